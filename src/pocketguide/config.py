@@ -1,0 +1,141 @@
+"""pocketguide.yaml: the organization project's settings, validated up front."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from pydantic import Field, field_validator, model_validator
+
+from pocketguide.models import Strict
+from pocketguide.phones import Number, is_region, parse_number
+
+PAGE_SIZES_MM = {"a6": (105.0, 148.0), "a7": (74.0, 105.0), "quarter-letter": (107.95, 139.7)}
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: ASCII letters, digits and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "guide"
+
+
+class Organization(Strict):
+    """Who publishes the guide."""
+
+    name: str = Field(min_length=1)
+    slug: str | None = None
+    website: str | None = None
+    phone: Number | None = None
+    email: str | None = None
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, value: str | None) -> str | None:
+        if value is not None and slugify(value) != value:
+            raise ValueError(f'"{value}" may use only a-z, 0-9 and -; try "{slugify(value)}"')
+        return value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: object, info) -> Number | None:
+        if value is None or isinstance(value, Number):
+            return value
+        return parse_number(str(value), (info.context or {}).get("region", "US"))
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f'"{value}" must start with https://')
+        return value
+
+
+class Brand(Strict):
+    """Logo, colours and body font."""
+
+    logo: str | None = None
+    primary: str = "#1d4e89"
+    accent: str = "#f4a259"
+    font: str | None = None
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not _COLOUR.fullmatch(value):
+            raise ValueError(f'"{value}" is not a colour like "#1d4e89"')
+        return value.lower()
+
+
+class Sections(Strict):
+    """Drop or reorder the default sections by id."""
+
+    exclude: list[str] = Field(default_factory=list)
+    order: list[str] | None = None
+
+
+class Verification(Strict):
+    """How old a hotline's `verified` date may be."""
+
+    max_age_days: int = Field(default=365, ge=1, le=3650)
+
+
+class BuildSettings(Strict):
+    """Reproducible builds."""
+
+    date: dt.date | None = None
+
+
+class Config(Strict):
+    """The whole pocketguide.yaml."""
+
+    organization: Organization
+    region: str = "US"
+    locales: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
+    page: str = "a6"
+    brand: Brand = Field(default_factory=Brand)
+    hotlines: str | None = None
+    sections: Sections = Field(default_factory=Sections)
+    verification: Verification = Field(default_factory=Verification)
+    build: BuildSettings = Field(default_factory=BuildSettings)
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        if not is_region(value):
+            raise ValueError(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
+        return value
+
+    @field_validator("page")
+    @classmethod
+    def _page(cls, value: str) -> str:
+        page_size_mm(value)
+        return value
+
+    @model_validator(mode="after")
+    def _unique_locales(self) -> Config:
+        if len(set(self.locales)) != len(self.locales):
+            raise ValueError("locales: each locale may be listed once")
+        return self
+
+    @property
+    def slug(self) -> str:
+        """The organization's slug, or its name slugified."""
+        return self.organization.slug or slugify(self.organization.name)
+
+
+def page_size_mm(value: str) -> tuple[float, float]:
+    """Page width and height in mm for a name (a6, a7, quarter-letter) or "W H mm|in"."""
+    key = value.strip().lower()
+    if key in PAGE_SIZES_MM:
+        return PAGE_SIZES_MM[key]
+    match = _SIZE.fullmatch(key)
+    if not match:
+        raise ValueError(f'"{value}" is not a6, a7, quarter-letter or "WIDTH HEIGHT mm|in"')
+    factor = 25.4 if match.group(3) == "in" else 1.0
+    width, height = float(match.group(1)) * factor, float(match.group(2)) * factor
+    if not (40 <= width <= 300 and 40 <= height <= 430):
+        raise ValueError(f'"{value}" is outside 40-300 mm wide and 40-430 mm high')
+    return width, height

@@ -1,0 +1,159 @@
+"""Load a locale's content (manifest, guide text, sections, scenarios, hotlines) with overlays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pocketguide.errors import Problems, display_path
+from pocketguide.markup import split_front_matter, to_html
+from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
+from pocketguide.project import Project
+from pocketguide.validate import validate
+from pocketguide.yamlload import YamlProblem, check_top_level, load_yaml_file, parse_yaml
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its front matter and its body as safe HTML."""
+
+    id: str
+    meta: SectionMeta
+    html: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """One scenario script and where it came from."""
+
+    id: str
+    script: Scenario
+    source: Path
+
+
+@dataclass
+class Content:
+    """Everything a locale's templates show."""
+
+    locale: str
+    guide: GuideText
+    sections: list[Section]
+    scenarios: list[ScenarioEntry]
+    hotlines: HotlineFile
+    sources: list[Path] = field(default_factory=list)
+    fallbacks: list[str] = field(default_factory=list)
+
+
+class _Finder:
+    """Find a content file: overlays before defaults, the locale before the primary locale."""
+
+    def __init__(self, project: Project, locale: str):
+        self.project = project
+        self.locales = [locale] + [loc for loc in project.locales[:1] if loc != locale]
+        self.sources: list[Path] = []
+        self.fallbacks: list[str] = []
+
+    def find(self, relative: str, problems: Problems) -> Path | None:
+        for index, locale in enumerate(self.locales):
+            for base in self.project.content_dirs:
+                candidate = base / locale / relative
+                if candidate.is_file():
+                    self.sources.append(candidate)
+                    if index:
+                        self.fallbacks.append(f"{self.locales[0]}/{relative}")
+                    return candidate
+        problems.add(f"content/{self.locales[0]}/{relative}", None, "file not found")
+        return None
+
+    def manifest(self, problems: Problems) -> Path | None:
+        for base in self.project.content_dirs:
+            if (base / "manifest.yaml").is_file():
+                self.sources.append(base / "manifest.yaml")
+                return base / "manifest.yaml"
+        problems.add("content/manifest.yaml", None, "file not found")
+        return None
+
+
+def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
+    shown = display_path(path, problems.root)
+    data, found = load_yaml_file(path, shown=shown)
+    if not found:
+        value, found = validate(model, data, shown, context)
+    problems.extend(found)
+    return None if found else value
+
+
+def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | None:
+    """Read one Markdown section file with its front matter."""
+    shown = display_path(path, problems.root)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError:
+        problems.add(path, None, "cannot read file")
+        return None
+    except UnicodeDecodeError:
+        problems.add(path, None, "file is not valid UTF-8 text")
+        return None
+    try:
+        front, body, _ = split_front_matter(text)
+    except ValueError as exc:
+        problems.add(path, 1, str(exc))
+        return None
+    if front is None:
+        problems.add(path, 1, "missing front matter (a --- block with at least a title)")
+        return None
+    try:
+        data = parse_yaml(front, path, line_offset=1)
+    except YamlProblem as exc:
+        problems.add(path, exc.line, exc.message)
+        return None
+    data, found = check_top_level(data, shown, dict)
+    if not found:
+        meta, found = validate(SectionMeta, data, shown)
+    for item in found:
+        problems.add(path, (item.line or 1) + 1, item.message)
+    return None if found else (meta, to_html(body))
+
+
+def order_sections(manifest: Manifest, project: Project, problems: Problems) -> list[str]:
+    """Apply the project's `sections.exclude` and `sections.order` to the manifest."""
+    ids = list(manifest.sections)
+    if project.config is None:
+        return ids
+    settings = project.config.sections
+    for missing in [i for i in settings.exclude + (settings.order or []) if i not in ids]:
+        problems.add(project.config_path, None, f'sections: no section with id "{missing}"')
+    if settings.order:
+        ids = settings.order + [i for i in ids if i not in settings.order]
+    return [i for i in ids if i not in settings.exclude]
+
+
+def load_content(project: Project, locale: str) -> Content:
+    """Load and validate all content of one locale; raise every problem together."""
+    problems = Problems(project.root)
+    finder = _Finder(project, locale)
+    manifest_path = finder.manifest(problems)
+    manifest = _load_model(manifest_path, Manifest, problems) if manifest_path else None
+    guide_path = finder.find("guide.yaml", problems)
+    guide = _load_model(guide_path, GuideText, problems) if guide_path else None
+    sections: list[Section] = []
+    scenarios: list[ScenarioEntry] = []
+    hotlines = HotlineFile()
+    if manifest:
+        for section_id in order_sections(manifest, project, problems):
+            path = finder.find(f"sections/{section_id}.md", problems)
+            loaded = load_section(path, problems) if path else None
+            if loaded:
+                sections.append(Section(section_id, loaded[0], loaded[1], path))
+        for scenario_id in manifest.scenarios:
+            path = finder.find(f"scenarios/{scenario_id}.yaml", problems)
+            script = _load_model(path, Scenario, problems) if path else None
+            if script:
+                scenarios.append(ScenarioEntry(scenario_id, script, path))
+    if project.is_default:
+        path = finder.find("hotlines.yaml", problems)
+        context = {"region": project.region}
+        hotlines = (_load_model(path, HotlineFile, problems, context) if path else None) or hotlines
+    problems.raise_if_any()
+    return Content(locale, guide, sections, scenarios, hotlines, finder.sources, finder.fallbacks)

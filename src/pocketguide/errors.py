@@ -1,0 +1,81 @@
+"""The one exception type pocketguide raises for bad input, and the problems it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One content, config or build problem located in a file."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        if not self.path:
+            return self.message
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class PocketguideError(click.ClickException):
+    """Bad input or a failed build; carries every problem found, shown one per line."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem("", None, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:
+        # One line per problem and no "Error:" prefix, so each line starts with path:line.
+        click.echo(self.message, err=True, file=file)
+
+
+class Problems:
+    """Collects problems so that all of them are reported together."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = root
+        self.items: list[Problem] = []
+
+    def add(self, path: Path | str, line: int | None, message: str) -> None:
+        """Record one problem."""
+        self.items.append(Problem(display_path(path, self.root), line, message))
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Record problems found elsewhere."""
+        self.items.extend(problems)
+
+    def raise_if_any(self) -> None:
+        """Raise a PocketguideError listing every problem so far."""
+        if self.items:
+            raise PocketguideError(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    """Show a path relative to the project (or working directory) when possible."""
+    p = Path(path)
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return p.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return p.as_posix()

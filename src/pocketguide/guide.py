@@ -1,0 +1,81 @@
+"""The template context shared by every format, and the guide's HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from babel.dates import format_date
+
+from pocketguide import __version__
+from pocketguide.content import Content
+from pocketguide.models import CATEGORIES, Hotline
+from pocketguide.project import Project
+from pocketguide.render import make_environment, render_template
+
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
+
+
+def build_date(project: Project) -> dt.date | None:
+    """The date stamped into outputs: SOURCE_DATE_EPOCH, else build.date, else none."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    if project.config and project.config.build.date:
+        return project.config.build.date
+    return None
+
+
+def group_hotlines(hotlines: list[Hotline]) -> list[dict[str, Any]]:
+    """Hotlines grouped by category, in the fixed category order."""
+    groups = []
+    for category in CATEGORIES:
+        members = [h for h in hotlines if h.category == category]
+        if members:
+            groups.append({"category": category, "hotlines": members})
+    return groups
+
+
+def base_context(project: Project, content: Content) -> dict[str, Any]:
+    """Everything templates of any format may use."""
+    config = project.config
+    organization = config.organization if config else None
+    guide = content.guide
+    dates = [h.verified for h in content.hotlines.hotlines if h.verified]
+    built = build_date(project)
+    width, height = project.page_mm
+    language = content.locale.split("-")[0].split("_")[0]
+    return {
+        "version": __version__,
+        "locale": content.locale,
+        "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        "guide": guide,
+        "organization": organization,
+        "meta": {
+            "title": f"{guide.title} · {organization.name}" if organization else guide.title,
+            "author": organization.name if organization else guide.author,
+            "subject": guide.subject,
+            "keywords": "peer support, facilitator, support group",
+            "date": built.isoformat() if built else None,
+        },
+        "brand": {
+            "primary": config.brand.primary if config else "#1d4e89",
+            "accent": config.brand.accent if config else "#f4a259",
+            "logo_url": None,
+        },
+        "page": {"width_mm": width, "height_mm": height},
+        "sections": content.sections,
+        "scenarios": content.scenarios,
+        "hotlines": content.hotlines.hotlines,
+        "hotline_groups": group_hotlines(content.hotlines.hotlines),
+        "blanks": content.hotlines.blanks,
+        "qr_codes": {},
+        "verified_as_of": format_date(min(dates), "long", locale=content.locale) if dates else None,
+    }
+
+
+def render_guide_html(project: Project, content: Content) -> str:
+    """Render the guide format's HTML document."""
+    env = make_environment(project.template_dirs, content.locale)
+    return render_template(env, "guide.html.j2", base_context(project, content))

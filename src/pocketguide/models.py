@@ -1,0 +1,122 @@
+"""Pydantic schemas of the guide's content: manifest, guide text, sections, scenarios, hotlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from pocketguide.phones import Number, is_region, parse_number
+
+Text = str
+Lines = list[str]
+CATEGORIES = (
+    "crisis",
+    "emergency",
+    "substance-use",
+    "domestic-violence",
+    "sexual-assault",
+    "youth",
+    "veterans",
+    "warmline",
+    "local",
+    "other",
+)
+
+
+class Strict(BaseModel):
+    """Base for every schema: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Manifest(Strict):
+    """The order of sections and scenarios, by id."""
+
+    sections: list[str] = Field(min_length=1)
+    scenarios: list[str] = Field(default_factory=list)
+
+
+class GuideText(Strict):
+    """Cover and metadata text of one locale."""
+
+    title: Text
+    subtitle: Text
+    edition: Text
+    author: Text = "pocketguide"
+    subject: Text
+    back_cover: Text = ""
+
+
+class SectionMeta(Strict):
+    """Front matter of a section's Markdown file."""
+
+    title: Text
+    short_title: Text | None = None
+    layout: Literal["text", "scenarios", "crisis", "notes"] = "text"
+    notes_pages: int = Field(default=2, ge=0, le=20)
+
+
+class Scenario(Strict):
+    """One scenario script: the same structure for every situation."""
+
+    title: Text
+    short_title: Text | None = None
+    quick: Text
+    signs: Lines = Field(min_length=1)
+    going_on: Lines = Field(min_length=1)
+    say: Lines = Field(min_length=2, max_length=3)
+    do: Lines = Field(min_length=1, max_length=8)
+    avoid: Lines = Field(min_length=1)
+    escalate: Lines = Field(min_length=1)
+
+
+class Hotline(Strict):
+    """A crisis or referral number; phone and text numbers are checked for their region."""
+
+    name: Text
+    region: str | None = None
+    phone: Number | None = None
+    text: Number | None = None
+    url: str | None = None
+    hours: Text | None = None
+    languages: list[str] = Field(default_factory=list)
+    category: Literal[CATEGORIES] = "other"  # type: ignore[valid-type]
+    notes: Text | None = None
+    verified: dt.date | None = None
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        if value is not None and not is_region(value):
+            raise ValueError(f'"{value}" is not a known region code (e.g. US, GB, CA)')
+        return value
+
+    @field_validator("phone", "text", mode="before")
+    @classmethod
+    def _number(cls, value: object, info: ValidationInfo) -> Number | None:
+        if value is None or isinstance(value, Number):
+            return value
+        region = info.data.get("region") or (info.context or {}).get("region", "US")
+        return parse_number(str(value), region, sms=info.field_name == "text")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f'"{value}" must start with https://')
+        return value
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Hotline:
+        if not (self.phone or self.text or self.url):
+            raise ValueError(f"{self.name}: needs at least one of phone, text, url")
+        return self
+
+
+class HotlineFile(Strict):
+    """hotlines.yaml: the numbers, and the labelled blank lines for the crisis page."""
+
+    hotlines: list[Hotline] = Field(default_factory=list)
+    blanks: list[str] = Field(default_factory=list)

@@ -1,0 +1,69 @@
+"""The WeasyPrint step: HTML in, PDF bytes out, its log collected as build warnings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pocketguide.errors import PocketguideError, Problem
+
+# Harmless WeasyPrint notices that never count as warnings, even with --strict.
+ALLOWED_NOTICES = (
+    "Using fontTools instead of HarfBuzz-Subset",  # subsetting fallback; output is correct.
+    "Anchor defined twice",  # never produced by our templates; kept for org overrides.
+)
+
+
+@dataclass
+class PdfResult:
+    """The PDF bytes and what WeasyPrint said while making them."""
+
+    data: bytes
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> PdfResult:
+    """Render HTML to PDF with file access confined to roots; errors name `source`."""
+    import weasyprint  # lazy: keeps `pocketguide --help` fast
+
+    from pocketguide.fetcher import ConfinedFetcher
+
+    fetcher = ConfinedFetcher(roots)
+    collector = _Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render(pdf_tags=True)
+        data = document.write_pdf(pdf_identifier=b"pocketguide", custom_metadata=True)
+    except PocketguideError:
+        raise
+    except Exception as exc:  # WeasyPrint raises many types on hostile input
+        raise PocketguideError(Problem(source, None, f"PDF rendering failed: {exc}")) from None
+    finally:
+        logger.removeHandler(collector)
+    problems = [Problem(source, None, message) for message in fetcher.refused]
+    warnings = []
+    for record in collector.records:
+        message = record.getMessage()
+        if any(message.startswith(allowed) for allowed in ALLOWED_NOTICES):
+            continue
+        if record.levelno >= logging.ERROR:
+            problems.append(Problem(source, None, f"WeasyPrint: {message}"))
+        else:
+            warnings.append(f"{source}: WeasyPrint: {message}")
+    if problems:
+        raise PocketguideError(sorted(set(problems), key=problems.index))
+    return PdfResult(data, len(document.pages), warnings)

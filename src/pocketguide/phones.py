@@ -1,0 +1,63 @@
+"""Validate and format hotline numbers with phonenumbers; short codes keep the user's grouping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, shortnumberinfo
+
+_ALLOWED = re.compile(r"[0-9 +\-.()]+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A checked number: what to print, what to link, and a normalized form for the lock."""
+
+    raw: str
+    display: str
+    uri: str
+    normalized: str
+    short: bool
+
+
+def parse_number(raw: str, region: str, sms: bool = False) -> Number:
+    """Check one phone (or SMS) number for a region; raise ValueError with a readable reason."""
+    text = " ".join(str(raw).split())
+    if not text:
+        raise ValueError("is empty")
+    if not _ALLOWED.fullmatch(text):
+        bad = next(ch for ch in text if not _ALLOWED.fullmatch(ch))
+        raise ValueError(f'"{text}" contains "{bad}"; use only digits, spaces and + - . ( )')
+    digits = re.sub(r"\D", "", text)
+    kind = "SMS" if sms else "phone"
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValueError(f'"{text}" is not a valid {region} {kind} number') from None
+    if not text.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(
+        parsed, region
+    ):
+        scheme = "sms" if sms else "tel"
+        return Number(text, text, f"{scheme}:{digits}", digits, True)
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f'"{text}" is not a valid {region} {kind} number')
+    number_region = phonenumbers.region_code_for_number(parsed)
+    if number_region != region and not text.startswith("+"):
+        raise ValueError(f'"{text}" is not a valid {region} {kind} number')
+    style = (
+        PhoneNumberFormat.NATIONAL if number_region == region else PhoneNumberFormat.INTERNATIONAL
+    )
+    display = phonenumbers.format_number(parsed, style)
+    e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
+    if sms:
+        uri = f"sms:{e164}"
+    else:
+        uri = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
+    return Number(text, display, uri, e164, False)
+
+
+def is_region(code: str) -> bool:
+    """True for a region phonenumbers knows (ISO 3166-1 alpha-2)."""
+    return code in phonenumbers.SUPPORTED_REGIONS

@@ -1,0 +1,88 @@
+"""A project: the folder being built, its validated config, and where its files come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pocketguide.config import Config, page_size_mm
+from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.resources import content_dir
+from pocketguide.validate import validate
+from pocketguide.yamlload import load_yaml_file
+
+CONFIG_NAME = "pocketguide.yaml"
+
+
+@dataclass
+class Project:
+    """Everything the pipeline needs to know about where inputs live."""
+
+    root: Path
+    config: Config | None = None
+    config_path: Path | None = None
+    warnings: list = field(default_factory=list)
+
+    @property
+    def is_default(self) -> bool:
+        """True when building the embedded default guide (no pocketguide.yaml)."""
+        return self.config is None
+
+    @property
+    def slug(self) -> str:
+        """The file-name prefix of every output."""
+        return self.config.slug if self.config else "pocketguide"
+
+    @property
+    def locales(self) -> list[str]:
+        """Configured locales, primary first."""
+        return list(self.config.locales) if self.config else ["en"]
+
+    @property
+    def region(self) -> str:
+        """Default region for phone numbers."""
+        return self.config.region if self.config else "US"
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        """Guide page size in millimetres."""
+        return page_size_mm(self.config.page if self.config else "a6")
+
+    @property
+    def content_dirs(self) -> list[Path]:
+        """Content folders, the project's overlay first, then the defaults."""
+        own = self.root / "content"
+        return ([own] if self.config and own.is_dir() else []) + [content_dir()]
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        """Template folders, the project's overlay first (defaults are added by the renderer)."""
+        own = self.root / "templates"
+        return [own] if self.config and own.is_dir() else []
+
+    def path(self, relative: str) -> Path:
+        """Resolve a path from the config relative to the config file."""
+        return (self.root / relative).resolve()
+
+    def shown(self, path: Path) -> str:
+        """How to name a project file in messages."""
+        return display_path(path, self.root)
+
+
+def load_project(root: Path) -> Project:
+    """Load and validate PROJECT_DIR/pocketguide.yaml, or the default project when absent."""
+    root = Path(root)
+    if not root.is_dir():
+        raise PocketguideError(Problem(str(root), None, "no such folder"))
+    config_path = root / CONFIG_NAME
+    if not config_path.is_file():
+        return Project(root=root.resolve())
+    shown = display_path(config_path)
+    data, problems = load_yaml_file(config_path)
+    if problems:
+        raise PocketguideError(problems)
+    region = data.get("region") if isinstance(data.get("region"), str) else "US"
+    config, problems = validate(Config, data, shown, context={"region": region})
+    if problems:
+        raise PocketguideError(problems)
+    return Project(root=root.resolve(), config=config, config_path=config_path)

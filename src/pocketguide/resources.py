@@ -1,0 +1,30 @@
+"""Locate the bundled default content and templates (wheel first, then the source tree)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """Return the folder of bundled data `name` ("content" or "templates")."""
+    packaged = resources.files("pocketguide") / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # Editable installs and source checkouts keep the folders at the repository root.
+    source = Path(__file__).resolve().parents[2] / name
+    if source.is_dir():
+        return source
+    raise FileNotFoundError(f"pocketguide's bundled {name}/ folder is missing; reinstall it")
+
+
+def content_dir() -> Path:
+    """The default guide's content folder."""
+    return data_dir("content")
+
+
+def templates_dir() -> Path:
+    """The default templates, CSS and fonts folder."""
+    return data_dir("templates")

@@ -1,0 +1,92 @@
+"""Validate parsed YAML against a pydantic model, turning errors into path:line problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pocketguide.errors import Problem
+from pocketguide.yamlload import line_of
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(
+    model: type[M], data: Any, shown: str, context: dict | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate data; return (instance, []) or (None, problems naming shown:line)."""
+    try:
+        return model.model_validate(data, context=context), []
+    except ValidationError as exc:
+        return None, [_problem(model, data, shown, err) for err in exc.errors()]
+
+
+def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Problem:
+    loc = tuple(err["loc"])
+    line = line_of(data, loc)
+    kind = err["type"]
+    if kind in ("extra_forbidden", "missing"):
+        parent = _label(data, loc[:-1])
+        where = f" in {parent}" if parent else ""
+        key = str(loc[-1])
+        if kind == "missing":
+            return Problem(shown, line, f'missing required key "{key}"{where}')
+        close = difflib.get_close_matches(key, _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        return Problem(shown, line, f'unknown key "{key}"{where}{hint}')
+    message = err["msg"].removeprefix("Value error, ")
+    if kind == "literal_error":
+        message = f"must be one of {err['ctx']['expected']}, not {err.get('input')!r}"
+    label = _label(data, loc)
+    return Problem(shown, line, f"{label}: {message}" if label else message)
+
+
+def _label(data: Any, loc: tuple) -> str:
+    """Name an error's place: the enclosing entry's name when it has one, else the key path."""
+    node, name, after = data, None, []
+    for part in loc:
+        if isinstance(node, dict) and isinstance(node.get("name"), str):
+            name, after = node["name"], []
+        after.append(part)
+        node = _child(node, part)
+    field = ".".join(str(p) for p in after if not isinstance(p, int))
+    if name is None:
+        return ".".join(str(p) for p in loc)
+    return name if field in ("", "phone", "text") else f"{name}: {field}"
+
+
+def _child(node: Any, part: Any) -> Any:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the (nested) model an error location points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _model_in(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, dict):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,53 @@
+"""Check a rendered PDF before it is published: page count, page size, every number present."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from pocketguide.errors import PocketguideError, Problem
+
+MM = 72 / 25.4
+TOLERANCE_PT = 0.5
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def verify_pdf(
+    data: bytes,
+    source: str,
+    size_mm: tuple[float, float],
+    numbers: list[str],
+    pages: tuple[int, int] | None = None,
+) -> int:
+    """Raise if the PDF's pages or text are not what was meant to be printed; return pages."""
+    reader = PdfReader(io.BytesIO(data))
+    problems = []
+    count = len(reader.pages)
+    if pages and not pages[0] <= count <= pages[1]:
+        problems.append(Problem(source, None, f"{count} pages; expected {pages[0]}-{pages[1]}"))
+    want_w, want_h = size_mm[0] * MM, size_mm[1] * MM
+    for index, page in enumerate(reader.pages, start=1):
+        box = page.trimbox
+        width, height = float(box.width), float(box.height)
+        if abs(width - want_w) > TOLERANCE_PT or abs(height - want_h) > TOLERANCE_PT:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    f"page {index} is {width:.1f} x {height:.1f} pt, "
+                    f"expected {want_w:.1f} x {want_h:.1f} pt",
+                )
+            )
+            break
+    text = _squash("".join(page.extract_text() or "" for page in reader.pages))
+    for number in numbers:
+        if _squash(number) not in text:
+            problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
+    if problems:
+        raise PocketguideError(problems)
+    return count

@@ -1,0 +1,185 @@
+"""Strict YAML: every scalar stays a string, no duplicate keys, no anchors or aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from pocketguide.errors import Problem
+
+MAX_DEPTH = 40
+MAX_BYTES = 2_000_000
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence that remembers the line of each item (1-based)."""
+
+    line: int = 0
+    lines: list[int]
+
+
+class YamlProblem(Exception):
+    """A YAML document is not acceptable; carries the 1-based line."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _NoAliasComposer(Composer):
+    def compose_node(self, parent, index):  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
+        return super().compose_node(parent, index)
+
+
+class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolver):
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _NoAliasComposer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+def _build(node: Node, depth: int = 0) -> Any:
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
+    if node.tag.startswith("!") and not node.tag.startswith("!!") and node.tag != "!":
+        raise YamlProblem(line, f"YAML tag {node.tag} is not allowed")
+    if isinstance(node, ScalarNode):
+        if node.value == "" and node.style is None:
+            return None
+        if node.style is None and node.value in ("~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        seq = LineList(_build(item, depth + 1) for item in node.value)
+        seq.line = line
+        seq.lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    if isinstance(node, MappingNode):
+        mapping = LineDict()
+        mapping.line = line
+        mapping.lines = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(key_line, "a key must be plain text")
+            key = key_node.value
+            if key in mapping.lines:
+                raise YamlProblem(
+                    key_line,
+                    f'duplicate key "{key}" (first on line {mapping.lines[key]}, '
+                    f"again on line {key_line})",
+                )
+            mapping.lines[key] = key_line
+            mapping[key] = _build(value_node, depth + 1)
+        return mapping
+    raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
+
+
+def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any:
+    """Parse one YAML document strictly; raise YamlProblem with a file line on failure."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise YamlProblem(None, f"file is larger than {MAX_BYTES // 1_000_000} MB")
+        if text.startswith(b"\xef\xbb\xbf"):
+            raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = text[: exc.start].count(b"\n") + 1
+            raise YamlProblem(line + line_offset, "file is not valid UTF-8 text") from None
+    if text.startswith("\ufeff"):
+        raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _build(node)
+    except YamlProblem as exc:
+        exc.line = (exc.line or 0) + line_offset or None
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        reason = exc.problem or "invalid YAML"
+        if "\t" in text and "'\\t'" in str(exc):
+            reason = "tab characters are not allowed for indentation; use spaces"
+        raise YamlProblem(line, f"invalid YAML: {reason}") from None
+    except yaml.YAMLError as exc:
+        position = getattr(exc, "position", None)
+        line = text[:position].count("\n") + 1 + line_offset if position is not None else None
+        reason = getattr(exc, "reason", None) or "invalid YAML"
+        raise YamlProblem(line, f"invalid YAML: {reason}") from None
+    except RecursionError:
+        raise YamlProblem(None, "invalid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(
+    path: Path, expect: type = dict, shown: str | None = None
+) -> tuple[Any, list[Problem]]:
+    """Read a YAML file; return (data, problems) where problems name path:line."""
+    shown = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, None, f"cannot read file: {exc.strerror}")]
+    try:
+        data = parse_yaml(raw, path)
+    except YamlProblem as exc:
+        return None, [Problem(shown, exc.line, exc.message)]
+    return check_top_level(data, shown, expect)
+
+
+def check_top_level(data: Any, shown: str, expect: type) -> tuple[Any, list[Problem]]:
+    """Check that a parsed document has the expected top-level type."""
+    if data is None:
+        return None, [Problem(shown, 1, "file is empty")]
+    if not isinstance(data, expect):
+        want = "a mapping (key: value)" if expect is dict else "a list"
+        line = getattr(data, "line", 1) or 1
+        return None, [Problem(shown, line, f"the top level must be {want}")]
+    return data, []
+
+
+def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
+    """Find the line of the deepest part of a pydantic error location present in data."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict) and part in node:
+            line = node.lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.lines[part]
+            node = node[part]
+        else:
+            break
+    return line
