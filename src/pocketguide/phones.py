@@ -46,15 +46,12 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
     number_region = phonenumbers.region_code_for_number(parsed)
     if number_region != region and not text.startswith("+"):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
-    style = (
-        PhoneNumberFormat.NATIONAL if number_region == region else PhoneNumberFormat.INTERNATIONAL
-    )
+    same_region = number_region == region
+    style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(parsed, style)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-    if sms:
-        uri = f"sms:{e164}"
-    else:
-        uri = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
+    rfc3966 = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
+    uri = f"sms:{e164}" if sms else rfc3966
     return Number(text, display, uri, e164, False)
 
 
