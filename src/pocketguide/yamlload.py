@@ -126,6 +126,8 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "<stream end>" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed bracket: point at where it opened
         line = mark.line + 1 + line_offset if mark else None
         reason = exc.problem or "invalid YAML"
         if "\t" in text and "'\\t'" in str(exc):

@@ -1,0 +1,39 @@
+"""Shared fixtures: real PDFs are rendered once per session and shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.cli import cli
+
+MM = 72 / 25.4
+
+
+def run(*args: str):
+    """Invoke the CLI in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def default_guide(tmp_path_factory) -> Path:
+    """The default guide, built once from an empty folder."""
+    folder = tmp_path_factory.mktemp("default")
+    result = run("build", str(folder), "--quiet")
+    assert result.exit_code == 0, result.output
+    return folder / "output" / "pocketguide-guide-en.pdf"
+
+
+@pytest.fixture(scope="session")
+def guide_reader(default_guide) -> PdfReader:
+    """A pypdf reader over the default guide."""
+    return PdfReader(default_guide)
+
+
+@pytest.fixture(scope="session")
+def guide_texts(guide_reader) -> list[str]:
+    """The extracted text of every page of the default guide."""
+    return [page.extract_text() or "" for page in guide_reader.pages]

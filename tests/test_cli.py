@@ -1,0 +1,81 @@
+"""The command line: exit codes, exact messages, help with examples, lazy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from pocketguide import __version__
+from pocketguide.cli import cli
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.output == f"pocketguide, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in cli.commands]])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert "pocketguide " in result.output.split("Example", 1)[1]
+
+
+def test_usage_error_exits_2():
+    result = invoke("build", "--format", "poster")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_missing_folder_exits_1_with_one_line(tmp_path):
+    missing = tmp_path / "nope"
+    result = invoke("build", str(missing))
+    assert result.exit_code == 1
+    assert result.stderr == f"{missing}: no such folder\n"
+    assert "Traceback" not in result.output
+
+
+def test_config_error_first_line_is_exact(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Riverside\n  websight: https://example.org\nregion: XX\n"
+    )
+    result = invoke("build", ".")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        'pocketguide.yaml:3: unknown key "websight" in organization (did you mean "website"?)'
+    )
+    assert lines[1] == 'pocketguide.yaml:4: region: "XX" is not a known ISO 3166-1 region code (e.g. US, GB)'
+    assert not (tmp_path / "output").exists()
+
+
+def test_help_does_not_import_weasyprint():
+    code = (
+        "import sys\n"
+        "from pocketguide.cli import cli\n"
+        "try:\n"
+        "    cli(['--help'], prog_name='pocketguide')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("False")
+
+
+def test_python_dash_m_works():
+    out = subprocess.run(
+        [sys.executable, "-m", "pocketguide", "--version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"pocketguide, version {__version__}"

@@ -1,0 +1,145 @@
+"""The default guide as a reader gets it: size, pages, outline, contents links, numbers, fonts."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import MM
+
+from pocketguide.content import load_content
+from pocketguide.project import load_project
+
+
+def _content(tmp_path):
+    return load_content(load_project(tmp_path), "en")
+
+
+def _outline(reader):
+    entries = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                entries.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return entries
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).replace("- ", "")
+
+
+def test_pages_are_a6(guide_reader):
+    for page in guide_reader.pages:
+        assert abs(float(page.mediabox.width) - 105 * MM) <= 0.5
+        assert abs(float(page.mediabox.height) - 148 * MM) <= 0.5
+
+
+def test_page_count_in_range(guide_reader):
+    assert 28 <= len(guide_reader.pages) <= 48
+
+
+def test_every_section_and_scenario_is_bookmarked(guide_reader, tmp_path):
+    content = _content(tmp_path)
+    titles = {title: depth for depth, title, _ in _outline(guide_reader)}
+    for section in content.sections:
+        assert titles.get(section.meta.title) == 0, section.id
+    for entry in content.scenarios:
+        assert titles.get(entry.script.title) == 1, entry.id
+    assert len(content.scenarios) >= 10
+
+
+def test_outline_entries_point_to_their_pages(guide_reader, guide_texts):
+    for _, title, page in _outline(guide_reader):
+        assert _flat(title) in _flat(guide_texts[page]), title
+
+
+def test_each_scenario_starts_a_page_and_fits_on_it(guide_reader, guide_texts, tmp_path):
+    outline = {title: page for _, title, page in _outline(guide_reader)}
+    for entry in _content(tmp_path).scenarios:
+        page = outline[entry.script.title]
+        text = _flat(guide_texts[page])
+        # Nothing of the script is on the page before, and its last block is on its own page.
+        assert _flat(entry.script.signs[0])[:25] not in _flat(guide_texts[page - 1]), entry.id
+        assert _flat(entry.script.signs[0])[:25] in text, entry.id
+        assert _flat(entry.script.escalate[-1])[:25] in text, entry.id
+
+
+def test_contents_links_go_to_the_page_numbers_they_print(guide_reader, guide_texts):
+    toc_pages = [i for i, text in enumerate(guide_texts) if text.lstrip().startswith("Contents")]
+    assert toc_pages
+    checked = 0
+    for index in toc_pages:
+        page = guide_reader.pages[index]
+        text = guide_texts[index]
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            if not isinstance(dest, str):
+                continue
+            target = guide_reader.named_destinations[dest]
+            number = guide_reader.get_destination_page_number(target) + 1
+            assert re.search(rf"[ .]{number}\b", text), (dest, number)
+            checked += 1
+    assert checked >= 23
+
+
+def test_contents_numbers_match_outline(guide_reader, guide_texts):
+    toc = " ".join(t for t in guide_texts if t.lstrip().startswith("Contents"))
+    for depth, title, page in _outline(guide_reader)[1:]:
+        if title == "Contents" or depth > 0:
+            continue
+        pattern = re.escape(title) + r"[ .]*" + str(page + 1) + r"\b"
+        assert re.search(pattern, toc.replace("\n", " ")), title
+
+
+def test_crisis_numbers_are_tel_links(guide_reader):
+    uris = set()
+    for page in guide_reader.pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.add(action["/URI"])
+    assert {"tel:988", "sms:988", "tel:911"} <= uris
+
+
+def test_crisis_page_has_labelled_blanks(guide_texts):
+    crisis = " ".join(t for t in guide_texts if "Local numbers" in t)
+    for label in ("Crisis line", "My supervisor", "Mobile crisis team", "Domestic violence",
+                  "Sexual assault", "Substance use", "Warmline"):
+        assert label in crisis
+
+
+def test_at_least_two_notes_pages(guide_reader, guide_texts):
+    notes_start = next(p for _, t, p in _outline(guide_reader) if t == "Notes")
+    assert len(guide_texts) - notes_start >= 3  # two ruled pages, then the back cover
+
+
+def test_cover_has_no_page_number_and_others_do(guide_texts):
+    assert not re.search(r"^\s*1\s*$", guide_texts[0], re.M)
+    assert re.search(r"\b5\b", guide_texts[4])
+
+
+def test_all_fonts_embedded(guide_reader):
+    seen = 0
+    for page in guide_reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            holder = descendants[0].get_object() if descendants else font
+            descriptor = holder["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            assert "Guide-Sans" in font["/BaseFont"]
+            seen += 1
+    assert seen
+
+
+def test_metadata_title_and_language(guide_reader):
+    meta = guide_reader.metadata
+    assert meta.title == "Facilitator’s Pocket Guide"
+    assert meta.author == "pocketguide"
+    assert meta.subject
+    assert guide_reader.trailer["/Root"]["/Lang"] == "en"

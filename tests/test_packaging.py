@@ -1,0 +1,63 @@
+"""content/ and templates/ ship inside the wheel, and the installed wheel builds the guide."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    [built] = out.glob("pocketguide-*.whl")
+    return built
+
+
+def test_wheel_contains_content_and_templates(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "pocketguide/cli.py",
+        "pocketguide/content/manifest.yaml",
+        "pocketguide/content/en/guide.yaml",
+        "pocketguide/content/en/scenarios/suicidal-thoughts.yaml",
+        "pocketguide/templates/guide.html.j2",
+        "pocketguide/templates/guide.css",
+        "pocketguide/templates/fonts/NotoSans-Regular.ttf",
+        "pocketguide/templates/fonts/OFL.txt",
+    ):
+        assert required in names, required
+
+
+def test_installed_wheel_builds_in_an_empty_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+         str(wheel)],
+        check=True, capture_output=True,
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = (
+        "import pocketguide.resources as r, sys\n"
+        "print(r.content_dir())\n"
+        "from pocketguide.cli import main\n"
+        "sys.argv = ['pocketguide', 'build', '--quiet']\n"
+        "main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=empty, env=env,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[0].startswith(str(target))
+    assert (empty / "output" / "pocketguide-guide-en.pdf").stat().st_size > 10_000
