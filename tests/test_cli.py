@@ -55,7 +55,10 @@ def test_config_error_first_line_is_exact(tmp_path, monkeypatch):
     assert lines[0] == (
         'pocketguide.yaml:3: unknown key "websight" in organization (did you mean "website"?)'
     )
-    assert lines[1] == 'pocketguide.yaml:4: region: "XX" is not a known ISO 3166-1 region code (e.g. US, GB)'
+    assert (
+        lines[1]
+        == 'pocketguide.yaml:4: region: "XX" is not a known ISO 3166-1 region code (e.g. US, GB)'
+    )
     assert not (tmp_path / "output").exists()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from conftest import MM
-
 from pocketguide.content import load_content
 from pocketguide.project import load_project
 
@@ -108,8 +107,15 @@ def test_crisis_numbers_are_tel_links(guide_reader):
 
 def test_crisis_page_has_labelled_blanks(guide_texts):
     crisis = " ".join(t for t in guide_texts if "Local numbers" in t)
-    for label in ("Crisis line", "My supervisor", "Mobile crisis team", "Domestic violence",
-                  "Sexual assault", "Substance use", "Warmline"):
+    for label in (
+        "Crisis line",
+        "My supervisor",
+        "Mobile crisis team",
+        "Domestic violence",
+        "Sexual assault",
+        "Substance use",
+        "Warmline",
+    ):
         assert label in crisis
 
 

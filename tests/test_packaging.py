@@ -18,7 +18,9 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     [built] = out.glob("pocketguide-*.whl")
     return built
@@ -42,9 +44,19 @@ def test_wheel_contains_content_and_templates(wheel):
 def test_installed_wheel_builds_in_an_empty_folder(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-         str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -56,8 +68,9 @@ def test_installed_wheel_builds_in_an_empty_folder(wheel, tmp_path):
         "sys.argv = ['pocketguide', 'build', '--quiet']\n"
         "main()\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=empty, env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=empty, env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0].startswith(str(target))
     assert (empty / "output" / "pocketguide-guide-en.pdf").stat().st_size > 10_000

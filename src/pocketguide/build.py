@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pocketguide.content import load_content
+from pocketguide.brand import BrandAssets, resolve_brand
+from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, display_path
-from pocketguide.guide import render_guide_html
+from pocketguide.guide import render_html
+from pocketguide.hotlines import stale_warnings
+from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
 from pocketguide.output import write_atomic
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project, load_project
@@ -34,10 +38,61 @@ class BuildReport:
     written: list[Written] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def warn(self, messages: list[str]) -> None:
+        """Add warnings once each."""
+        self.warnings.extend(m for m in messages if m not in self.warnings)
+
+
+@dataclass
+class Prepared:
+    """One locale's validated inputs, ready to render."""
+
+    content: Content
+    assets: BrandAssets
+    warnings: list[str]
+
 
 def output_name(project: Project, fmt: str, locale: str) -> str:
     """`<slug>-<format>-<locale>.pdf`."""
     return f"{project.slug}-{fmt}-{locale}.pdf"
+
+
+def prepare(project: Project, locale: str) -> Prepared:
+    """Load and check everything one locale needs; raise all errors, return warnings."""
+    content = load_content(project, locale)
+    assets, problems, warnings = resolve_brand(project)
+    problems.extend(_lock_problems(project))
+    if problems:
+        raise PocketguideError(problems)
+    return Prepared(content, assets, warnings + hotline_warnings(project, content))
+
+
+def _lock_problems(project: Project) -> list[Problem]:
+    lock_path = project.root / LOCK_NAME
+    if project.is_default or not lock_path.is_file():
+        return []
+    return read_lock(lock_path, project.root)[1]
+
+
+def hotline_warnings(project: Project, content: Content) -> list[str]:
+    """Stale verification dates, and numbers that differ from hotlines.lock."""
+    if project.is_default or content.hotlines_path is None:
+        return []
+    shown = display_path(content.hotlines_path, project.root)
+    max_age = project.config.verification.max_age_days
+    warnings = stale_warnings(content.hotlines, shown, max_age, dt.date.today())
+    lock_path = project.root / LOCK_NAME
+    if lock_path.is_file():
+        lock, _ = read_lock(lock_path, project.root)
+        shown_lock = display_path(lock_path, project.root)
+        warnings += [f"{shown_lock}: {m}" for m in lock_differences(lock, content.hotlines)]
+    return warnings
+
+
+def strict_check(warnings: list[str]) -> None:
+    """With --strict, any warning fails the build."""
+    if warnings:
+        raise PocketguideError([Problem("", None, f"{w} (--strict)") for w in warnings])
 
 
 def build(
@@ -51,26 +106,31 @@ def build(
     out = Path(out_dir) if out_dir else project.root / "output"
     report = BuildReport()
     for locale in project.locales:
-        content = load_content(project, locale)
+        prepared = prepare(project, locale)
+        report.warn(prepared.warnings)
+        if strict:
+            strict_check(report.warnings)
         for fmt in formats:
             target = out / output_name(project, fmt, locale)
-            data, pages, warnings = _render(project, content, fmt, target)
-            report.warnings.extend(warnings)
-            if strict and warnings:
-                raise PocketguideError(
-                    [Problem(w, None, "warning treated as error (--strict)") for w in warnings]
-                )
+            data, pages, warnings = render_format(project, prepared, fmt, display_path(target))
+            report.warn(warnings)
+            if strict:
+                strict_check(report.warnings)
             write_atomic(target, data)
             report.written.append(Written(target, pages, len(data)))
     return report
 
 
-def _render(project: Project, content, fmt: str, target: Path) -> tuple[bytes, int, list[str]]:
-    if fmt != "guide":
+def render_format(
+    project: Project, prepared: Prepared, fmt: str, shown: str
+) -> tuple[bytes, int, list[str]]:
+    """Render and verify one format in memory: (pdf bytes, pages, warnings)."""
+    if fmt not in FORMATS:
         raise PocketguideError(f"unknown format {fmt!r}")
-    html = render_guide_html(project, content)
+    content = prepared.content
+    html = render_html(project, content, prepared.assets)
     roots = [project.root, content_dir(), templates_dir()]
-    result = html_to_pdf(html, templates_dir(), roots, display_path(target))
+    result = html_to_pdf(html, templates_dir(), roots, shown)
     numbers = [n.display for h in content.hotlines.hotlines for n in (h.phone, h.text) if n]
-    pages = verify_pdf(result.data, display_path(target), project.page_mm, numbers, GUIDE_PAGES)
+    pages = verify_pdf(result.data, shown, project.page_mm, numbers, GUIDE_PAGES)
     return result.data, pages, result.warnings

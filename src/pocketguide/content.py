@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pocketguide.errors import Problems, display_path
+from pocketguide.hotlines import load_hotlines
 from pocketguide.markup import split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project
@@ -43,6 +44,7 @@ class Content:
     hotlines: HotlineFile
     sources: list[Path] = field(default_factory=list)
     fallbacks: list[str] = field(default_factory=list)
+    hotlines_path: Path | None = None
 
 
 class _Finder:
@@ -151,9 +153,32 @@ def load_content(project: Project, locale: str) -> Content:
             script = _load_model(path, Scenario, problems) if path else None
             if script:
                 scenarios.append(ScenarioEntry(scenario_id, script, path))
-    if project.is_default:
-        path = finder.find("hotlines.yaml", problems)
-        context = {"region": project.region}
-        hotlines = (_load_model(path, HotlineFile, problems, context) if path else None) or hotlines
+    hotlines, hotlines_path = _hotlines(project, finder, problems)
     problems.raise_if_any()
-    return Content(locale, guide, sections, scenarios, hotlines, finder.sources, finder.fallbacks)
+    return Content(
+        locale,
+        guide,
+        sections,
+        scenarios,
+        hotlines,
+        finder.sources,
+        finder.fallbacks,
+        hotlines_path,
+    )
+
+
+def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[HotlineFile, Path]:
+    """The project's hotlines (blanks default to the locale's), else the default 988 and 911."""
+    default_path = finder.find("hotlines.yaml", problems)
+    context = {"region": "US"}
+    default = _load_model(default_path, HotlineFile, problems, context) if default_path else None
+    own = project.hotlines_path
+    if own is None:
+        return default or HotlineFile(), default_path
+    hotlines, found = load_hotlines(own, project.region, project.root)
+    problems.extend(found)
+    if hotlines is None:
+        return HotlineFile(), own
+    if "blanks" not in hotlines.model_fields_set and default:
+        hotlines = hotlines.model_copy(update={"blanks": default.blanks})
+    return hotlines, own

@@ -9,9 +9,11 @@ from typing import Any
 from babel.dates import format_date
 
 from pocketguide import __version__
+from pocketguide.brand import BrandAssets
 from pocketguide.content import Content
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.project import Project
+from pocketguide.qr import qr_image
 from pocketguide.render import make_environment, render_template
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
@@ -37,7 +39,7 @@ def group_hotlines(hotlines: list[Hotline]) -> list[dict[str, Any]]:
     return groups
 
 
-def base_context(project: Project, content: Content) -> dict[str, Any]:
+def base_context(project: Project, content: Content, assets: BrandAssets) -> dict[str, Any]:
     """Everything templates of any format may use."""
     config = project.config
     organization = config.organization if config else None
@@ -62,7 +64,8 @@ def base_context(project: Project, content: Content) -> dict[str, Any]:
         "brand": {
             "primary": config.brand.primary if config else "#1d4e89",
             "accent": config.brand.accent if config else "#f4a259",
-            "logo_url": None,
+            "logo_url": assets.logo_url,
+            "font_url": assets.font_url,
         },
         "page": {"width_mm": width, "height_mm": height},
         "sections": content.sections,
@@ -70,12 +73,14 @@ def base_context(project: Project, content: Content) -> dict[str, Any]:
         "hotlines": content.hotlines.hotlines,
         "hotline_groups": group_hotlines(content.hotlines.hotlines),
         "blanks": content.hotlines.blanks,
-        "qr_codes": {},
+        "qr_codes": {h.url: qr_image(h.url) for h in content.hotlines.hotlines if h.url},
         "verified_as_of": format_date(min(dates), "long", locale=content.locale) if dates else None,
     }
 
 
-def render_guide_html(project: Project, content: Content) -> str:
-    """Render the guide format's HTML document."""
+def render_html(
+    project: Project, content: Content, assets: BrandAssets, template: str = "guide.html.j2"
+) -> str:
+    """Render one format's HTML document."""
     env = make_environment(project.template_dirs, content.locale)
-    return render_template(env, "guide.html.j2", base_context(project, content))
+    return render_template(env, template, base_context(project, content, assets))

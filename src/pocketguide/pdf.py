@@ -60,6 +60,10 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> Pd
         message = record.getMessage()
         if any(message.startswith(allowed) for allowed in ALLOWED_NOTICES):
             continue
+        if fetcher.refused and "PermissionError: refused" in message:
+            continue  # already reported, more clearly, by the fetcher
+        if len(message) > 300:
+            message = message[:297] + "..."
         if record.levelno >= logging.ERROR:
             problems.append(Problem(source, None, f"WeasyPrint: {message}"))
         else:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pocketguide.config import Config, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import content_dir
 from pocketguide.validate import validate
-from pocketguide.yamlload import load_yaml_file
+from pocketguide.yamlload import line_of, load_yaml_file
 
 CONFIG_NAME = "pocketguide.yaml"
 
@@ -21,7 +22,7 @@ class Project:
     root: Path
     config: Config | None = None
     config_path: Path | None = None
-    warnings: list = field(default_factory=list)
+    raw: Any = None
 
     @property
     def is_default(self) -> bool:
@@ -60,6 +61,20 @@ class Project:
         own = self.root / "templates"
         return [own] if self.config and own.is_dir() else []
 
+    @property
+    def hotlines_path(self) -> Path | None:
+        """The organization's hotlines file: `hotlines:` in config, else hotlines.yaml if present."""
+        if self.config is None:
+            return None
+        if self.config.hotlines:
+            return self.path(self.config.hotlines)
+        own = self.root / "hotlines.yaml"
+        return own if own.is_file() else None
+
+    def line(self, *keys: str) -> int | None:
+        """The line of a key path in pocketguide.yaml, for messages."""
+        return line_of(self.raw, keys) if self.raw is not None else None
+
     def path(self, relative: str) -> Path:
         """Resolve a path from the config relative to the config file."""
         return (self.root / relative).resolve()
@@ -85,4 +100,4 @@ def load_project(root: Path) -> Project:
     config, problems = validate(Config, data, shown, context={"region": region})
     if problems:
         raise PocketguideError(problems)
-    return Project(root=root.resolve(), config=config, config_path=config_path)
+    return Project(root=root.resolve(), config=config, config_path=config_path, raw=data)

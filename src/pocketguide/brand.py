@@ -1,0 +1,68 @@
+"""Brand files and colours: logo and font must exist; text colours must be readable (WCAG)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pocketguide.errors import Problem
+from pocketguide.project import Project
+
+LOGO_TYPES = {".svg", ".png"}
+FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
+MIN_TEXT_CONTRAST = 4.5
+
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two #rrggbb colours (1.0 to 21.0)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@dataclass(frozen=True)
+class BrandAssets:
+    """Resolved brand files as file: URLs for the templates."""
+
+    logo_url: str | None
+    font_url: str | None
+
+
+def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[str]]:
+    """Check brand files and colours; return assets, errors and warnings."""
+    if project.config is None:
+        return BrandAssets(None, None), [], []
+    brand = project.config.brand
+    shown = project.shown(project.config_path)
+    problems: list[Problem] = []
+    urls: dict[str, str | None] = {"logo": None, "font": None}
+    for key, allowed in (("logo", LOGO_TYPES), ("font", FONT_TYPES)):
+        relative = getattr(brand, key)
+        if relative is None:
+            continue
+        path = project.path(relative)
+        line = project.line("brand", key)
+        kinds = ", ".join(sorted(allowed))
+        if not path.is_relative_to(project.root):
+            problems.append(Problem(shown, line, f"brand.{key}: {relative} is outside the project"))
+        elif not path.is_file():
+            problems.append(Problem(shown, line, f"brand.{key}: file not found: {relative}"))
+        elif path.suffix.lower() not in allowed:
+            problems.append(Problem(shown, line, f"brand.{key}: {relative} must be one of {kinds}"))
+        else:
+            urls[key] = path.as_uri()
+    warnings = []
+    ratio = contrast_ratio(brand.primary, "#ffffff")
+    if ratio < MIN_TEXT_CONTRAST:
+        warnings.append(
+            f'{shown}:{project.line("brand", "primary") or 1}: brand.primary "{brand.primary}" is used for text and has contrast '
+            f"{ratio:.1f}:1 against white; text needs at least {MIN_TEXT_CONTRAST}:1"
+        )
+    return BrandAssets(urls["logo"], urls["font"]), problems, warnings

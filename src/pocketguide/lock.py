@@ -1,0 +1,91 @@
+"""hotlines.lock: the numbers a person approved, and what changed since."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pocketguide.errors import Problem, display_path
+from pocketguide.models import HotlineFile, Strict
+from pocketguide.output import write_atomic
+from pocketguide.validate import validate
+from pocketguide.yamlload import load_yaml_file
+
+LOCK_NAME = "hotlines.lock"
+KINDS = ("phone", "text")
+
+
+class LockedEntry(Strict):
+    """One approved entry: the number as printed and in normalized form."""
+
+    name: str
+    phone: str | None = None
+    phone_normalized: str | None = None
+    text: str | None = None
+    text_normalized: str | None = None
+
+
+class Lock(Strict):
+    """The whole lock file."""
+
+    approved: list[LockedEntry]
+
+
+def lock_data(hotlines: HotlineFile) -> dict:
+    """The lock contents for a set of hotlines."""
+    entries = []
+    for entry in hotlines.hotlines:
+        item = {"name": entry.name}
+        for kind in KINDS:
+            number = getattr(entry, kind)
+            if number:
+                item[kind] = number.display
+                item[f"{kind}_normalized"] = number.normalized
+        entries.append(item)
+    return {"approved": entries}
+
+
+def write_lock(path: Path, hotlines: HotlineFile) -> None:
+    """Write hotlines.lock atomically."""
+    header = (
+        "# Approved hotline numbers, written by `pocketguide approve`.\n"
+        "# Builds warn when a number differs from this file. Do not edit by hand.\n"
+    )
+    body = yaml.safe_dump(lock_data(hotlines), allow_unicode=True, sort_keys=False, width=200)
+    write_atomic(path, (header + body).encode("utf-8"))
+
+
+def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:
+    """Read and validate hotlines.lock."""
+    shown = display_path(path, root)
+    data, problems = load_yaml_file(path, shown=shown)
+    if problems:
+        return None, problems
+    return validate(Lock, data, shown)
+
+
+def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[str]:
+    """Human-readable differences between the approved numbers and the current ones."""
+    approved = {entry.name: entry for entry in lock.approved}
+    messages = []
+    for entry in hotlines.hotlines:
+        old = approved.pop(entry.name, None)
+        if old is None:
+            messages.append(
+                f"{entry.name}: new entry, not approved yet; check it, then run pocketguide approve"
+            )
+            continue
+        for kind in KINDS:
+            number = getattr(entry, kind)
+            new_norm = number.normalized if number else None
+            if new_norm != getattr(old, f"{kind}_normalized"):
+                before = getattr(old, kind) or "(none)"
+                after = number.display if number else "(none)"
+                messages.append(
+                    f"{entry.name}: {kind} changed {before} -> {after}; check it, "
+                    "then run pocketguide approve"
+                )
+    for name in approved:
+        messages.append(f"{name}: removed since the last approval; run pocketguide approve")
+    return messages
