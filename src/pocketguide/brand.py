@@ -62,7 +62,8 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
     ratio = contrast_ratio(brand.primary, "#ffffff")
     if ratio < MIN_TEXT_CONTRAST:
         warnings.append(
-            f'{shown}:{project.line("brand", "primary") or 1}: brand.primary "{brand.primary}" is used for text and has contrast '
+            f"{shown}:{project.line('brand', 'primary') or 1}: "
+            f'brand.primary "{brand.primary}" is used for text and has contrast '
             f"{ratio:.1f}:1 against white; text needs at least {MIN_TEXT_CONTRAST}:1"
         )
     return BrandAssets(urls["logo"], urls["font"]), problems, warnings

@@ -63,7 +63,7 @@ class Project:
 
     @property
     def hotlines_path(self) -> Path | None:
-        """The organization's hotlines file: `hotlines:` in config, else hotlines.yaml if present."""
+        """The organization's hotlines: `hotlines:` in config, else hotlines.yaml if present."""
         if self.config is None:
             return None
         if self.config.hotlines:
