@@ -70,6 +70,75 @@ def build(
             click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
 
 
+@cli.command(
+    epilog='Example:\n\n\b\n  pocketguide init riverside --name "Riverside Peer Network" --region US'
+)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="My Organization", show_default=True, help="Organization name.")
+@click.option("--region", default="US", show_default=True, help="ISO 3166-1 region of numbers.")
+@click.option("--locale", default="en", show_default=True, help="Primary language.")
+def init(folder: Path, name: str, region: str, locale: str) -> None:
+    """Create an organization project in FOLDER (refuses to overwrite one)."""
+    import datetime as dt
+
+    from pocketguide.errors import PocketguideError
+    from pocketguide.init import init_project
+    from pocketguide.phones import is_region
+
+    if not is_region(region.upper()):
+        raise PocketguideError(f'--region: "{region}" is not a known ISO 3166-1 region code')
+    created = init_project(folder, name, region.upper(), locale, dt.date.today().isoformat())
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"Next: edit {folder / 'hotlines.yaml'}, then run: pocketguide build {folder}")
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n  pocketguide check\n  pocketguide check examples/riverside --strict"
+)
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(project_dir: Path, strict: bool) -> None:
+    """Validate everything in PROJECT_DIR without writing PDFs."""
+    from pocketguide.build import strict_check
+    from pocketguide.check import check_project
+
+    _project, warnings = check_project(project_dir)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if strict:
+        strict_check(warnings)
+    click.echo(f"ok: {project_dir} ({len(warnings)} warnings)")
+
+
+@cli.command(epilog="Example:\n\n\b\n  pocketguide approve examples/riverside")
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def approve(project_dir: Path) -> None:
+    """Record the current hotline numbers as checked, in hotlines.lock."""
+    from pocketguide.check import approve_project
+    from pocketguide.errors import display_path
+
+    path, count = approve_project(project_dir)
+    click.echo(f"approved {count} entries: {display_path(path)}")
+
+
+@cli.command(epilog="Example:\n\n\b\n  pocketguide proof examples/riverside")
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: PROJECT_DIR/output].",
+)
+def proof(project_dir: Path, out_dir: Path | None) -> None:
+    """Write a proof sheet: every number in large type with a tick box."""
+    from pocketguide.errors import display_path
+    from pocketguide.proof import build_proof
+
+    path, pages = build_proof(project_dir, out_dir)
+    click.echo(f"{display_path(path)}  {pages} pages")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="pocketguide")

@@ -50,10 +50,10 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
     try:
         return env.get_template(name).render(**context)
     except TemplateError as exc:
-        raise PocketguideError(_located(exc, name)) from None
+        raise PocketguideError(locate_template_error(exc, name)) from None
 
 
-def _located(exc: TemplateError, name: str) -> Problem:
+def locate_template_error(exc: TemplateError, name: str) -> Problem:
     """Find the template file and line where a Jinja error happened."""
     kind = type(exc).__name__
     message = f"{kind}: {exc.message or exc}"

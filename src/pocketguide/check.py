@@ -1,0 +1,58 @@
+"""`check` and `approve`: validate a project without writing PDFs; record approved numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from pocketguide.build import prepare
+from pocketguide.errors import PocketguideError, Problem, Problems
+from pocketguide.lock import LOCK_NAME, write_lock
+from pocketguide.project import Project, load_project
+from pocketguide.render import locate_template_error, make_environment
+
+
+def template_names(project: Project) -> list[str]:
+    """Every Jinja template the project and the defaults provide."""
+    env = make_environment(project.template_dirs)
+    return sorted(n for n in env.list_templates() if n.endswith(".j2"))
+
+
+def check_project(project_dir: Path) -> tuple[Project, list[str]]:
+    """Validate config, content, overlays, hotlines, lock, brand and templates; return warnings."""
+    project = load_project(project_dir)
+    problems = Problems(project.root)
+    warnings: list[str] = []
+    for locale in project.locales:
+        try:
+            prepared = prepare(project, locale)
+        except PocketguideError as exc:
+            problems.extend([p for p in exc.problems if p not in problems.items])
+            continue
+        warnings += [w for w in prepared.warnings if w not in warnings]
+    env = make_environment(project.template_dirs)
+    for name in template_names(project):
+        try:
+            env.get_template(name)
+        except TemplateError as exc:
+            problems.extend([locate_template_error(exc, name)])
+    problems.raise_if_any()
+    return project, warnings
+
+
+def approve_project(project_dir: Path) -> tuple[Path, int]:
+    """Write hotlines.lock from the project's current, valid hotlines."""
+    project = load_project(project_dir)
+    if project.hotlines_path is None:
+        raise PocketguideError(
+            Problem(
+                str(project_dir),
+                None,
+                "no hotlines to approve: this folder has no pocketguide.yaml with a hotlines file",
+            )
+        )
+    prepared = prepare(project, project.locales[0])
+    path = project.root / LOCK_NAME
+    write_lock(path, prepared.content.hotlines)
+    return path, len(prepared.content.hotlines.hotlines)

@@ -1,0 +1,104 @@
+"""`pocketguide init`: a new organization project with every setting shown and explained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pocketguide.config import slugify
+from pocketguide.errors import PocketguideError, Problem
+from pocketguide.project import CONFIG_NAME
+
+CONFIG_TEMPLATE = """\
+# pocketguide project settings. Paths are relative to this file.
+organization:
+  name: "{name}"                 # required: shown on the cover and back cover
+  slug: {slug}                   # file-name prefix of every output
+  # website: https://example.org  # optional
+  # phone: "+1 502 555 0100"      # optional; checked like the hotlines
+  # email: info@example.org       # optional
+region: {region}                 # ISO 3166-1 alpha-2: default region of phone numbers
+locales: [{locale}]              # languages to build; the first is primary
+page: a6                         # a6 | a7 | quarter-letter | "WIDTH HEIGHT" in mm or in
+brand:
+  # logo: brand/logo.svg         # svg or png: cover and back cover
+  primary: "#1d4e89"             # headings and rules (text: keep contrast >= 4.5:1)
+  accent: "#f4a259"              # rules and callouts
+  # font: brand/fonts/Body.ttf   # optional body font file
+hotlines: hotlines.yaml          # or a .csv file with the same columns
+sections:
+  exclude: []                    # default section ids to leave out
+  # order: [how-to-use, guidelines] # ids to put first, in this order
+verification:
+  max_age_days: 365              # warn when a number was verified longer ago than this
+# build:
+#   date: 2026-01-01             # fixed date for reproducible builds
+"""
+
+HOTLINES_TEMPLATE = """\
+# Crisis and referral numbers. Check each number by calling it, then set `verified`.
+# Run `pocketguide approve` after checking; builds then warn if a number changes.
+hotlines:
+  - name: 988 Suicide & Crisis Lifeline
+    phone: 988
+    text: 988
+    url: https://988lifeline.org
+    hours: 24/7
+    languages: [en, es]
+    category: crisis
+    notes: Call or text 988, or chat online.
+    verified: {today}
+  - name: Emergency services
+    phone: 911
+    hours: 24/7
+    category: emergency
+    verified: {today}
+  - name: "{name} warmline"         # fictional sample: replace with your own
+    phone: "502-555-0142"
+    hours: Mon-Fri 9am-5pm
+    category: warmline
+    verified: {today}
+  - name: County mobile crisis team  # fictional sample: replace with your own
+    phone: "502-555-0117"
+    hours: 24/7
+    category: local
+    verified: {today}
+blanks: [My supervisor, Nearest emergency room, Other]
+"""
+
+OVERLAY_NOTES = {
+    "brand": "Put your logo (svg or png) and optional body font here; name them in pocketguide.yaml.\n",
+    "content": "Files under content/<locale>/ replace the default file at the same path.\n",
+    "templates": 'Templates here win over the defaults; extend one with {% extends "default:guide.html.j2" %}.\n',
+}  # fmt: skip
+
+
+def init_project(folder: Path, name: str, region: str, locale: str, today: str) -> list[Path]:
+    """Create a project folder; refuse to overwrite an existing project."""
+    config = folder / CONFIG_NAME
+    if config.exists():
+        raise PocketguideError(
+            Problem(str(config), None, "a project already exists here; nothing was changed")
+        )
+    if (folder / "hotlines.yaml").exists():
+        raise PocketguideError(
+            Problem(str(folder / "hotlines.yaml"), None, "already exists; nothing was changed")
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    fields = {
+        "name": name.replace('"', "'"),
+        "slug": slugify(name),
+        "region": region,
+        "locale": locale,
+        "today": today,
+    }
+    for path, text in ((config, CONFIG_TEMPLATE), (folder / "hotlines.yaml", HOTLINES_TEMPLATE)):
+        path.write_text(text.format(**fields), encoding="utf-8")
+        created.append(path)
+    for sub, note in OVERLAY_NOTES.items():
+        (folder / sub).mkdir(exist_ok=True)
+        readme = folder / sub / "README.md"
+        if not readme.exists():
+            readme.write_text(note, encoding="utf-8")
+            created.append(readme)
+    return created
