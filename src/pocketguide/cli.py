@@ -71,7 +71,8 @@ def build(
 
 
 @cli.command(
-    epilog='Example:\n\n\b\n  pocketguide init riverside --name "Riverside Peer Network" --region US'
+    epilog="Example:\n\n\b\n"
+    '  pocketguide init riverside --name "Riverside Peer Network" --region US'
 )
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="My Organization", show_default=True, help="Organization name.")

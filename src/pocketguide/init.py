@@ -66,9 +66,11 @@ blanks: [My supervisor, Nearest emergency room, Other]
 """
 
 OVERLAY_NOTES = {
-    "brand": "Put your logo (svg or png) and optional body font here; name them in pocketguide.yaml.\n",
+    "brand": "Put your logo (svg or png) and optional body font here; "
+    "name them in pocketguide.yaml.\n",
     "content": "Files under content/<locale>/ replace the default file at the same path.\n",
-    "templates": 'Templates here win over the defaults; extend one with {% extends "default:guide.html.j2" %}.\n',
+    "templates": "Templates here win over the defaults; extend one with "
+    '{% extends "default:guide.html.j2" %}.\n',
 }  # fmt: skip
 
 
