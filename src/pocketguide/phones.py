@@ -43,10 +43,10 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
         return Number(text, text, f"{scheme}:{digits}", digits, True)
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
-    number_region = phonenumbers.region_code_for_number(parsed)
-    if number_region != region and not text.startswith("+"):
+    # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
+    same_region = parsed.country_code == phonenumbers.country_code_for_region(region)
+    if not same_region and not text.startswith("+"):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
-    same_region = number_region == region
     style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(parsed, style)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)

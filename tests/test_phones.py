@@ -1,0 +1,53 @@
+"""Hotline numbers: a table of valid, invalid and short numbers in five regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from pocketguide.phones import parse_number
+
+VALID = [
+    ("US", "988", "988", "tel:988"),
+    ("US", "911", "911", "tel:911"),
+    ("US", "1-800-662-4357", "(800) 662-4357", "tel:+1-800-662-4357"),
+    ("US", "502 555 0117", "(502) 555-0117", "tel:+1-502-555-0117"),
+    ("GB", "116 123", "116 123", "tel:116123"),
+    ("GB", "999", "999", "tel:999"),
+    ("GB", "0300 123 3393", "0300 123 3393", "tel:+44-300-123-3393"),
+    ("CA", "988", "988", "tel:988"),
+    ("CA", "1 833 456 4566", "(833) 456-4566", "tel:+1-833-456-4566"),
+    ("DE", "112", "112", "tel:112"),
+    ("DE", "0800 111 0 111", "0800 1110111", "tel:+49-800-1110111"),
+    ("AU", "000", "000", "tel:000"),
+    ("AU", "13 11 14", "13 11 14", "tel:+61-131114"),
+]
+
+
+@pytest.mark.parametrize(("region", "raw", "display", "uri"), VALID)
+def test_valid_numbers_print_and_link(region, raw, display, uri):
+    number = parse_number(raw, region)
+    assert (number.display, number.uri) == (display, uri)
+
+
+def test_sms_links():
+    assert parse_number("741741", "US", sms=True).uri == "sms:741741"
+    assert parse_number("502-555-0142", "US", sms=True).uri == "sms:+15025550142"
+
+
+@pytest.mark.parametrize(
+    ("region", "raw", "message"),
+    [
+        ("US", "988x", '"988x" contains "x"; use only digits, spaces and + - . ( )'),
+        ("US", "#988", '"#988" contains "#"; use only digits, spaces and + - . ( )'),
+        ("US", "0300 123 3393", '"0300 123 3393" is not a valid US phone number'),
+        ("GB", "0300 123 339", '"0300 123 339" is not a valid GB phone number'),
+        ("US", "502 555 01", '"502 555 01" is not a valid US phone number'),
+        ("DE", "988", '"988" is not a valid DE phone number'),
+        ("AU", "911", '"911" is not a valid AU phone number'),
+        ("CA", "555 0100", '"555 0100" is not a valid CA phone number'),
+    ],
+)
+def test_invalid_numbers_are_refused(region, raw, message):
+    with pytest.raises(ValueError) as info:
+        parse_number(raw, region)
+    assert str(info.value) == message
