@@ -111,7 +111,7 @@ class Hotline(Strict):
     @model_validator(mode="after")
     def _reachable(self) -> Hotline:
         if not (self.phone or self.text or self.url):
-            raise ValueError(f"{self.name}: needs at least one of phone, text, url")
+            raise ValueError("needs at least one of phone, text, url")
         return self
 
 

@@ -53,6 +53,8 @@ def _label(data: Any, loc: tuple) -> str:
             name, after = node["name"], []
         after.append(part)
         node = _child(node, part)
+    if isinstance(node, dict) and isinstance(node.get("name"), str):
+        name, after = node["name"], []
     field = ".".join(str(p) for p in after if not isinstance(p, int))
     if name is None:
         return ".".join(str(p) for p in loc)

@@ -1,0 +1,282 @@
+"""Organization projects: init, config, overlays, sandbox, hotlines, lock, proof, branding."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.brand import contrast_ratio
+from pocketguide.build import prepare
+from pocketguide.cli import cli
+from pocketguide.errors import PocketguideError
+from pocketguide.guide import render_html
+from pocketguide.project import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+MM = 72 / 25.4
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture(scope="session")
+def riverside(tmp_path_factory) -> Path:
+    """A copy of examples/riverside, built once."""
+    folder = tmp_path_factory.mktemp("examples") / "riverside"
+    shutil.copytree(
+        ROOT / "examples" / "riverside", folder, ignore=shutil.ignore_patterns("output")
+    )
+    result = invoke("build", str(folder), "--strict")
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="session")
+def riverside_reader(riverside) -> PdfReader:
+    return PdfReader(riverside / "output" / "riverside-guide-en.pdf")
+
+
+def _project(tmp_path: Path, config: str, hotlines: str | None = None) -> Path:
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    if hotlines is not None:
+        (tmp_path / "hotlines.yaml").write_text(hotlines)
+    return tmp_path
+
+
+ORG = "organization:\n  name: Test Org\n  slug: test\n"
+HOTLINE = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
+
+
+def test_init_creates_a_project_that_checks(tmp_path):
+    folder = tmp_path / "rv"
+    result = invoke("init", str(folder), "--name", "Riverside Peer Network")
+    assert result.exit_code == 0, result.output
+    for name in (
+        "pocketguide.yaml",
+        "hotlines.yaml",
+        "brand/README.md",
+        "content/README.md",
+        "templates/README.md",
+    ):
+        assert (folder / name).is_file(), name
+    config = (folder / "pocketguide.yaml").read_text()
+    for key in (
+        "organization:",
+        "region:",
+        "locales:",
+        "page:",
+        "brand:",
+        "# logo:",
+        "hotlines:",
+        "sections:",
+        "verification:",
+    ):
+        assert key in config
+    assert "555-01" in (folder / "hotlines.yaml").read_text()
+    check = invoke("check", str(folder), "--strict")
+    assert check.exit_code == 0, check.output
+    assert load_project(folder).slug == "riverside-peer-network"
+
+
+def test_init_refuses_to_overwrite(tmp_path):
+    assert invoke("init", str(tmp_path)).exit_code == 0
+    before = (tmp_path / "pocketguide.yaml").read_text()
+    result = invoke("init", str(tmp_path), "--name", "Other")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{tmp_path / 'pocketguide.yaml'}: a project already exists here; nothing was changed\n"
+    )
+    assert (tmp_path / "pocketguide.yaml").read_text() == before
+
+
+def test_config_errors_name_lines_and_suggest(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(
+        tmp_path, ORG + "page: a5\nbrand:\n  primry: '#000000'\nverification:\n  max_age: 10\n"
+    )
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'pocketguide.yaml:4: page: "a5" is not a6, a7, quarter-letter or "WIDTH HEIGHT mm|in"',
+        'pocketguide.yaml:6: unknown key "primry" in brand (did you mean "primary"?)',
+        'pocketguide.yaml:8: unknown key "max_age" in verification (did you mean "max_age_days"?)',
+    ]
+
+
+def test_template_override_wins_and_extends_default(tmp_path):
+    _project(tmp_path, ORG)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.html.j2").write_text(
+        '{% extends "default:guide.html.j2" %}{% block cover_extra %}'
+        '<p class="mine">OVERRIDE-WON</p>{% endblock %}'
+    )
+    project = load_project(tmp_path)
+    prepared = prepare(project, "en")
+    html = render_html(project, prepared.content, prepared.assets)
+    assert html.count("OVERRIDE-WON") == 1
+    assert "Contents" in html  # the rest of the default template is still there
+
+
+def test_partial_override_replaces_only_that_file(tmp_path):
+    _project(tmp_path, ORG)
+    (tmp_path / "templates" / "partials").mkdir(parents=True)
+    (tmp_path / "templates" / "partials" / "notes.html.j2").write_text("<p>OWN-NOTES</p>")
+    project = load_project(tmp_path)
+    prepared = prepare(project, "en")
+    html = render_html(project, prepared.content, prepared.assets)
+    assert "OWN-NOTES" in html
+    assert 'class="rule"' not in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    ],
+)
+def test_sandbox_refuses_ssti(tmp_path, payload):
+    _project(tmp_path, ORG)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.html.j2").write_text("<html>\n<body>\n" + payload + "\n")
+    project = load_project(tmp_path)
+    prepared = prepare(project, "en")
+    with pytest.raises(PocketguideError) as info:
+        render_html(project, prepared.content, prepared.assets)
+    [problem] = info.value.problems
+    assert problem.path.endswith("templates/guide.html.j2")
+    assert problem.line == 3
+    assert problem.message.startswith(("SecurityError", "UndefinedError"))
+
+
+def test_hotline_errors_name_entry_and_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    hotlines = (
+        "hotlines:\n"
+        "  - name: Mind Infoline\n"
+        "    phone: 0300 123 339\n"
+        "    region: GB\n"
+        "  - name: Bad Text\n"
+        "    text: 988x\n"
+        "  - name: Nothing\n"
+        "    hours: 24/7\n"
+    )
+    _project(tmp_path, ORG, hotlines)
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'hotlines.yaml:3: Mind Infoline: "0300 123 339" is not a valid GB phone number',
+        'hotlines.yaml:6: Bad Text: "988x" contains "x"; use only digits, spaces and + - . ( )',
+        "hotlines.yaml:7: Nothing: needs at least one of phone, text, url",
+    ]
+
+
+def test_csv_hotlines_and_a_bad_row(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "hotlines: numbers.csv\n")
+    (tmp_path / "numbers.csv").write_text(
+        "name,phone,text,url,hours,languages,category,notes,verified\n"
+        "Warmline,502-555-0142,,,24/7,en;es,warmline,,2026-11-01\n"
+        "Broken,502-555-01,,,,,local,,2026-11-01\n"
+    )
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == 'numbers.csv:3: Broken: "502-555-01" is not a valid US phone number\n'
+    (tmp_path / "numbers.csv").write_text(
+        "name,phone,languages,category,verified\nWarmline,502-555-0142,en;es,warmline,2026-11-01\n"
+    )
+    prepared = prepare(load_project(tmp_path), "en")
+    [entry] = prepared.content.hotlines.hotlines
+    assert entry.languages == ["en", "es"]
+    assert entry.phone.display == "(502) 555-0142"
+
+
+def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG, HOTLINE.format(date="2020-01-01"))
+    warning = "hotlines.yaml: Test Warmline: last verified 2020-01-01, more than 365 days ago"
+    result = invoke("check", ".")
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {warning}\n"
+    strict = invoke("check", ".", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1] == f"{warning} (--strict)"
+
+
+def test_lock_diff_message(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG, HOTLINE.format(date="2026-11-01"))
+    assert invoke("approve", ".").output == "approved 1 entries: hotlines.lock\n"
+    assert invoke("check", ".", "--strict").exit_code == 0
+    (tmp_path / "hotlines.yaml").write_text(HOTLINE.format(date="2026-11-01").replace("42", "43"))
+    result = invoke("check", ".", "--strict")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "warning: hotlines.lock: Test Warmline: phone changed (502) 555-0142 -> (502) 555-0143; "
+        "check it, then run pocketguide approve"
+    )
+
+
+def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    _project(tmp_path, ORG + "brand:\n  primary: '#f4a259'\n")
+    result = invoke("check", ".")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'warning: pocketguide.yaml:5: brand.primary "#f4a259" is used for text and has contrast '
+        "2.1:1 against white; text needs at least 4.5:1\n"
+    )
+    _project(tmp_path, ORG + "brand:\n  logo: brand/missing.svg\n")
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == "pocketguide.yaml:5: brand.logo: file not found: brand/missing.svg\n"
+
+
+def test_example_builds_with_its_own_look_and_numbers(riverside, riverside_reader):
+    reader = riverside_reader
+    texts = [page.extract_text() for page in reader.pages]
+    assert "For the volunteer facilitators of Riverside Peer Network" in texts[0]
+    assert any("At Riverside we close every meeting" in t for t in texts)
+    assert reader.metadata.title == "Facilitator’s Pocket Guide · Riverside Peer Network"
+    assert "Numbers verified as of November 1, 2026" in texts[-1]
+    # The SVG logo is drawn as vectors: its light-teal stroke (#7fc8c2) is on the cover.
+    assert "0.498039 0.784314 0.760784 RG" in reader.pages[0].get_contents().get_data().decode()
+    crisis = " ".join(texts)
+    for shown in ("(502) 555-0117", "(502) 555-0142", "(502) 555-0163", "988", "911"):
+        assert shown in crisis
+    uris = {
+        a.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for a in page.get("/Annots", [])
+        if "/URI" in a.get_object().get("/A", {})
+    }
+    assert {
+        "tel:+1-502-555-0117",
+        "tel:+1-502-555-0142",
+        "tel:988",
+        "sms:988",
+        "tel:911",
+        "tel:+1-502-555-0100",
+    } <= uris
+
+
+def test_proof_sheet(riverside):
+    result = invoke("proof", str(riverside))
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(riverside / "output" / "riverside-proof.pdf")
+    page = reader.pages[0]
+    assert abs(float(page.mediabox.width) - 215.9 * MM) < 0.5
+    text = "".join(p.extract_text() for p in reader.pages)
+    for shown in (
+        "Riverside Mobile Crisis Team",
+        "(502) 555-0117",
+        "(502) 555-0181",
+        "Last verified: 2026-11-01",
+    ):
+        assert shown in text
