@@ -46,15 +46,13 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
 
 
 def _label(data: Any, loc: tuple) -> str:
-    """Name an error's place: the enclosing entry's name when it has one, else the key path."""
+    """Name an error's place: a list entry's `name` when it has one, else the key path."""
     node, name, after = data, None, []
     for part in loc:
-        if isinstance(node, dict) and isinstance(node.get("name"), str):
-            name, after = node["name"], []
         after.append(part)
         node = _child(node, part)
-    if isinstance(node, dict) and isinstance(node.get("name"), str):
-        name, after = node["name"], []
+        if isinstance(part, int) and isinstance(node, dict) and isinstance(node.get("name"), str):
+            name, after = node["name"], []
     field = ".".join(str(p) for p in after if not isinstance(p, int))
     if name is None:
         return ".".join(str(p) for p in loc)
