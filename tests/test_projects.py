@@ -280,3 +280,43 @@ def test_proof_sheet(riverside):
         "Last verified: 2026-11-01",
     ):
         assert shown in text
+
+
+def test_sections_exclude_and_order(tmp_path):
+    _project(tmp_path, ORG + "sections:\n  exclude: [facilitator-role]\n  order: [guidelines]\n")
+    ids = [s.id for s in prepare(load_project(tmp_path), "en").content.sections]
+    assert ids[0] == "guidelines"
+    assert "facilitator-role" not in ids
+    assert len(ids) == 12
+    _project(tmp_path, ORG + "sections:\n  exclude: [no-such-section]\n")
+    with pytest.raises(PocketguideError) as info:
+        prepare(load_project(tmp_path), "en")
+    assert str(info.value.message).endswith('sections: no section with id "no-such-section"')
+
+
+def test_brand_font_and_strict_weasyprint_warning(tmp_path, monkeypatch):
+    from pocketguide.resources import templates_dir
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "brand").mkdir()
+    shutil.copy(templates_dir() / "fonts" / "NotoSans-Italic.ttf", tmp_path / "brand" / "b.ttf")
+    _project(tmp_path, ORG + "brand:\n  font: brand/b.ttf\n")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.css").write_text(
+        '{% include "default:guide.css" %}\n.cover { colr: red; }\n'
+    )
+    result = invoke("build", ".", "--strict")
+    assert result.exit_code == 1
+    assert "WeasyPrint: Ignored `colr: red`" in result.stderr
+    assert "(--strict)" in result.stderr
+    assert not (tmp_path / "output" / "test-guide-en.pdf").exists()
+    result = invoke("build", ".")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("warning: output/test-guide-en.pdf: WeasyPrint: Ignored")
+    reader = PdfReader(tmp_path / "output" / "test-guide-en.pdf")
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for p in reader.pages
+        for f in p["/Resources"].get("/Font", {}).values()
+    }
+    assert any("Brand-Body" in f for f in fonts), fonts
