@@ -11,6 +11,7 @@ from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import render_html
 from pocketguide.hotlines import stale_warnings
+from pocketguide.i18n import select_locales
 from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
 from pocketguide.output import write_atomic
 from pocketguide.pdf import html_to_pdf
@@ -100,12 +101,13 @@ def build(
     formats: tuple[str, ...] = ("guide",),
     out_dir: Path | None = None,
     strict: bool = False,
+    locales: tuple[str, ...] = (),
 ) -> BuildReport:
-    """Build every requested format for every locale of the project."""
+    """Build every requested format for every requested (default: configured) locale."""
     project = load_project(project_dir)
     out = Path(out_dir) if out_dir else project.root / "output"
     report = BuildReport()
-    for locale in project.locales:
+    for locale in select_locales(project, locales):
         prepared = prepare(project, locale)
         report.warn(prepared.warnings)
         if strict:

@@ -26,7 +26,7 @@ def cli() -> None:
 
 @cli.command(
     epilog="Examples:\n\n\b\n  pocketguide build\n  pocketguide build examples/riverside --out dist"
-    "\n  pocketguide build --strict --quiet"
+    "\n  pocketguide build --strict --quiet\n  pocketguide build --locale es"
 )
 @click.argument(
     "project_dir",
@@ -50,8 +50,19 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Language to build (repeatable; `all` for every one) [default: configured].",
+)
 def build(
-    project_dir: Path, formats: tuple[str, ...], out_dir: Path | None, strict: bool, quiet: bool
+    project_dir: Path,
+    formats: tuple[str, ...],
+    out_dir: Path | None,
+    strict: bool,
+    quiet: bool,
+    locales: tuple[str, ...],
 ) -> None:
     """Build the PDFs of PROJECT_DIR (default: the current folder).
 
@@ -61,7 +72,9 @@ def build(
     from pocketguide.build import build as run_build
     from pocketguide.errors import display_path
 
-    report = run_build(project_dir, formats=formats, out_dir=out_dir, strict=strict)
+    report = run_build(
+        project_dir, formats=formats, out_dir=out_dir, strict=strict, locales=locales
+    )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:

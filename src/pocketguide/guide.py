@@ -11,6 +11,7 @@ from babel.dates import format_date
 from pocketguide import __version__
 from pocketguide.brand import BrandAssets
 from pocketguide.content import Content
+from pocketguide.i18n import translations
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
@@ -82,5 +83,5 @@ def render_html(
     project: Project, content: Content, assets: BrandAssets, template: str = "guide.html.j2"
 ) -> str:
     """Render one format's HTML document."""
-    env = make_environment(project.template_dirs, content.locale)
+    env = make_environment(project.template_dirs, content.locale, translations(content.locale))
     return render_template(env, template, base_context(project, content, assets))

@@ -8,6 +8,7 @@ from pathlib import Path
 from pocketguide.build import prepare
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import base_context
+from pocketguide.i18n import translations
 from pocketguide.output import write_atomic
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import load_project
@@ -39,7 +40,8 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     }
     context["page"] = {"width_mm": PAPER_MM[paper][0], "height_mm": PAPER_MM[paper][1]}
     context["today"] = dt.date.today().isoformat()
-    env = make_environment(project.template_dirs, prepared.content.locale)
+    locale = prepared.content.locale
+    env = make_environment(project.template_dirs, locale, translations(locale))
     html = render_template(env, "proof.html.j2", context)
     target = (Path(out_dir) if out_dir else project.root / "output") / f"{project.slug}-proof.pdf"
     shown = display_path(target)

@@ -1,0 +1,56 @@
+"""Localized builds: the Spanish default edition, interface catalogs, locale selection."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.cli import cli
+from pocketguide.i18n import translations
+
+
+@pytest.fixture(scope="session")
+def spanish_guide(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("es")
+    result = CliRunner().invoke(cli, ["build", str(folder), "--locale", "es", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return PdfReader(folder / "output" / "pocketguide-guide-es.pdf")
+
+
+def test_spanish_guide_has_spanish_text_and_language(spanish_guide):
+    texts = [page.extract_text() for page in spanish_guide.pages]
+    assert spanish_guide.trailer["/Root"]["/Lang"] == "es"
+    assert texts[1].lstrip().startswith("Contenido")
+    assert any("PIDE AYUDA CUANDO" in t for t in texts)  # scenario labels are upper-cased
+    assert "Números verificados al 1 de noviembre de 2026" in texts[-1]
+    titles = [item.title for item in spanish_guide.outline if not isinstance(item, list)]
+    assert "Pautas del grupo" in titles
+    assert 28 <= len(spanish_guide.pages) <= 48
+
+
+def test_unknown_locale_lists_the_available_ones(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--locale", "xx"])
+    assert result.exit_code == 1
+    assert result.stderr == 'unknown locale "xx"; available: en, es\n'
+
+
+def test_spanish_catalog_translates_every_interface_string():
+    from babel.messages.pofile import read_po
+
+    from pocketguide.resources import templates_dir
+
+    with (templates_dir() / "i18n" / "es.po").open("rb") as handle:
+        catalog = read_po(handle)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    assert untranslated == []
+    used = set()
+    for template in templates_dir().rglob("*.j2"):
+        used |= set(re.findall(r"""_\((?:"([^"]+)"|'([^']+)')""", template.read_text()))
+    used_ids = {a or b for a, b in used}
+    assert len(used_ids) > 25
+    assert used_ids <= {m.id for m in catalog if m.id}
+    assert translations("es").gettext("Contents") == "Contenido"
+    assert translations("en").gettext("Contents") == "Contents"
