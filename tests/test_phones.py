@@ -51,3 +51,12 @@ def test_invalid_numbers_are_refused(region, raw, message):
     with pytest.raises(ValueError) as info:
         parse_number(raw, region)
     assert str(info.value) == message
+
+
+def test_qr_modules_are_large_enough_to_scan():
+    from pocketguide.qr import qr_image
+
+    for url in ("https://988lifeline.org", "https://example.org/a/much/longer/path?with=query"):
+        image = qr_image(url)
+        assert image["mm"] / image["modules"] >= 0.5
+        assert str(image["src"]).startswith("data:image/svg+xml")
