@@ -11,7 +11,6 @@ from pocketguide.errors import PocketguideError, Problem
 # Harmless WeasyPrint notices that never count as warnings, even with --strict.
 ALLOWED_NOTICES = (
     "Using fontTools instead of HarfBuzz-Subset",  # subsetting fallback; output is correct.
-    "Anchor defined twice",  # never produced by our templates; kept for org overrides.
 )
 
 
