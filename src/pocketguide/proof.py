@@ -33,11 +33,6 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
         raise PocketguideError(Problem(str(project_dir), None, "no hotlines to proof"))
     paper = paper_for(project.region)
     context = base_context(project, prepared.content, prepared.assets)
-    context["paper"] = {
-        "name": paper,
-        "width_mm": PAPER_MM[paper][0],
-        "height_mm": PAPER_MM[paper][1],
-    }
     context["page"] = {"width_mm": PAPER_MM[paper][0], "height_mm": PAPER_MM[paper][1]}
     context["today"] = dt.date.today().isoformat()
     locale = prepared.content.locale
