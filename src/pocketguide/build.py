@@ -12,7 +12,7 @@ from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import render_html
 from pocketguide.hotlines import stale_warnings
 from pocketguide.i18n import select_locales
-from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
+from pocketguide.lock import LOCK_NAME, Lock, lock_differences, read_lock
 from pocketguide.output import write_atomic
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project, load_project
@@ -62,30 +62,25 @@ def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
-    problems.extend(_lock_problems(project))
+    lock_path = project.root / LOCK_NAME
+    lock = None
+    if not project.is_default and lock_path.is_file():
+        lock, found = read_lock(lock_path, project.root)
+        problems.extend(found)
     if problems:
         raise PocketguideError(problems)
-    return Prepared(content, assets, warnings + hotline_warnings(project, content))
+    return Prepared(content, assets, warnings + hotline_warnings(project, content, lock))
 
 
-def _lock_problems(project: Project) -> list[Problem]:
-    lock_path = project.root / LOCK_NAME
-    if project.is_default or not lock_path.is_file():
-        return []
-    return read_lock(lock_path, project.root)[1]
-
-
-def hotline_warnings(project: Project, content: Content) -> list[str]:
+def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
     """Stale verification dates, and numbers that differ from hotlines.lock."""
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = stale_warnings(content.hotlines, shown, max_age, dt.date.today())
-    lock_path = project.root / LOCK_NAME
-    if lock_path.is_file():
-        lock, _ = read_lock(lock_path, project.root)
-        shown_lock = display_path(lock_path, project.root)
+    if lock is not None:
+        shown_lock = display_path(project.root / LOCK_NAME, project.root)
         warnings += [f"{shown_lock}: {m}" for m in lock_differences(lock, content.hotlines)]
     return warnings
 
