@@ -45,8 +45,12 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> Pd
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render(pdf_tags=True)
-        data = document.write_pdf(pdf_identifier=b"pocketguide", custom_metadata=True)
+        ).render()
+        # Tagging is a write option (render's is ignored). PDF/UA-1 gives the same structure
+        # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
+        data = document.write_pdf(
+            pdf_identifier=b"pocketguide", custom_metadata=True, pdf_variant="pdf/ua-1"
+        )
     except PocketguideError:
         raise
     except Exception as exc:  # WeasyPrint raises many types on hostile input
