@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pocketguide.errors import Problems, display_path
 from pocketguide.hotlines import load_hotlines
-from pocketguide.markup import split_front_matter, to_html
+from pocketguide.markup import images_without_alt, split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project
 from pocketguide.validate import validate
@@ -98,7 +98,7 @@ def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | No
         problems.add(path, None, "file is not valid UTF-8 text")
         return None
     try:
-        front, body, _ = split_front_matter(text)
+        front, body, first_line = split_front_matter(text)
     except ValueError as exc:
         problems.add(path, 1, str(exc))
         return None
@@ -115,6 +115,8 @@ def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | No
         meta, found = validate(SectionMeta, data, shown)
     for item in found:
         problems.add(path, (item.line or 1) + 1, item.message)
+    for line, src in images_without_alt(body):
+        problems.add(path, first_line + line - 1, f'image "{src}" has no alt text')
     return None if found else (meta, to_html(body))
 
 

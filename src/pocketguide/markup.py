@@ -52,3 +52,40 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if line.strip() == "---":
             return "".join(lines[1 : number - 1]), "".join(lines[number:]), number + 1
     raise ValueError("the front matter that starts on line 1 is never closed with ---")
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\](?:\(\s*(?:<([^>]*)>|([^)\s]*))[^)]*\)|\[([^\]]*)\])")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = r"""(?<![\w-]){}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    match = re.search(_ATTR.format(name), tag, re.IGNORECASE)
+    return None if match is None else next(g for g in match.groups() if g is not None)
+
+
+def _without_code(text: str) -> str:
+    """The text with fenced blocks and code spans blanked out; line breaks kept."""
+    lines, in_fence = [], False
+    for line in text.split("\n"):
+        fence = bool(_FENCE.match(line))
+        lines.append("" if fence or in_fence else line)
+        in_fence ^= fence
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(lines))
+
+
+def images_without_alt(text: str) -> list[tuple[int, str]]:
+    """(line, src) of every Markdown or HTML image in `text` whose alt text is missing or blank."""
+    text = _without_code(text)
+    found = []
+    for match in _MD_IMAGE.finditer(text):
+        if not match.group(1).strip():
+            src = match.group(2) or match.group(3) or match.group(4)
+            found.append((match.start(), src))
+    for match in _HTML_IMG.finditer(text):
+        alt = _attribute(match.group(0), "alt")
+        if alt is None or not alt.strip():
+            found.append((match.start(), _attribute(match.group(0), "src")))
+    return [(text.count("\n", 0, at) + 1, src or "(no source)") for at, src in sorted(found)]
