@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: guide test lint format bench clean
+.PHONY: guide test lint format bench i18n clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,17 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+# Extract the templates' interface strings and merge them into every templates/i18n/<lang>.po.
+i18n: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg --sort-output --add-location=file --no-wrap \
+		--project=pocketguide --version=$$($(BIN)/python -c "import pocketguide; print(pocketguide.__version__)") \
+		--header-comment="# Interface strings of pocketguide's templates." \
+		-o templates/i18n/messages.pot templates
+	for po in templates/i18n/*.po; do \
+		$(BIN)/pybabel --quiet update --no-wrap --ignore-obsolete --ignore-pot-creation-date \
+			-i templates/i18n/messages.pot -o $$po -l $$(basename $$po .po) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist output/*.pdf
