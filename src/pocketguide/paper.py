@@ -1,0 +1,11 @@
+"""Home-printer paper sizes, and which one a region uses."""
+
+from __future__ import annotations
+
+MM = 72 / 25.4
+PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
+
+
+def paper_for(region: str) -> str:
+    """Letter in the US and Canada, A4 elsewhere."""
+    return "letter" if region in ("US", "CA") else "a4"
