@@ -1,0 +1,178 @@
+"""Accessibility audit of a rendered PDF: type size, and contrast against the real background."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MIN_PT_GUIDE = 8.5
+MIN_PT_SMALL = 7.0  # cards and the zine
+NORMAL_RATIO, LARGE_RATIO = 4.5, 3.0
+SCALE = 2.0  # backgrounds are sampled at 144 dpi
+PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still shows its ground
+_BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One PDF text object: what it says, how big, how bold, its colour and its box."""
+
+    page: int
+    text: str
+    size_pt: float
+    bold: bool
+    colour: RGB
+    alpha: float
+    box: tuple[float, float, float, float]  # left, bottom, right, top in page space
+
+    @property
+    def large(self) -> bool:
+        """WCAG large text: at least 18 pt, or 14 pt bold."""
+        return self.size_pt >= 18 - 0.05 or (self.bold and self.size_pt >= 14 - 0.05)
+
+
+def relative_luminance(rgb: RGB) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+    channels = [c / 255 for c in rgb]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: RGB, b: RGB) -> float:
+    """WCAG 2 contrast ratio between two colours, 1 to 21."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def audit_pdf(data: bytes, source: str, min_pt: float) -> list[str]:
+    """Report text below `min_pt` and text whose contrast with its real background is too low."""
+    import pypdfium2 as pdfium  # lazy: keeps `pocketguide --help` fast
+
+    messages: list[str] = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                messages += _audit_page(page, index + 1, source, min_pt)
+            finally:
+                page.close()
+    finally:
+        document.close()
+    return messages
+
+
+def _audit_page(page, number: int, source: str, min_pt: float) -> list[str]:
+    textpage = page.get_textpage()
+    bitmap = page.render(scale=SCALE, rev_byteorder=True, may_draw_forms=True)
+    try:
+        pixels = _Pixels(bitmap, page.get_cropbox())
+        found: dict[tuple, list[str]] = {}
+        for run in _text_runs(page, textpage, number):
+            if run.size_pt < min_pt - 0.05:
+                key = ("size", round(run.size_pt, 1))
+                found.setdefault(key, []).append(run.text)
+            ground = pixels.background(run.box, run.colour)
+            ink = _blend(run.colour, ground, run.alpha)
+            ratio = contrast_ratio(ink, ground)
+            needed = LARGE_RATIO if run.large else NORMAL_RATIO
+            if ratio < needed:
+                key = ("contrast", math.floor(ratio * 10) / 10, _hex(ink), _hex(ground), needed)
+                found.setdefault(key, []).append(run.text)
+    finally:
+        bitmap.close()
+        textpage.close()
+    return [_message(source, number, key, texts, min_pt) for key, texts in found.items()]
+
+
+def _message(source: str, page: int, key: tuple, texts: list[str], min_pt: float) -> str:
+    snippet = _snippet(texts[0])
+    more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
+    if key[0] == "size":
+        return (
+            f'{source}: page {page}: text "{snippet}"{more} is {key[1]:g} pt, below {min_pt:g} pt'
+        )
+    _, ratio, ink, ground, needed = key
+    return (
+        f'{source}: page {page}: contrast {ratio:.1f}:1 ({ink} on {ground}) for "{snippet}"{more}'
+        f" (needs {needed:g}:1)"
+    )
+
+
+def _snippet(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _hex(rgb: RGB) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def _blend(ink: RGB, ground: RGB, alpha: float) -> RGB:
+    return tuple(round(alpha * i + (1 - alpha) * g) for i, g in zip(ink, ground, strict=True))
+
+
+def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
+    """Every visible text object on the page, form XObjects included, in page space."""
+    import pypdfium2.raw as raw
+
+    forms: list = []  # matrices of the enclosing form XObjects, outermost first
+    for obj in page.get_objects(textpage=textpage):
+        del forms[obj.level :]
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            outer = forms[-1] if forms else None
+            matrix = obj.get_matrix()
+            forms.append(matrix.multiply(outer) if outer else matrix)
+            continue
+        if obj.type != raw.FPDF_PAGEOBJ_TEXT or raw.FPDFTextObj_GetTextRenderMode(obj) == 3:
+            continue  # mode 3 is invisible text
+        text = obj.extract()
+        if not text.strip():
+            continue
+        matrix = obj.get_matrix()
+        box = obj.get_bounds()
+        if forms:
+            matrix = matrix.multiply(forms[-1])
+            box = forms[-1].on_rect(*box)
+        a, b, c, d = matrix.get()[:4]
+        size = obj.get_font_size() * math.sqrt(abs(a * d - b * c))
+        font = obj.get_font()
+        bold = raw.FPDFFont_GetWeight(font) >= 700 or bool(_BOLD.search(font.get_base_name()))
+        channels = [ctypes.c_uint() for _ in range(4)]
+        raw.FPDFPageObj_GetFillColor(obj, *channels)
+        r, g, b_, alpha = (c.value for c in channels)
+        yield TextRun(number, text, size, bold, (r, g, b_), alpha / 255, box)
+
+
+class _Pixels:
+    """The rendered page, sampled inside text boxes."""
+
+    def __init__(self, bitmap, cropbox: tuple[float, float, float, float]):
+        self.view = memoryview(bitmap.buffer).cast("B")
+        self.stride, self.channels = bitmap.stride, bitmap.n_channels
+        self.width, self.height = bitmap.width, bitmap.height
+        self.left, self.top = cropbox[0], cropbox[3]
+
+    def background(self, box: tuple[float, float, float, float], ink: RGB) -> RGB:
+        """The most common colour under the box that is not the text's own ink."""
+        left, bottom, right, top = box
+        x0 = max(0, int((left - PAD_PT - self.left) * SCALE))
+        x1 = min(self.width, math.ceil((right + PAD_PT - self.left) * SCALE))
+        y0 = max(0, int((self.top - top - PAD_PT) * SCALE))
+        y1 = min(self.height, math.ceil((self.top - bottom + PAD_PT) * SCALE))
+        counts: Counter = Counter()
+        n = self.channels
+        for row in range(y0, y1):
+            start = row * self.stride
+            line = self.view[start + x0 * n : start + x1 * n]
+            counts.update(zip(line[0::n], line[1::n], line[2::n], strict=True))
+        for colour, _ in counts.most_common():
+            if max(abs(c - i) for c, i in zip(colour, ink, strict=True)) > 24:
+                return colour
+        return ink  # nothing but ink under the text: it cannot be seen
