@@ -1,8 +1,9 @@
-"""Home-printer paper sizes, and which one a region uses."""
+"""Paper sizes shared by the proof sheet, the print formats and `pocketguide impose`."""
 
 from __future__ import annotations
 
-MM = 72 / 25.4
+MM = 72 / 25.4  # PDF points per millimetre
+
 PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 
 

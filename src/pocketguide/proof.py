@@ -10,18 +10,12 @@ from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import base_context
 from pocketguide.i18n import translations
 from pocketguide.output import write_atomic
+from pocketguide.paper import PAPER_MM, paper_for
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import load_project
 from pocketguide.render import make_environment, render_template
 from pocketguide.resources import content_dir, templates_dir
 from pocketguide.verify import verify_pdf
-
-PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
-
-
-def paper_for(region: str) -> str:
-    """Letter in the US and Canada, A4 elsewhere."""
-    return "letter" if region in ("US", "CA") else "a4"
 
 
 def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, int]:
