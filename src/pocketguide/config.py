@@ -100,6 +100,7 @@ class Config(Strict):
     sections: Sections = Field(default_factory=Sections)
     verification: Verification = Field(default_factory=Verification)
     build: BuildSettings = Field(default_factory=BuildSettings)
+    fillable: bool = False  # crisis-page blank lines become PDF form fields
 
     @field_validator("region")
     @classmethod

@@ -9,6 +9,7 @@ from typing import Any
 from babel.dates import format_date
 
 from pocketguide import __version__
+from pocketguide.a11y import blank_fields
 from pocketguide.brand import BrandAssets
 from pocketguide.content import Content
 from pocketguide.i18n import translations
@@ -74,6 +75,8 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "hotlines": content.hotlines.hotlines,
         "hotline_groups": group_hotlines(content.hotlines.hotlines),
         "blanks": content.hotlines.blanks,
+        "blank_fields": blank_fields(content.hotlines.blanks),
+        "fillable": bool(config and config.fillable),
         "qr_codes": {h.url: qr_image(h.url) for h in content.hotlines.hotlines if h.url},
         "verified_as_of": format_date(min(dates), "long", locale=content.locale) if dates else None,
     }
