@@ -9,18 +9,14 @@ from pathlib import Path
 from pocketguide.brand import BrandAssets, resolve_brand
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, display_path
-from pocketguide.guide import render_html
+from pocketguide.formats import FORMATS, Options, Renderer, expand_formats, output_stem
 from pocketguide.hotlines import stale_warnings
 from pocketguide.i18n import select_locales
 from pocketguide.lock import LOCK_NAME, Lock, lock_differences, read_lock
 from pocketguide.output import write_atomic
-from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project, load_project
-from pocketguide.resources import content_dir, templates_dir
-from pocketguide.verify import verify_pdf
 
-FORMATS = ("guide",)
-GUIDE_PAGES = (28, 48)
+__all__ = ["FORMATS", "BuildReport", "Options", "Written", "build", "prepare"]
 
 
 @dataclass(frozen=True)
@@ -97,39 +93,26 @@ def build(
     out_dir: Path | None = None,
     strict: bool = False,
     locales: tuple[str, ...] = (),
+    options: Options | None = None,
 ) -> BuildReport:
     """Build every requested format for every requested (default: configured) locale."""
     project = load_project(project_dir)
+    options = options or Options()
     out = Path(out_dir) if out_dir else project.root / "output"
+    wanted = expand_formats(formats)
     report = BuildReport()
     for locale in select_locales(project, locales):
         prepared = prepare(project, locale)
         report.warn(prepared.warnings)
         if strict:
             strict_check(report.warnings)
-        for fmt in formats:
-            target = out / output_name(project, fmt, locale)
-            data, pages, warnings = render_format(project, prepared, fmt, display_path(target))
-            report.warn(warnings)
+        renderer = Renderer(project, prepared.content, prepared.assets, options)
+        for fmt in wanted:
+            target = out / output_name(project, output_stem(fmt, options), locale)
+            rendered = renderer.render(fmt, display_path(target))
+            report.warn(rendered.warnings)
             if strict:
                 strict_check(report.warnings)
-            write_atomic(target, data)
-            report.written.append(Written(target, pages, len(data)))
+            write_atomic(target, rendered.data)
+            report.written.append(Written(target, rendered.pages, len(rendered.data)))
     return report
-
-
-def render_format(
-    project: Project, prepared: Prepared, fmt: str, shown: str
-) -> tuple[bytes, int, list[str]]:
-    """Render and verify one format in memory: (pdf bytes, pages, warnings)."""
-    if fmt not in FORMATS:
-        raise PocketguideError(f"unknown format {fmt!r}")
-    content = prepared.content
-    html = render_html(project, content, prepared.assets)
-    roots = [project.root, content_dir(), templates_dir()]
-    result = html_to_pdf(html, templates_dir(), roots, shown)
-    numbers = [n.display for h in content.hotlines.hotlines for n in (h.phone, h.text) if n]
-    # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
-    expected = GUIDE_PAGES if project.is_default else None
-    pages = verify_pdf(result.data, shown, project.page_mm, numbers, expected)
-    return result.data, pages, result.warnings

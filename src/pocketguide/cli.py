@@ -8,7 +8,8 @@ import click
 
 from pocketguide import __version__
 
-FORMAT_CHOICES = ("guide",)
+# The same names as pocketguide.formats.FORMATS (a test checks), kept here for a fast --help.
+FORMAT_CHOICES = ("guide", "card", "card-single", "zine", "booklet", "all")
 
 
 def _human_size(size: int) -> str:
@@ -27,6 +28,9 @@ def cli() -> None:
 @cli.command(
     epilog="Examples:\n\n\b\n  pocketguide build\n  pocketguide build examples/riverside --out dist"
     "\n  pocketguide build --strict --quiet\n  pocketguide build --locale es"
+    "\n  pocketguide build --format card --format zine --paper a4"
+    "\n  pocketguide build --format booklet --duplex short --creep 0.4"
+    "\n  pocketguide build --print-shop --large-print"
 )
 @click.argument(
     "project_dir",
@@ -40,7 +44,43 @@ def cli() -> None:
     multiple=True,
     default=("guide",),
     show_default=True,
-    help="Output format (repeatable).",
+    help="Output format (repeatable; `all` for every one).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(("letter", "a4")),
+    help="Home-printer paper for card, zine and booklet "
+    "[default: config `paper`, else letter in the US and Canada, else a4].",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(("long", "short")),
+    default="long",
+    show_default=True,
+    help="Which edge the printer flips on, for card and booklet backs.",
+)
+@click.option(
+    "--creep",
+    "creep_mm",
+    type=click.FloatRange(0, 5),
+    default=0.0,
+    help="Booklet creep: total shift in mm at the innermost sheet.",
+)
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    help="Guide at trim size with 3 mm bleed and crop marks "
+    "(<slug>-guide-print-shop-<locale>.pdf).",
+)
+@click.option(
+    "--large-print",
+    is_flag=True,
+    help="Guide at 1.4x type on A5 (<slug>-guide-large-<locale>.pdf).",
+)
+@click.option(
+    "--fillable/--no-fillable",
+    default=None,
+    help="Blank crisis-number lines as PDF form fields [default: config `fillable`].",
 )
 @click.option(
     "--out",
@@ -63,17 +103,32 @@ def build(
     strict: bool,
     quiet: bool,
     locales: tuple[str, ...],
+    paper: str | None,
+    duplex: str,
+    creep_mm: float,
+    print_shop: bool,
+    large_print: bool,
+    fillable: bool | None,
 ) -> None:
     """Build the PDFs of PROJECT_DIR (default: the current folder).
 
     Without a pocketguide.yaml in PROJECT_DIR, the default guide is built.
-    Outputs are named <slug>-<format>-<locale>.pdf.
+    Outputs are named <slug>-<format>-<locale>.pdf: guide (the pocket guide), card (wallet
+    cards on sheets with crop marks), card-single (one page per card face), zine (one-sheet
+    folded booklet), booklet (the guide imposed for saddle stitching).
     """
+    from pocketguide.build import Options
     from pocketguide.build import build as run_build
     from pocketguide.errors import display_path
 
+    options = Options(paper, duplex, creep_mm, print_shop, large_print, fillable)
     report = run_build(
-        project_dir, formats=formats, out_dir=out_dir, strict=strict, locales=locales
+        project_dir,
+        formats=formats,
+        out_dir=out_dir,
+        strict=strict,
+        locales=locales,
+        options=options,
     )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -109,20 +164,36 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
 
 @cli.command(
     epilog="Examples:\n\n\b\n  pocketguide check\n  pocketguide check examples/riverside --strict"
+    "\n  pocketguide check --locale es\n  pocketguide check --translations"
 )
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(project_dir: Path, strict: bool) -> None:
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Language to check (repeatable; `all` for every one) [default: configured].",
+)
+@click.option(
+    "--translations",
+    is_flag=True,
+    help="Print which files and interface strings each language translates "
+    "[default locales: all].",
+)
+def check(project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool) -> None:
     """Validate everything in PROJECT_DIR without writing PDFs."""
     from pocketguide.build import strict_check
     from pocketguide.check import check_project
+    from pocketguide.i18n import translations_table
 
-    _project, warnings = check_project(project_dir)
-    for warning in warnings:
+    report = check_project(project_dir, locales, every_locale=translations)
+    if translations:
+        click.echo(translations_table(report.project, report.contents))
+    for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if strict:
-        strict_check(warnings)
-    click.echo(f"ok: {project_dir} ({len(warnings)} warnings)")
+        strict_check(report.warnings)
+    click.echo(f"ok: {project_dir} ({len(report.warnings)} warnings)")
 
 
 @cli.command(epilog="Example:\n\n\b\n  pocketguide approve examples/riverside")
@@ -151,6 +222,42 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
 
     path, pages = build_proof(project_dir, out_dir)
     click.echo(f"{display_path(path)}  {pages} pages")
+
+
+@cli.command(
+    epilog="Examples:\n\n\b\n  pocketguide preview\n  pocketguide preview examples/riverside"
+    " --pages 1,3,5-7\n  pocketguide preview --locale es --out dist"
+)
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="guide",
+    show_default=True,
+    help="Output format to preview.",
+)
+@click.option("--locale", help="Language to preview [default: the primary one].")
+@click.option("--pages", help="Pages to show, e.g. 1-8, 3 or 1,3,5-7 [default: the first 8].")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: PROJECT_DIR/output].",
+)
+def preview(
+    project_dir: Path, fmt: str, locale: str | None, pages: str | None, out_dir: Path | None
+) -> None:
+    """Build one format, then write PNG pages and a contact sheet next to the PDF."""
+    from pocketguide.errors import display_path
+    from pocketguide.preview import preview_project
+
+    result = preview_project(project_dir, fmt, locale, pages, out_dir)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    folder = display_path(result.pages[0].parent)
+    click.echo(f"{display_path(result.sheet)}  contact sheet of {len(result.pages)} pages")
+    click.echo(f"{folder}/  {len(result.pages)} PNG pages of {result.page_count}")
 
 
 def main() -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, parse_number
 
+CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
 PAGE_SIZES_MM = {"a6": (105.0, 148.0), "a7": (74.0, 105.0), "quarter-letter": (107.95, 139.7)}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
@@ -82,6 +84,13 @@ class Verification(Strict):
     max_age_days: int = Field(default=365, ge=1, le=3650)
 
 
+class CardSettings(Strict):
+    """The wallet card: its size and, optionally, which hotlines its back shows."""
+
+    size: Literal["cr80", "a7"] = "cr80"
+    hotlines: list[str] | None = None
+
+
 class BuildSettings(Strict):
     """Reproducible builds."""
 
@@ -95,6 +104,8 @@ class Config(Strict):
     region: str = "US"
     locales: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
     page: str = "a6"
+    paper: Literal["letter", "a4"] | None = None
+    card: CardSettings = Field(default_factory=CardSettings)
     brand: Brand = Field(default_factory=Brand)
     hotlines: str | None = None
     sections: Sections = Field(default_factory=Sections)

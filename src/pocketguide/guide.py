@@ -83,8 +83,13 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
 
 
 def render_html(
-    project: Project, content: Content, assets: BrandAssets, template: str = "guide.html.j2"
+    project: Project,
+    content: Content,
+    assets: BrandAssets,
+    template: str = "guide.html.j2",
+    extra: dict[str, Any] | None = None,
 ) -> str:
-    """Render one format's HTML document."""
+    """Render one format's HTML document; `extra` adds or overrides context keys."""
     env = make_environment(project.template_dirs, content.locale, translations(content.locale))
-    return render_template(env, template, base_context(project, content, assets))
+    context = base_context(project, content, assets) | (extra or {})
+    return render_template(env, template, context)

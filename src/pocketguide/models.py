@@ -38,6 +38,16 @@ class Manifest(Strict):
     scenarios: list[str] = Field(default_factory=list)
 
 
+class Kit(Strict):
+    """Short texts for the wallet card and the one-sheet zine."""
+
+    guidelines: list[Text] = Field(min_length=3, max_length=7)
+    opening: list[Text] = Field(min_length=2, max_length=5)
+    closing: list[Text] = Field(min_length=2, max_length=5)
+    avoid: list[Text] = Field(min_length=5, max_length=5)
+    scenarios: list[Text] = Field(min_length=3, max_length=3)
+
+
 class GuideText(Strict):
     """Cover and metadata text of one locale."""
 
@@ -47,6 +57,7 @@ class GuideText(Strict):
     author: Text = "pocketguide"
     subject: Text
     back_cover: Text = ""
+    kit: Kit | None = None
 
 
 class SectionMeta(Strict):

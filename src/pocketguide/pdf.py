@@ -14,6 +14,18 @@ ALLOWED_NOTICES = (
 )
 
 
+PX_MM = 25.4 / 96  # WeasyPrint lays out in CSS pixels
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How tall a box's content is, and how much room the box has, in millimetres."""
+
+    label: str
+    content_mm: float
+    room_mm: float
+
+
 @dataclass
 class PdfResult:
     """The PDF bytes and what WeasyPrint said while making them."""
@@ -21,6 +33,7 @@ class PdfResult:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+    fits: list[Fit] = field(default_factory=list)
 
 
 class _Collector(logging.Handler):
@@ -32,8 +45,13 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
-def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> PdfResult:
-    """Render HTML to PDF with file access confined to roots; errors name `source`."""
+def html_to_pdf(
+    html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
+) -> PdfResult:
+    """Render HTML to PDF with file access confined to roots; errors name `source`.
+
+    With `measure`, report how tall the content of each `data-fit` element is against its room.
+    """
     import weasyprint  # lazy: keeps `pocketguide --help` fast
 
     from pocketguide.fetcher import ConfinedFetcher
@@ -46,6 +64,7 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> Pd
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         ).render()
+        fits = _measure_fits(document) if measure else []
         # Tagging is a write option (render's is ignored). PDF/UA-1 gives the same structure
         # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
         data = document.write_pdf(
@@ -73,4 +92,19 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], source: str) -> Pd
             warnings.append(f"{source}: WeasyPrint: {message}")
     if problems:
         raise PocketguideError(sorted(set(problems), key=problems.index))
-    return PdfResult(data, len(document.pages), warnings)
+    return PdfResult(data, len(document.pages), warnings, fits)
+
+
+def _measure_fits(document) -> list[Fit]:
+    """Content height vs room of every `data-fit` box (whose content is one unbreakable block)."""
+    fits = []
+    for page in document.pages:
+        for box in page._page_box.descendants():  # WeasyPrint has no public layout-tree API
+            element = getattr(box, "element", None)
+            label = element.get("data-fit") if element is not None else None
+            if not label or type(box).__name__ != "BlockBox" or not box.children:
+                continue
+            top = box.content_box_y()
+            bottom = max(child.position_y + child.margin_height() for child in box.children)
+            fits.append(Fit(label, (bottom - top) * PX_MM, box.height * PX_MM))
+    return fits

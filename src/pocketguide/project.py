@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pocketguide.config import Config, page_size_mm
+from pocketguide.config import CARD_SIZES_MM, Config, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.paper import paper_for
 from pocketguide.resources import content_dir
 from pocketguide.validate import validate
 from pocketguide.yamlload import line_of, load_yaml_file
@@ -48,6 +49,18 @@ class Project:
     def page_mm(self) -> tuple[float, float]:
         """Guide page size in millimetres."""
         return page_size_mm(self.config.page if self.config else "a6")
+
+    @property
+    def paper(self) -> str:
+        """Home-printer paper: `paper:` in config, else Letter in the US and Canada, else A4."""
+        if self.config and self.config.paper:
+            return self.config.paper
+        return paper_for(self.region)
+
+    @property
+    def card_mm(self) -> tuple[float, float]:
+        """Wallet card trim size in millimetres (landscape)."""
+        return CARD_SIZES_MM[self.config.card.size if self.config else "cr80"]
 
     @property
     def content_dirs(self) -> list[Path]:

@@ -17,14 +17,22 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _matches(width: float, height: float, want_w: float, want_h: float) -> bool:
+    return abs(width - want_w) <= TOLERANCE_PT and abs(height - want_h) <= TOLERANCE_PT
+
+
 def verify_pdf(
     data: bytes,
     source: str,
     size_mm: tuple[float, float],
     numbers: list[str],
     pages: tuple[int, int] | None = None,
+    either_way: bool = False,
 ) -> int:
-    """Raise if the PDF's pages or text are not what was meant to be printed; return pages."""
+    """Raise if the PDF's pages or text are not what was meant to be printed; return pages.
+
+    With `either_way`, pages may be the size turned sideways (imposed sheets).
+    """
     reader = PdfReader(io.BytesIO(data))
     problems = []
     count = len(reader.pages)
@@ -34,7 +42,9 @@ def verify_pdf(
     for index, page in enumerate(reader.pages, start=1):
         box = page.trimbox
         width, height = float(box.width), float(box.height)
-        if abs(width - want_w) > TOLERANCE_PT or abs(height - want_h) > TOLERANCE_PT:
+        if not _matches(width, height, want_w, want_h) and not (
+            either_way and _matches(width, height, want_h, want_w)
+        ):
             problems.append(
                 Problem(
                     source,

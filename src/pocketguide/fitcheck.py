@@ -1,0 +1,26 @@
+"""Fit checks for fixed-size faces (card faces, zine panels): pure arithmetic on measurements."""
+
+from __future__ import annotations
+
+from pocketguide.errors import Problem
+from pocketguide.pdf import Fit
+
+TOLERANCE_MM = 0.2
+
+
+def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
+    """One problem per face whose content is taller than its room, saying by how much."""
+    problems = []
+    for fit in fits:
+        over = fit.content_mm - fit.room_mm
+        if over > TOLERANCE_MM:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    f"the {fit.label} overflows by {over:.1f} mm "
+                    f"({fit.content_mm:.1f} mm of content in {fit.room_mm:.1f} mm); "
+                    "shorten its text (type is never shrunk below 7 pt to make it fit)",
+                )
+            )
+    return problems
