@@ -143,17 +143,10 @@ class Renderer:
             return self._plain_guide
         large = self.options.large_print
         size = LARGE_PRINT_MM if large else self.project.page_mm
-        fillable = self.options.fillable
-        if fillable is None:
-            fillable = bool(self.project.config and getattr(self.project.config, "fillable", False))
-        result = self._pdf(
-            "guide.html.j2",
-            size,
-            shown,
-            large_print=large,
-            print_shop=print_shop,
-            fillable=fillable,
-        )
+        extra = {"large_print": large, "print_shop": print_shop}
+        if self.options.fillable is not None:
+            extra["fillable"] = self.options.fillable
+        result = self._pdf("guide.html.j2", size, shown, **extra)
         # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
         expected = GUIDE_PAGES if self.project.is_default and not large else None
         numbers = numbers_of(self.content.hotlines.hotlines)

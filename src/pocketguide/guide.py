@@ -77,6 +77,8 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "blanks": content.hotlines.blanks,
         "blank_fields": blank_fields(content.hotlines.blanks),
         "fillable": bool(config and config.fillable),
+        "print_shop": False,
+        "large_print": False,
         "qr_codes": {h.url: qr_image(h.url) for h in content.hotlines.hotlines if h.url},
         "verified_as_of": format_date(min(dates), "long", locale=content.locale) if dates else None,
     }
