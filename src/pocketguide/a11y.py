@@ -123,32 +123,40 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
     """Every visible text object on the page, form XObjects included, in page space."""
     import pypdfium2.raw as raw
 
-    forms: list = []  # matrices of the enclosing form XObjects, outermost first
+    forms: list = []  # (matrix, fill alpha) of the enclosing form XObjects, outermost first
     for obj in page.get_objects(textpage=textpage):
         del forms[obj.level :]
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            outer = forms[-1] if forms else None
-            matrix = obj.get_matrix()
-            forms.append(matrix.multiply(outer) if outer else matrix)
+            matrix, alpha = obj.get_matrix(), _fill(obj)[3] / 255
+            if forms:  # a group's opacity (e.g. CSS opacity) multiplies into what it holds
+                matrix, alpha = matrix.multiply(forms[-1][0]), alpha * forms[-1][1]
+            forms.append((matrix, alpha))
             continue
         if obj.type != raw.FPDF_PAGEOBJ_TEXT or raw.FPDFTextObj_GetTextRenderMode(obj) == 3:
             continue  # mode 3 is invisible text
         text = obj.extract()
         if not text.strip():
             continue
-        matrix = obj.get_matrix()
-        box = obj.get_bounds()
+        matrix, box = obj.get_matrix(), obj.get_bounds()
+        r, g, b_, alpha = _fill(obj)
+        alpha /= 255
         if forms:
-            matrix = matrix.multiply(forms[-1])
-            box = forms[-1].on_rect(*box)
+            matrix, box = matrix.multiply(forms[-1][0]), forms[-1][0].on_rect(*box)
+            alpha *= forms[-1][1]
         a, b, c, d = matrix.get()[:4]
         size = obj.get_font_size() * math.sqrt(abs(a * d - b * c))
         font = obj.get_font()
         bold = raw.FPDFFont_GetWeight(font) >= 700 or bool(_BOLD.search(font.get_base_name()))
-        channels = [ctypes.c_uint() for _ in range(4)]
-        raw.FPDFPageObj_GetFillColor(obj, *channels)
-        r, g, b_, alpha = (c.value for c in channels)
-        yield TextRun(number, text, size, bold, (r, g, b_), alpha / 255, box)
+        yield TextRun(number, text, size, bold, (r, g, b_), alpha, box)
+
+
+def _fill(obj) -> tuple[int, int, int, int]:
+    import pypdfium2.raw as raw
+
+    channels = [ctypes.c_uint() for _ in range(4)]
+    if not raw.FPDFPageObj_GetFillColor(obj, *channels):
+        return (0, 0, 0, 255)
+    return tuple(c.value for c in channels)
 
 
 class _Pixels:
