@@ -180,7 +180,9 @@ class Renderer:
             return Rendered(result.data, 2, result.warnings)
         from pocketguide.impose import impose_cards
 
-        data = impose_cards(result.data, self.paper, card_mm=size, duplex=self.options.duplex)
+        data = impose_cards(
+            result.data, self.paper, card_mm=size, duplex=self.options.duplex, name=shown
+        )
         pages = verify_pdf(data, shown, PAPER_MM[self.paper], numbers, (2, 2), either_way=True)
         return Rendered(data, pages, result.warnings)
 
@@ -188,10 +190,9 @@ class Renderer:
         long_side, short_side = max(PAPER_MM[self.paper]), min(PAPER_MM[self.paper])
         panel = (long_side / 4, short_side / 2)
         result, numbers = self._kit("zine.html.j2", panel, 8, shown)
-        return Rendered(result.data, 8, result.warnings)  # TEMP
         from pocketguide.impose import impose_zine
 
-        data = impose_zine(result.data, self.paper)
+        data = impose_zine(result.data, self.paper, name=shown)
         pages = verify_pdf(data, shown, (long_side, short_side), numbers, (1, 1))
         return Rendered(data, pages, result.warnings)
 
@@ -200,7 +201,7 @@ class Renderer:
 
         guide = self._guide(shown, print_shop=False)
         options = self.options
-        data = impose_booklet(guide.data, self.paper, options.duplex, options.creep_mm)
+        data = impose_booklet(guide.data, self.paper, options.duplex, options.creep_mm, name=shown)
         sides = 2 * -(-guide.pages // 4)
         numbers = numbers_of(self.content.hotlines.hotlines)
         size = PAPER_MM[self.paper]

@@ -1,0 +1,164 @@
+"""Print formats end to end: card, card-single, zine, booklet, print-shop, options and errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.cli import FORMAT_CHOICES, cli
+from pocketguide.formats import FORMATS, Options, expand_formats, output_stem
+from pocketguide.paper import PAPER_MM
+
+MM = 72 / 25.4
+TINY = (
+    "organization:\n  name: Tiny Org\n  slug: tiny\n"
+    "sections:\n  exclude: [how-to-use, facilitator-role, before-the-meeting, opening,"
+    " guidelines, keeping-it-moving, closing, things-to-avoid, scenarios,"
+    " feedback-and-limits, self-care, notes]\n"
+)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def size_mm(page) -> tuple[float, float]:
+    box = page.mediabox
+    return round(float(box.width) / MM, 1), round(float(box.height) / MM, 1)
+
+
+def assert_size(page, width_mm: float, height_mm: float, box: str = "mediabox") -> None:
+    rect = getattr(page, box)
+    assert abs(float(rect.width) - width_mm * MM) <= 0.5
+    assert abs(float(rect.height) - height_mm * MM) <= 0.5
+
+
+@pytest.fixture(scope="session")
+def every_format(tmp_path_factory) -> Path:
+    """The default project built in every format once (the guide render is shared)."""
+    folder = tmp_path_factory.mktemp("formats")
+    result = invoke("build", str(folder), "--format", "all", "--quiet")
+    assert result.exit_code == 0, result.output
+    return folder / "output"
+
+
+def tiny(tmp_path: Path, extra: str = "", guide_yaml: str | None = None) -> Path:
+    (tmp_path / "pocketguide.yaml").write_text(TINY + extra)
+    if guide_yaml is not None:
+        (tmp_path / "content" / "en").mkdir(parents=True)
+        (tmp_path / "content" / "en" / "guide.yaml").write_text(guide_yaml)
+    return tmp_path
+
+
+def test_cli_choices_match_the_formats():
+    assert (*FORMATS, "all") == FORMAT_CHOICES
+    assert expand_formats(("card", "all", "card")) == ("card", *[f for f in FORMATS if f != "card"])
+
+
+def test_output_names_of_guide_variants():
+    assert output_stem("guide", Options()) == "guide"
+    assert output_stem("guide", Options(large_print=True)) == "guide-large"
+    assert output_stem("guide", Options(print_shop=True)) == "guide-print-shop"
+    assert output_stem("zine", Options(print_shop=True)) == "zine"
+
+
+def test_all_writes_every_format_named_slug_format_locale(every_format):
+    names = sorted(p.name for p in every_format.iterdir())
+    assert names == sorted(f"pocketguide-{fmt}-en.pdf" for fmt in FORMATS)
+
+
+def test_card_single_is_two_faces_at_cr80_size(every_format):
+    reader = PdfReader(every_format / "pocketguide-card-single-en.pdf")
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert_size(page, 85.6, 54.0)
+    front, back = (page.extract_text() for page in reader.pages)
+    assert "Group guidelines" in front and "Speak or pass" in front
+    assert "Crisis numbers" in back and "988" in back and "911" in back
+    uris = {a["/A"]["/URI"] for a in reader.pages[1]["/Annots"]}
+    assert {"tel:988", "tel:911"} <= uris
+
+
+def test_card_sheets_hold_eight_cards_on_letter(every_format):
+    reader = PdfReader(every_format / "pocketguide-card-en.pdf")
+    assert len(reader.pages) == 2
+    fronts, backs = (page.extract_text() for page in reader.pages)
+    for page in reader.pages:
+        assert_size(page, *PAPER_MM["letter"])
+    assert fronts.count("Group guidelines") == 8
+    assert backs.count("Crisis numbers") == 8
+
+
+def test_zine_is_one_landscape_sheet_with_eight_panels(every_format):
+    reader = PdfReader(every_format / "pocketguide-zine-en.pdf")
+    assert len(reader.pages) == 1
+    assert_size(reader.pages[0], 279.4, 215.9)
+    text = reader.pages[0].extract_text()
+    for heading in ("Group guidelines", "Opening", "Closing", "Quick responses"):
+        assert heading in text
+    assert "Five things to avoid" in text and "988" in text
+
+
+def test_booklet_imposes_the_guide_without_scaling(every_format):
+    guide = PdfReader(every_format / "pocketguide-guide-en.pdf")
+    booklet = PdfReader(every_format / "pocketguide-booklet-en.pdf")
+    assert len(booklet.pages) == 2 * -(-len(guide.pages) // 4)
+    for page in booklet.pages:  # an A5 sheet side fits Letter once, turned sideways
+        assert_size(page, 279.4, 215.9)
+    first = booklet.pages[0].extract_text()
+    assert "Facilitator’s Pocket Guide" in first and "You are not alone in this work" in first
+
+
+def test_card_a7_size_and_a4_paper(tmp_path):
+    project = tiny(tmp_path, "card:\n  size: a7\npaper: a4\n")
+    result = invoke("build", str(project), "--format", "card-single", "--format", "card")
+    assert result.exit_code == 0, result.output
+    single = PdfReader(project / "output" / "tiny-card-single-en.pdf")
+    assert_size(single.pages[0], 105.0, 74.0)
+    sheets = PdfReader(project / "output" / "tiny-card-en.pdf")
+    assert_size(sheets.pages[0], 297.0, 210.0)  # four A7 cards fit best on A4 turned sideways
+    assert sheets.pages[0].extract_text().count("Group guidelines") == 4
+
+
+def test_card_face_overflow_names_the_face_and_how_much(tmp_path):
+    long_line = "A guideline written far too long for a wallet card " * 3
+    guide = (
+        'title: "T"\nsubtitle: "S"\nedition: "E"\nsubject: "X"\nkit:\n  guidelines:\n'
+        + "".join(f'    - "{long_line}"\n' for _ in range(7))
+        + '  opening: ["a", "b"]\n  closing: ["a", "b"]\n'
+        '  avoid: ["a", "b", "c", "d", "e"]\n  scenarios: [silence, conflict, distress]\n'
+    )
+    project = tiny(tmp_path, guide_yaml=guide)
+    result = invoke("build", str(project), "--format", "card-single")
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r"output/tiny-card-single-en\.pdf: the card front overflows by \d+\.\d mm "
+        r"\(\d+\.\d mm of content in 47\.0 mm\); shorten its text "
+        r"\(type is never shrunk below 7 pt to make it fit\)\n",
+        result.stderr.replace(str(project) + "/", ""),
+    ), result.stderr
+    assert not (project / "output" / "tiny-card-single-en.pdf").exists()
+
+
+def test_unknown_card_hotline_names_the_config_line(tmp_path):
+    project = tiny(tmp_path, "card:\n  hotlines: [Nowhere Line]\n")
+    result = invoke("build", str(project), "--format", "card-single")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'pocketguide.yaml:7: card: hotlines: "Nowhere Line" is not a hotline name in this project\n'
+    )
+
+
+def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
+    project = tiny(tmp_path)
+    result = invoke("build", str(project), "--print-shop")
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(project / "output" / "tiny-guide-print-shop-en.pdf")
+    page = reader.pages[0]
+    assert_size(page, 105.0, 148.0, "trimbox")
+    assert_size(page, 111.0, 154.0, "bleedbox")
+    assert_size(page, 111.0, 154.0, "mediabox")
