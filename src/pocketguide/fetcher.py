@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
+import os
 import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from pocketguide.errors import Problem
+
 MAX_FILE_BYTES = 20_000_000
 MAX_DATA_URL = 2_000_000
+SYSTEM_DIRS = (Path("/dev"), Path("/proc"), Path("/sys"))
+SEARCHED_SUFFIXES = {".md", ".yaml", ".yml", ".j2", ".html", ".htm", ".css", ".csv", ".svg"}
+MAX_SEARCHED_FILES = 5000
 
 
 class ConfinedFetcher(URLFetcher):
@@ -20,6 +27,7 @@ class ConfinedFetcher(URLFetcher):
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, **kwargs)
         self.roots = [Path(r).resolve() for r in roots]
         self.refused: list[str] = []
+        self.refused_urls: list[str] = []
 
     def fetch(self, url: str, headers=None):  # type: ignore[override]
         """Fetch a file: or data: URL, or refuse it with a reason."""
@@ -27,7 +35,16 @@ class ConfinedFetcher(URLFetcher):
             return self._fetch(url, headers)
         except PermissionError as exc:
             self.refused.append(str(exc))
+            self.refused_urls.append(url)
             raise
+
+    def problems(self, source: str, root: Path) -> list[Problem]:
+        """One problem per refusal, at the project file and line that asked for it if found."""
+        from pocketguide.limits import locate
+
+        return [
+            locate(u, root, source, m) for u, m in zip(self.refused_urls, self.refused, strict=True)
+        ]
 
     def _fetch(self, url: str, headers):
         shown = url if len(url) < 120 else url[:117] + "..."
@@ -45,15 +62,77 @@ class ConfinedFetcher(URLFetcher):
         if ".." in Path(raw_path).parts or "\x00" in raw_path:
             raise PermissionError(f"refused {shown}: paths may not contain ..")
         path = Path(raw_path).resolve()
+        if any(path.is_relative_to(d) for d in SYSTEM_DIRS):
+            raise PermissionError(f"refused {shown}: system files are not allowed")
         if not any(path.is_relative_to(root) for root in self.roots):
             raise PermissionError(f"refused {shown}: outside the project")
-        try:
-            info = path.stat()
-        except OSError:
-            raise PermissionError(f"refused {shown}: no such file") from None
+        body = _read_regular_file(path, shown)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
+
+
+def _read_regular_file(path: Path, shown: str) -> bytes:
+    """Read a regular file of at most MAX_FILE_BYTES without following a last-moment swap."""
+    # O_NONBLOCK: opening a FIFO swapped in after resolve() must not hang the build.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        raise PermissionError(f"refused {shown}: no such file") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise PermissionError(f"refused {shown}: not a regular file")
         if info.st_size > MAX_FILE_BYTES:
             raise PermissionError(f"refused {shown}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+        body = handle.read(MAX_FILE_BYTES + 1)
+    if len(body) > MAX_FILE_BYTES:
+        raise PermissionError(f"refused {shown}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    return body
+
+
+def is_confined(path: Path, root: Path) -> bool:
+    """True when path, after following symlinks, is inside root."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def find_reference(url: str, root: Path) -> tuple[Path, int] | None:
+    """The first project text file and line that mention url (or its file name), if any."""
+    parts = urlsplit(url)
+    needles = [url]
+    if parts.scheme in ("file", ""):
+        name = Path(unquote(parts.path)).name
+        if name:
+            needles.append(name)
+    elif parts.scheme == "data":
+        needles = [url[:60]]
+    for needle in needles:
+        for file in _project_text_files(Path(root)):
+            try:
+                text = file.read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+            index = text.find(needle)
+            if index >= 0:
+                return file, text.count("\n", 0, index) + 1
+    return None
+
+
+def _project_text_files(root: Path) -> list[Path]:
+    """Small text files of a project, outside output/ and hidden folders, not symlinked out."""
+    found: list[Path] = []
+    seen = 0
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "output")
+        for name in sorted(names):
+            seen += 1
+            path = Path(folder) / name
+            if seen > MAX_SEARCHED_FILES:
+                return found
+            if path.suffix.lower() not in SEARCHED_SUFFIXES or not is_confined(path, root):
+                continue
+            # Best effort: this only names the file in a message; unreadable files are skipped.
+            with contextlib.suppress(OSError):
+                if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+                    found.append(path)
+    return found

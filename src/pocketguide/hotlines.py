@@ -10,7 +10,7 @@ from pathlib import Path
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import HotlineFile
 from pocketguide.validate import validate
-from pocketguide.yamlload import LineDict, LineList, load_yaml_file
+from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
 CSV_COLUMNS = (
     "name",
@@ -28,6 +28,8 @@ CSV_COLUMNS = (
 def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | None, list[Problem]]:
     """Read hotlines.yaml or hotlines.csv; problems name file:line (or file.csv:ROW)."""
     shown = display_path(path, root)
+    if not path.resolve().is_relative_to(Path(root).resolve()):
+        return None, [Problem(shown, None, "the hotlines file must be inside the project")]
     if not path.is_file():
         return None, [Problem(shown, None, "hotlines file not found")]
     if path.suffix.lower() == ".csv":
@@ -42,7 +44,12 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
 def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
     """Turn a CSV file into the same structure as hotlines.yaml, rows keeping their numbers."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = read_input(path)
+        if len(raw) > MAX_BYTES:
+            return None, [Problem(shown, None, f"file is larger than {MAX_BYTES // 1_000_000} MB")]
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        return None, [Problem(shown, None, f"cannot read file: {exc.strerror}")]
     except UnicodeDecodeError:
         return None, [Problem(shown, None, "file is not valid UTF-8 text")]
     try:

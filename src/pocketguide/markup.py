@@ -7,6 +7,15 @@ import re
 import markdown
 import nh3
 
+from pocketguide.errors import PocketguideError
+from pocketguide.limits import (
+    LINK_PREFIXES,
+    LINK_SCHEMES,
+    MARKDOWN_CONTAINERS,
+    MAX_MARKDOWN_NESTING,
+    nesting_depth,
+)
+
 TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "table", "thead",
     "tbody", "tr", "th", "td", "blockquote", "span", "br", "hr", "a", "img", "code",
@@ -19,23 +28,39 @@ ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
 }
-URL_SCHEMES = {"https", "http", "mailto", "tel", "sms"}
+URL_SCHEMES = set(LINK_SCHEMES)
+MAX_MARKDOWN_CHARS = 1_000_000
 _TASK = re.compile(r"<li>(?:<p>)?\[( |x|X)\]\s*")
 
 
 def to_html(text: str) -> str:
     """Convert one Markdown body to sanitized HTML."""
+    if len(text) > MAX_MARKDOWN_CHARS:
+        raise PocketguideError(f"Markdown text longer than {MAX_MARKDOWN_CHARS} characters")
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     html = md.convert(text)
     html = _TASK.sub(_task_item, html)
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        attribute_filter=_safe_link,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
+    if nesting_depth(html, MARKDOWN_CONTAINERS) > MAX_MARKDOWN_NESTING:
+        raise PocketguideError(
+            f"Markdown lists or quotes nested more than {MAX_MARKDOWN_NESTING} levels deep"
+        )
+    return html
+
+
+def _safe_link(tag: str, attribute: str, value: str) -> str | None:
+    # A relative link would become a file: URL of the build machine inside the PDF.
+    if tag == "a" and attribute == "href":
+        return value if value.strip().lower().startswith(LINK_PREFIXES) else None
+    return value
 
 
 def _task_item(match: re.Match) -> str:

@@ -1,35 +1,129 @@
-"""Write outputs atomically: a temp file in the same folder, fsync, then os.replace."""
+"""Write outputs atomically: an unnamed temp file in the same folder, fsync, then a rename."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError
+from pocketguide.resources import content_dir, templates_dir
+
+CONFIG_NAME = "pocketguide.yaml"
+INPUT_FOLDERS = ("content", "templates", "brand")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace path with data so that readers see the old file or the new one, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        check_output_path(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise PocketguideError(f"{path}: could not write the file: {exc.strerror}") from None
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_stale(path)
+        _write(path, data)
+    except OSError as exc:
+        raise PocketguideError(f"{path}: could not write the file: {exc.strerror}") from None
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse a PDF target that is an input or lies among a project's or pocketguide's inputs."""
+    target = path.resolve()
+    if path.is_symlink() or (target.exists() and not _is_pdf(target)):
+        raise PocketguideError(f"{path}: refusing to overwrite a file that is not a PDF")
+    protected = [content_dir().resolve(), templates_dir().resolve()]
+    for folder in target.parents:
+        if (folder / CONFIG_NAME).is_file():
+            protected += [(folder / name).resolve() for name in INPUT_FOLDERS]
+    for folder in protected:
+        if target.is_relative_to(folder):
+            raise PocketguideError(f"{path}: output may not be written inside {folder.name}/")
+
+
+def _is_pdf(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        return handle.read(5) == b"%PDF-"
+
+
+def _write(path: Path, data: bytes) -> None:
+    folder_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        tmp_name = _write_unnamed(path, data, folder_fd) or _write_named(path, data)
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            os.replace(tmp_name, path.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name, dir_fd=folder_fd)
+            raise
+        os.fsync(folder_fd)  # make the rename itself durable
+    finally:
+        os.close(folder_fd)
+
+
+def _fill(handle, data: bytes) -> None:
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _write_unnamed(path: Path, data: bytes, folder_fd: int) -> str | None:
+    """Write an O_TMPFILE file and give it a temp name; None where that is not supported."""
+    # An unnamed file vanishes by itself if the process is killed before it is linked.
+    fd = _open_unnamed(path.parent)
+    if fd is None:
+        return None
+    tmp_name = f".{path.name}.{secrets.token_hex(4)}.tmp"
+    with os.fdopen(fd, "wb") as handle:
+        _fill(handle, data)
+        try:
+            os.link(
+                f"/proc/self/fd/{handle.fileno()}",
+                tmp_name,
+                dst_dir_fd=folder_fd,
+                follow_symlinks=True,
+            )
+        except OSError as exc:
+            if exc.errno in (errno.EXDEV, errno.EPERM, errno.ENOENT, errno.EOPNOTSUPP):
+                return None
+            raise
+    return tmp_name
+
+
+def _write_named(path: Path, data: bytes) -> str:
+    """Write a named temp file next to path (the fallback); return its name."""
+    fd, tmp_path = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            _fill(handle, data)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_path)
+        raise
+    return Path(tmp_path).name
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """An O_TMPFILE descriptor in folder, or None where the OS or file system lacks them."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o644)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return None
+        raise
+
+
+def _sweep_stale(path: Path) -> None:
+    """Remove temp files of this output left by a build that was killed (named temps only)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):  # another build removed it first
+            stale.unlink()

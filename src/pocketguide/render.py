@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import traceback
 from pathlib import Path
 from typing import Any
@@ -13,23 +14,67 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
     select_autoescape,
 )
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import templates_dir
+
+MAX_TEMPLATE_BYTES = 1_000_000
+MAX_SEQUENCE = 1_000_000  # longest string or list a template may build with * or **
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A FileSystemLoader that serves only regular files whose real path stays in its folder."""
+
+    def get_source(self, environment, template):  # type: ignore[override]
+        """Refuse symlinks out of the folder, devices, FIFOs and huge files; then load."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(folder, *pieces)
+            if not (candidate.exists() or candidate.is_symlink()):
+                continue
+            real = candidate.resolve()
+            if not real.is_relative_to(Path(folder).resolve()):
+                raise SecurityError(f"template {template} is a link to a file outside its folder")
+            if not real.is_file() or not stat.S_ISREG(real.stat().st_mode):
+                raise SecurityError(f"template {template} is not a regular file")
+            if real.stat().st_size > MAX_TEMPLATE_BYTES:
+                raise SecurityError(f"template {template} is larger than 1 MB")
+            return super().get_source(environment, template)
+        raise TemplateNotFound(template)
+
+
+class GuideEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with the content read-only and no giant strings from * or **."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):  # type: ignore[override]
+        """Refuse repetitions and powers that would exhaust memory."""
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 100:
+            raise SecurityError("exponent too large")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
+                if sized and len(seq) * times > MAX_SEQUENCE:
+                    raise SecurityError("repetition too large")
+        return super().call_binop(context, operator, left, right)
 
 
 def make_environment(
     overlay_dirs: list[Path], locale: str = "en", translations: Any = None
 ) -> SandboxedEnvironment:
     """A sandboxed, strict, autoescaping environment with overlay and `default:` lookups."""
-    defaults = FileSystemLoader(str(templates_dir()))
-    loaders = [FileSystemLoader(str(d)) for d in overlay_dirs]
+    defaults = ConfinedLoader(str(templates_dir()))
+    loaders = [ConfinedLoader(str(d)) for d in overlay_dirs]
     loader = ChoiceLoader([*loaders, PrefixLoader({"default": defaults}, delimiter=":"), defaults])
-    env = SandboxedEnvironment(
+    env = GuideEnvironment(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),

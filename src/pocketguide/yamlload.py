@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -144,13 +147,22 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         loader.dispose()
 
 
+def read_input(path: Path) -> bytes:
+    """Read an input file: a regular file only (never a FIFO or device), at most MAX_BYTES + 1."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return handle.read(MAX_BYTES + 1)
+
+
 def load_yaml_file(
     path: Path, expect: type = dict, shown: str | None = None
 ) -> tuple[Any, list[Problem]]:
     """Read a YAML file; return (data, problems) where problems name path:line."""
     shown = shown or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path)
     except OSError as exc:
         return None, [Problem(shown, None, f"cannot read file: {exc.strerror}")]
     try:
