@@ -55,15 +55,22 @@ def html_to_pdf(
     import weasyprint  # lazy: keeps `pocketguide --help` fast
 
     from pocketguide.fetcher import ConfinedFetcher
+    from pocketguide.limits import document_problems, html_problems, image_bombs_are_errors
 
+    # roots[0] is the project: refusals are reported at the project file that asked for them.
+    if problems := html_problems(html, source, roots[0]):
+        raise PocketguideError(problems)
     fetcher = ConfinedFetcher(roots)
     collector = _Collector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
+        with image_bombs_are_errors():
+            document = weasyprint.HTML(
+                string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).render()
+        if problems := document_problems(document, source, roots[0]):
+            raise PocketguideError(fetcher.problems(source, roots[0]) + problems)
         fits = _measure_fits(document) if measure else []
         # Tagging is a write option (render's is ignored). PDF/UA-1 gives the same structure
         # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
@@ -76,7 +83,7 @@ def html_to_pdf(
         raise PocketguideError(Problem(source, None, f"PDF rendering failed: {exc}")) from None
     finally:
         logger.removeHandler(collector)
-    problems = [Problem(source, None, message) for message in fetcher.refused]
+    problems = fetcher.problems(source, roots[0])
     warnings = []
     for record in collector.records:
         message = record.getMessage()

@@ -54,10 +54,22 @@ def verify_pdf(
                 )
             )
             break
+    if embedded_files(reader):
+        problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
     text = _squash("".join(page.extract_text() or "" for page in reader.pages))
     for number in numbers:
         if _squash(number) not in text:
             problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
     if problems:
         raise PocketguideError(problems)
+    return count
+
+
+def embedded_files(reader: PdfReader) -> int:
+    """How many files a PDF embeds: in its EmbeddedFiles tree and as file attachment notes."""
+    count = len(reader.attachments)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            if annotation.get_object().get("/Subtype") == "/FileAttachment":
+                count += 1
     return count
