@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 from pocketguide.errors import PocketguideError, Problem
@@ -33,18 +34,23 @@ def verify_pdf(
 
     With `either_way`, pages may be the size turned sideways (imposed sheets).
     """
-    reader = PdfReader(io.BytesIO(data))
+    document = pdfium.PdfDocument(data)  # pdfium reads text ~20x faster than pypdf
     problems = []
-    count = len(reader.pages)
+    count = len(document)
     if pages and not pages[0] <= count <= pages[1]:
         problems.append(Problem(source, None, f"{count} pages; expected {pages[0]}-{pages[1]}"))
     want_w, want_h = size_mm[0] * MM, size_mm[1] * MM
-    for index, page in enumerate(reader.pages, start=1):
-        box = page.trimbox
-        width, height = float(box.width), float(box.height)
-        if not _matches(width, height, want_w, want_h) and not (
+    texts = []
+    wrong_size = False
+    for index, page in enumerate(document, start=1):
+        left, bottom, right, top = page.get_trimbox()
+        width, height = right - left, top - bottom
+        texts.append(page.get_textpage().get_text_bounded())
+        fits = _matches(width, height, want_w, want_h) or (
             either_way and _matches(width, height, want_h, want_w)
-        ):
+        )
+        if not fits and not wrong_size:  # one size problem is enough to say
+            wrong_size = True
             problems.append(
                 Problem(
                     source,
@@ -53,10 +59,9 @@ def verify_pdf(
                     f"expected {want_w:.1f} x {want_h:.1f} pt",
                 )
             )
-            break
-    if embedded_files(reader):
+    if embedded_files(PdfReader(io.BytesIO(data))):
         problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
-    text = _squash("".join(page.extract_text() or "" for page in reader.pages))
+    text = _squash("".join(texts))
     for number in numbers:
         if _squash(number) not in text:
             problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
