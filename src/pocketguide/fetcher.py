@@ -79,10 +79,11 @@ def _read_regular_file(path: Path, shown: str) -> bytes:
         fd = os.open(path, flags)
     except OSError:
         raise PermissionError(f"refused {shown}: no such file") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise PermissionError(f"refused {shown}: not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise PermissionError(f"refused {shown}: not a regular file")
         if info.st_size > MAX_FILE_BYTES:
             raise PermissionError(f"refused {shown}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
         body = handle.read(MAX_FILE_BYTES + 1)
@@ -109,10 +110,10 @@ def find_reference(url: str, root: Path) -> tuple[Path, int] | None:
     for needle in needles:
         for file in _project_text_files(Path(root)):
             try:
-                text = file.read_text("utf-8", errors="replace")
+                text = file.read_text("utf-8", errors="replace").lower()
             except OSError:
                 continue
-            index = text.find(needle)
+            index = text.find(needle.lower())
             if index >= 0:
                 return file, text.count("\n", 0, index) + 1
     return None

@@ -150,9 +150,10 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
 def read_input(path: Path) -> bytes:
     """Read an input file: a regular file only (never a FIFO or device), at most MAX_BYTES + 1."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
         return handle.read(MAX_BYTES + 1)
 
 

@@ -1,0 +1,57 @@
+"""3. No attachments: rel=attachment is refused, and no PDF carries an embedded file."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.errors import PocketguideError
+from pocketguide.verify import embedded_files, verify_pdf
+
+from .helpers import PDF_NAME, assert_clean_failure, cover_extra, invoke, make_project
+
+A6 = (105.0, 148.0)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<link rel="attachment" href="../pocketguide.yaml" title="config">',
+        '<a rel="attachment" href="../pocketguide.yaml">config</a>',
+        '<a rel="nofollow ATTACHMENT" href="../pocketguide.yaml">config</a>',
+    ],
+)
+def test_rel_attachment_is_refused(tmp_path, html):
+    project = make_project(tmp_path, {"templates/guide.html.j2": cover_extra(html)})
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert lines == [
+        "templates/guide.html.j2:3: attachments (rel=attachment) are not allowed in a guide"
+    ]
+    assert not (project / "output" / PDF_NAME).exists()
+
+
+def test_the_default_guide_embeds_no_files(guide_reader):
+    assert embedded_files(guide_reader) == 0
+    assert "/EmbeddedFiles" not in guide_reader.trailer["/Root"].get("/Names", {})
+
+
+def test_a_built_project_embeds_no_files(tmp_path):
+    project = make_project(tmp_path)
+    assert invoke("build", str(project), "--quiet").exit_code == 0
+    assert embedded_files(PdfReader(project / "output" / PDF_NAME)) == 0
+
+
+def test_verification_refuses_a_pdf_with_an_embedded_file():
+    import weasyprint
+
+    html = weasyprint.HTML(string="<style>@page { size: 105mm 148mm }</style><p>988</p>")
+    data = html.write_pdf(attachments=[weasyprint.Attachment(string="secret", name="x.txt")])
+    assert embedded_files(PdfReader(io.BytesIO(data))) == 1
+    with pytest.raises(PocketguideError) as info:
+        verify_pdf(data, "out.pdf", A6, ["988"])
+    assert [str(p) for p in info.value.problems] == [
+        "out.pdf: the PDF has embedded files; a guide may have none"
+    ]
+    verify_pdf(html.write_pdf(), "out.pdf", A6, ["988"])  # the same page without it passes
