@@ -22,6 +22,10 @@ from pocketguide.errors import Problem
 
 MAX_DEPTH = 40
 MAX_BYTES = 2_000_000
+CORE_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "seq", "map", "int", "float", "bool", "null", "timestamp", "merge")
+}
 
 
 class LineDict(dict):
@@ -70,8 +74,9 @@ def _build(node: Node, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
-    if node.tag.startswith("!") and not node.tag.startswith("!!") and node.tag != "!":
-        raise YamlProblem(line, f"YAML tag {node.tag} is not allowed")
+    if node.tag not in CORE_TAGS and node.tag != "!":
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(line, f"YAML tag {shown} is not allowed")
     if isinstance(node, ScalarNode):
         if node.value == "" and node.style is None:
             return None
@@ -118,8 +123,9 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
             raise YamlProblem(line + line_offset, "file is not valid UTF-8 text") from None
     if text.startswith("\ufeff"):
         raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses control characters already here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -144,7 +150,8 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
     except RecursionError:
         raise YamlProblem(None, "invalid YAML: nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_input(path: Path) -> bytes:
