@@ -1,0 +1,90 @@
+"""7. Pathological documents fail cleanly: exit 1, one line per problem, no traceback."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from pocketguide.errors import PocketguideError
+from pocketguide.markup import to_html
+from pocketguide.pdf import html_to_pdf
+
+from .helpers import PDF_NAME, assert_clean_failure, invoke, make_project, png, section
+
+LOGO = "brand:\n  logo: brand/logo.png\n"
+
+
+def test_200_nested_blockquotes():
+    with pytest.raises(PocketguideError, match="nested more than 20 levels deep"):
+        to_html("> " * 200 + "deep\n")
+
+
+def test_150_nested_lists():
+    with pytest.raises(PocketguideError, match="nested more than 20 levels deep"):
+        to_html("".join("    " * depth + "- item\n" for depth in range(150)))
+
+
+def test_ordinary_nesting_is_fine():
+    html = to_html("> quote\n>\n> > inner\n\n- a\n    - b\n        - c\n")
+    assert html.count("<blockquote>") == 2 and html.count("<ul>") == 3
+
+
+def test_deep_markdown_fails_the_build_cleanly(tmp_path):
+    project = make_project(tmp_path, {"content/en/sections/closing.md": section("> " * 200 + "x")})
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert any("nested more than 20 levels deep" in line for line in lines), lines
+
+
+def test_deep_html_in_a_template_fails_before_layout(tmp_path):
+    body = "<div>" * 300 + "x" + "</div>" * 300
+    with pytest.raises(PocketguideError, match="nested 300 levels deep"):
+        html_to_pdf(f"<html><body>{body}</body></html>", tmp_path, [tmp_path], "out.pdf")
+
+
+@pytest.mark.parametrize("value", ["1e9px", "100000pt", "9999999em", "1e12%"])
+def test_absurd_css_lengths_in_an_overlay_are_refused(tmp_path, value):
+    css = '{% include "default:guide.css" %}\n' + f"p {{ font-size: {value}; }}\n"
+    project = make_project(tmp_path, {"templates/guide.css": css})
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert lines == [f"templates/guide.css:2: the CSS value {value} is too large"]
+    assert not (project / "output" / PDF_NAME).exists()
+
+
+def test_corrupt_image_fails_the_build(tmp_path):
+    project = make_project(tmp_path, {"brand/logo.png": png(4, 4)[:40] + b"garbage"}, LOGO)
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert any("Failed to load image" in line and "logo.png" in line for line in lines), lines
+
+
+def test_huge_image_file_is_refused(tmp_path):
+    project = make_project(tmp_path, {"brand/logo.png": png(4, 4)}, LOGO)
+    with (project / "brand" / "logo.png").open("r+b") as handle:
+        handle.truncate(21_000_000)  # sparse: over the cap without using the disk
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert any("larger than 20 MB" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("width", "height"), [(12_000, 9_000), (20_000, 20_000)])
+def test_decompression_bomb_png_is_refused_not_decoded(tmp_path, width, height):
+    """Above Pillow's warning limit (89M pixels) and above its error limit (179M pixels)."""
+    bomb = png(width, height)
+    assert len(bomb) < 100_000
+    project = make_project(tmp_path, {"brand/logo.png": bomb}, LOGO)
+    lines = assert_clean_failure(invoke("build", str(project)))
+    assert any("Failed to load image" in line and "logo.png" in line for line in lines), lines
+
+
+def test_a_weasyprint_error_record_fails_the_build(tmp_path, monkeypatch):
+    import weasyprint
+
+    real_render = weasyprint.HTML.render
+
+    def render_with_an_error(self, *args, **kwargs):
+        logging.getLogger("weasyprint").error("something broke")
+        return real_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", render_with_an_error)
+    with pytest.raises(PocketguideError) as info:
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert [str(p) for p in info.value.problems] == ["out.pdf: WeasyPrint: something broke"]
