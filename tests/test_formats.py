@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from pocketguide.cli import FORMAT_CHOICES, cli
-from pocketguide.formats import FORMATS, Options, expand_formats, output_stem
+from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.paper import PAPER_MM
 
 MM = 72 / 25.4
@@ -67,7 +67,7 @@ def test_output_names_of_guide_variants():
 
 
 def test_all_writes_every_format_named_slug_format_locale(every_format):
-    names = sorted(p.name for p in every_format.iterdir())
+    names = sorted(p.name for p in every_format.glob("*.pdf"))
     assert names == sorted(f"pocketguide-{fmt}-en.pdf" for fmt in FORMATS)
 
 

@@ -1,20 +1,26 @@
-"""The build pipeline: load, validate, render HTML, render PDF, verify, write atomically."""
+"""The build pipeline: load, validate, render HTML, render PDF, verify, write atomically.
+
+Stage modules are imported inside the functions that use them, so that a no-op rebuild is
+answered from the cache without loading them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pocketguide.brand import BrandAssets, resolve_brand
-from pocketguide.content import Content, load_content
+from pocketguide.cache import Manifest, Request, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
-from pocketguide.formats import FORMATS, Options, Renderer, expand_formats, output_stem
-from pocketguide.hotlines import stale_warnings
-from pocketguide.i18n import select_locales
-from pocketguide.lock import LOCK_NAME, Lock, lock_differences, read_lock
+from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import write_atomic
-from pocketguide.project import Project, load_project
+
+if TYPE_CHECKING:
+    from pocketguide.brand import BrandAssets
+    from pocketguide.content import Content
+    from pocketguide.lock import Lock
+    from pocketguide.project import Project
 
 __all__ = ["FORMATS", "BuildReport", "Options", "Written", "build", "prepare"]
 
@@ -26,11 +32,12 @@ class Written:
     path: Path
     pages: int
     size: int
+    fresh: bool = False  # up to date: not rebuilt
 
 
 @dataclass
 class BuildReport:
-    """What a build wrote and what it warned about."""
+    """What a build wrote (or found up to date) and what it warned about."""
 
     written: list[Written] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -56,6 +63,10 @@ def output_name(project: Project, fmt: str, locale: str) -> str:
 
 def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
+    from pocketguide.brand import resolve_brand
+    from pocketguide.content import load_content
+    from pocketguide.lock import LOCK_NAME, read_lock
+
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
     lock_path = project.root / LOCK_NAME
@@ -70,6 +81,9 @@ def prepare(project: Project, locale: str) -> Prepared:
 
 def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
     """Stale verification dates, and numbers that differ from hotlines.lock."""
+    from pocketguide.hotlines import stale_warnings
+    from pocketguide.lock import LOCK_NAME, lock_differences
+
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
@@ -94,25 +108,63 @@ def build(
     strict: bool = False,
     locales: tuple[str, ...] = (),
     options: Options | None = None,
+    force: bool = False,
+    fragments: object | None = None,
 ) -> BuildReport:
-    """Build every requested format for every requested (default: configured) locale."""
-    project = load_project(project_dir)
+    """Build every requested format for every requested (default: configured) locale.
+
+    Outputs whose inputs are unchanged since the last build are reported fresh, not rebuilt,
+    unless `force`. `fragments` (a FragmentCache) keeps rendered guide pages between builds.
+    """
     options = options or Options()
-    out = Path(out_dir) if out_dir else project.root / "output"
     wanted = expand_formats(formats)
+    out = Path(out_dir).resolve() if out_dir else Path(project_dir).resolve() / "output"
+    request = Request(str(Path(project_dir).resolve()), wanted, tuple(locales), options, strict)
+    manifest = Manifest(out)
+    digest = inputs_digest(project_dir, out, manifest.extra_inputs(request))
+    if not force and (found := manifest.fresh_request(request, digest)):
+        fresh, warnings = found
+        return BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh], warnings)
+    from pocketguide.project import load_project
+
+    project = load_project(project_dir)
     report = BuildReport()
+    try:
+        _build(project, wanted, out, strict, locales, options, force, fragments, manifest, report)
+    finally:
+        manifest.save()  # outputs written before a failure stay known
+    hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
+    extra = [str(hotlines)] if hotlines and not hotlines.is_relative_to(project.root) else []
+    written = [w.path for w in report.written]
+    manifest.record_request(request, digest, written, report.warnings, extra)
+    manifest.save()
+    return report
+
+
+def _build(project, wanted, out, strict, locales, options, force, fragments, manifest, report):
+    from pocketguide.formats import Renderer
+    from pocketguide.i18n import select_locales
+
     for locale in select_locales(project, locales):
         prepared = prepare(project, locale)
         report.warn(prepared.warnings)
         if strict:
             strict_check(report.warnings)
-        renderer = Renderer(project, prepared.content, prepared.assets, options)
+        renderer = Renderer(project, prepared.content, prepared.assets, options, fragments)
         for fmt in wanted:
             target = out / output_name(project, output_stem(fmt, options), locale)
+            key = renderer.fingerprint(fmt)
+            fresh = None if force else manifest.fresh_output(target, key)
+            if fresh:
+                report.warn(list(fresh.warnings))
+                if strict:
+                    strict_check(report.warnings)
+                report.written.append(Written(target, fresh.pages, fresh.size, fresh=True))
+                continue
             rendered = renderer.render(fmt, display_path(target))
             report.warn(rendered.warnings)
             if strict:
                 strict_check(report.warnings)
             write_atomic(target, rendered.data)
+            manifest.record_output(target, key, rendered)
             report.written.append(Written(target, rendered.pages, len(rendered.data)))
-    return report

@@ -77,6 +77,7 @@ def cli() -> None:
     is_flag=True,
     help="Guide at 1.4x type on A5 (<slug>-guide-large-<locale>.pdf).",
 )
+@click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
 @click.option(
     "--fillable/--no-fillable",
     default=None,
@@ -108,6 +109,7 @@ def build(
     creep_mm: float,
     print_shop: bool,
     large_print: bool,
+    force: bool,
     fillable: bool | None,
 ) -> None:
     """Build the PDFs of PROJECT_DIR (default: the current folder).
@@ -116,6 +118,8 @@ def build(
     Outputs are named <slug>-<format>-<locale>.pdf: guide (the pocket guide), card (wallet
     cards on sheets with crop marks), card-single (one page per card face), zine (one-sheet
     folded booklet), booklet (the guide imposed for saddle stitching).
+    Outputs whose inputs have not changed since the last build are skipped ("up to date");
+    fingerprints are kept in <out>/.pocketguide-cache/.
     """
     from pocketguide.build import Options
     from pocketguide.build import build as run_build
@@ -129,13 +133,17 @@ def build(
         strict=strict,
         locales=locales,
         options=options,
+        force=force,
     )
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
         for item in report.written:
             shown = display_path(item.path)
-            click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
+            if item.fresh:
+                click.echo(f"up to date: {shown}")
+            else:
+                click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
 
 
 @cli.command(
@@ -177,8 +185,7 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
 @click.option(
     "--translations",
     is_flag=True,
-    help="Print which files and interface strings each language translates "
-    "[default locales: all].",
+    help="Print which files and interface strings each language translates [default locales: all].",
 )
 def check(project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool) -> None:
     """Validate everything in PROJECT_DIR without writing PDFs."""

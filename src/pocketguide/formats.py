@@ -3,37 +3,44 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pocketguide.brand import BrandAssets
+from pocketguide.cache import assets_digest, fingerprint
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import render_html
 from pocketguide.models import CATEGORIES, Hotline
+from pocketguide.options import FORMATS, Options
 from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, templates_dir
 from pocketguide.verify import verify_pdf
 
-FORMATS = ("guide", "card", "card-single", "zine", "booklet")
+if TYPE_CHECKING:
+    from pocketguide.fragments import FragmentCache
+
 GUIDE_PAGES = (28, 48)
+# Which source document each format is made from; imposed formats also depend on the paper.
+SOURCE_OF = {
+    "guide": "guide",
+    "booklet": "guide",
+    "card": "card",
+    "card-single": "card",
+    "zine": "zine",
+}
+TEMPLATES = {
+    "guide": "guide.html.j2",
+    "guide-print-shop": "guide.html.j2",
+    "card": "card.html.j2",
+    "zine": "zine.html.j2",
+}
+IMPOSED = ("booklet", "card", "zine")
 LARGE_PRINT_MM = (148.0, 210.0)
 # What the card back and the zine show unless `card: {hotlines: [...]}` names entries.
 KIT_CATEGORIES = ("crisis", "emergency", "warmline")
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to print: paper, duplex flip, creep, print-shop bleed, large print, form fields."""
-
-    paper: str | None = None
-    duplex: str = "long"
-    creep_mm: float = 0.0
-    print_shop: bool = False
-    large_print: bool = False
-    fillable: bool | None = None
 
 
 @dataclass
@@ -43,29 +50,6 @@ class Rendered:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
-
-
-def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
-    """`all` stands for every format; duplicates are dropped, order kept."""
-    expanded: list[str] = []
-    for fmt in formats:
-        for name in FORMATS if fmt == "all" else (fmt,):
-            if name not in FORMATS:
-                raise PocketguideError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
-            if name not in expanded:
-                expanded.append(name)
-    return tuple(expanded)
-
-
-def output_stem(fmt: str, options: Options) -> str:
-    """The format part of `<slug>-<format>-<locale>.pdf`; guide variants get their own names."""
-    if fmt != "guide":
-        return fmt
-    return (
-        "guide"
-        + ("-large" if options.large_print else "")
-        + ("-print-shop" if options.print_shop else "")
-    )
 
 
 def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
@@ -92,9 +76,7 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
 def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:
     """The three scenarios the zine's quick responses name, checked against the content."""
     if content.guide.kit is None:
-        raise PocketguideError(
-            Problem(source, None, "guide.yaml has no kit: block, which the card and zine need")
-        )
+        raise PocketguideError(Problem(source, None, "no kit: block, which the card and zine need"))
     by_id = {entry.id: entry for entry in content.scenarios}
     missing = [i for i in content.guide.kit.scenarios if i not in by_id]
     if missing:
@@ -110,100 +92,123 @@ def numbers_of(hotlines: list[Hotline]) -> list[str]:
 
 
 class Renderer:
-    """Renders one project's formats for one locale; guide and booklet share one guide render."""
+    """Renders one project's formats for one locale, sharing renders between formats.
 
-    def __init__(self, project: Project, content: Content, assets: BrandAssets, options: Options):
+    The guide's render feeds guide and booklet, the card's feeds card and card-single.
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        content: Content,
+        assets: BrandAssets,
+        options: Options,
+        fragments: FragmentCache | None = None,
+    ):
         self.project = project
         self.content = content
         self.assets = assets
         self.options = options
+        self.fragments = fragments
         self.paper = options.paper or project.paper
-        self._plain_guide: Rendered | None = None
+        self._html: dict[str, tuple[str, tuple[float, float]]] = {}
+        self._renders: dict[str, Rendered] = {}
+        self._assets: str | None = None
+
+    def fingerprint(self, fmt: str) -> str:
+        """What the format's output is made of: its HTML, referenced files, print options."""
+        if self._assets is None:
+            roots = [*self.project.template_dirs, templates_dir(), content_dir()]
+            if not self.project.is_default:
+                roots.append(self.project.root)
+            self._assets = assets_digest(roots, skip=[self.project.root / "output"])
+        html, size = self.html(self.source_kind(fmt))
+        imposition = (self.paper, self.options.duplex, self.options.creep_mm)
+        return fingerprint(fmt, html, size, self._assets, imposition if fmt in IMPOSED else "")
 
     def render(self, fmt: str, shown: str) -> Rendered:
         """Render and verify one format in memory."""
-        if fmt == "guide":
-            return self._guide(shown, self.options.print_shop)
+        if fmt not in FORMATS:
+            raise PocketguideError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        source = self._source(self.source_kind(fmt), shown)
+        if fmt in ("guide", "card-single"):
+            return source
+        from pocketguide.impose import impose_booklet, impose_cards, impose_zine
+
+        options, paper = self.options, self.paper
         if fmt == "booklet":
-            return self._booklet(shown)
-        if fmt in ("card", "card-single"):
-            return self._card(shown, imposed=fmt == "card")
-        if fmt == "zine":
-            return self._zine(shown)
-        raise PocketguideError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+            data = impose_booklet(source.data, paper, options.duplex, options.creep_mm, name=shown)
+            pages = (2 * -(-source.pages // 4),) * 2
+        elif fmt == "card":
+            size = self.project.card_mm
+            data = impose_cards(source.data, paper, size, options.duplex, name=shown)
+            pages = (2, 2)
+        else:
+            data = impose_zine(source.data, paper, name=shown)
+            pages = (1, 1)
+        numbers = self._numbers(self.source_kind(fmt))
+        count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, either_way=True)
+        return Rendered(data, count, source.warnings)
 
-    def _pdf(self, template: str, size_mm: tuple[float, float], shown: str, **extra: Any):
-        context = {"page": {"width_mm": size_mm[0], "height_mm": size_mm[1]}} | extra
-        html = render_html(self.project, self.content, self.assets, template, context)
+    def html(self, kind: str) -> tuple[str, tuple[float, float]]:
+        """The final HTML of a source document (guide, guide-print-shop, card, zine) and size."""
+        if kind not in self._html:
+            size, extra = self._plan(kind)
+            context = {"page": {"width_mm": size[0], "height_mm": size[1]}} | extra
+            html = render_html(self.project, self.content, self.assets, TEMPLATES[kind], context)
+            self._html[kind] = (html, size)
+        return self._html[kind]
+
+    def _plan(self, kind: str) -> tuple[tuple[float, float], dict[str, Any]]:
+        if kind.startswith("guide"):
+            large = self.options.large_print
+            extra: dict[str, Any] = {"large_print": large, "print_shop": kind.endswith("shop")}
+            if self.options.fillable is not None:
+                extra["fillable"] = self.options.fillable
+            return (LARGE_PRINT_MM if large else self.project.page_mm), extra
+        extra = {
+            "kit": self.content.guide.kit,
+            "kit_hotlines": kit_hotlines(self.project, self.content),
+            "kit_scenarios": kit_scenarios(self.content, self._guide_yaml()),
+        }
+        if kind == "card":
+            return self.project.card_mm, extra
+        long_side, short_side = max(PAPER_MM[self.paper]), min(PAPER_MM[self.paper])
+        return (long_side / 4, short_side / 2), extra
+
+    def _guide_yaml(self) -> str:
+        paths = [p for p in self.content.sources if p.name == "guide.yaml"]
+        return self.project.shown(paths[0]) if paths else "guide.yaml"
+
+    def source_kind(self, fmt: str) -> str:
+        """The source document a format is made from."""
+        if fmt == "guide" and self.options.print_shop:
+            return "guide-print-shop"
+        return SOURCE_OF[fmt]
+
+    def _numbers(self, kind: str) -> list[str]:
+        if kind.startswith("guide"):
+            return numbers_of(self.content.hotlines.hotlines)
+        return numbers_of(kit_hotlines(self.project, self.content))
+
+    def _source(self, kind: str, shown: str) -> Rendered:
+        """Render, check and verify a source document once."""
+        if kind in self._renders:
+            return self._renders[kind]
+        html, size = self.html(kind)
         roots = [self.project.root, content_dir(), templates_dir()]
-        return html_to_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
-
-    def _guide(self, shown: str, print_shop: bool) -> Rendered:
-        if not print_shop and self._plain_guide is not None:
-            return self._plain_guide
-        large = self.options.large_print
-        size = LARGE_PRINT_MM if large else self.project.page_mm
-        extra = {"large_print": large, "print_shop": print_shop}
-        if self.options.fillable is not None:
-            extra["fillable"] = self.options.fillable
-        result = self._pdf("guide.html.j2", size, shown, **extra)
-        # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
-        expected = GUIDE_PAGES if self.project.is_default and not large else None
-        numbers = numbers_of(self.content.hotlines.hotlines)
-        pages = verify_pdf(result.data, shown, size, numbers, expected)
-        rendered = Rendered(result.data, pages, result.warnings)
-        if not print_shop:
-            self._plain_guide = rendered
-        return rendered
-
-    def _kit(self, template: str, size_mm: tuple[float, float], pages: int, shown: str):
-        hotlines = kit_hotlines(self.project, self.content)
-        scenarios = kit_scenarios(self.content, shown)
-        result = self._pdf(
-            template,
-            size_mm,
-            shown,
-            kit=self.content.guide.kit,
-            kit_hotlines=hotlines,
-            kit_scenarios=scenarios,
-        )
+        if kind.startswith("guide") and self.fragments is not None:
+            result = self.fragments.render(html, templates_dir(), roots, shown)
+        else:
+            result = html_to_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
         problems = overflow_problems(result.fits, shown)
         if problems:
             raise PocketguideError(problems)
-        verify_pdf(result.data, shown, size_mm, numbers_of(hotlines), (pages, pages))
-        return result, numbers_of(hotlines)
-
-    def _card(self, shown: str, imposed: bool) -> Rendered:
-        size = self.project.card_mm
-        result, numbers = self._kit("card.html.j2", size, 2, shown)
-        if not imposed:
-            return Rendered(result.data, 2, result.warnings)
-        from pocketguide.impose import impose_cards
-
-        data = impose_cards(
-            result.data, self.paper, card_mm=size, duplex=self.options.duplex, name=shown
-        )
-        pages = verify_pdf(data, shown, PAPER_MM[self.paper], numbers, (2, 2), either_way=True)
-        return Rendered(data, pages, result.warnings)
-
-    def _zine(self, shown: str) -> Rendered:
-        long_side, short_side = max(PAPER_MM[self.paper]), min(PAPER_MM[self.paper])
-        panel = (long_side / 4, short_side / 2)
-        result, numbers = self._kit("zine.html.j2", panel, 8, shown)
-        from pocketguide.impose import impose_zine
-
-        data = impose_zine(result.data, self.paper, name=shown)
-        pages = verify_pdf(data, shown, (long_side, short_side), numbers, (1, 1))
-        return Rendered(data, pages, result.warnings)
-
-    def _booklet(self, shown: str) -> Rendered:
-        from pocketguide.impose import impose_booklet
-
-        guide = self._guide(shown, print_shop=False)
-        options = self.options
-        data = impose_booklet(guide.data, self.paper, options.duplex, options.creep_mm, name=shown)
-        sides = 2 * -(-guide.pages // 4)
-        numbers = numbers_of(self.content.hotlines.hotlines)
-        size = PAPER_MM[self.paper]
-        pages = verify_pdf(data, shown, size, numbers, (sides, sides), either_way=True)
-        return Rendered(data, pages, guide.warnings)
+        # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
+        default_guide = kind == "guide" and self.project.is_default
+        expected = {"card": (2, 2), "zine": (8, 8)}.get(kind)
+        if default_guide and not self.options.large_print:
+            expected = GUIDE_PAGES
+        pages = verify_pdf(result.data, shown, size, self._numbers(kind), expected)
+        self._renders[kind] = Rendered(result.data, pages, result.warnings)
+        return self._renders[kind]

@@ -1,0 +1,182 @@
+"""Incremental builds: fingerprints of inputs and outputs, kept in <out>/.pocketguide-cache/.
+
+Two levels. A request (project, formats, locales, options) whose input files are byte for byte
+unchanged is answered from the manifest without loading anything. Otherwise each output is
+fingerprinted from what it is made of (its final HTML, the files it may reference, the
+imposition options) and skipped when that fingerprint and the file on disk are unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from pocketguide import __version__
+from pocketguide.options import Options
+from pocketguide.output import write_atomic
+from pocketguide.resources import content_dir, templates_dir
+
+CACHE_DIR = ".pocketguide-cache"
+MANIFEST = "manifest.json"
+# Inputs never live in these; editors' scratch files are not inputs either.
+SKIPPED_DIRS = {"__pycache__", "node_modules", "output"}
+SKIPPED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part")
+TEXT_INPUTS = (".md", ".yaml", ".yml", ".csv", ".lock", ".j2", ".po", ".pot", ".txt")
+
+
+def _weasyprint_version() -> str:
+    try:
+        return metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _is_input(path: Path, root: Path, skip: list[Path]) -> bool:
+    parts = path.relative_to(root).parts
+    if any(p.startswith(".") or p in SKIPPED_DIRS for p in parts):
+        return False
+    if path.name.endswith(SKIPPED_SUFFIXES) or path.name.startswith("#"):
+        return False
+    return not any(path.is_relative_to(s) for s in skip) and path.is_file()
+
+
+def tree_digest(roots: list[Path], skip: list[Path] = (), ignore: tuple[str, ...] = ()) -> str:
+    """One digest of every input file under the roots, except files with `ignore` suffixes."""
+    digest = hashlib.sha256()
+    skip = [s.resolve() for s in skip]
+    for root in roots:
+        root = root.resolve()
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if _is_input(path, root, skip) and path.suffix.lower() not in ignore:
+                digest.update(f"{path.relative_to(root)}\0{file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def inputs_digest(project_dir: Path, out_dir: Path, extra: list[str] = ()) -> str:
+    """Every file a build of this project may read, the version and today's date (stale dates)."""
+    roots = [content_dir(), templates_dir()]
+    project_dir = Path(project_dir)
+    if (project_dir / "pocketguide.yaml").is_file():
+        roots.append(project_dir)
+    digest = hashlib.sha256(f"{__version__}\0{dt.date.today()}\0".encode())
+    digest.update(tree_digest(roots, skip=[out_dir]).encode())
+    for name in extra:
+        path = Path(name)
+        digest.update(f"{name}\0{file_digest(path) if path.is_file() else '-'}\n".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Request:
+    """One invocation of build, as far as its outputs are concerned."""
+
+    project_dir: str
+    formats: tuple[str, ...]
+    locales: tuple[str, ...]
+    options: Options
+    strict: bool
+
+    def key(self) -> str:
+        """A stable name for this request in the manifest."""
+        text = json.dumps(asdict(self), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """An output that is already up to date."""
+
+    path: Path
+    pages: int
+    size: int
+    warnings: tuple[str, ...] = ()
+
+
+class Manifest:
+    """The fingerprints of one output folder."""
+
+    def __init__(self, out_dir: Path):
+        self.path = Path(out_dir) / CACHE_DIR / MANIFEST
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # no cache yet, or a damaged one: everything is rebuilt
+        self.requests: dict = data.get("requests", {}) if isinstance(data, dict) else {}
+        self.outputs: dict = data.get("outputs", {}) if isinstance(data, dict) else {}
+
+    def fresh_request(self, request: Request, digest: str) -> tuple[list[Fresh], list[str]] | None:
+        """The request's outputs and warnings when its inputs and outputs are unchanged."""
+        entry = self.requests.get(request.key())
+        if not entry or entry.get("inputs") != digest:
+            return None
+        fresh = [self.fresh_output(Path(name), None) for name in entry.get("outputs", [])]
+        if not all(fresh):
+            return None
+        return fresh, list(entry.get("warnings", []))
+
+    def extra_inputs(self, request: Request) -> list[str]:
+        """Input files outside the project that the last build of this request read."""
+        return list(self.requests.get(request.key(), {}).get("extra", []))
+
+    def fresh_output(self, path: Path, fingerprint: str | None) -> Fresh | None:
+        """The output, if it exists unchanged and (when given) has this fingerprint."""
+        entry = self.outputs.get(str(path))
+        if not entry or (fingerprint is not None and entry.get("fingerprint") != fingerprint):
+            return None
+        if not path.is_file() or file_digest(path) != entry.get("sha256"):
+            return None
+        warnings = tuple(entry.get("warnings", ()))
+        return Fresh(path, entry.get("pages", 0), path.stat().st_size, warnings)
+
+    def record_output(self, path: Path, fingerprint: str, rendered) -> None:
+        """Remember what an output was made of (`rendered` has data, pages and warnings)."""
+        self.outputs[str(path)] = {
+            "fingerprint": fingerprint,
+            "sha256": hashlib.sha256(rendered.data).hexdigest(),
+            "pages": rendered.pages,
+            "warnings": list(rendered.warnings),
+        }
+
+    def record_request(
+        self, request: Request, digest: str, outputs: list[Path], warnings: list[str], extra
+    ) -> None:
+        """Remember a finished request, for the no-op fast path."""
+        self.requests[request.key()] = {
+            "inputs": digest,
+            "outputs": [str(p) for p in outputs],
+            "warnings": warnings,
+            "extra": list(extra),
+        }
+
+    def save(self) -> None:
+        """Write the manifest atomically."""
+        data = {"requests": self.requests, "outputs": self.outputs}
+        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+
+
+def assets_digest(roots: list[Path], skip: list[Path]) -> str:
+    """Files a rendered document may reference (fonts, images, stylesheets), not text inputs.
+
+    Markdown, YAML, CSV, templates and catalogs are left out: what they say is already in
+    the HTML that every output fingerprint includes.
+    """
+    return tree_digest(roots, skip, ignore=TEXT_INPUTS)
+
+
+def fingerprint(*parts: object) -> str:
+    """sha256 over the pocketguide and WeasyPrint versions and the parts, in order."""
+    digest = hashlib.sha256(f"{__version__}\0{_weasyprint_version()}".encode())
+    for part in parts:
+        digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
+    return digest.hexdigest()

@@ -1,0 +1,41 @@
+"""What a build is asked for: formats and print options (light: no pipeline imports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pocketguide.errors import PocketguideError
+
+FORMATS = ("guide", "card", "card-single", "zine", "booklet")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to print: paper, duplex flip, creep, print-shop bleed, large print, form fields."""
+
+    paper: str | None = None
+    duplex: str = "long"
+    creep_mm: float = 0.0
+    print_shop: bool = False
+    large_print: bool = False
+    fillable: bool | None = None
+
+
+def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """`all` stands for every format; duplicates are dropped, order kept."""
+    expanded: list[str] = []
+    for fmt in formats:
+        for name in FORMATS if fmt == "all" else (fmt,):
+            if name not in FORMATS:
+                raise PocketguideError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}")
+            if name not in expanded:
+                expanded.append(name)
+    return tuple(expanded)
+
+
+def output_stem(fmt: str, options: Options) -> str:
+    """The format part of `<slug>-<format>-<locale>.pdf`; guide variants get their own names."""
+    if fmt != "guide":
+        return fmt
+    large = "-large" if options.large_print else ""
+    return f"guide{large}{'-print-shop' if options.print_shop else ''}"
