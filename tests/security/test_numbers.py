@@ -1,0 +1,72 @@
+"""8. Numbers: malformed, foreign and miscounted numbers are errors at their entry and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from pocketguide.build import prepare
+from pocketguide.lock import lock_differences, read_lock, write_lock
+from pocketguide.project import load_project
+
+from .helpers import assert_clean_failure, invoke, make_project
+
+BAD = [
+    ("988x", '"988x" contains "x"; use only digits, spaces and + - . ( )'),
+    ("#988", '"#988" contains "#"; use only digits, spaces and + - . ( )'),
+    ("020 7946 0018", '"020 7946 0018" is not a valid US phone number'),  # a London number
+    ("502-555-014", '"502-555-014" is not a valid US phone number'),  # a digit short
+    ("502-555-01420", '"502-555-01420" is not a valid US phone number'),  # a digit too many
+    ("98８", '"98８" contains "８"; use only digits, spaces and + - . ( )'),  # a full-width 8
+    ("tel:988", '"tel:988" contains "t"; use only digits, spaces and + - . ( )'),
+]
+
+
+@pytest.mark.parametrize(("raw", "message"), BAD)
+def test_bad_number_names_entry_and_line(tmp_path, monkeypatch, raw, message):
+    hotlines = (
+        "hotlines:\n"
+        "  - name: Good Line\n"
+        "    phone: '988'\n"
+        "  - name: Bad Line\n"
+        "    hours: 24/7\n"
+        f"    phone: '{raw}'\n"
+    )
+    make_project(tmp_path, {"hotlines.yaml": hotlines})
+    monkeypatch.chdir(tmp_path)
+    lines = assert_clean_failure(invoke("check", "."))
+    assert lines == [f"hotlines.yaml:6: Bad Line: {message}"]
+
+
+def test_bad_text_number_in_csv_names_the_row(tmp_path, monkeypatch):
+    csv = "name,phone,text\nGood,988,\nBad,,741741x\n"
+    make_project(tmp_path, {"numbers.csv": csv}, "hotlines: numbers.csv\n")
+    monkeypatch.chdir(tmp_path)
+    lines = assert_clean_failure(invoke("check", "."))
+    assert lines == [
+        'numbers.csv:3: Bad: "741741x" contains "x"; use only digits, spaces and + - . ( )'
+    ]
+
+
+def test_number_valid_in_its_own_region_is_accepted(tmp_path):
+    hotlines = "hotlines:\n  - name: Samaritans\n    region: GB\n    phone: '116 123'\n"
+    make_project(tmp_path, {"hotlines.yaml": hotlines})
+    [entry] = prepare(load_project(tmp_path), "en").content.hotlines.hotlines
+    assert entry.phone.display == "116 123"
+
+
+def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
+    line = "hotlines:\n  - name: Warmline\n    phone: 502-555-0142\n    verified: 2026-11-01\n"
+    make_project(tmp_path, {"hotlines.yaml": line})
+    project = load_project(tmp_path)
+    write_lock(tmp_path / "hotlines.lock", prepare(project, "en").content.hotlines)
+    (tmp_path / "hotlines.yaml").write_text(line.replace("0142", "0143"))
+    lock, problems = read_lock(tmp_path / "hotlines.lock", tmp_path)
+    assert problems == []
+    changed = prepare(load_project(tmp_path), "en").content.hotlines
+    assert lock_differences(lock, changed) == [
+        "Warmline: phone changed (502) 555-0142 -> (502) 555-0143; check it, "
+        "then run pocketguide approve"
+    ]
+    monkeypatch.chdir(tmp_path)
+    lines = assert_clean_failure(invoke("check", ".", "--strict"))
+    assert lines[-1].startswith("hotlines.lock: Warmline: phone changed")
