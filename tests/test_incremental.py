@@ -1,0 +1,106 @@
+"""Incremental builds: fresh outputs are skipped, --force rebuilds, edits rebuild their users."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pocketguide.build import build
+from pocketguide.cache import CACHE_DIR, MANIFEST
+from pocketguide.cli import cli
+from pocketguide.options import Options
+
+EXCLUDE = (
+    "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, keeping-it-moving,"
+    " closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes"
+)
+CONFIG = f"organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n  exclude: [{EXCLUDE}]\n"
+HOTLINES = """hotlines:
+  - name: 988 Suicide & Crisis Lifeline
+    phone: "988"
+    category: crisis
+    verified: 2026-11-01
+  - name: Recovery Helpline
+    phone: "502-555-0163"
+    category: substance-use
+    verified: 2026-11-01
+"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG)
+    (tmp_path / "hotlines.yaml").write_text(HOTLINES)
+    return tmp_path
+
+
+def fresh_flags(report) -> dict[str, bool]:
+    return {item.path.name: item.fresh for item in report.written}
+
+
+def test_second_build_is_up_to_date_and_force_rebuilds(project, monkeypatch):
+    monkeypatch.chdir(project)
+    first = invoke("build", ".")
+    assert first.exit_code == 0, first.output
+    pdf = project / "output" / "tiny-guide-en.pdf"
+    stamp = pdf.stat().st_mtime_ns
+    second = invoke("build", ".")
+    assert second.exit_code == 0
+    assert second.stdout == "up to date: output/tiny-guide-en.pdf\n"
+    assert pdf.stat().st_mtime_ns == stamp
+    forced = invoke("build", ".", "--force")
+    assert forced.stdout.startswith("output/tiny-guide-en.pdf  ")
+    assert pdf.stat().st_mtime_ns != stamp
+
+
+def test_a_hotline_edit_rebuilds_only_the_formats_that_show_it(project):
+    formats = ("guide", "card-single", "zine")
+    first = build(project, formats)
+    assert not any(item.fresh for item in first.written)
+    hotlines = project / "hotlines.yaml"
+    hotlines.write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    # The substance-use line is in the guide, not on the card or the zine.
+    assert fresh_flags(build(project, formats)) == {
+        "tiny-guide-en.pdf": False,
+        "tiny-card-single-en.pdf": True,
+        "tiny-zine-en.pdf": True,
+    }
+    hotlines.write_text(HOTLINES.replace('"988"', '"911"').replace("Suicide & Crisis", "Emerg"))
+    assert not any(item.fresh for item in build(project, formats).written)
+
+
+def test_changed_option_or_output_file_is_rebuilt(project):
+    build(project, ("card",))
+    assert fresh_flags(build(project, ("card",))) == {"tiny-card-en.pdf": True}
+    assert fresh_flags(build(project, ("card",), options=Options(paper="a4"))) == {
+        "tiny-card-en.pdf": False
+    }
+    pdf = project / "output" / "tiny-card-en.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n% edited by hand\n")
+    assert fresh_flags(build(project, ("card",), options=Options(paper="a4"))) == {
+        "tiny-card-en.pdf": False
+    }
+
+
+def test_a_damaged_cache_means_a_rebuild_not_an_error(project):
+    build(project)
+    (project / "output" / CACHE_DIR / MANIFEST).write_text("{not json")
+    assert fresh_flags(build(project)) == {"tiny-guide-en.pdf": False}
+    assert fresh_flags(build(project)) == {"tiny-guide-en.pdf": True}
+
+
+def test_up_to_date_builds_still_report_their_warnings(project):
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("2026-11-01", "2020-01-01", 1))
+    first = build(project)
+    assert any("verified" in w for w in first.warnings)
+    again = build(project)
+    assert fresh_flags(again) == {"tiny-guide-en.pdf": True}
+    assert again.warnings == first.warnings
+    strict = invoke("build", str(project), "--strict")
+    assert strict.exit_code == 1
