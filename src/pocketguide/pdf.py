@@ -45,6 +45,82 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
+class Rendering:
+    """WeasyPrint renders that share one confined fetcher and one log, for one output.
+
+    Use as a context manager; on leaving, refused files and WeasyPrint errors are raised
+    together and WeasyPrint warnings are left in `warnings`.
+    """
+
+    def __init__(self, base_dir: Path, roots: list[Path], source: str):
+        from pocketguide.fetcher import ConfinedFetcher
+
+        self.base_url = base_dir.resolve().as_uri() + "/"
+        self.roots = roots
+        self.source = source
+        self.fetcher = ConfinedFetcher(roots)
+        self.collector = _Collector()
+        self.warnings: list[str] = []
+
+    def __enter__(self) -> Rendering:
+        logging.getLogger("weasyprint").addHandler(self.collector)
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        logging.getLogger("weasyprint").removeHandler(self.collector)
+        if error is not None and not isinstance(error, PocketguideError):
+            # WeasyPrint raises many types on hostile input
+            message = f"PDF rendering failed: {error}"
+            raise PocketguideError(Problem(self.source, None, message)) from None
+        if error is None:
+            self._report()
+
+    def document(self, html: str):
+        """Lay out one HTML document (a weasyprint Document)."""
+        import weasyprint  # lazy: keeps `pocketguide --help` fast
+
+        from pocketguide.limits import document_problems, html_problems, image_bombs_are_errors
+
+        # roots[0] is the project: refusals are reported at the project file that asked.
+        if problems := html_problems(html, self.source, self.roots[0]):
+            raise PocketguideError(problems)
+        with image_bombs_are_errors():
+            document = weasyprint.HTML(
+                string=html, base_url=self.base_url, url_fetcher=self.fetcher
+            ).render()
+        if problems := document_problems(document, self.source, self.roots[0]):
+            raise PocketguideError(self.fetcher.problems(self.source, self.roots[0]) + problems)
+        return document
+
+    def write(self, document) -> bytes:
+        """The PDF bytes of a laid-out document."""
+        from pocketguide.reproducible import font_timestamps
+
+        # Tagging is a write option (render's is ignored). PDF/UA-1 gives the same structure
+        # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
+        with font_timestamps(document):
+            return document.write_pdf(
+                pdf_identifier=b"pocketguide", custom_metadata=True, pdf_variant="pdf/ua-1"
+            )
+
+    def _report(self) -> None:
+        problems = self.fetcher.problems(self.source, self.roots[0])
+        for record in self.collector.records:
+            message = record.getMessage()
+            if any(message.startswith(allowed) for allowed in ALLOWED_NOTICES):
+                continue
+            if self.fetcher.refused and "PermissionError: refused" in message:
+                continue  # already reported, more clearly, by the fetcher
+            if len(message) > 300:
+                message = message[:297] + "..."
+            if record.levelno >= logging.ERROR:
+                problems.append(Problem(self.source, None, f"WeasyPrint: {message}"))
+            elif (warning := f"{self.source}: WeasyPrint: {message}") not in self.warnings:
+                self.warnings.append(warning)
+        if problems:
+            raise PocketguideError(sorted(set(problems), key=problems.index))
+
+
 def html_to_pdf(
     html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
 ) -> PdfResult:
@@ -52,54 +128,11 @@ def html_to_pdf(
 
     With `measure`, report how tall the content of each `data-fit` element is against its room.
     """
-    import weasyprint  # lazy: keeps `pocketguide --help` fast
-
-    from pocketguide.fetcher import ConfinedFetcher
-    from pocketguide.limits import document_problems, html_problems, image_bombs_are_errors
-
-    # roots[0] is the project: refusals are reported at the project file that asked for them.
-    if problems := html_problems(html, source, roots[0]):
-        raise PocketguideError(problems)
-    fetcher = ConfinedFetcher(roots)
-    collector = _Collector()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collector)
-    try:
-        with image_bombs_are_errors():
-            document = weasyprint.HTML(
-                string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-            ).render()
-        if problems := document_problems(document, source, roots[0]):
-            raise PocketguideError(fetcher.problems(source, roots[0]) + problems)
+    with Rendering(base_dir, roots, source) as rendering:
+        document = rendering.document(html)
         fits = _measure_fits(document) if measure else []
-        # Tagging is a write option (render's is ignored). PDF/UA-1 gives the same structure
-        # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
-        data = document.write_pdf(
-            pdf_identifier=b"pocketguide", custom_metadata=True, pdf_variant="pdf/ua-1"
-        )
-    except PocketguideError:
-        raise
-    except Exception as exc:  # WeasyPrint raises many types on hostile input
-        raise PocketguideError(Problem(source, None, f"PDF rendering failed: {exc}")) from None
-    finally:
-        logger.removeHandler(collector)
-    problems = fetcher.problems(source, roots[0])
-    warnings = []
-    for record in collector.records:
-        message = record.getMessage()
-        if any(message.startswith(allowed) for allowed in ALLOWED_NOTICES):
-            continue
-        if fetcher.refused and "PermissionError: refused" in message:
-            continue  # already reported, more clearly, by the fetcher
-        if len(message) > 300:
-            message = message[:297] + "..."
-        if record.levelno >= logging.ERROR:
-            problems.append(Problem(source, None, f"WeasyPrint: {message}"))
-        else:
-            warnings.append(f"{source}: WeasyPrint: {message}")
-    if problems:
-        raise PocketguideError(sorted(set(problems), key=problems.index))
-    return PdfResult(data, len(document.pages), warnings, fits)
+        data = rendering.write(document)
+    return PdfResult(data, len(document.pages), rendering.warnings, fits)
 
 
 def _measure_fits(document) -> list[Fit]:
