@@ -83,9 +83,6 @@ def test_no_build_machine_path_inside(two_builds, fmt):
             assert leak not in internals, (name, leak)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="pdf.py must write inside reproducible.font_timestamps (see report)"
-)
 def test_build_date_in_config_is_reproducible_too(tmp_path):
     first = _build(tmp_path / "a", "3", "build:\n  date: 2026-11-01\n", None, "guide")
     second = _build(tmp_path / "b", "4", "build:\n  date: 2026-11-01\n", None, "guide")
