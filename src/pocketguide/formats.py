@@ -197,7 +197,9 @@ class Renderer:
             return self._renders[kind]
         html, size = self.html(kind)
         roots = [self.project.root, content_dir(), templates_dir()]
-        if kind.startswith("guide") and self.fragments is not None:
+        # An overlay guide.css may number the contents its own way: then lay out in one piece.
+        own_css = any((d / "guide.css").is_file() for d in self.project.template_dirs)
+        if kind.startswith("guide") and self.fragments is not None and not own_css:
             result = self.fragments.render(html, templates_dir(), roots, shown)
         else:
             result = html_to_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)

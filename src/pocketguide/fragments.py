@@ -1,0 +1,116 @@
+"""Fragment builds of the guide: lay out only the sections whose HTML changed.
+
+The guide's HTML is cut at `<!-- pocketguide:fragment -->` markers: the cover and contents,
+each section, the back cover. Each fragment is laid out on its own, told its first page
+number and side, and kept in memory keyed by its exact HTML. The contents get the page
+numbers of the anchors the other fragments hold. WeasyPrint then writes all pages as one
+document, so links, bookmarks, tags and metadata are those of a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
+
+MARKER = "<!-- pocketguide:fragment -->"
+_TOC_LINK = re.compile(r'<a href="#([^"]+)"')
+_HEAD_END = "</head>"
+
+
+def split_guide(html: str) -> tuple[str, list[str], str] | None:
+    """(document start through <body>, fragments, document end), or None without markers."""
+    if MARKER not in html or "<body" not in html:
+        return None
+    body_start = html.index(">", html.index("<body")) + 1
+    body_end = html.rindex("</body>")
+    chunks = html[body_start:body_end].split(MARKER)
+    return html[:body_start], chunks, html[body_end:]
+
+
+def number_contents(chunk: str, pages: dict[str, int]) -> str:
+    """Give each contents link the page number of its target, as `data-page`."""
+
+    def number(match: re.Match) -> str:
+        # Until the target is laid out, a two-digit placeholder holds its room.
+        return f'{match.group(0)} data-page="{pages.get(match.group(1), 88)}"'
+
+    return _TOC_LINK.sub(number, chunk)
+
+
+def start_at(head: str, page: int) -> str:
+    """Make a fragment's first page carry `page`, on the side that number falls on."""
+    side = "recto" if page % 2 else "verso"
+    style = (
+        f"<style>@page :first {{ counter-reset: page {page} }}"
+        f" html {{ break-before: {side} }}</style>"
+    )
+    return head.replace(_HEAD_END, style + _HEAD_END, 1)
+
+
+class FragmentCache:
+    """Laid-out fragments kept between builds of a long-running process (watch)."""
+
+    def __init__(self, limit: int = 400):
+        self.limit = limit
+        self._layouts: OrderedDict[str, tuple[object, list]] = OrderedDict()
+        self._contents: dict[str, dict[str, int]] = {}
+        self.laid_out = 0  # fragments laid out (not reused) by the last render
+
+    def render(self, html: str, base_dir: Path, roots: list[Path], source: str) -> PdfResult:
+        """The guide's PDF, laying out only fragments not seen before."""
+        parts = split_guide(html)
+        if parts is None:
+            return html_to_pdf(html, base_dir, roots, source)
+        head, chunks, tail = parts
+        self.laid_out = 0
+        with Rendering(base_dir, roots, source) as rendering:
+            pages = self._contents.get(source, {})
+            for _attempt in range(3):
+                front = self._layout(rendering, head + number_contents(chunks[0], pages) + tail)
+                documents, anchors = [front], _anchors(front, 1)
+                start = len(front.pages) + 1
+                for chunk in chunks[1:]:
+                    document = self._layout(rendering, start_at(head, start) + chunk + tail)
+                    anchors = _anchors(document, start) | anchors
+                    documents.append(document)
+                    start += len(document.pages)
+                wanted = {name: anchors.get(name) for name in _TOC_LINK.findall(chunks[0])}
+                if all(pages.get(name) == page for name, page in wanted.items()):
+                    break
+                pages = anchors  # the contents changed length or numbers: lay it out again
+            self._contents[source] = pages
+            combined = front.copy([page for document in documents for page in document.pages])
+            data = rendering.write(combined)
+        return PdfResult(data, len(combined.pages), rendering.warnings)
+
+    def _layout(self, rendering: Rendering, html: str):
+        key = hashlib.sha256(html.encode()).hexdigest()
+        if key in self._layouts:
+            self._layouts.move_to_end(key)
+            document, records = self._layouts[key]
+            rendering.collector.records.extend(records)  # its warnings still count
+            return document
+        seen, refused = len(rendering.collector.records), len(rendering.fetcher.refused)
+        document = rendering.document(html)
+        self.laid_out += 1
+        records = rendering.collector.records[seen:]
+        # A fragment that was refused a file or logged an error is laid out again next time,
+        # so the build keeps failing until the input is fixed.
+        if len(rendering.fetcher.refused) == refused and all(r.levelno < 40 for r in records):
+            self._layouts[key] = (document, records)
+            while len(self._layouts) > self.limit:
+                self._layouts.popitem(last=False)
+        return document
+
+
+def _anchors(document, first_page: int) -> dict[str, int]:
+    """Page number of every anchor in a fragment, the first occurrence winning."""
+    found: dict[str, int] = {}
+    for offset, page in enumerate(document.pages):
+        for name in page.anchors:
+            found.setdefault(name, first_page + offset)
+    return found

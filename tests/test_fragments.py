@@ -1,0 +1,112 @@
+"""Fragment builds: the assembled guide equals a full build; a rebuild lays out only changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.build import build
+from pocketguide.fragments import FragmentCache, number_contents, split_guide, start_at
+
+HEAD = "<html><head><style></style></head><body class=guide>"
+
+
+def test_split_guide_cuts_at_markers_and_keeps_head_and_tail():
+    html = (
+        HEAD + "cover<!-- pocketguide:fragment -->one<!-- pocketguide:fragment -->two</body></html>"
+    )
+    head, chunks, tail = split_guide(html)
+    assert head == HEAD and chunks == ["cover", "one", "two"] and tail == "</body></html>"
+    assert split_guide(HEAD + "no markers</body></html>") is None
+
+
+def test_contents_links_get_page_numbers_or_a_placeholder():
+    chunk = '<a href="#sec-a">A</a> <a href="#scn-b">B</a> <a href="tel:988">988</a>'
+    assert number_contents(chunk, {"sec-a": 3}) == (
+        '<a href="#sec-a" data-page="3">A</a> <a href="#scn-b" data-page="88">B</a> '
+        '<a href="tel:988">988</a>'
+    )
+
+
+def test_a_fragment_starts_on_its_page_number_and_side():
+    odd, even = start_at(HEAD, 7), start_at(HEAD, 8)
+    assert "@page :first { counter-reset: page 7 } html { break-before: recto }" in odd
+    assert "break-before: verso" in even and odd.index("<style>@page") < odd.index("</head>")
+
+
+@pytest.fixture(scope="module")
+def fragment_guide(tmp_path_factory) -> tuple[Path, FragmentCache]:
+    """The default guide built from fragments."""
+    cache = FragmentCache()
+    out = tmp_path_factory.mktemp("fragments")
+    build(tmp_path_factory.mktemp("empty"), out_dir=out, fragments=cache)
+    return out, cache
+
+
+def _outline(reader: PdfReader, items=None) -> list:
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found.append(_outline(reader, item))
+        else:
+            found.append((item.title, reader.get_destination_page_number(item)))
+    return found
+
+
+def _links(reader: PdfReader) -> list[tuple[int, str]]:
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A") or {}
+            if "/URI" in action:
+                links.append((number, str(action["/URI"])))
+            elif "/Dest" in annotation or "/D" in action:
+                name = annotation.get("/Dest") or action["/D"]
+                target = reader.named_destinations[str(name)]
+                links.append((number, f"page {reader.get_destination_page_number(target)}"))
+    return links
+
+
+def test_assembled_guide_equals_a_full_build(fragment_guide, guide_reader):
+    assembled = PdfReader(fragment_guide[0] / "pocketguide-guide-en.pdf")
+    assert len(assembled.pages) == len(guide_reader.pages)
+    for mine, full in zip(assembled.pages, guide_reader.pages, strict=True):
+        assert mine.extract_text() == full.extract_text()  # page numbers, heads, contents
+    assert _outline(assembled) == _outline(guide_reader)
+    assert _links(assembled) == _links(guide_reader)  # contents links land on the same pages
+    assert assembled.page_labels == guide_reader.page_labels
+    assert assembled.metadata.title == guide_reader.metadata.title
+    assert assembled.trailer["/Root"]["/Lang"] == guide_reader.trailer["/Root"]["/Lang"]
+    assert "/StructTreeRoot" in assembled.trailer["/Root"]
+
+
+def test_an_unchanged_rebuild_lays_out_nothing(fragment_guide, tmp_path):
+    out, cache = fragment_guide
+    before = (out / "pocketguide-guide-en.pdf").read_bytes()
+    build(tmp_path, out_dir=out, fragments=cache, force=True)
+    assert cache.laid_out == 0
+    assert (out / "pocketguide-guide-en.pdf").read_bytes() == before
+
+
+def test_a_hotline_edit_lays_out_only_the_crisis_pages(tmp_path):
+    keep = "crisis-numbers, self-care, notes"
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n"
+        f"  order: [{keep}]\n  exclude: [how-to-use, facilitator-role, before-the-meeting,"
+        " opening, guidelines, keeping-it-moving, closing, things-to-avoid, scenarios,"
+        " feedback-and-limits]\n"
+    )
+    hotlines = tmp_path / "hotlines.yaml"
+    entry = '  - name: Warmline\n    phone: "502-555-0142"\n    category: warmline\n'
+    hotlines.write_text(f"hotlines:\n{entry}    verified: 2026-11-01\n")
+    cache = FragmentCache()
+    build(tmp_path, fragments=cache)
+    hotlines.write_text(f"hotlines:\n{entry.replace('0142', '0143')}    verified: 2026-11-01\n")
+    report = build(tmp_path, fragments=cache)
+    assert [item.fresh for item in report.written] == [False]
+    assert cache.laid_out == 1
+    text = "".join(p.extract_text() for p in PdfReader(report.written[0].path).pages)
+    assert "(502) 555-0143" in text and "(502) 555-0142" not in text
