@@ -10,8 +10,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from pocketguide.cli import FORMAT_CHOICES, cli
+from pocketguide.fitcheck import overflow_problems
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.paper import PAPER_MM
+from pocketguide.pdf import Fit
 
 MM = 72 / 25.4
 TINY = (
@@ -162,3 +164,13 @@ def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
     assert_size(page, 105.0, 148.0, "trimbox")
     assert_size(page, 111.0, 154.0, "bleedbox")
     assert_size(page, 111.0, 154.0, "mediabox")
+
+
+def test_overflow_problems_only_for_faces_taller_than_their_room():
+    fits = [Fit("card front", 40.0, 47.0), Fit("zine panel 6 (things to avoid)", 99.75, 97.95)]
+    problems = overflow_problems(fits, "out.pdf")
+    assert [str(p) for p in problems] == [
+        "out.pdf: the zine panel 6 (things to avoid) overflows by 1.8 mm (99.8 mm of content"
+        " in 98.0 mm); shorten its text (type is never shrunk below 7 pt to make it fit)"
+    ]
+    assert overflow_problems([Fit("card back", 47.1, 47.0)], "out.pdf") == []
