@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pocketguide.cache import Manifest, Request, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
-from pocketguide.output import write_atomic
+from pocketguide.output import check_output_folder, write_atomic
 
 if TYPE_CHECKING:
     from pocketguide.brand import BrandAssets
@@ -119,6 +119,7 @@ def build(
     options = options or Options()
     wanted = expand_formats(formats)
     out = Path(out_dir).resolve() if out_dir else Path(project_dir).resolve() / "output"
+    check_output_folder(out)  # before anything, even the cache, is written there
     request = Request(str(Path(project_dir).resolve()), wanted, tuple(locales), options, strict)
     manifest = Manifest(out)
     digest = inputs_digest(project_dir, out, manifest.extra_inputs(request))

@@ -35,13 +35,20 @@ def check_output_path(path: Path) -> None:
     target = path.resolve()
     if path.is_symlink() or (target.exists() and not _is_pdf(target)):
         raise PocketguideError(f"{path}: refusing to overwrite a file that is not a PDF")
+    check_output_folder(path.parent, shown=path)
+
+
+def check_output_folder(folder: Path, shown: Path | None = None) -> None:
+    """Refuse an output folder inside a project's or pocketguide's input folders."""
+    target = Path(folder).resolve()
     protected = [content_dir().resolve(), templates_dir().resolve()]
-    for folder in target.parents:
-        if (folder / CONFIG_NAME).is_file():
-            protected += [(folder / name).resolve() for name in INPUT_FOLDERS]
-    for folder in protected:
-        if target.is_relative_to(folder):
-            raise PocketguideError(f"{path}: output may not be written inside {folder.name}/")
+    for parent in (target, *target.parents):
+        if (parent / CONFIG_NAME).is_file():
+            protected += [(parent / name).resolve() for name in INPUT_FOLDERS]
+    for inputs in protected:
+        if target.is_relative_to(inputs):
+            name = shown or folder
+            raise PocketguideError(f"{name}: output may not be written inside {inputs.name}/")
 
 
 def _is_pdf(path: Path) -> bool:

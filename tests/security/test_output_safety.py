@@ -167,6 +167,7 @@ def test_output_inside_the_project_inputs_is_refused(previous, folder):
     lines = assert_clean_failure(invoke("build", str(project), "--out", str(project / folder)))
     assert lines[-1].endswith(f"output may not be written inside {Path(folder).parts[0]}/")
     assert list((project / folder).glob("*.pdf")) == []
+    assert not (project / folder / ".pocketguide-cache").exists()  # not even the build cache
 
 
 @pytest.mark.parametrize("base", [content_dir, templates_dir])
