@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from pocketguide.build import prepare
+from pocketguide.content import Content, missing_translations
 from pocketguide.errors import PocketguideError, Problem, Problems
+from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
+
+
+@dataclass
+class CheckReport:
+    """What `check` found: the checked locales' content and every warning."""
+
+    project: Project
+    contents: list[Content] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def template_names(project: Project) -> list[str]:
@@ -19,18 +31,30 @@ def template_names(project: Project) -> list[str]:
     return sorted(n for n in env.list_templates() if n.endswith(".j2"))
 
 
-def check_project(project_dir: Path) -> tuple[Project, list[str]]:
-    """Validate config, content, overlays, hotlines, lock, brand and templates; return warnings."""
+def check_project(
+    project_dir: Path, locales: tuple[str, ...] = (), every_locale: bool = False
+) -> CheckReport:
+    """Validate config, content, overlays, hotlines, lock, brand and templates; return warnings.
+
+    Checks the requested locales (`--locale`), else every available one when `every_locale`,
+    else the configured ones.
+    """
     project = load_project(project_dir)
+    report = CheckReport(project)
     problems = Problems(project.root)
-    warnings: list[str] = []
-    for locale in project.locales:
+    if every_locale and not locales:
+        chosen = available_locales(project)
+    else:
+        chosen = select_locales(project, locales)
+    for locale in chosen:
         try:
             prepared = prepare(project, locale)
         except PocketguideError as exc:
             problems.extend([p for p in exc.problems if p not in problems.items])
             continue
-        warnings += [w for w in prepared.warnings if w not in warnings]
+        report.contents.append(prepared.content)
+        found = prepared.warnings + missing_translations(prepared.content)
+        report.warnings += [w for w in found if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
         try:
@@ -38,7 +62,7 @@ def check_project(project_dir: Path) -> tuple[Project, list[str]]:
         except TemplateError as exc:
             problems.extend([locate_template_error(exc, name)])
     problems.raise_if_any()
-    return project, warnings
+    return report
 
 
 def approve_project(project_dir: Path) -> tuple[Path, int]:

@@ -33,6 +33,22 @@ class ScenarioEntry:
     source: Path
 
 
+# The default content's own language: the last place a missing translation is taken from.
+SOURCE_LOCALE = "en"
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A file missing in a locale, and the locale whose file was used instead."""
+
+    relative: str
+    locale: str
+    used: str
+
+    def __str__(self) -> str:
+        return f"content/{self.locale}/{self.relative}: missing translation (using {self.used})"
+
+
 @dataclass
 class Content:
     """Everything a locale's templates show."""
@@ -43,8 +59,19 @@ class Content:
     scenarios: list[ScenarioEntry]
     hotlines: HotlineFile
     sources: list[Path] = field(default_factory=list)
-    fallbacks: list[str] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
     hotlines_path: Path | None = None
+
+
+def locale_chain(project: Project, locale: str) -> list[str]:
+    """Where a locale's files are looked for: itself, its language, the primary locale, en."""
+    chain = [locale, locale.replace("_", "-").split("-")[0], *project.locales[:1], SOURCE_LOCALE]
+    return list(dict.fromkeys(chain))
+
+
+def missing_translations(content: Content) -> list[str]:
+    """One warning per file taken from another locale."""
+    return [str(f) for f in content.fallbacks]
 
 
 class _Finder:
@@ -52,9 +79,9 @@ class _Finder:
 
     def __init__(self, project: Project, locale: str):
         self.project = project
-        self.locales = [locale] + [loc for loc in project.locales[:1] if loc != locale]
+        self.locales = locale_chain(project, locale)
         self.sources: list[Path] = []
-        self.fallbacks: list[str] = []
+        self.fallbacks: list[Fallback] = []
 
     def find(self, relative: str, problems: Problems) -> Path | None:
         for index, locale in enumerate(self.locales):
@@ -63,7 +90,7 @@ class _Finder:
                 if candidate.is_file():
                     self.sources.append(candidate)
                     if index:
-                        self.fallbacks.append(f"{self.locales[0]}/{relative}")
+                        self.fallbacks.append(Fallback(relative, self.locales[0], locale))
                     return candidate
         problems.add(f"content/{self.locales[0]}/{relative}", None, "file not found")
         return None
