@@ -1,0 +1,204 @@
+"""Languages beyond the build: check --locale, missing translations, the report, make i18n, RTL."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.build import prepare
+from pocketguide.cli import cli
+from pocketguide.guide import render_html
+from pocketguide.i18n import interface_messages
+from pocketguide.project import load_project
+from pocketguide.resources import templates_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+RTL_PROJECT = ROOT / "tests" / "fixtures" / "rtl-project"
+
+FRENCH_GUIDE = """\
+title: "Guide de poche"
+subtitle: "Pour animer un groupe d'entraide"
+edition: "Édition 2026"
+subject: "Un aide-mémoire pour les personnes qui animent des groupes d'entraide."
+"""
+FRENCH_OPENING = """\
+---
+title: "Ouvrir la rencontre"
+---
+Bienvenue à toutes et à tous.
+"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def pot_ids() -> set[str]:
+    with (templates_dir() / "i18n" / "messages.pot").open("rb") as handle:
+        return {m.id for m in read_po(handle) if m.id}
+
+
+@pytest.fixture
+def french(tmp_path, monkeypatch) -> Path:
+    """A project in en and fr where fr translates the guide text and one of two sections."""
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Test Group\nlocales: [en, fr]\n", encoding="utf-8"
+    )
+    content = tmp_path / "content"
+    (content / "fr" / "sections").mkdir(parents=True)
+    (content / "manifest.yaml").write_text(
+        "sections: [opening, closing]\nscenarios: [silence]\n", encoding="utf-8"
+    )
+    (content / "fr" / "guide.yaml").write_text(FRENCH_GUIDE, encoding="utf-8")
+    (content / "fr" / "sections" / "opening.md").write_text(FRENCH_OPENING, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+MISSING = [
+    "content/fr/sections/closing.md: missing translation (using en)",
+    "content/fr/scenarios/silence.yaml: missing translation (using en)",
+    "content/fr/hotlines.yaml: missing translation (using en)",
+]
+
+
+def test_check_reports_missing_translations(french):
+    result = invoke("check", ".")
+    assert result.exit_code == 0
+    assert result.stderr == "".join(f"warning: {m}\n" for m in MISSING)
+    assert result.stdout == "ok: . (3 warnings)\n"
+
+
+def test_check_strict_fails_on_missing_translations(french):
+    result = invoke("check", ".", "--strict")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[3:] == [f"{m} (--strict)" for m in MISSING]
+
+
+def test_check_locale_checks_only_the_chosen_languages(french):
+    assert invoke("check", ".", "--locale", "en").stdout == "ok: . (0 warnings)\n"
+    (french / "content" / "es" / "sections").mkdir(parents=True)
+    (french / "content" / "es" / "sections" / "closing.md").write_text("no front matter\n")
+    assert invoke("check", ".", "--strict").exit_code == 1  # fr's warnings, not es
+    for args in (["--locale", "es"], ["--locale", "en", "--locale", "es"], ["--locale", "all"]):
+        result = invoke("check", ".", *args)
+        assert result.exit_code == 1, args
+        assert (
+            "content/es/sections/closing.md:1: missing front matter (a --- block with at least "
+            "a title)" in result.stderr.splitlines()
+        )
+    unknown = invoke("check", ".", "--locale", "de")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == 'unknown locale "de"; available: en, fr, es\n'
+
+
+def test_translations_table(french):
+    (french / "templates").mkdir()
+    (french / "templates" / "extra.html.j2").write_text('{{ _("Our own label") }}\n')
+    total = len(pot_ids()) + 1  # the project's own template adds one string
+    result = invoke("check", ".", "--translations", "--locale", "fr")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "content/<locale>/       fr\n"
+        "guide.yaml              yes\n"
+        "sections/opening.md     yes\n"
+        "sections/closing.md     no (en)\n"
+        "scenarios/silence.yaml  no (en)\n"
+        "hotlines.yaml           no (en)\n"
+        f"interface strings       0/{total}\n"
+        "ok: . (3 warnings)\n"
+    )
+    every = invoke("check", ".", "--translations").stdout.splitlines()
+    assert [re.split(r"\s{2,}", row) for row in every] == [
+        ["content/<locale>/", "en", "fr", "es"],
+        ["guide.yaml", "yes", "yes", "yes"],
+        ["sections/opening.md", "yes", "yes", "yes"],
+        ["sections/closing.md", "yes", "no (en)", "yes"],
+        ["scenarios/silence.yaml", "yes", "no (en)", "yes"],
+        ["hotlines.yaml", "yes", "no (en)", "yes"],
+        ["interface strings", f"{total}/{total}", f"0/{total}", f"{total - 1}/{total}"],
+        ["ok: . (3 warnings)"],
+    ]
+    assert len({row.index("yes", 24) for row in every[1:3]}) == 1  # columns line up
+
+
+def test_message_catalog_is_extracted_from_the_templates(tmp_path):
+    pybabel = Path(sys.executable).parent / "pybabel"
+    out = tmp_path / "messages.pot"
+    subprocess.run(
+        [str(pybabel), "extract", "-F", "babel.cfg", "-o", str(out), "templates"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with out.open("rb") as handle:
+        extracted = {m.id for m in read_po(handle) if m.id}
+    assert extracted == pot_ids()  # run `make i18n` after changing a template string
+    assert extracted == interface_messages(load_project(tmp_path))
+
+
+@pytest.fixture(scope="module")
+def isolated_fonts(tmp_path_factory) -> dict[str, str]:
+    """An environment whose fontconfig knows no system font: only bundled fonts can help."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    conf = folder / "fonts.conf"
+    conf.write_text(f"<fontconfig><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def build_isolated(project: Path, out: Path, env: dict[str, str]):
+    return subprocess.run(
+        [sys.executable, "-m", "pocketguide", "build", str(project), "--out", str(out), "--strict"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_arabic_overlay_renders_right_to_left_without_missing_glyphs(tmp_path, isolated_fonts):
+    result = build_isolated(RTL_PROJECT, tmp_path, isolated_fonts)
+    assert result.returncode == 0, result.stderr  # --strict: no .notdef glyph was logged
+    pdf = tmp_path / "peer-network-ar-guide-ar.pdf"
+    reader = PdfReader(pdf)
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    texts = [page.extract_text() for page in reader.pages]
+    assert texts[0].splitlines()[0].strip() == "دليل الجيب للميسّرين"
+    assert any(t.startswith("افتتاح الاجتماع") for t in texts)
+    assert any("911" in t and "خدمات الطوارئ" in t for t in texts)
+    # Right to left: short headings sit against the right margin, not the left one.
+    page = pdfium.PdfDocument(pdf)[2]
+    width = page.get_size()[0]
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    for heading in ("الترحيب", "جولة البداية"):
+        start = text.index(heading)
+        boxes = [textpage.get_charbox(i) for i in range(start, start + len(heading))]
+        assert min(box[0] for box in boxes) > width / 2, heading
+    project = load_project(RTL_PROJECT)
+    prepared = prepare(project, "ar")
+    assert '<html lang="ar" dir="rtl">' in render_html(project, prepared.content, prepared.assets)
+    assert invoke("check", str(RTL_PROJECT), "--strict").exit_code == 0
+
+
+def test_missing_glyph_is_a_warning_that_strict_refuses(tmp_path, isolated_fonts):
+    project = tmp_path / "project"
+    shutil.copytree(RTL_PROJECT, project)
+    opening = project / "content" / "ar" / "sections" / "opening.md"
+    opening.write_text(opening.read_text(encoding="utf-8") + "\nनमस्ते\n", encoding="utf-8")
+    result = build_isolated(project, tmp_path / "out", isolated_fonts)
+    assert result.returncode == 1
+    assert (
+        f"{tmp_path / 'out' / 'peer-network-ar-guide-ar.pdf'}: WeasyPrint: .notdef glyph "
+        'rendered for Unicode string unsupported by fonts: "न" (U+0928) (--strict)'
+    ) in result.stderr.splitlines()
+    assert not (tmp_path / "out" / "peer-network-ar-guide-ar.pdf").exists()
