@@ -44,7 +44,7 @@ def test_spanish_catalog_translates_every_interface_string():
 
     with (templates_dir() / "i18n" / "es.po").open("rb") as handle:
         catalog = read_po(handle)
-    untranslated = [m.id for m in catalog if m.id and not m.string]
+    untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
     assert untranslated == []
     used = set()
     for template in templates_dir().rglob("*.j2"):
