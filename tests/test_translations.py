@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -17,7 +19,7 @@ from pypdf import PdfReader
 
 from pocketguide.build import prepare
 from pocketguide.cli import cli
-from pocketguide.guide import render_html
+from pocketguide.guide import base_context, render_html
 from pocketguide.i18n import interface_messages
 from pocketguide.project import load_project
 from pocketguide.resources import templates_dir
@@ -202,3 +204,16 @@ def test_missing_glyph_is_a_warning_that_strict_refuses(tmp_path, isolated_fonts
         'rendered for Unicode string unsupported by fonts: "न" (U+0928) (--strict)'
     ) in result.stderr.splitlines()
     assert not (tmp_path / "out" / "peer-network-ar-guide-ar.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en", "September 15, 2026"), ("es", "15 de septiembre de 2026"), ("ar", "15 سبتمبر 2026")],
+)
+def test_verified_date_is_written_in_the_guide_language(tmp_path, locale, expected):
+    project = load_project(RTL_PROJECT if locale == "ar" else tmp_path)
+    prepared = prepare(project, locale)
+    hotlines = prepared.content.hotlines
+    dated = [h.model_copy(update={"verified": dt.date(2026, 9, 15)}) for h in hotlines.hotlines]
+    content = replace(prepared.content, hotlines=hotlines.model_copy(update={"hotlines": dated}))
+    assert base_context(project, content, prepared.assets)["verified_as_of"] == expected
