@@ -36,6 +36,7 @@ def test_wheel_contains_content_and_templates(wheel):
         "pocketguide/templates/guide.html.j2",
         "pocketguide/templates/guide.css",
         "pocketguide/templates/fonts/NotoSans-Regular.ttf",
+        "pocketguide/templates/fonts/NotoSansArabic-Regular.ttf",
         "pocketguide/templates/fonts/OFL.txt",
     ):
         assert required in names, required

@@ -87,6 +87,19 @@ def test_check_strict_fails_on_missing_translations(french):
     assert result.stderr.splitlines()[3:] == [f"{m} (--strict)" for m in MISSING]
 
 
+def test_build_warns_about_missing_translations_and_strict_refuses(french):
+    manifest = "sections: [opening, closing, crisis-numbers]\nscenarios: [silence]\n"
+    (french / "content" / "manifest.yaml").write_text(manifest, encoding="utf-8")
+    crisis = "content/fr/sections/crisis-numbers.md: missing translation (using en)"
+    missing = sorted([*MISSING, crisis])
+    result = invoke("build", ".", "--locale", "fr")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(result.stderr.splitlines()) == [f"warning: {m}" for m in missing]
+    strict = invoke("build", ".", "--locale", "fr", "--strict", "--force")
+    assert strict.exit_code == 1
+    assert sorted(strict.stderr.splitlines()) == [f"{m} (--strict)" for m in missing]
+
+
 def test_check_locale_checks_only_the_chosen_languages(french):
     assert invoke("check", ".", "--locale", "en").stdout == "ok: . (0 warnings)\n"
     (french / "content" / "es" / "sections").mkdir(parents=True)

@@ -64,7 +64,7 @@ def output_name(project: Project, fmt: str, locale: str) -> str:
 def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
-    from pocketguide.content import load_content
+    from pocketguide.content import load_content, missing_translations
     from pocketguide.lock import LOCK_NAME, read_lock
 
     content = load_content(project, locale)
@@ -76,7 +76,8 @@ def prepare(project: Project, locale: str) -> Prepared:
         problems.extend(found)
     if problems:
         raise PocketguideError(problems)
-    return Prepared(content, assets, warnings + hotline_warnings(project, content, lock))
+    missing = missing_translations(content)
+    return Prepared(content, assets, warnings + missing + hotline_warnings(project, content, lock))
 
 
 def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from pocketguide.build import prepare
-from pocketguide.content import Content, missing_translations
+from pocketguide.content import Content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
@@ -53,8 +53,7 @@ def check_project(
             problems.extend([p for p in exc.problems if p not in problems.items])
             continue
         report.contents.append(prepared.content)
-        found = prepared.warnings + missing_translations(prepared.content)
-        report.warnings += [w for w in found if w not in report.warnings]
+        report.warnings += [w for w in prepared.warnings if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pocketguide.errors import Problems, display_path
+from pocketguide.errors import PocketguideError, Problems, display_path
 from pocketguide.hotlines import load_hotlines
 from pocketguide.markup import images_without_alt, split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
@@ -88,6 +88,8 @@ class _Finder:
             for base in self.project.content_dirs:
                 candidate = base / locale / relative
                 if candidate.is_file():
+                    if not _confined(candidate, base, problems):
+                        return None
                     self.sources.append(candidate)
                     if index:
                         self.fallbacks.append(Fallback(relative, self.locales[0], locale))
@@ -98,6 +100,8 @@ class _Finder:
     def manifest(self, problems: Problems) -> Path | None:
         for base in self.project.content_dirs:
             if (base / "manifest.yaml").is_file():
+                if not _confined(base / "manifest.yaml", base, problems):
+                    return None
                 self.sources.append(base / "manifest.yaml")
                 return base / "manifest.yaml"
         problems.add("content/manifest.yaml", None, "file not found")
@@ -144,7 +148,21 @@ def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | No
         problems.add(path, (item.line or 1) + 1, item.message)
     for line, src in images_without_alt(body):
         problems.add(path, first_line + line - 1, f'image "{src}" has no alt text')
-    return None if found else (meta, to_html(body))
+    if found:
+        return None
+    try:
+        return meta, to_html(body)
+    except PocketguideError as exc:  # nested too deeply, or too long
+        problems.add(shown, None, exc.problems[0].message)
+        return None
+
+
+def _confined(path: Path, base: Path, problems: Problems) -> bool:
+    """A content file must not be a link to a file outside its content folder."""
+    if path.resolve().is_relative_to(base.resolve()):
+        return True
+    problems.add(display_path(path, problems.root), None, "is a link to a file outside the project")
+    return False
 
 
 def order_sections(manifest: Manifest, project: Project, problems: Problems) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,8 +75,11 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return p.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        # The path as named first (a symlink shows where it is, not where it points).
+        for mine, theirs in (
+            (Path(os.path.abspath(p)), Path(os.path.abspath(base))),
+            (p.resolve(), base.resolve()),
+        ):
+            if mine.is_relative_to(theirs):
+                return mine.relative_to(theirs).as_posix()
     return p.as_posix()

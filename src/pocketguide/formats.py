@@ -87,8 +87,8 @@ def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:
 
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
-    """Every number as printed, for verification."""
-    return [n.display for h in hotlines for n in (h.phone, h.text) if n]
+    """Every number as printed, once each, for verification."""
+    return list(dict.fromkeys(n.display for h in hotlines for n in (h.phone, h.text) if n))
 
 
 class Renderer:

@@ -156,10 +156,10 @@ def test_templates_symlinked_out_of_the_project_are_refused(tmp_path):
     assert CANARY not in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="content.py must refuse content symlinked out (report)")
 def test_content_symlinked_out_of_the_project_is_refused(tmp_path):
     (tmp_path / "secret.md").write_text(f"---\ntitle: {CANARY}\n---\n\n{CANARY}\n")
     project = make_project(tmp_path / "project")
     (project / "content" / "en" / "sections").mkdir(parents=True)
     (project / "content" / "en" / "sections" / "closing.md").symlink_to(tmp_path / "secret.md")
-    assert_clean_failure(invoke("check", str(project)))
+    lines = assert_clean_failure(invoke("check", str(project)))
+    assert lines == ["content/en/sections/closing.md: is a link to a file outside the project"]
