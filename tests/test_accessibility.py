@@ -335,3 +335,30 @@ def test_a_field_can_be_filled_and_read_back(fillable):
 
 def test_the_default_guide_has_no_form(guide_reader):
     assert "/AcroForm" not in guide_reader.trailer["/Root"]
+
+
+def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
+    excluded = (
+        "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, "
+        "keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, "
+        "self-care, notes"
+    )
+    (tmp_path / "pocketguide.yaml").write_text(
+        'organization:\n  name: Low Contrast\n  slug: lowc\nbrand:\n  primary: "#b0b0b0"\n'
+        f"sections:\n  exclude: [{excluded}]\n"
+    )
+    quick = run("check", str(tmp_path))
+    assert quick.exit_code == 0 and quick.stdout.endswith("(1 warnings)\n")  # only the config
+    rendered = run("check", str(tmp_path), "--render")
+    assert rendered.exit_code == 0
+    lines = rendered.stderr.splitlines()
+    assert (
+        'warning: lowc-guide-en.pdf: page 3: contrast 2.1:1 (#b0b0b0 on #ffffff) for "Crisis '
+        'and referral numbers" (needs 3:1)'
+    ) in lines
+    assert any(
+        line.startswith("warning: lowc-card-single-en.pdf: page 2: contrast") for line in lines
+    )
+    assert any(line.startswith("warning: lowc-zine-en.pdf: page 7: contrast") for line in lines)
+    assert run("check", str(tmp_path), "--render", "--strict").exit_code == 1
+    assert not (tmp_path / "output").exists()  # check writes no PDF

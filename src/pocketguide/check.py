@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from pocketguide.build import prepare
+from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.i18n import available_locales, select_locales
@@ -32,12 +32,16 @@ def template_names(project: Project) -> list[str]:
 
 
 def check_project(
-    project_dir: Path, locales: tuple[str, ...] = (), every_locale: bool = False
+    project_dir: Path,
+    locales: tuple[str, ...] = (),
+    every_locale: bool = False,
+    render: bool = False,
 ) -> CheckReport:
     """Validate config, content, overlays, hotlines, lock, brand and templates; return warnings.
 
     Checks the requested locales (`--locale`), else every available one when `every_locale`,
-    else the configured ones.
+    else the configured ones. With `render`, every document is also laid out in memory and
+    audited as a reader would meet it (fit, type size, contrast).
     """
     project = load_project(project_dir)
     report = CheckReport(project)
@@ -53,7 +57,8 @@ def check_project(
             problems.extend([p for p in exc.problems if p not in problems.items])
             continue
         report.contents.append(prepared.content)
-        report.warnings += [w for w in prepared.warnings if w not in report.warnings]
+        found = prepared.warnings + (audit_rendered(project, prepared) if render else [])
+        report.warnings += [w for w in found if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
         try:
@@ -62,6 +67,25 @@ def check_project(
             problems.extend([locate_template_error(exc, name)])
     problems.raise_if_any()
     return report
+
+
+def audit_rendered(project: Project, prepared: Prepared) -> list[str]:
+    """Lay out the guide, the card and the zine in memory; their warnings and audit findings."""
+    from pocketguide.a11y import MIN_PT_GUIDE, MIN_PT_SMALL, audit_pdf
+    from pocketguide.formats import Renderer
+    from pocketguide.options import Options
+
+    renderer = Renderer(project, prepared.content, prepared.assets, Options())
+    locale = prepared.content.locale
+    kinds = [("guide", MIN_PT_GUIDE)]
+    if prepared.content.guide.kit is not None:  # no kit texts: no card or zine to check
+        kinds += [("card", MIN_PT_SMALL), ("zine", MIN_PT_SMALL)]
+    found = []
+    for kind, min_pt in kinds:
+        shown = output_name(project, "card-single" if kind == "card" else kind, locale)
+        rendered = renderer.source(kind, shown)
+        found += rendered.warnings + audit_pdf(rendered.data, shown, min_pt)
+    return found
 
 
 def approve_project(project_dir: Path) -> tuple[Path, int]:

@@ -173,6 +173,7 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
 @cli.command(
     epilog="Examples:\n\n\b\n  pocketguide check\n  pocketguide check examples/riverside --strict"
     "\n  pocketguide check --locale es\n  pocketguide check --translations"
+    "\n  pocketguide check --render --strict   # also contrast, type size and fit"
 )
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
@@ -187,13 +188,21 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
     is_flag=True,
     help="Print which files and interface strings each language translates [default locales: all].",
 )
-def check(project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool) -> None:
+@click.option(
+    "--render",
+    is_flag=True,
+    help="Also lay out the guide, card and zine in memory: fit, type size (8.5 pt guide, "
+    "7 pt card and zine) and text contrast (4.5:1, 3:1 large) as printed. Slower.",
+)
+def check(
+    project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool, render: bool
+) -> None:
     """Validate everything in PROJECT_DIR without writing PDFs."""
     from pocketguide.build import strict_check
     from pocketguide.check import check_project
     from pocketguide.i18n import translations_table
 
-    report = check_project(project_dir, locales, every_locale=translations)
+    report = check_project(project_dir, locales, every_locale=translations, render=render)
     if translations:
         click.echo(translations_table(report.project, report.contents))
     for warning in report.warnings:

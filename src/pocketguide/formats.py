@@ -130,7 +130,7 @@ class Renderer:
         """Render and verify one format in memory."""
         if fmt not in FORMATS:
             raise PocketguideError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-        source = self._source(self.source_kind(fmt), shown)
+        source = self.source(self.source_kind(fmt), shown)
         if fmt in ("guide", "card-single"):
             return source
         from pocketguide.impose import impose_booklet, impose_cards, impose_zine
@@ -191,7 +191,7 @@ class Renderer:
             return numbers_of(self.content.hotlines.hotlines)
         return numbers_of(kit_hotlines(self.project, self.content))
 
-    def _source(self, kind: str, shown: str) -> Rendered:
+    def source(self, kind: str, shown: str) -> Rendered:
         """Render, check and verify a source document once."""
         if kind in self._renders:
             return self._renders[kind]
