@@ -276,6 +276,55 @@ def preview(
     click.echo(f"{folder}/  {len(result.pages)} PNG pages of {result.page_count}")
 
 
+@cli.command(
+    epilog="Examples:\n\n\b\n  pocketguide impose handout.pdf --layout saddle -o booklet.pdf"
+    "\n  pocketguide impose card.pdf --layout cards --paper a4 -o card-sheet.pdf"
+)
+@click.argument("input_pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--layout",
+    type=click.Choice(("saddle", "zine", "cards")),
+    required=True,
+    help="saddle: folded booklet; zine: 8 pages on one sheet; cards: front and back, many up.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(("letter", "a4")),
+    help="Paper size [default: a4 when the input's first page is an ISO A size "
+    "(A4 to A7), else letter].",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(("long", "short")),
+    default="long",
+    show_default=True,
+    help="Which edge the printer flips on (saddle and cards).",
+)
+@click.option(
+    "--creep",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    help="saddle: millimetres the innermost sheet's pages move toward the spine.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The imposed PDF to write.",
+)
+def impose(
+    input_pdf: Path, layout: str, paper: str | None, duplex: str, creep: float, out: Path
+) -> None:
+    """Impose any PDF for printing: pages are scaled to fit their panels, centred."""
+    from pocketguide.errors import display_path
+    from pocketguide.impose import impose_file
+
+    _paper, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep)
+    click.echo(f"{display_path(out)}  {sheets} sheet{'' if sheets == 1 else 's'}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="pocketguide")

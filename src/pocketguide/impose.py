@@ -6,10 +6,13 @@ imposition.py. Link annotations are dropped: an imposed sheet is for printing.
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
+from typing import Literal, ParamSpec, TypeVar
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import DependencyError, PyPdfError
@@ -34,6 +37,26 @@ SAFE = 6 * MM  # printer-safe margin: crop marks stay inside it
 ISO_A_MM = [(210.0, 297.0), (148.0, 210.0), (105.0, 148.0), (74.0, 105.0)]
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _quiet(func: Callable[P, R]) -> Callable[P, R]:
+    """Hold back pypdf's repair notices while func runs: bad input gets one clear line."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        log = logging.getLogger("pypdf")
+        level = log.level
+        log.setLevel(logging.ERROR)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            log.setLevel(level)
+
+    return wrapper
+
+
 @dataclass(frozen=True)
 class Source:
     """A source page and its trim box (left, bottom, width, height) in points."""
@@ -43,6 +66,7 @@ class Source:
     number: int  # 1-based, for messages
 
 
+@_quiet
 def read_pdf(data: bytes, name: str = "input") -> list[Source]:
     """Every page of a PDF with its trim box; a broken or encrypted file is a PocketguideError."""
     try:
@@ -205,6 +229,7 @@ def _paper_pt(paper: str) -> tuple[float, float]:
     return w * MM, h * MM
 
 
+@_quiet
 def impose_booklet(
     data: bytes,
     paper: str,
@@ -259,6 +284,7 @@ def _booklet_layout(pw, ph, paper_w, paper_h) -> tuple[float, float, int] | None
     return None
 
 
+@_quiet
 def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "input") -> bytes:
     """The one-page zine: 8 panels on one landscape side, with a cut line and fold guides.
 
@@ -283,6 +309,7 @@ def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "i
     return _output(writer)
 
 
+@_quiet
 def impose_cards(
     data: bytes,
     paper: str,
