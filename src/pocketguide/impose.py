@@ -138,20 +138,31 @@ def _stream(writer: PdfWriter, ops: list[str]) -> ContentStream:
     return stream
 
 
+def _in_panel(src: Source, pw: float, ph: float, fit_pages: bool, name: str):
+    """Scale and centring offsets of a page in a pw x ph panel; too big is an error unless fit."""
+    w, h = src.box[2:]
+    if abs(w - pw) <= TOL and abs(h - ph) <= TOL:
+        return 1.0, (pw - w) / 2, (ph - h) / 2
+    if fit_pages:
+        return fit(w, h, pw, ph)
+    if w > pw + TOL or h > ph + TOL:
+        raise PocketguideError(
+            f"{name}: page {src.number} is {_mm(w, h)}, larger than its {_mm(pw, ph)} panel"
+        )
+    return 1.0, (pw - w) / 2, (ph - h) / 2
+
+
+def _check_sizes(sources: list[Source], pw: float, ph: float, fit_pages: bool, name: str):
+    """Fail on the first page, in reading order, that does not fit its panel."""
+    for src in sources:
+        _in_panel(src, pw, ph, fit_pages, name)
+
+
 def _merge(sheet: PageObject, src: Source, panel, rotation, shift, fit_pages, name) -> None:
     """Merge a source page into a panel: scaled only when fit_pages, centred, clipped."""
     left, bottom, w, h = src.box
     px, py, pw, ph = panel
-    if abs(w - pw) <= TOL and abs(h - ph) <= TOL:
-        scale, dx, dy = 1.0, (pw - w) / 2, (ph - h) / 2
-    elif fit_pages:
-        scale, dx, dy = fit(w, h, pw, ph)
-    elif w > pw + TOL or h > ph + TOL:
-        raise PocketguideError(
-            f"{name}: page {src.number} is {_mm(w, h)}, larger than its {_mm(pw, ph)} panel"
-        )
-    else:
-        scale, dx, dy = 1.0, (pw - w) / 2, (ph - h) / 2
+    scale, dx, dy = _in_panel(src, pw, ph, fit_pages, name)
     ox = dx + shift
     # Clip to the part of the page that lands inside the panel, in the page's own units.
     clip = RectangleObject(
@@ -252,6 +263,7 @@ def impose_booklet(
             f" (two side by side need {_mm(2 * pw, ph)})"
         )
     sheet_w, sheet_h, copies = layout
+    _check_sizes(sources, pw, ph, fit_pages, name)
     sides = saddle_sides(len(sources))
     shifts = creep_offsets(len(sides) // 2, creep_mm)
     turn = back_rotation(sheet_w, sheet_h, duplex)
@@ -295,6 +307,7 @@ def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "i
         raise PocketguideError(f"zine takes at most 8 pages; {name} has {len(sources)}")
     width, height = (max(_paper_pt(paper)), min(_paper_pt(paper)))
     pw, ph = (v * MM for v in zine_panel_mm(PAPER_MM[paper]))
+    _check_sizes(sources, pw, ph, fit_pages, name)
     writer = PdfWriter()
     sheet = _Sheet(writer, width, height)
     for panel in zine_panels():
@@ -329,6 +342,7 @@ def impose_cards(
         raise PocketguideError(f"{name}: a {card_mm[0]} x {card_mm[1]} mm card does not fit")
     width, height = grid.paper_w * MM, grid.paper_h * MM
     cw, ch = grid.card_w * MM, grid.card_h * MM
+    _check_sizes(sources, cw, ch, fit_pages, name)
     writer = PdfWriter()
     for side, (src, spots) in enumerate(zip(sources, (grid.fronts, grid.backs), strict=False)):
         sheet = _Sheet(writer, width, height)
