@@ -302,6 +302,33 @@ def test_card_front_only_and_errors():
     assert err.value.message == "cards take one or two pages (front and back); three.pdf has 3"
 
 
+def test_rotated_pages_and_offset_boxes_are_placed_upright():
+    writer = PdfWriter()
+    writer.append(PdfReader(BytesIO(numbered(4))))
+    writer.pages[1].rotate(90)  # shown landscape: 148 x 105 mm
+    box = type(writer.pages[0].mediabox)
+    for page in writer.pages[2:]:
+        page.mediabox = box((-10, -20, 105 * MM + 30, 148 * MM + 40))
+        page.trimbox = box((0, 0, 105 * MM, 148 * MM))
+    out = BytesIO()
+    writer.write(out)
+    front, back = PdfReader(BytesIO(impose_booklet(out.getvalue(), "a4", fit_pages=True))).pages
+    left, right = 105 * MM / 2, 105 * MM * 1.5
+    # Pages 3 and 4 are placed by their trim box, not their larger media box.
+    assert sorted((p, round(x, 1), s) for p, x, _, s in placements(front)) == [
+        (1, round(right, 1), 1.0),
+        (1, round(right, 1), 1.0),
+        (4, round(left, 1), 1.0),
+        (4, round(left, 1), 1.0),
+    ]
+    # Page 2 is shown as its /Rotate says (text running down), centred in its panel.
+    turned = sorted((y, x, s) for p, x, y, s in placements(back) if p == 2)
+    bottom, top = 0.5 * MM + 74 * MM, 0.5 * MM + 222 * MM
+    assert [v for spot in turned for v in spot] == pytest.approx(
+        [bottom, left, 0.0, top, left, 0.0], abs=0.5
+    )
+
+
 # The command
 
 

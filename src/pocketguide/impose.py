@@ -9,31 +9,28 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Literal, ParamSpec, TypeVar
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PyPdfError
-from pypdf.generic import ContentStream, DecodedStreamObject, NameObject, RectangleObject
+from pypdf.generic import NameObject
 
 from pocketguide.errors import PocketguideError, display_path
 from pocketguide.imposition import (
     back_rotation,
     card_grid,
     creep_offsets,
-    fit,
     saddle_sides,
     zine_panel_mm,
     zine_panels,
 )
 from pocketguide.output import write_atomic
 from pocketguide.paper import MM, PAPER_MM
+from pocketguide.sheets import TOL, Sheet, Source, check_sizes, crop_marks, line, mm
 
 Duplex = Literal["long", "short"]
-TOL = 0.5  # points: how far a page may differ from its panel and still count as a match
-SAFE = 6 * MM  # printer-safe margin: crop marks stay inside it
 ISO_A_MM = [(210.0, 297.0), (148.0, 210.0), (105.0, 148.0), (74.0, 105.0)]
 
 
@@ -57,15 +54,6 @@ def _quiet(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-@dataclass(frozen=True)
-class Source:
-    """A source page and its trim box (left, bottom, width, height) in points."""
-
-    page: PageObject
-    box: tuple[float, float, float, float]
-    number: int  # 1-based, for messages
-
-
 @_quiet
 def read_pdf(data: bytes, name: str = "input") -> list[Source]:
     """Every page of a PDF with its trim box; a broken or encrypted file is a PocketguideError."""
@@ -73,8 +61,10 @@ def read_pdf(data: bytes, name: str = "input") -> list[Source]:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise PocketguideError(f"{name}: the PDF is encrypted")
+        # A writer's copy: pypdf only transforms the contents of pages that a writer holds.
+        pages = PdfWriter(clone_from=reader).pages
         sources = []
-        for number, page in enumerate(reader.pages, 1):
+        for number, page in enumerate(pages, 1):
             if page.rotation % 360:
                 page.transfer_rotation_to_content()
             trim = page.trimbox
@@ -95,135 +85,6 @@ def default_paper(sources: list[Source]) -> str:
     w, h = sorted(v / MM for v in sources[0].box[2:])
     iso = any(abs(w - a) <= 1 and abs(h - b) <= 1 for a, b in ISO_A_MM)
     return "a4" if iso else "letter"
-
-
-class _Sheet:
-    """One output page: source pages placed in panels, with marks drawn under and over."""
-
-    def __init__(self, writer: PdfWriter, width: float, height: float):
-        self.width, self.height = width, height
-        self.page = writer.add_blank_page(width, height)
-        self.under: list[str] = []  # drawing operators, beneath the pages
-        self.over: list[str] = []  # drawing operators, above the pages
-        self.placed: list[tuple[Source, tuple[float, float, float, float], int, float]] = []
-
-    def place(self, src: Source, panel, rotation: int = 0, shift: float = 0.0) -> None:
-        """Queue a source page for a panel (x, y, w, h), turned by rotation, moved by shift."""
-        self.placed.append((src, panel, rotation, shift))
-
-    def finish(self, writer: PdfWriter, fit_pages: bool, name: str, turn: int = 0) -> None:
-        """Draw everything; turn=180 turns the finished side upside down."""
-        if self.under:
-            self.page.replace_contents(_stream(writer, self.under))
-        for src, panel, rotation, shift in self.placed:
-            _merge(self.page, src, panel, rotation, shift, fit_pages, name)
-        if self.over:
-            overlay = PageObject.create_blank_page(width=self.width, height=self.height)
-            data = DecodedStreamObject()
-            data.set_data(_artifact(self.over))
-            overlay[NameObject("/Contents")] = data
-            self.page.merge_page(overlay)
-        if turn:
-            self.page.add_transformation(Transformation((-1, 0, 0, -1, self.width, self.height)))
-        self.page.compress_content_streams()
-
-
-def _artifact(ops: list[str]) -> bytes:
-    return ("/Artifact BMC\nq\n" + "\n".join(ops) + "\nQ\nEMC\n").encode("ascii")
-
-
-def _stream(writer: PdfWriter, ops: list[str]) -> ContentStream:
-    stream = ContentStream(None, writer)
-    stream.set_data(_artifact(ops))
-    return stream
-
-
-def _in_panel(src: Source, pw: float, ph: float, fit_pages: bool, name: str):
-    """Scale and centring offsets of a page in a pw x ph panel; too big is an error unless fit."""
-    w, h = src.box[2:]
-    if abs(w - pw) <= TOL and abs(h - ph) <= TOL:
-        return 1.0, (pw - w) / 2, (ph - h) / 2
-    if fit_pages:
-        return fit(w, h, pw, ph)
-    if w > pw + TOL or h > ph + TOL:
-        raise PocketguideError(
-            f"{name}: page {src.number} is {_mm(w, h)}, larger than its {_mm(pw, ph)} panel"
-        )
-    return 1.0, (pw - w) / 2, (ph - h) / 2
-
-
-def _check_sizes(sources: list[Source], pw: float, ph: float, fit_pages: bool, name: str):
-    """Fail on the first page, in reading order, that does not fit its panel."""
-    for src in sources:
-        _in_panel(src, pw, ph, fit_pages, name)
-
-
-def _merge(sheet: PageObject, src: Source, panel, rotation, shift, fit_pages, name) -> None:
-    """Merge a source page into a panel: scaled only when fit_pages, centred, clipped."""
-    left, bottom, w, h = src.box
-    px, py, pw, ph = panel
-    scale, dx, dy = _in_panel(src, pw, ph, fit_pages, name)
-    ox = dx + shift
-    # Clip to the part of the page that lands inside the panel, in the page's own units.
-    clip = RectangleObject(
-        (
-            left + max(0.0, -ox) / scale,
-            bottom + max(0.0, -dy) / scale,
-            left + (min(pw, ox + w * scale) - ox) / scale,
-            bottom + (min(ph, dy + h * scale) - dy) / scale,
-        )
-    )
-    src.page.mediabox = clip
-    ctm = Transformation((scale, 0, 0, scale, ox - left * scale, dy - bottom * scale))
-    if rotation == 180:
-        ctm = ctm.transform(Transformation((-1, 0, 0, -1, pw, ph)))
-    sheet.merge_transformed_page(src.page, ctm.translate(px, py))
-
-
-def _mm(w: float, h: float) -> str:
-    return f"{w / MM:.1f} x {h / MM:.1f} mm"
-
-
-def _line(x1: float, y1: float, x2: float, y2: float) -> str:
-    return f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l S"
-
-
-def _crop_marks(sheet: _Sheet, rects: list[tuple[float, float, float, float]]) -> None:
-    """Crop marks at every corner of every rectangle, outside all of them, inside the margin."""
-    offset, length = 1 * MM, 3 * MM
-    marks: set[str] = set()
-    for x, y, w, h in rects:
-        for cx, sx in ((x, -1), (x + w, 1)):
-            for cy, sy in ((y, -1), (y + h, 1)):
-                for dx, dy in ((sx, 0), (0, sy)):
-                    room, hits_rect = _room(sheet, rects, cx, cy, dx, dy)
-                    start = min(offset, room / 4) if hits_rect else min(offset, room / 2)
-                    end = min(start + length, room - start if hits_rect else room)
-                    if end - start >= 0.5:
-                        marks.add(
-                            _line(cx + dx * start, cy + dy * start, cx + dx * end, cy + dy * end)
-                        )
-    if marks:
-        sheet.over.extend(["0 G 0.3 w [] 0 d", *sorted(marks)])
-
-
-def _room(sheet: _Sheet, rects, cx, cy, dx, dy) -> tuple[float, bool]:
-    """Free distance from a corner in one axis direction, and whether a rectangle ends it."""
-    if dx:
-        room = (sheet.width - SAFE - cx) if dx > 0 else (cx - SAFE)
-    else:
-        room = (sheet.height - SAFE - cy) if dy > 0 else (cy - SAFE)
-    hits = False
-    for x, y, w, h in rects:
-        if dx and y - 1e-6 <= cy <= y + h + 1e-6:
-            gap = (x - cx) if dx > 0 else (cx - (x + w))
-        elif dy and x - 1e-6 <= cx <= x + w + 1e-6:
-            gap = (y - cy) if dy > 0 else (cy - (y + h))
-        else:
-            continue
-        if -1e-6 <= gap <= room:
-            room, hits = gap, True
-    return max(room, 0.0), hits
 
 
 def _output(writer: PdfWriter) -> bytes:
@@ -259,11 +120,11 @@ def impose_booklet(
         layout = _booklet_layout(pw, ph, paper_w, paper_h)
     if layout is None:
         raise PocketguideError(
-            f"{name}: pages of {_mm(pw, ph)} do not fit a booklet on {paper} paper"
-            f" (two side by side need {_mm(2 * pw, ph)})"
+            f"{name}: pages of {mm(pw, ph)} do not fit a booklet on {paper} paper"
+            f" (two side by side need {mm(2 * pw, ph)})"
         )
     sheet_w, sheet_h, copies = layout
-    _check_sizes(sources, pw, ph, fit_pages, name)
+    check_sizes(sources, pw, ph, fit_pages, name)
     sides = saddle_sides(len(sources))
     shifts = creep_offsets(len(sides) // 2, creep_mm)
     turn = back_rotation(sheet_w, sheet_h, duplex)
@@ -272,15 +133,15 @@ def impose_booklet(
     origins = [(x0, y0 + i * ph) for i in range(copies)]
     writer = PdfWriter()
     for side in sides:
-        sheet = _Sheet(writer, sheet_w, sheet_h)
+        sheet = Sheet(writer, sheet_w, sheet_h)
         shift = shifts[side.sheet] * MM
         for ox, oy in origins:
             for index, panel_x, direction in ((side.left, ox, 1), (side.right, ox + pw, -1)):
                 if index is not None:
                     sheet.place(sources[index], (panel_x, oy, pw, ph), 0, direction * shift)
         if copies == 2:
-            sheet.over.extend(["0 G 0.5 w [4 3] 0 d", _line(0, y0 + ph, sheet_w, y0 + ph)])
-        _crop_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins])
+            sheet.over.extend(["0 G 0.5 w [4 3] 0 d", line(0, y0 + ph, sheet_w, y0 + ph)])
+        crop_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins])
         sheet.finish(writer, fit_pages, name, 0 if side.front else turn)
     return _output(writer)
 
@@ -307,17 +168,17 @@ def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "i
         raise PocketguideError(f"zine takes at most 8 pages; {name} has {len(sources)}")
     width, height = (max(_paper_pt(paper)), min(_paper_pt(paper)))
     pw, ph = (v * MM for v in zine_panel_mm(PAPER_MM[paper]))
-    _check_sizes(sources, pw, ph, fit_pages, name)
+    check_sizes(sources, pw, ph, fit_pages, name)
     writer = PdfWriter()
-    sheet = _Sheet(writer, width, height)
+    sheet = Sheet(writer, width, height)
     for panel in zine_panels():
         if panel.page < len(sources):
             rect = (panel.col * pw, (1 - panel.row) * ph, pw, ph)
             sheet.place(sources[panel.page], rect, panel.rotation)
     sheet.under.append("0.8 G 0.3 w [] 0 d")
-    sheet.under.extend(_line(i * pw, 0, i * pw, height) for i in (1, 2, 3))
-    sheet.under.append(_line(0, ph, width, ph))
-    sheet.over.extend(["0 G 0.6 w [4 3] 0 d", _line(pw, ph, 3 * pw, ph)])
+    sheet.under.extend(line(i * pw, 0, i * pw, height) for i in (1, 2, 3))
+    sheet.under.append(line(0, ph, width, ph))
+    sheet.over.extend(["0 G 0.6 w [4 3] 0 d", line(pw, ph, 3 * pw, ph)])
     sheet.finish(writer, fit_pages, name)
     return _output(writer)
 
@@ -342,14 +203,14 @@ def impose_cards(
         raise PocketguideError(f"{name}: a {card_mm[0]} x {card_mm[1]} mm card does not fit")
     width, height = grid.paper_w * MM, grid.paper_h * MM
     cw, ch = grid.card_w * MM, grid.card_h * MM
-    _check_sizes(sources, cw, ch, fit_pages, name)
+    check_sizes(sources, cw, ch, fit_pages, name)
     writer = PdfWriter()
     for side, (src, spots) in enumerate(zip(sources, (grid.fronts, grid.backs), strict=False)):
-        sheet = _Sheet(writer, width, height)
+        sheet = Sheet(writer, width, height)
         rects = [(x * MM, y * MM, cw, ch) for x, y in spots]
         for rect in rects:
             sheet.place(src, rect)
-        _crop_marks(sheet, rects)
+        crop_marks(sheet, rects)
         turn = back_rotation(width, height, duplex) if side else 0
         sheet.finish(writer, fit_pages, name, turn)
     return _output(writer)
@@ -374,12 +235,16 @@ def impose_file(
     except OSError as exc:
         raise PocketguideError(f"{name}: cannot read the file: {exc.strerror}") from None
     paper = paper or default_paper(read_pdf(data, name))
-    if layout == "saddle":
-        result = impose_booklet(data, paper, duplex, creep_mm, fit_pages=True, name=name)
-    elif layout == "zine":
-        result = impose_zine(data, paper, fit_pages=True, name=name)
-    else:
-        result = impose_cards(data, paper, duplex=duplex, fit_pages=True, name=name)
+    try:
+        if layout == "saddle":
+            result = impose_booklet(data, paper, duplex, creep_mm, fit_pages=True, name=name)
+        elif layout == "zine":
+            result = impose_zine(data, paper, fit_pages=True, name=name)
+        else:
+            result = impose_cards(data, paper, duplex=duplex, fit_pages=True, name=name)
+    except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # A page whose contents break only when merged.
+        raise PocketguideError(f"{name}: not a readable PDF ({exc})") from None
     pages = len(PdfReader(BytesIO(result)).pages)
     write_atomic(out_path, result)
     return paper, pages if layout == "zine" else (pages + 1) // 2
