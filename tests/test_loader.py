@@ -47,6 +47,15 @@ def test_anchors_and_aliases_refused(text):
     assert info.value.line == 1
 
 
+def test_lone_surrogate_escape_is_a_yaml_problem():
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml('name: ok\nregion: "\\ud800"\n', "x.yaml")
+    assert (info.value.line, info.value.message) == (
+        2,
+        "invalid character escape (a lone UTF-16 surrogate)",
+    )
+
+
 def test_malformed_yaml_reports_path_and_line(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("title: ok\nsay: [unclosed\nnext: 1\n")

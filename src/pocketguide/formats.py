@@ -11,6 +11,7 @@ from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import render_html
+from pocketguide.imposition import zine_panel_mm
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.options import FORMATS, Options
 from pocketguide.paper import PAPER_MM
@@ -173,8 +174,7 @@ class Renderer:
         }
         if kind == "card":
             return self.project.card_mm, extra
-        long_side, short_side = max(PAPER_MM[self.paper]), min(PAPER_MM[self.paper])
-        return (long_side / 4, short_side / 2), extra
+        return zine_panel_mm(PAPER_MM[self.paper]), extra
 
     def _guide_yaml(self) -> str:
         paths = [p for p in self.content.sources if p.name == "guide.yaml"]

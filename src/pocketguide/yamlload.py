@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,9 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
         Resolver.__init__(self)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _build(node: Node, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
@@ -78,6 +82,8 @@ def _build(node: Node, depth: int = 0) -> Any:
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise YamlProblem(line, f"YAML tag {shown} is not allowed")
     if isinstance(node, ScalarNode):
+        if _SURROGATE.search(node.value):  # "\ud800" escapes make text no file can hold
+            raise YamlProblem(line, "invalid character escape (a lone UTF-16 surrogate)")
         if node.value == "" and node.style is None:
             return None
         if node.style is None and node.value in ("~", "null", "Null", "NULL"):
