@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-import tempfile
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,13 +15,8 @@ from pypdf.generic import IndirectObject
 
 from conftest import MM, run
 from pocketguide.a11y import audit_pdf, blank_fields, contrast_ratio
-from pocketguide.build import prepare
-from pocketguide.guide import base_context
-from pocketguide.i18n import translations
 from pocketguide.markup import images_without_alt
 from pocketguide.pdf import html_to_pdf
-from pocketguide.project import load_project
-from pocketguide.render import make_environment, render_template
 from pocketguide.resources import content_dir, templates_dir
 
 ORG = "organization:\n  name: Test Org\n  slug: test\n"
@@ -232,19 +227,13 @@ def test_default_guide_passes_the_audit(default_guide):
 
 
 @pytest.fixture(scope="module")
-def large_print() -> PdfReader:
-    """The default guide with the context keys the large-print build passes."""
-    with tempfile.TemporaryDirectory() as folder:
-        project = load_project(Path(folder))
-        prepared = prepare(project, "en")
-        context = base_context(project, prepared.content, prepared.assets)
-        context |= {"large_print": True, "page": {"width_mm": 148, "height_mm": 210}}
-        env = make_environment(project.template_dirs, "en", translations("en"))
-        html = render_template(env, "guide.html.j2", context)
-        roots = [project.root, content_dir(), templates_dir()]
-        pdf = html_to_pdf(html, templates_dir(), roots, "large.pdf")
-    assert pdf.warnings == []
-    return PdfReader(io.BytesIO(pdf.data))
+def large_print(tmp_path_factory) -> PdfReader:
+    """The default guide built with --large-print."""
+    folder = tmp_path_factory.mktemp("large")
+    result = run("build", str(folder), "--large-print", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{folder / 'output' / 'pocketguide-guide-large-en.pdf'}  ")
+    return PdfReader(folder / "output" / "pocketguide-guide-large-en.pdf")
 
 
 def test_large_print_is_a5_with_the_same_pages(large_print, guide_reader):
@@ -283,8 +272,8 @@ def test_large_print_keeps_every_scenario_on_one_page(large_print):
 
 
 @pytest.fixture(scope="module")
-def fillable(tmp_path_factory) -> PdfReader:
-    """A tiny project (the crisis numbers only) with fillable: true."""
+def fillable_project(tmp_path_factory) -> Path:
+    """A tiny project (the crisis numbers only) with fillable: true, built."""
     folder = tmp_path_factory.mktemp("fillable")
     others = [
         line.strip("- \n")
@@ -297,7 +286,27 @@ def fillable(tmp_path_factory) -> PdfReader:
     )
     result = run("build", str(folder), "--quiet")
     assert result.exit_code == 0, result.output
-    return PdfReader(folder / "output" / "test-guide-en.pdf")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def fillable(fillable_project) -> PdfReader:
+    """The fillable project's guide."""
+    return PdfReader(fillable_project / "output" / "test-guide-en.pdf")
+
+
+def test_fillable_flag_overrides_the_config(fillable_project, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(fillable_project, project, ignore=shutil.ignore_patterns("output"))
+    off = run("build", str(project), "--no-fillable", "--out", str(tmp_path), "--quiet")
+    assert off.exit_code == 0, off.output
+    assert PdfReader(tmp_path / "test-guide-en.pdf").get_fields() in (None, {})
+    (project / "pocketguide.yaml").write_text(
+        (project / "pocketguide.yaml").read_text().replace("fillable: true", "fillable: false")
+    )
+    on = run("build", str(project), "--fillable", "--out", str(tmp_path), "--quiet")
+    assert on.exit_code == 0, on.output
+    assert "crisis-line" in PdfReader(tmp_path / "test-guide-en.pdf").get_fields()
 
 
 def test_blank_lines_become_fields_named_after_their_labels(fillable):
