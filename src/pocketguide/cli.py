@@ -277,6 +277,54 @@ def preview(
 
 
 @cli.command(
+    epilog="Examples:\n\n\b\n  pocketguide watch\n  pocketguide watch examples/riverside"
+    " --format guide --format card\n  pocketguide watch --locale es --strict"
+)
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(FORMAT_CHOICES),
+    multiple=True,
+    default=("guide",),
+    show_default=True,
+    help="Output format (repeatable).",
+)
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Language to build (repeatable; `all` for every one) [default: configured].",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: PROJECT_DIR/output].",
+)
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+def watch(
+    project_dir: Path,
+    formats: tuple[str, ...],
+    locales: tuple[str, ...],
+    out_dir: Path | None,
+    strict: bool,
+) -> None:
+    """Build PROJECT_DIR, then rebuild whenever one of its files changes (Ctrl-C stops).
+
+    A failed build prints its problems and keeps watching; the last good PDF stays.
+    """
+    from pocketguide.fragments import FragmentCache
+    from pocketguide.watch import Watcher
+
+    watcher = Watcher(project_dir, formats, locales, out_dir, strict, cache=FragmentCache())
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+
+
+@cli.command(
     epilog="Examples:\n\n\b\n  pocketguide impose handout.pdf --layout saddle -o booklet.pdf"
     "\n  pocketguide impose card.pdf --layout cards --paper a4 -o card-sheet.pdf"
 )

@@ -80,8 +80,11 @@ def preview_project(
     project = load_project(project_dir)
     chosen = locale or project.locales[0]
     report = build(project_dir, formats=(fmt,), out_dir=out_dir, locales=(chosen,))
-    out = Path(out_dir) if out_dir else project.root / "output"
-    pdf_path = out / output_name(project, fmt, chosen)
+    if report.written:  # one format in one locale: one file, built or up to date
+        pdf_path = report.written[0].path
+    else:
+        out = Path(out_dir) if out_dir else project.root / "output"
+        pdf_path = out / output_name(project, fmt, chosen)
     result = render_preview(pdf_path, wanted, dpi)
     result.warnings = report.warnings
     return result

@@ -1,0 +1,169 @@
+"""`pocketguide watch`: rebuilds on change, survives a bad edit, stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from watchfiles import Change
+
+from pocketguide.watch import InputFilter, Watcher
+
+TINY = """\
+organization:
+  name: Tiny Org
+  slug: tiny
+sections:
+  exclude: [how-to-use, facilitator-role, before-the-meeting, opening, guidelines,
+    keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes]
+"""
+HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: {phone}\n    verified: {date}\n"
+LIMIT = 90  # seconds to wait for any one line: generous, this is a deadlock guard, not a timing
+
+
+def _tiny(folder: Path, phone: str = "502-555-0142") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pocketguide.yaml").write_text(TINY)
+    (folder / "hotlines.yaml").write_text(HOTLINES.format(phone=phone, date=dt.date.today()))
+    return folder
+
+
+class Lines:
+    """Lines of a child's stdout and stderr, read in the background."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.queue: queue.Queue[tuple[str, str]] = queue.Queue()
+        self.lines: dict[str, list[str]] = {"out": [], "err": []}
+        self.read = {"out": 0, "err": 0}  # lines of each stream already matched or passed
+        for name, stream in (("out", proc.stdout), ("err", proc.stderr)):
+            threading.Thread(target=self._read, args=(name, stream), daemon=True).start()
+
+    def _read(self, name: str, stream) -> None:
+        for line in stream:
+            self.queue.put((name, line.rstrip("\n")))
+
+    def wait_for(self, stream: str, start: str) -> str:
+        """The next line of `stream` that starts with `start`; fail if none comes."""
+        while True:
+            lines = self.lines[stream]
+            while self.read[stream] < len(lines):
+                line = lines[self.read[stream]]
+                self.read[stream] += 1
+                if line.startswith(start):
+                    return line
+            try:
+                name, line = self.queue.get(timeout=LIMIT)
+            except queue.Empty:
+                pytest.fail(f"no {stream} line starting {start!r}; seen: {self.lines}")
+            self.lines[name].append(line)
+
+
+def test_watch_rebuilds_survives_a_bad_edit_and_stops_on_ctrl_c(tmp_path):
+    project = _tiny(tmp_path / "tiny")
+    pdf = project / "output" / "tiny-guide-en.pdf"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pocketguide", "watch", "tiny"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = Lines(proc)
+        assert lines.wait_for("out", "built").startswith(
+            "built tiny/output/tiny-guide-en.pdf (5 pages) in "
+        )
+        lines.wait_for("out", "watching tiny for changes")
+
+        (project / "hotlines.yaml").write_text(
+            HOTLINES.format(phone="502-555-0199", date=dt.date.today())
+        )
+        assert lines.wait_for("out", "changed:") == "changed: hotlines.yaml"
+        assert lines.wait_for("out", "rebuilt").startswith(
+            "rebuilt tiny/output/tiny-guide-en.pdf (5 pages) in "
+        )
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "555-0199" in text
+        good = pdf.read_bytes()
+
+        (project / "hotlines.yaml").write_text(
+            HOTLINES.format(phone="502-555-01X9", date=dt.date.today())
+        )
+        assert lines.wait_for("err", "hotlines.yaml:3:") == (
+            'hotlines.yaml:3: Test Warmline: "502-555-01X9" contains "X"; '
+            "use only digits, spaces and + - . ( )"
+        )
+        assert lines.wait_for("out", "build failed in ").endswith(" s; the last good PDF is kept")
+        assert proc.poll() is None
+        assert pdf.read_bytes() == good
+
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=LIMIT) == 0
+        lines.wait_for("out", "stopped")
+        assert not [line for line in lines.lines["err"] if "Traceback" in line]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_watcher_stops_after_max_rebuilds_and_reports_each(tmp_path):
+    project = _tiny(tmp_path / "tiny")
+    said: list[tuple[str, bool]] = []
+    stop = threading.Event()
+    watcher = Watcher(project, echo=lambda message, err: said.append((message, err)))
+
+    def edit_once_watching() -> None:
+        # Edit after the first build; if the edit is never seen, stop after the guard time.
+        while not any(m.startswith("watching") for m, _ in said):
+            if stop.wait(0.05):
+                return
+        (project / "hotlines.yaml").write_text(
+            HOTLINES.format(phone="502-555-0198", date=dt.date.today())
+        )
+        stop.wait(LIMIT)
+        stop.set()
+
+    editor = threading.Thread(target=edit_once_watching)
+    editor.start()
+    try:
+        assert watcher.run(stop_event=stop, max_rebuilds=1) == 1
+    finally:
+        stop.set()
+        editor.join()
+    assert watcher.builds == 2
+    assert ("changed: hotlines.yaml", False) in said
+    assert said[-1][0].startswith(f"rebuilt {project}/output/tiny-guide-en.pdf (5 pages) in ")
+
+
+def test_input_filter_ignores_output_and_editor_files(tmp_path):
+    keep = InputFilter([tmp_path / "output"])
+    assert keep(Change.modified, str(tmp_path / "hotlines.yaml"))
+    assert keep(Change.modified, str(tmp_path / "content" / "en" / "sections" / "notes.md"))
+    for ignored in (
+        "output/tiny-guide-en.pdf",
+        "output/.pocketguide-cache/manifest.json",
+        "hotlines.yaml~",
+        ".hotlines.yaml.swp",
+        "4913",
+        ".#hotlines.yaml",
+        ".git/index",
+    ):
+        assert not keep(Change.modified, str(tmp_path / ignored)), ignored
+
+
+def test_build_options_hand_the_cache_to_build(tmp_path):
+    cache = object()
+    options = Watcher(tmp_path, cache=cache).build_options()
+    assert options["fragments"] is cache
+    assert "fragments" not in Watcher(tmp_path).build_options()
