@@ -1,0 +1,102 @@
+"""Batch builds: projects build in parallel and one failure never stops the others."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.batch import build_many, find_projects, run_batch_cli
+from pocketguide.errors import PocketguideError
+
+TINY = """\
+organization:
+  name: {name}
+  slug: {slug}
+sections:
+  exclude: [how-to-use, facilitator-role, before-the-meeting, opening, guidelines,
+    keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes]
+"""
+HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
+
+
+def _tiny(folder: Path, slug: str) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "pocketguide.yaml").write_text(TINY.format(name=slug.title(), slug=slug))
+    (folder / "hotlines.yaml").write_text(HOTLINES.format(date=dt.date.today()))
+    return folder
+
+
+@pytest.fixture
+def parent(tmp_path) -> Path:
+    """Two good projects, one broken one, and a folder that is not a project."""
+    _tiny(tmp_path / "alpha", "alpha")
+    _tiny(tmp_path / "beta", "beta")
+    broken = _tiny(tmp_path / "broken", "broken")
+    hotlines = HOTLINES.format(date=dt.date.today()).replace("0142", "01X2")
+    (broken / "hotlines.yaml").write_text(hotlines)
+    (tmp_path / "notes").mkdir()
+    return tmp_path
+
+
+def test_batch_continues_past_a_failing_project(parent, capsys, monkeypatch):
+    monkeypatch.chdir(parent)
+    projects = find_projects(parent)
+    assert [p.name for p in projects] == ["alpha", "beta", "broken"]
+    with pytest.raises(PocketguideError) as caught:
+        run_batch_cli([Path("alpha"), Path("broken"), Path("beta")], None, 2, False)
+    assert caught.value.message == "1 of 3 projects failed: broken"
+    for slug in ("alpha", "beta"):
+        pdf = parent / slug / "output" / f"{slug}-guide-en.pdf"
+        assert len(PdfReader(pdf).pages) == 5
+    assert not (parent / "broken" / "output" / "broken-guide-en.pdf").exists()
+    out, err = capsys.readouterr()
+    assert err == (
+        'error: broken: hotlines.yaml:3: Test Warmline: "502-555-01X2" contains "X"; '
+        "use only digits, spaces and + - . ( )\n"
+    )
+    lines = out.splitlines()
+    # Plain output (not a terminal): one line per project as it finishes, then the table.
+    assert sorted(line.split(" (")[0] for line in lines[:3]) == [
+        "failed: broken",
+        "ok: alpha",
+        "ok: beta",
+    ]
+    assert lines[3].split() == ["project", "files", "pages", "seconds", "status"]
+    assert [line.split()[:3] + line.split()[4:] for line in lines[4:]] == [
+        ["alpha", "1", "5", "ok"],
+        ["broken", "0", "0", "failed"],
+        ["beta", "1", "5", "ok"],
+    ]
+
+
+def test_build_many_results_and_shared_out_folder(parent, tmp_path):
+    results = build_many(
+        [parent / "broken", parent / "alpha"], jobs=1, quiet=True, out_dir=tmp_path / "dist"
+    )
+    assert [(r.project.name, r.status, r.pages) for r in results] == [
+        ("broken", "failed", 0),
+        ("alpha", "ok", 5),
+    ]
+    assert results[1].files == [tmp_path / "dist" / "alpha" / "alpha-guide-en.pdf"]
+    assert results[1].files[0].is_file()
+    assert results[0].message.startswith('hotlines.yaml:3: Test Warmline: "502-555-01X2"')
+
+
+def test_find_projects_errors(tmp_path):
+    with pytest.raises(PocketguideError) as caught:
+        find_projects(tmp_path)
+    assert caught.value.message == (
+        f"{tmp_path}: no project folders (with a pocketguide.yaml) in here"
+    )
+    with pytest.raises(PocketguideError) as caught:
+        find_projects(tmp_path / "missing")
+    assert caught.value.message == f"{tmp_path / 'missing'}: no such folder"
+
+
+def test_projects_and_all_together_are_refused(tmp_path):
+    with pytest.raises(PocketguideError) as caught:
+        run_batch_cli([tmp_path], tmp_path, None, False)
+    assert caught.value.message == "give project folders or --all PARENT, not both"
