@@ -28,6 +28,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
 
+# Issue 6 timings, medians of 5 runs (a few minutes); writes benchmarks/results.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
 # Extract the templates' interface strings and merge them into every templates/i18n/<lang>.po.
 i18n: $(STAMP)
 	$(BIN)/pybabel --quiet extract -F babel.cfg --sort-output --add-location=file --no-wrap \
