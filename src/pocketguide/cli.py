@@ -248,7 +248,7 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMAT_CHOICES),
+    type=click.Choice([f for f in FORMAT_CHOICES if f != "all"]),
     default="guide",
     show_default=True,
     help="Output format to preview.",
