@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pypdfium2 as pdfium
-from pypdf import PdfReader
+import pypdfium2.raw as raw
 
 from pocketguide.errors import PocketguideError, Problem
 
@@ -59,7 +58,7 @@ def verify_pdf(
                     f"expected {want_w:.1f} x {want_h:.1f} pt",
                 )
             )
-    if embedded_files(PdfReader(io.BytesIO(data))):
+    if embedded_files(document):
         problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
     text = _squash("".join(texts))
     for number in numbers:
@@ -70,11 +69,14 @@ def verify_pdf(
     return count
 
 
-def embedded_files(reader: PdfReader) -> int:
+def embedded_files(pdf: bytes | pdfium.PdfDocument) -> int:
     """How many files a PDF embeds: in its EmbeddedFiles tree and as file attachment notes."""
-    count = len(reader.attachments)
-    for page in reader.pages:
-        for annotation in page.get("/Annots") or []:
-            if annotation.get_object().get("/Subtype") == "/FileAttachment":
+    document = pdf if isinstance(pdf, pdfium.PdfDocument) else pdfium.PdfDocument(pdf)
+    count = document.count_attachments()
+    for page in document:
+        for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+            annotation = raw.FPDFPage_GetAnnot(page.raw, index)
+            if raw.FPDFAnnot_GetSubtype(annotation) == raw.FPDF_ANNOT_FILEATTACHMENT:
                 count += 1
+            raw.FPDFPage_CloseAnnot(annotation)
     return count
