@@ -100,3 +100,21 @@ def test_projects_and_all_together_are_refused(tmp_path):
     with pytest.raises(PocketguideError) as caught:
         run_batch_cli([tmp_path], tmp_path, None, False)
     assert caught.value.message == "give project folders or --all PARENT, not both"
+
+
+def test_build_command_takes_several_folders_or_all(parent, monkeypatch):
+    from click.testing import CliRunner
+
+    from pocketguide.cli import cli
+
+    monkeypatch.chdir(parent)
+    runner = CliRunner()
+    two = runner.invoke(cli, ["build", "alpha", "beta", "--jobs", "1", "--quiet"])
+    assert two.exit_code == 0, two.output
+    assert (parent / "beta" / "output" / "beta-guide-en.pdf").is_file()
+    every = runner.invoke(cli, ["build", "--all", ".", "--jobs", "1", "--quiet"])
+    assert every.exit_code == 1
+    assert every.stderr.splitlines()[-1] == "1 of 3 projects failed: broken"
+    both = runner.invoke(cli, ["build", "alpha", "--all", "."])
+    assert both.exit_code == 1
+    assert both.stderr == "give project folders or --all PARENT, not both\n"

@@ -31,11 +31,20 @@ def cli() -> None:
     "\n  pocketguide build --format card --format zine --paper a4"
     "\n  pocketguide build --format booklet --duplex short --creep 0.4"
     "\n  pocketguide build --print-shop --large-print"
+    "\n  pocketguide build chapters/north chapters/south --jobs 2"
+    "\n  pocketguide build --all chapters --locale all"
 )
-@click.argument(
-    "project_dir",
-    default=".",
+@click.argument("project_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--all",
+    "all_parent",
     type=click.Path(file_okay=False, path_type=Path),
+    help="Build every project (a folder with pocketguide.yaml) inside this folder.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    help="Projects built at once, in separate processes [default: the CPU count].",
 )
 @click.option(
     "--format",
@@ -98,7 +107,9 @@ def cli() -> None:
     help="Language to build (repeatable; `all` for every one) [default: configured].",
 )
 def build(
-    project_dir: Path,
+    project_dirs: tuple[Path, ...],
+    all_parent: Path | None,
+    jobs: int | None,
     formats: tuple[str, ...],
     out_dir: Path | None,
     strict: bool,
@@ -112,9 +123,11 @@ def build(
     force: bool,
     fillable: bool | None,
 ) -> None:
-    """Build the PDFs of PROJECT_DIR (default: the current folder).
+    """Build the PDFs of PROJECT_DIRS (default: the current folder).
 
-    Without a pocketguide.yaml in PROJECT_DIR, the default guide is built.
+    Without a pocketguide.yaml in a folder, the default guide is built. Several folders, or
+    --all PARENT, are built in parallel with a closing table; with --out, each project
+    writes to OUT/<folder name>/.
     Outputs are named <slug>-<format>-<locale>.pdf: guide (the pocket guide), card (wallet
     cards on sheets with crop marks), card-single (one page per card face), zine (one-sheet
     folded booklet), booklet (the guide imposed for saddle stitching).
@@ -126,8 +139,24 @@ def build(
     from pocketguide.errors import display_path
 
     options = Options(paper, duplex, creep_mm, print_shop, large_print, fillable)
+    if all_parent or len(project_dirs) > 1:
+        from pocketguide.batch import run_batch_cli
+
+        run_batch_cli(
+            project_dirs,
+            all_parent,
+            jobs,
+            quiet,
+            formats=formats,
+            out_dir=out_dir,
+            strict=strict,
+            locales=locales,
+            options=options,
+            force=force,
+        )
+        return
     report = run_build(
-        project_dir,
+        project_dirs[0] if project_dirs else Path("."),
         formats=formats,
         out_dir=out_dir,
         strict=strict,
