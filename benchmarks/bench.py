@@ -143,11 +143,13 @@ def bare_weasyprint(work: Path, runs: int) -> float:
         html = render_html(project, prepared.content, prepared.assets)
     source = work / "final.html"
     source.write_text(html, encoding="utf-8")
+    # The same write options as pocketguide's (a tagged PDF/UA-1 file): the floor of this stack.
     script = (
         "import sys, weasyprint\n"
         "html = open(sys.argv[1], encoding='utf-8').read()\n"
-        "doc = weasyprint.HTML(string=html, base_url=sys.argv[2]).render(pdf_tags=True)\n"
-        "doc.write_pdf(sys.argv[3])\n"
+        "doc = weasyprint.HTML(string=html, base_url=sys.argv[2]).render()\n"
+        "doc.write_pdf(sys.argv[3], pdf_identifier=b'pocketguide', custom_metadata=True,\n"
+        "              pdf_variant='pdf/ua-1')\n"
     )
     base = templates_dir().resolve().as_uri() + "/"
     return median(

@@ -35,9 +35,23 @@ def _weasyprint_version() -> str:
         return "?"
 
 
+REMEMBER_BYTES = 64 * 1024
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
 def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """sha256 of a file's bytes.
+
+    Large files (fonts, images) are remembered by path, size and change time within a
+    process; text inputs such as hotlines are always read again, however quick the edit.
+    """
+    info = path.stat()
+    if info.st_size < REMEMBER_BYTES:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    key = (str(path), info.st_size, info.st_mtime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _DIGESTS[key]
 
 
 def _is_input(path: Path, root: Path, skip: list[Path]) -> bool:
