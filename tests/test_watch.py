@@ -167,3 +167,31 @@ def test_build_options_hand_the_cache_to_build(tmp_path):
     options = Watcher(tmp_path, cache=cache).build_options()
     assert options["fragments"] is cache
     assert "fragments" not in Watcher(tmp_path).build_options()
+
+
+def test_watch_takes_the_print_options_of_build(tmp_path):
+    from click.testing import CliRunner
+
+    from pocketguide.cli import _build_settings, cli
+    from pocketguide.options import Options
+
+    help_text = CliRunner().invoke(cli, ["watch", "--help"]).output
+    for option in ("--paper", "--duplex", "--creep", "--print-shop", "--large-print", "--fillable"):
+        assert option in help_text
+    settings = _build_settings(
+        {
+            "formats": ("zine",),
+            "locales": (),
+            "out_dir": None,
+            "strict": False,
+            "paper": "a4",
+            "duplex": "short",
+            "creep_mm": 0.0,
+            "print_shop": False,
+            "large_print": True,
+            "fillable": None,
+        }
+    )
+    assert settings["options"] == Options(paper="a4", duplex="short", large_print=True)
+    watcher = Watcher(tmp_path, options=settings["options"])
+    assert watcher.build_options()["options"].paper == "a4"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +16,82 @@ FORMAT_CHOICES = ("guide", "card", "card-single", "zine", "booklet", "all")
 
 def _human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def output_options(command: Callable) -> Callable:
+    """The options build and watch share: formats, languages, paper and print profiles."""
+    options = [
+        click.option(
+            "--format",
+            "formats",
+            type=click.Choice(FORMAT_CHOICES),
+            multiple=True,
+            default=("guide",),
+            show_default=True,
+            help="Output format (repeatable; `all` for every one).",
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice(("letter", "a4")),
+            help="Home-printer paper for card, zine and booklet "
+            "[default: config `paper`, else letter in the US and Canada, else a4].",
+        ),
+        click.option(
+            "--duplex",
+            type=click.Choice(("long", "short")),
+            default="long",
+            show_default=True,
+            help="Which edge the printer flips on, for card and booklet backs.",
+        ),
+        click.option(
+            "--creep",
+            "creep_mm",
+            type=click.FloatRange(0, 5),
+            default=0.0,
+            help="Booklet creep: total shift in mm at the innermost sheet.",
+        ),
+        click.option(
+            "--print-shop",
+            is_flag=True,
+            help="Guide at trim size with 3 mm bleed and crop marks "
+            "(<slug>-guide-print-shop-<locale>.pdf).",
+        ),
+        click.option(
+            "--large-print",
+            is_flag=True,
+            help="Guide at 1.4x type on A5 (<slug>-guide-large-<locale>.pdf).",
+        ),
+        click.option(
+            "--fillable/--no-fillable",
+            default=None,
+            help="Blank crisis-number lines as PDF form fields [default: config `fillable`].",
+        ),
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Output folder [default: PROJECT_DIR/output].",
+        ),
+        click.option("--strict", is_flag=True, help="Treat every warning as an error."),
+        click.option(
+            "--locale",
+            "locales",
+            multiple=True,
+            help="Language to build (repeatable; `all` for every one) [default: configured].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _build_settings(output: dict[str, Any]) -> dict[str, Any]:
+    """build()'s keyword arguments from the shared output options."""
+    from pocketguide.options import Options
+
+    print_keys = ("paper", "duplex", "creep_mm", "print_shop", "large_print", "fillable")
+    options = Options(**{key: output.pop(key) for key in print_keys})
+    return dict(output, options=options)
 
 
 @click.group(
@@ -46,82 +124,16 @@ def cli() -> None:
     type=click.IntRange(1),
     help="Projects built at once, in separate processes [default: the CPU count].",
 )
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(FORMAT_CHOICES),
-    multiple=True,
-    default=("guide",),
-    show_default=True,
-    help="Output format (repeatable; `all` for every one).",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(("letter", "a4")),
-    help="Home-printer paper for card, zine and booklet "
-    "[default: config `paper`, else letter in the US and Canada, else a4].",
-)
-@click.option(
-    "--duplex",
-    type=click.Choice(("long", "short")),
-    default="long",
-    show_default=True,
-    help="Which edge the printer flips on, for card and booklet backs.",
-)
-@click.option(
-    "--creep",
-    "creep_mm",
-    type=click.FloatRange(0, 5),
-    default=0.0,
-    help="Booklet creep: total shift in mm at the innermost sheet.",
-)
-@click.option(
-    "--print-shop",
-    is_flag=True,
-    help="Guide at trim size with 3 mm bleed and crop marks "
-    "(<slug>-guide-print-shop-<locale>.pdf).",
-)
-@click.option(
-    "--large-print",
-    is_flag=True,
-    help="Guide at 1.4x type on A5 (<slug>-guide-large-<locale>.pdf).",
-)
+@output_options
 @click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
-@click.option(
-    "--fillable/--no-fillable",
-    default=None,
-    help="Blank crisis-number lines as PDF form fields [default: config `fillable`].",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder [default: PROJECT_DIR/output].",
-)
-@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
-@click.option(
-    "--locale",
-    "locales",
-    multiple=True,
-    help="Language to build (repeatable; `all` for every one) [default: configured].",
-)
 def build(
     project_dirs: tuple[Path, ...],
     all_parent: Path | None,
     jobs: int | None,
-    formats: tuple[str, ...],
-    out_dir: Path | None,
-    strict: bool,
-    quiet: bool,
-    locales: tuple[str, ...],
-    paper: str | None,
-    duplex: str,
-    creep_mm: float,
-    print_shop: bool,
-    large_print: bool,
     force: bool,
-    fillable: bool | None,
+    quiet: bool,
+    **output: Any,
 ) -> None:
     """Build the PDFs of PROJECT_DIRS (default: the current folder).
 
@@ -134,36 +146,16 @@ def build(
     Outputs whose inputs have not changed since the last build are skipped ("up to date");
     fingerprints are kept in <out>/.pocketguide-cache/.
     """
-    from pocketguide.build import Options
     from pocketguide.build import build as run_build
     from pocketguide.errors import display_path
 
-    options = Options(paper, duplex, creep_mm, print_shop, large_print, fillable)
+    settings = _build_settings(output)
     if all_parent or len(project_dirs) > 1:
         from pocketguide.batch import run_batch_cli
 
-        run_batch_cli(
-            project_dirs,
-            all_parent,
-            jobs,
-            quiet,
-            formats=formats,
-            out_dir=out_dir,
-            strict=strict,
-            locales=locales,
-            options=options,
-            force=force,
-        )
+        run_batch_cli(project_dirs, all_parent, jobs, quiet, force=force, **settings)
         return
-    report = run_build(
-        project_dirs[0] if project_dirs else Path("."),
-        formats=formats,
-        out_dir=out_dir,
-        strict=strict,
-        locales=locales,
-        options=options,
-        force=force,
-    )
+    report = run_build(project_dirs[0] if project_dirs else Path("."), force=force, **settings)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
@@ -310,43 +302,26 @@ def preview(
     " --format guide --format card\n  pocketguide watch --locale es --strict"
 )
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(FORMAT_CHOICES),
-    multiple=True,
-    default=("guide",),
-    show_default=True,
-    help="Output format (repeatable).",
-)
-@click.option(
-    "--locale",
-    "locales",
-    multiple=True,
-    help="Language to build (repeatable; `all` for every one) [default: configured].",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder [default: PROJECT_DIR/output].",
-)
-@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-def watch(
-    project_dir: Path,
-    formats: tuple[str, ...],
-    locales: tuple[str, ...],
-    out_dir: Path | None,
-    strict: bool,
-) -> None:
+@output_options
+def watch(project_dir: Path, **output: Any) -> None:
     """Build PROJECT_DIR, then rebuild whenever one of its files changes (Ctrl-C stops).
 
     A failed build prints its problems and keeps watching; the last good PDF stays.
+    Takes the same output options as build.
     """
     from pocketguide.fragments import FragmentCache
     from pocketguide.watch import Watcher
 
-    watcher = Watcher(project_dir, formats, locales, out_dir, strict, cache=FragmentCache())
+    settings = _build_settings(output)
+    watcher = Watcher(
+        project_dir,
+        settings["formats"],
+        settings["locales"],
+        settings["out_dir"],
+        settings["strict"],
+        cache=FragmentCache(),
+        options=settings["options"],
+    )
     try:
         watcher.run()
     except KeyboardInterrupt:

@@ -76,12 +76,14 @@ class Watcher:
         strict: bool = False,
         cache: object | None = None,
         echo: Echo = _print,
+        options: object | None = None,
     ):
         self.root = Path(project_dir).resolve()
         self.formats = formats
         self.locales = locales
         self.out_dir = Path(out_dir).resolve() if out_dir else self.root / "output"
         self.strict = strict
+        self.options = options  # a pocketguide.options.Options: paper, duplex, large print...
         self.cache = cache
         self.echo = echo
         self.builds = 0
@@ -94,6 +96,8 @@ class Watcher:
             "strict": self.strict,
             "locales": self.locales,
         }
+        if self.options is not None:
+            options["options"] = self.options
         if self.cache is not None:
             options["fragments"] = self.cache
         return options
