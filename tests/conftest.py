@@ -11,6 +11,19 @@ from pypdf import PdfReader
 from pocketguide.cli import cli
 
 MM = 72 / 25.4
+# Every default section but the crisis numbers: a project like this builds in about a second.
+NOT_CRISIS = (
+    "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, keeping-it-moving,"
+    " closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes"
+)
+
+
+def tiny_config(name: str = "Tiny Org", slug: str = "tiny", extra: str = "") -> str:
+    """A pocketguide.yaml whose guide has only the crisis-numbers section."""
+    return (
+        f"organization:\n  name: {name}\n  slug: {slug}\n"
+        f"sections:\n  exclude: [{NOT_CRISIS}]\n{extra}"
+    )
 
 
 def run(*args: str):

@@ -8,23 +8,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import tiny_config
 from pocketguide.batch import build_many, find_projects, run_batch_cli
 from pocketguide.errors import PocketguideError
 
-TINY = """\
-organization:
-  name: {name}
-  slug: {slug}
-sections:
-  exclude: [how-to-use, facilitator-role, before-the-meeting, opening, guidelines,
-    keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes]
-"""
 HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
 
 
 def _tiny(folder: Path, slug: str) -> Path:
     folder.mkdir(parents=True)
-    (folder / "pocketguide.yaml").write_text(TINY.format(name=slug.title(), slug=slug))
+    (folder / "pocketguide.yaml").write_text(tiny_config(slug.title(), slug))
     (folder / "hotlines.yaml").write_text(HOTLINES.format(date=dt.date.today()))
     return folder
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import tiny_config
 from pocketguide.cli import FORMAT_CHOICES, cli
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
@@ -16,12 +17,6 @@ from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import Fit
 
 MM = 72 / 25.4
-TINY = (
-    "organization:\n  name: Tiny Org\n  slug: tiny\n"
-    "sections:\n  exclude: [how-to-use, facilitator-role, before-the-meeting, opening,"
-    " guidelines, keeping-it-moving, closing, things-to-avoid, scenarios,"
-    " feedback-and-limits, self-care, notes]\n"
-)
 
 
 def invoke(*args: str):
@@ -49,7 +44,7 @@ def every_format(tmp_path_factory) -> Path:
 
 
 def tiny(tmp_path: Path, extra: str = "", guide_yaml: str | None = None) -> Path:
-    (tmp_path / "pocketguide.yaml").write_text(TINY + extra)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra=extra))
     if guide_yaml is not None:
         (tmp_path / "content" / "en").mkdir(parents=True)
         (tmp_path / "content" / "en" / "guide.yaml").write_text(guide_yaml)

@@ -7,16 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import tiny_config
 from pocketguide.build import build
 from pocketguide.cache import CACHE_DIR, MANIFEST
 from pocketguide.cli import cli
 from pocketguide.options import Options
 
-EXCLUDE = (
-    "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, keeping-it-moving,"
-    " closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes"
-)
-CONFIG = f"organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n  exclude: [{EXCLUDE}]\n"
 HOTLINES = """hotlines:
   - name: 988 Suicide & Crisis Lifeline
     phone: "988"
@@ -35,7 +31,7 @@ def invoke(*args: str):
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "pocketguide.yaml").write_text(CONFIG)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config())
     (tmp_path / "hotlines.yaml").write_text(HOTLINES)
     return tmp_path
 

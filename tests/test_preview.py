@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import run
+from conftest import run, tiny_config
 from pocketguide.errors import PocketguideError
 from pocketguide.preview import parse_pages, select_pages
 
-# Everything but the crisis page, so that each build takes about a second.
-TINY = """\
-organization:
-  name: Tiny Org
-  slug: tiny
-sections:
-  exclude: [how-to-use, facilitator-role, before-the-meeting, opening, guidelines,
-    keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes]
-"""
 HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
 # pdfium rounds up: an A6 page (105 x 148 mm) at 100 dpi is 413.4 x 582.7 px.
 A6_AT_100_DPI = (414, 583)
@@ -30,7 +21,7 @@ A6_AT_100_DPI = (414, 583)
 def tiny(tmp_path_factory) -> Path:
     """A five-page project, previewed once with the default pages."""
     folder = tmp_path_factory.mktemp("preview")
-    (folder / "pocketguide.yaml").write_text(TINY)
+    (folder / "pocketguide.yaml").write_text(tiny_config())
     (folder / "hotlines.yaml").write_text(HOTLINES.format(date=dt.date.today()))
     result = run("preview", str(folder))
     assert result.exit_code == 0, result.output

@@ -15,23 +15,16 @@ import pytest
 from pypdf import PdfReader
 from watchfiles import Change
 
+from conftest import tiny_config
 from pocketguide.watch import InputFilter, Watcher
 
-TINY = """\
-organization:
-  name: Tiny Org
-  slug: tiny
-sections:
-  exclude: [how-to-use, facilitator-role, before-the-meeting, opening, guidelines,
-    keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes]
-"""
 HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: {phone}\n    verified: {date}\n"
 LIMIT = 90  # seconds to wait for any one line: generous, this is a deadlock guard, not a timing
 
 
 def _tiny(folder: Path, phone: str = "502-555-0142") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pocketguide.yaml").write_text(TINY)
+    (folder / "pocketguide.yaml").write_text(tiny_config())
     (folder / "hotlines.yaml").write_text(HOTLINES.format(phone=phone, date=dt.date.today()))
     return folder
 
