@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import tiny_config
-from pocketguide.cli import FORMAT_CHOICES, cli
+from pocketguide.cli import cli
+from pocketguide.cli_options import FORMAT_CHOICES
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.paper import PAPER_MM

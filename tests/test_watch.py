@@ -165,13 +165,14 @@ def test_build_options_hand_the_cache_to_build(tmp_path):
 def test_watch_takes_the_print_options_of_build(tmp_path):
     from click.testing import CliRunner
 
-    from pocketguide.cli import _build_settings, cli
+    from pocketguide.cli import cli
+    from pocketguide.cli_options import build_settings
     from pocketguide.options import Options
 
     help_text = CliRunner().invoke(cli, ["watch", "--help"]).output
     for option in ("--paper", "--duplex", "--creep", "--print-shop", "--large-print", "--fillable"):
         assert option in help_text
-    settings = _build_settings(
+    settings = build_settings(
         {
             "formats": ("zine",),
             "locales": (),

@@ -1,0 +1,88 @@
+"""Command-line options that build and watch share (kept apart to keep cli.py short)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+# The same names as pocketguide.options.FORMATS (a test checks), kept here for a fast --help.
+FORMAT_CHOICES = ("guide", "card", "card-single", "zine", "booklet", "all")
+
+
+def output_options(command: Callable) -> Callable:
+    """The options build and watch share: formats, languages, paper and print profiles."""
+    options = [
+        click.option(
+            "--format",
+            "formats",
+            type=click.Choice(FORMAT_CHOICES),
+            multiple=True,
+            default=("guide",),
+            show_default=True,
+            help="Output format (repeatable; `all` for every one).",
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice(("letter", "a4")),
+            help="Home-printer paper for card, zine and booklet "
+            "[default: config `paper`, else letter in the US and Canada, else a4].",
+        ),
+        click.option(
+            "--duplex",
+            type=click.Choice(("long", "short")),
+            default="long",
+            show_default=True,
+            help="Which edge the printer flips on, for card and booklet backs.",
+        ),
+        click.option(
+            "--creep",
+            "creep_mm",
+            type=click.FloatRange(0, 5),
+            default=0.0,
+            help="Booklet creep: total shift in mm at the innermost sheet.",
+        ),
+        click.option(
+            "--print-shop",
+            is_flag=True,
+            help="Guide at trim size with 3 mm bleed and crop marks "
+            "(<slug>-guide-print-shop-<locale>.pdf).",
+        ),
+        click.option(
+            "--large-print",
+            is_flag=True,
+            help="Guide at 1.4x type on A5 (<slug>-guide-large-<locale>.pdf).",
+        ),
+        click.option(
+            "--fillable/--no-fillable",
+            default=None,
+            help="Blank crisis-number lines as PDF form fields [default: config `fillable`].",
+        ),
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Output folder [default: PROJECT_DIR/output].",
+        ),
+        click.option("--strict", is_flag=True, help="Treat every warning as an error."),
+        click.option(
+            "--locale",
+            "locales",
+            multiple=True,
+            help="Language to build (repeatable; `all` for every one) [default: configured].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def build_settings(output: dict[str, Any]) -> dict[str, Any]:
+    """build()'s keyword arguments from the shared output options."""
+    from pocketguide.options import Options
+
+    print_keys = ("paper", "duplex", "creep_mm", "print_shop", "large_print", "fillable")
+    options = Options(**{key: output.pop(key) for key in print_keys})
+    return dict(output, options=options)
