@@ -149,3 +149,9 @@ def test_metadata_title_and_language(guide_reader):
     assert meta.author == "pocketguide"
     assert meta.subject
     assert guide_reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_running_heads_skip_the_page_where_a_section_starts(guide_texts):
+    assert guide_texts[1].count("Contents") == 1  # the heading, not a running head over it
+    assert guide_texts[3].count("Your role") == 1  # section start: its heading only
+    assert guide_texts[4].count("Your role") == 2  # next page: running head + a sentence
