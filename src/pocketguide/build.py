@@ -66,9 +66,11 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.brand import resolve_brand
     from pocketguide.content import load_content, missing_translations
     from pocketguide.lock import LOCK_NAME, read_lock
+    from pocketguide.prose import prose_problems
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
+    problems += prose_problems(content.sources, project.region, project.config and project.root)
     lock_path = project.root / LOCK_NAME
     lock = None
     if not project.is_default and lock_path.is_file():

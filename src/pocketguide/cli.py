@@ -110,6 +110,11 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
     for path in created:
         click.echo(f"created {path}")
     click.echo(f"Next: edit {folder / 'hotlines.yaml'}, then run: pocketguide build {folder}")
+    if region.upper() not in ("US", "CA"):
+        click.echo(
+            f"The default text names 988 and 911: pocketguide check {folder} lists the files "
+            "to copy into content/ and adapt."
+        )
 
 
 @cli.command(

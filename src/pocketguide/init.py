@@ -65,6 +65,27 @@ hotlines:
 blanks: [My supervisor, Nearest emergency room, Other]
 """
 
+# Outside the US and Canada, 988 and the sample numbers do not exist: start from the region's
+# emergency number and let the organization add its own lines.
+LOCAL_HOTLINES_TEMPLATE = """\
+# Crisis and referral numbers. Check each number by calling it, then set `verified`.
+# Run `pocketguide approve` after checking; builds then warn if a number changes.
+hotlines:
+  - name: Emergency services
+    phone: "{emergency}"
+    hours: 24/7
+    category: emergency
+    verified: {today}
+  # Add your national crisis line, warmlines and local services, for example:
+  # - name: National crisis line
+  #   phone: "..."
+  #   hours: 24/7
+  #   category: crisis            # crisis, emergency, warmline, local, youth, ...
+  #   verified: {today}
+blanks: [Crisis line, My supervisor, Nearest emergency room, Other]
+"""
+EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
+
 OVERLAY_NOTES = {
     "brand": "Put your logo (svg or png) and optional body font here; "
     "name them in pocketguide.yaml.\n",
@@ -94,7 +115,11 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         "locale": locale,
         "today": today,
     }
-    for path, text in ((config, CONFIG_TEMPLATE), (folder / "hotlines.yaml", HOTLINES_TEMPLATE)):
+    hotlines = HOTLINES_TEMPLATE
+    if region not in ("US", "CA"):
+        hotlines = LOCAL_HOTLINES_TEMPLATE
+        fields["emergency"] = emergency_number(region)
+    for path, text in ((config, CONFIG_TEMPLATE), (folder / "hotlines.yaml", hotlines)):
         path.write_text(text.format(**fields), encoding="utf-8")
         created.append(path)
     for sub, note in OVERLAY_NOTES.items():
@@ -104,3 +129,13 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
             readme.write_text(note, encoding="utf-8")
             created.append(readme)
     return created
+
+
+def emergency_number(region: str) -> str:
+    """The region's emergency number (112 where phonenumbers knows no other)."""
+    import phonenumbers
+
+    for candidate in EMERGENCY_CANDIDATES:
+        if phonenumbers.is_emergency_number(candidate, region):
+            return candidate
+    return "112"

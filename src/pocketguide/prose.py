@@ -1,0 +1,58 @@
+"""Crisis short codes written in prose (988, 911) must reach a service in the project's region.
+
+The default content is written for the United States. An organization elsewhere that keeps a
+default file mentioning 988 or 911 would print a number that does not work there, so each
+such line is an error until the file is overridden with local numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+from pocketguide.errors import Problem, display_path
+from pocketguide.resources import content_dir
+
+SHORT_CODES = ("988", "911")
+_CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
+
+
+def reaches_a_service(code: str, region: str) -> bool:
+    """Whether a short code is a valid number in the region (988 and 911 in the US and CA)."""
+    number = phonenumbers.parse(code, region)
+    return shortnumberinfo.is_valid_short_number_for_region(number, region)
+
+
+def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
+    """(line, codes) for every line with short codes that do not work in the region."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        codes = [m.group(1) for m in _CODE.finditer(line)]
+        codes = [c for c in dict.fromkeys(codes) if not reaches_a_service(c, region)]
+        if codes:
+            found.append((number, codes))
+    return found
+
+
+def prose_problems(sources: list[Path], region: str, project_root: Path | None) -> list[Problem]:
+    """Errors for short codes in content prose (Markdown, guide and scenario YAML)."""
+    problems = []
+    for path in sources:
+        if path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml", "manifest.yaml"):
+            continue
+        own = project_root is not None and path.is_relative_to(project_root)
+        for line, codes in foreign_codes(path.read_text(encoding="utf-8"), region):
+            named = " and ".join(f'"{code}"' for code in codes)
+            verb = "reaches no service" if len(codes) == 1 else "reach no service"
+            advice = "write your local numbers here"
+            if not own:
+                relative = path.relative_to(content_dir()).as_posix()
+                advice = (
+                    f"copy this default file to content/{relative} and write your local numbers"
+                )
+            shown = display_path(path, project_root)
+            problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
+    return problems

@@ -1,0 +1,77 @@
+"""988 and 911 in the guide's text must work where the organization is; init fits the region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+from pocketguide.init import emergency_number
+from pocketguide.prose import foreign_codes
+from pocketguide.resources import content_dir
+
+
+def test_short_codes_that_do_not_work_in_the_region_are_found():
+    text = "Call or text 988.\nIn danger, call 911 or 988.\nLine 1-988-555-0100, room 9880.\n"
+    assert foreign_codes(text, "US") == []
+    assert foreign_codes(text, "CA") == []
+    assert foreign_codes(text, "GB") == [(1, ["988"]), (2, ["911", "988"])]
+    assert foreign_codes(text, "MX") == [(1, ["988"]), (2, ["988"])]  # 911 works in Mexico
+
+
+@pytest.mark.parametrize(("region", "number"), [("GB", "999"), ("AU", "000"), ("DE", "112")])
+def test_init_outside_north_america_starts_from_the_local_emergency_number(
+    tmp_path, region, number
+):
+    assert emergency_number(region) == number
+    result = run("init", str(tmp_path / "org"), "--region", region)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        f"The default text names 988 and 911: pocketguide check {tmp_path / 'org'} lists the "
+        "files to copy into content/ and adapt."
+    )
+    hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
+    assert f'phone: "{number}"' in hotlines and "988" not in hotlines and "555" not in hotlines
+
+
+def test_default_text_with_us_numbers_is_refused_outside_north_america(tmp_path):
+    project = tmp_path / "org"
+    run("init", str(project), "--region", "GB")
+    result = run("check", str(project))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    guide = content_dir() / "en" / "guide.yaml"
+    assert any(
+        line.endswith(
+            f'{guide.name}:6: "988" and "911" reach no service in GB: copy this default file '
+            "to content/en/guide.yaml and write your local numbers"
+        )
+        for line in lines
+    ), lines
+    assert all("reach" in line for line in lines)  # the GB hotlines themselves are valid
+    assert not (project / "output").exists()
+
+
+def test_an_override_with_local_numbers_clears_its_error(tmp_path):
+    project = tmp_path / "org"
+    run("init", str(project), "--region", "GB")
+    own = project / "content" / "en" / "guide.yaml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    text = (content_dir() / "en" / "guide.yaml").read_text(encoding="utf-8")
+    own.write_text(text.replace("988", "116 123").replace("911", "999"), encoding="utf-8")
+    lines = run("check", str(project)).stderr.splitlines()
+    assert not any("guide.yaml" in line for line in lines)
+    own.write_text(text.replace("988", "116 123"), encoding="utf-8")  # 911 left by mistake
+    lines = run("check", str(project)).stderr.splitlines()
+    assert (
+        'content/en/guide.yaml:6: "911" reaches no service in GB: write your local numbers here'
+        in lines
+    )
+
+
+def test_default_guide_and_us_projects_are_unaffected(tmp_path):
+    assert run("check", str(tmp_path)).exit_code == 0
+    project = Path(tmp_path / "us")
+    run("init", str(project), "--region", "US")
+    assert run("check", str(project)).exit_code == 0
