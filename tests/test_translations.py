@@ -230,3 +230,22 @@ def test_verified_date_is_written_in_the_guide_language(tmp_path, locale, expect
     dated = [h.model_copy(update={"verified": dt.date(2026, 9, 15)}) for h in hotlines.hotlines]
     content = replace(prepared.content, hotlines=hotlines.model_copy(update={"hotlines": dated}))
     assert base_context(project, content, prepared.assets)["verified_as_of"] == expected
+
+
+def test_a_rewritten_file_without_its_translation_is_reported(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Test Group\nlocales: [en, es]\n", encoding="utf-8"
+    )
+    own = tmp_path / "content" / "en" / "sections" / "closing.md"
+    own.parent.mkdir(parents=True)
+    own.write_text('---\ntitle: "Closing"\n---\nOur own way of closing.\n', encoding="utf-8")
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: content/es/sections/closing.md: missing translation of the project's own "
+        "version (using the default)\n"
+    )
+    table = invoke("check", str(tmp_path), "--translations").stdout.splitlines()
+    assert [line.split() for line in table if line.startswith("sections/closing.md")] == [
+        ["sections/closing.md", "yes", "no", "(default)"]
+    ]

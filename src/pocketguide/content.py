@@ -35,6 +35,8 @@ class ScenarioEntry:
 
 # The default content's own language: the last place a missing translation is taken from.
 SOURCE_LOCALE = "en"
+# The project rewrote a file in its primary language but this locale still has the default text.
+OUTDATED = "default"
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,10 @@ class Fallback:
     used: str
 
     def __str__(self) -> str:
-        return f"content/{self.locale}/{self.relative}: missing translation (using {self.used})"
+        where = f"content/{self.locale}/{self.relative}"
+        if self.used == OUTDATED:
+            return f"{where}: missing translation of the project's own version (using the default)"
+        return f"{where}: missing translation (using {self.used})"
 
 
 @dataclass
@@ -93,9 +98,18 @@ class _Finder:
                     self.sources.append(candidate)
                     if index:
                         self.fallbacks.append(Fallback(relative, self.locales[0], locale))
+                    elif self._overridden_elsewhere(base, relative):
+                        self.fallbacks.append(Fallback(relative, self.locales[0], OUTDATED))
                     return candidate
         problems.add(f"content/{self.locales[0]}/{relative}", None, "file not found")
         return None
+
+    def _overridden_elsewhere(self, base: Path, relative: str) -> bool:
+        """A default file in this locale whose text the project rewrote in another locale."""
+        own = self.project.content_dirs[0]
+        if base == own or len(self.project.content_dirs) < 2:
+            return False
+        return any((own / other / relative).is_file() for other in self.locales[1:])
 
     def manifest(self, problems: Problems) -> Path | None:
         for base in self.project.content_dirs:
