@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator, model_validator
 
 from pocketguide.models import Strict
@@ -126,6 +127,13 @@ class Config(Strict):
         page_size_mm(value)
         return value
 
+    @field_validator("locales")
+    @classmethod
+    def _locales(cls, value: list[str]) -> list[str]:
+        for tag in value:
+            babel_locale(tag)
+        return value
+
     @model_validator(mode="after")
     def _unique_locales(self) -> Config:
         if len(set(self.locales)) != len(self.locales):
@@ -136,6 +144,14 @@ class Config(Strict):
     def slug(self) -> str:
         """The organization's slug, or its name slugified."""
         return self.organization.slug or slugify(self.organization.name)
+
+
+def babel_locale(tag: str) -> Locale:
+    """The Babel locale of a language tag: en, es, en-GB or en_GB."""
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise ValueError(f'"{tag}" is not a language tag like en, es or en-GB') from None
 
 
 def page_size_mm(value: str) -> tuple[float, float]:

@@ -74,6 +74,11 @@ def locale_chain(project: Project, locale: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
+def _language(locale: str) -> str:
+    """The language of a locale: en for en-GB (a regional variant reads its language's files)."""
+    return locale.replace("_", "-").split("-")[0].lower()
+
+
 def missing_translations(content: Content) -> list[str]:
     """One warning per file taken from another locale."""
     return [str(f) for f in content.fallbacks]
@@ -96,7 +101,7 @@ class _Finder:
                     if not _confined(candidate, base, problems):
                         return None
                     self.sources.append(candidate)
-                    if index:
+                    if index and _language(locale) != _language(self.locales[0]):
                         self.fallbacks.append(Fallback(relative, self.locales[0], locale))
                     elif self._overridden_elsewhere(base, relative):
                         self.fallbacks.append(Fallback(relative, self.locales[0], OUTDATED))

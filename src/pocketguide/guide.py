@@ -11,6 +11,7 @@ from babel.dates import format_date
 from pocketguide import __version__
 from pocketguide.a11y import blank_fields
 from pocketguide.brand import BrandAssets
+from pocketguide.config import babel_locale
 from pocketguide.content import Content
 from pocketguide.i18n import translations
 from pocketguide.models import CATEGORIES, Hotline
@@ -80,7 +81,9 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "print_shop": False,
         "large_print": False,
         "qr_codes": {h.url: qr_image(h.url) for h in content.hotlines.hotlines if h.url},
-        "verified_as_of": format_date(min(dates), "long", locale=content.locale) if dates else None,
+        "verified_as_of": format_date(min(dates), "long", locale=babel_locale(content.locale))
+        if dates
+        else None,
     }
 
 

@@ -51,7 +51,7 @@ def catalog(locale: str) -> Catalog | None:
     if not po_path.is_file():
         return None
     with po_path.open("rb") as handle:
-        return read_po(handle, locale=locale)
+        return read_po(handle, locale=_language(locale))
 
 
 @cache

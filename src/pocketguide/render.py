@@ -22,6 +22,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
+from pocketguide.config import babel_locale
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import templates_dir
 
@@ -114,6 +115,6 @@ def locate_template_error(exc: TemplateError, name: str) -> Problem:
 def _language_name(code: str, locale: str) -> str:
     """A language code as a name in the guide's language ("es" -> "Spanish")."""
     try:
-        return Locale.parse(code).get_display_name(locale) or code
+        return Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(locale)) or code
     except (ValueError, UnknownLocaleError):
         return code

@@ -1,0 +1,59 @@
+"""The UK example: local numbers, the default text's US numbers replaced, British dates."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import run
+from pocketguide.config import babel_locale
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory) -> Path:
+    """examples/harbour built strictly: the guide and the card faces."""
+    folder = tmp_path_factory.mktemp("examples") / "harbour"
+    shutil.copytree(ROOT / "examples" / "harbour", folder, ignore=shutil.ignore_patterns("output"))
+    result = run("build", str(folder), "--strict", "--format", "guide", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return folder / "output"
+
+
+def test_the_uk_guide_prints_uk_numbers_and_no_us_ones(harbour):
+    reader = PdfReader(harbour / "harbour-guide-en-GB.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for number in ("116 123", "85258", "999", "111", "020 7946 0142"):
+        assert number in text
+    assert not re.search(r"(?<![\d-])(988|911)(?![\d-])", text)
+    assert "Numbers verified as of 1 November 2026" in text
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_the_uk_card_back_lists_the_crisis_lines(harbour):
+    back = PdfReader(harbour / "harbour-card-single-en-GB.pdf").pages[1].extract_text()
+    for line in ("Samaritans", "116 123", "Shout", "85258", "999", "020 7946 0142"):
+        assert line in back
+
+
+def test_language_tags_are_checked_and_regional_variants_read_their_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert str(babel_locale("en-GB")) == "en_GB"
+    (tmp_path / "pocketguide.yaml").write_text(
+        'organization:\n  name: Test Org\nlocales: [es-MX, "xx_123"]\n'
+    )
+    result = run("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'pocketguide.yaml:3: locales: "xx_123" is not a language tag like en, es or en-GB\n'
+    )
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Test Org\nlocales: [es-MX]\n"
+    )
+    assert run("check", ".").stderr == ""  # es files serve es-MX: nothing is missing
