@@ -189,3 +189,14 @@ def test_watch_takes_the_print_options_of_build(tmp_path):
     assert settings["options"] == Options(paper="a4", duplex="short", large_print=True)
     watcher = Watcher(tmp_path, options=settings["options"])
     assert watcher.build_options()["options"].paper == "a4"
+
+
+def test_watching_a_missing_folder_is_a_clean_error(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from pocketguide.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["watch", "nowhere"])
+    assert result.exit_code == 1
+    assert result.stderr == "nowhere: no such folder\n"

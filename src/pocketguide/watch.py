@@ -11,7 +11,7 @@ from typing import Any
 
 from watchfiles import Change, DefaultFilter
 
-from pocketguide.errors import PocketguideError, display_path
+from pocketguide.errors import PocketguideError, Problem, display_path
 
 DEBOUNCE_MS = 300  # quiet time after the last change before rebuilding
 MAX_WAIT_MS = 3000  # rebuild at the latest this long after the first change of a burst
@@ -171,6 +171,8 @@ class Watcher:
         """Build, then rebuild on every change until stopped; return the number of rebuilds."""
         from watchfiles import watch
 
+        if not self.root.is_dir():
+            raise PocketguideError(Problem(display_path(self.root), None, "no such folder"))
         rebuilds = 0
         input_filter = InputFilter([self.out_dir])
         while max_rebuilds is None or rebuilds < max_rebuilds:
