@@ -113,11 +113,13 @@ def build(
     options: Options | None = None,
     force: bool = False,
     fragments: object | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build every requested format for every requested (default: configured) locale.
 
     Outputs whose inputs are unchanged since the last build are reported fresh, not rebuilt,
     unless `force`. `fragments` (a FragmentCache) keeps rendered guide pages between builds.
+    With `jobs` > 1, languages are rendered in that many processes at once.
     """
     options = options or Options()
     wanted = expand_formats(formats)
@@ -134,7 +136,9 @@ def build(
     project = load_project(project_dir)
     report = BuildReport()
     try:
-        _build(project, wanted, out, strict, locales, options, force, fragments, manifest, report)
+        _build(
+            project, wanted, out, strict, locales, options, force, fragments, manifest, report, jobs
+        )
     finally:
         manifest.save()  # outputs written before a failure stay known
     hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
@@ -145,30 +149,83 @@ def build(
     return report
 
 
-def _build(project, wanted, out, strict, locales, options, force, fragments, manifest, report):
-    from pocketguide.formats import Renderer
+def _build(
+    project, wanted, out, strict, locales, options, force, fragments, manifest, report, jobs
+):
     from pocketguide.i18n import select_locales
 
-    for locale in select_locales(project, locales):
-        prepared = prepare(project, locale)
-        report.warn(prepared.warnings)
+    chosen = select_locales(project, locales)
+
+    def emit(warnings: list[str], output) -> None:
+        report.warn(warnings)
         if strict:
             strict_check(report.warnings)
-        renderer = Renderer(project, prepared.content, prepared.assets, options, fragments)
-        for fmt in wanted:
-            target = out / output_name(project, output_stem(fmt, options), locale)
-            key = renderer.fingerprint(fmt)
-            fresh = None if force else manifest.fresh_output(target, key)
-            if fresh:
-                report.warn(list(fresh.warnings))
-                if strict:
-                    strict_check(report.warnings)
-                report.written.append(Written(target, fresh.pages, fresh.size, fresh=True))
-                continue
-            rendered = renderer.render(fmt, display_path(target))
-            report.warn(rendered.warnings)
-            if strict:
-                strict_check(report.warnings)
+        if isinstance(output, Written):
+            report.written.append(output)
+        elif output is not None:
+            target, key, rendered = output
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
             report.written.append(Written(target, rendered.pages, len(rendered.data)))
+
+    if not jobs or jobs < 2 or len(chosen) < 2 or fragments is not None:
+        for locale in chosen:
+            _render_locale(project, locale, wanted, out, options, force, fragments, manifest, emit)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers render; this process writes, in locale order, so output and --strict behave
+    # exactly as in a one-process build.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chosen))) as pool:
+        futures = [
+            pool.submit(_locale_in_worker, project.root, locale, wanted, out, options, force)
+            for locale in chosen
+        ]
+        for future in futures:
+            kind, items = future.result()
+            if kind == "error":
+                raise PocketguideError(items)
+            for warnings, output in items:
+                emit(warnings, output)
+
+
+def _render_locale(project, locale, wanted, out, options, force, fragments, manifest, emit):
+    """Render one locale's formats, handing every warning and output to `emit` in order."""
+    from pocketguide.formats import Renderer
+
+    prepared = prepare(project, locale)
+    emit(prepared.warnings, None)
+    renderer = Renderer(project, prepared.content, prepared.assets, options, fragments)
+    for fmt in wanted:
+        target = out / output_name(project, output_stem(fmt, options), locale)
+        key = renderer.fingerprint(fmt)
+        fresh = None if force else manifest.fresh_output(target, key)
+        if fresh:
+            emit(list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True))
+            continue
+        rendered = renderer.render(fmt, display_path(target))
+        emit(rendered.warnings, (target, key, rendered))
+
+
+def _locale_in_worker(root, locale, wanted, out, options, force):
+    """One locale rendered in a worker process: ("ok", [(warnings, output)]) or ("error", ...)."""
+    from pocketguide.project import load_project
+
+    items: list = []
+    try:
+        project = load_project(root)
+        manifest = Manifest(out)
+        _render_locale(
+            project,
+            locale,
+            wanted,
+            out,
+            options,
+            force,
+            None,
+            manifest,
+            lambda warnings, output: items.append((warnings, output)),
+        )
+    except PocketguideError as exc:  # problems travel back as data; the parent raises them
+        return "error", exc.problems
+    return "ok", items

@@ -43,7 +43,8 @@ def cli() -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(1),
-    help="Projects built at once, in separate processes [default: the CPU count].",
+    help="Processes at once: projects when building several [default: the CPU count], "
+    "languages when building one project with several [default: 1].",
 )
 @output_options
 @click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
@@ -76,7 +77,8 @@ def build(
 
         run_batch_cli(project_dirs, all_parent, jobs, quiet, force=force, **settings)
         return
-    report = run_build(project_dirs[0] if project_dirs else Path("."), force=force, **settings)
+    project_dir = project_dirs[0] if project_dirs else Path(".")
+    report = run_build(project_dir, force=force, jobs=jobs, **settings)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not quiet:
