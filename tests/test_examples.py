@@ -57,3 +57,9 @@ def test_language_tags_are_checked_and_regional_variants_read_their_language(tmp
         "organization:\n  name: Test Org\nlocales: [es-MX]\n"
     )
     assert run("check", ".").stderr == ""  # es files serve es-MX: nothing is missing
+
+
+def test_languages_the_project_does_not_publish_do_not_fail_its_check():
+    result = run("check", str(ROOT / "examples" / "harbour"), "--translations", "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].split() == ["content/<locale>/", "en-GB", "en", "es"]

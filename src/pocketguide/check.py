@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from pocketguide.build import Prepared, output_name, prepare
-from pocketguide.content import Content
+from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
@@ -51,6 +51,15 @@ def check_project(
     else:
         chosen = select_locales(project, locales)
     for locale in chosen:
+        if every_locale and not locales and locale not in project.locales:
+            # Shown in the translations table only: a language the project does not publish
+            # must not fail its check.
+            try:
+                report.contents.append(load_content(project, locale))
+            except PocketguideError:
+                note = f"{locale}: left out of the table; see pocketguide check --locale {locale}"
+                report.warnings.append(note)
+            continue
         try:
             prepared = prepare(project, locale)
         except PocketguideError as exc:
