@@ -13,11 +13,11 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject
 
-from conftest import MM, run
+from conftest import MM, run, tiny_config
 from pocketguide.a11y import audit_pdf, blank_fields, contrast_ratio
 from pocketguide.markup import images_without_alt
 from pocketguide.pdf import html_to_pdf
-from pocketguide.resources import content_dir, templates_dir
+from pocketguide.resources import templates_dir
 
 ORG = "organization:\n  name: Test Org\n  slug: test\n"
 TITLE = "Facilitator’s Pocket Guide"
@@ -275,15 +275,7 @@ def test_large_print_keeps_every_scenario_on_one_page(large_print):
 def fillable_project(tmp_path_factory) -> Path:
     """A tiny project (the crisis numbers only) with fillable: true, built."""
     folder = tmp_path_factory.mktemp("fillable")
-    others = [
-        line.strip("- \n")
-        for line in (content_dir() / "manifest.yaml").read_text().splitlines()
-        if line.startswith("  - ") and "crisis-numbers" not in line
-    ]
-    excluded = [i for i in others if (content_dir() / "en" / "sections" / f"{i}.md").exists()]
-    (folder / "pocketguide.yaml").write_text(
-        ORG + "fillable: true\nsections:\n  exclude: [" + ", ".join(excluded) + "]\n"
-    )
+    (folder / "pocketguide.yaml").write_text(tiny_config("Test Org", "test", "fillable: true\n"))
     result = run("build", str(folder), "--quiet")
     assert result.exit_code == 0, result.output
     return folder
@@ -347,15 +339,8 @@ def test_the_default_guide_has_no_form(guide_reader):
 
 
 def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
-    excluded = (
-        "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, "
-        "keeping-it-moving, closing, things-to-avoid, scenarios, feedback-and-limits, "
-        "self-care, notes"
-    )
-    (tmp_path / "pocketguide.yaml").write_text(
-        'organization:\n  name: Low Contrast\n  slug: lowc\nbrand:\n  primary: "#b0b0b0"\n'
-        f"sections:\n  exclude: [{excluded}]\n"
-    )
+    brand = 'brand:\n  primary: "#b0b0b0"\n'
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("Low Contrast", "lowc", brand))
     quick = run("check", str(tmp_path))
     assert quick.exit_code == 0 and quick.stdout.endswith("(1 warnings)\n")  # only the config
     rendered = run("check", str(tmp_path), "--render")

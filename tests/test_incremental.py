@@ -100,3 +100,10 @@ def test_up_to_date_builds_still_report_their_warnings(project):
     assert again.warnings == first.warnings
     strict = invoke("build", str(project), "--strict")
     assert strict.exit_code == 1
+
+
+def test_an_output_folder_inside_the_project_is_not_an_input(project):
+    dist = project / "dist"
+    build(project, out_dir=dist)
+    (project / "notes.txt").write_text("a coordinator's notes\n")  # any edit ends the fast path
+    assert fresh_flags(build(project, out_dir=dist)) == {"tiny-guide-en.pdf": True}

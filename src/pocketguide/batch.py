@@ -13,8 +13,7 @@ from typing import Any
 import click
 
 from pocketguide.errors import PocketguideError, Problem, display_path
-
-CONFIG_NAME = "pocketguide.yaml"
+from pocketguide.resources import CONFIG_NAME
 
 
 @dataclass

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.cache import Manifest, Request, inputs_digest
+from pocketguide.cache import Manifest, Request, assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
@@ -134,11 +134,11 @@ def build(
     from pocketguide.project import load_project
 
     project = load_project(project_dir)
+    # Fonts and images every output may reference; the output folder is never one of them.
+    plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
     report = BuildReport()
     try:
-        _build(
-            project, wanted, out, strict, locales, options, force, fragments, manifest, report, jobs
-        )
+        _build(project, plan, strict, locales, fragments, manifest, report, jobs)
     finally:
         manifest.save()  # outputs written before a failure stay known
     hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
@@ -149,9 +149,18 @@ def build(
     return report
 
 
-def _build(
-    project, wanted, out, strict, locales, options, force, fragments, manifest, report, jobs
-):
+@dataclass(frozen=True)
+class _Plan:
+    """What every locale of one build renders, and where (sent to worker processes as is)."""
+
+    formats: tuple[str, ...]
+    out: Path
+    options: Options
+    force: bool
+    assets_key: str  # cache.assets_digest of the fonts and images outputs may reference
+
+
+def _build(project, plan, strict, locales, fragments, manifest, report, jobs) -> None:
     from pocketguide.i18n import select_locales
 
     chosen = select_locales(project, locales)
@@ -170,17 +179,14 @@ def _build(
 
     if not jobs or jobs < 2 or len(chosen) < 2 or fragments is not None:
         for locale in chosen:
-            _render_locale(project, locale, wanted, out, options, force, fragments, manifest, emit)
+            _render_locale(project, locale, plan, fragments, manifest, emit)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers render; this process writes, in locale order, so output and --strict behave
     # exactly as in a one-process build.
     with ProcessPoolExecutor(max_workers=min(jobs, len(chosen))) as pool:
-        futures = [
-            pool.submit(_locale_in_worker, project.root, locale, wanted, out, options, force)
-            for locale in chosen
-        ]
+        futures = [pool.submit(_locale_in_worker, project.root, locale, plan) for locale in chosen]
         for future in futures:
             kind, items = future.result()
             if kind == "error":
@@ -189,17 +195,19 @@ def _build(
                 emit(warnings, output)
 
 
-def _render_locale(project, locale, wanted, out, options, force, fragments, manifest, emit):
+def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit) -> None:
     """Render one locale's formats, handing every warning and output to `emit` in order."""
     from pocketguide.formats import Renderer
 
     prepared = prepare(project, locale)
     emit(prepared.warnings, None)
-    renderer = Renderer(project, prepared.content, prepared.assets, options, fragments)
-    for fmt in wanted:
-        target = out / output_name(project, output_stem(fmt, options), locale)
+    renderer = Renderer(
+        project, prepared.content, prepared.assets, plan.options, fragments, plan.assets_key
+    )
+    for fmt in plan.formats:
+        target = plan.out / output_name(project, output_stem(fmt, plan.options), locale)
         key = renderer.fingerprint(fmt)
-        fresh = None if force else manifest.fresh_output(target, key)
+        fresh = None if plan.force else manifest.fresh_output(target, key)
         if fresh:
             emit(list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True))
             continue
@@ -207,25 +215,15 @@ def _render_locale(project, locale, wanted, out, options, force, fragments, mani
         emit(rendered.warnings, (target, key, rendered))
 
 
-def _locale_in_worker(root, locale, wanted, out, options, force):
+def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[str, list]:
     """One locale rendered in a worker process: ("ok", [(warnings, output)]) or ("error", ...)."""
     from pocketguide.project import load_project
 
     items: list = []
     try:
         project = load_project(root)
-        manifest = Manifest(out)
-        _render_locale(
-            project,
-            locale,
-            wanted,
-            out,
-            options,
-            force,
-            None,
-            manifest,
-            lambda warnings, output: items.append((warnings, output)),
-        )
+        manifest = Manifest(plan.out)
+        _render_locale(project, locale, plan, None, manifest, lambda *item: items.append(item))
     except PocketguideError as exc:  # problems travel back as data; the parent raises them
         return "error", exc.problems
     return "ok", items

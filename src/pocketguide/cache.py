@@ -18,7 +18,7 @@ from pathlib import Path
 from pocketguide import __version__
 from pocketguide.options import Options
 from pocketguide.output import write_atomic
-from pocketguide.resources import content_dir, templates_dir
+from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 
 CACHE_DIR = ".pocketguide-cache"
 MANIFEST = "manifest.json"
@@ -81,7 +81,7 @@ def inputs_digest(project_dir: Path, out_dir: Path, extra: list[str] = ()) -> st
     """Every file a build of this project may read, the version and today's date (stale dates)."""
     roots = [content_dir(), templates_dir()]
     project_dir = Path(project_dir)
-    if (project_dir / "pocketguide.yaml").is_file():
+    if (project_dir / CONFIG_NAME).is_file():
         roots.append(project_dir)
     digest = hashlib.sha256(f"{__version__}\0{dt.date.today()}\0".encode())
     digest.update(tree_digest(roots, skip=[out_dir]).encode())

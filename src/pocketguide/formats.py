@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pocketguide.brand import BrandAssets
-from pocketguide.cache import assets_digest, fingerprint
+from pocketguide.cache import fingerprint
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
@@ -105,6 +105,7 @@ class Renderer:
         assets: BrandAssets,
         options: Options,
         fragments: FragmentCache | None = None,
+        assets_key: str = "",
     ):
         self.project = project
         self.content = content
@@ -114,18 +115,13 @@ class Renderer:
         self.paper = options.paper or project.paper
         self._html: dict[str, tuple[str, tuple[float, float]]] = {}
         self._renders: dict[str, Rendered] = {}
-        self._assets: str | None = None
+        self.assets_key = assets_key  # cache.assets_digest of the fonts and images it may use
 
     def fingerprint(self, fmt: str) -> str:
         """What the format's output is made of: its HTML, referenced files, print options."""
-        if self._assets is None:
-            roots = [*self.project.template_dirs, templates_dir(), content_dir()]
-            if not self.project.is_default:
-                roots.append(self.project.root)
-            self._assets = assets_digest(roots, skip=[self.project.root / "output"])
         html, size = self.html(self.source_kind(fmt))
         imposition = (self.paper, self.options.duplex, self.options.creep_mm)
-        return fingerprint(fmt, html, size, self._assets, imposition if fmt in IMPOSED else "")
+        return fingerprint(fmt, html, size, self.assets_key, imposition if fmt in IMPOSED else "")
 
     def render(self, fmt: str, shown: str) -> Rendered:
         """Render and verify one format in memory."""

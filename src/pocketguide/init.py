@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pocketguide.config import slugify
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.project import CONFIG_NAME
+from pocketguide.resources import CONFIG_NAME
 
 CONFIG_TEMPLATE = """\
 # pocketguide project settings. Paths are relative to this file.

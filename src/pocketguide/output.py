@@ -11,9 +11,8 @@ import tempfile
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError
-from pocketguide.resources import content_dir, templates_dir
+from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 
-CONFIG_NAME = "pocketguide.yaml"
 INPUT_FOLDERS = ("content", "templates", "brand")
 
 

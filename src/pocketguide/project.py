@@ -9,11 +9,9 @@ from typing import Any
 from pocketguide.config import CARD_SIZES_MM, Config, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.paper import paper_for
-from pocketguide.resources import content_dir
+from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 from pocketguide.validate import validate
 from pocketguide.yamlload import line_of, load_yaml_file
-
-CONFIG_NAME = "pocketguide.yaml"
 
 
 @dataclass
@@ -67,6 +65,11 @@ class Project:
         """Content folders, the project's overlay first, then the defaults."""
         own = self.root / "content"
         return ([own] if self.config and own.is_dir() else []) + [content_dir()]
+
+    @property
+    def input_dirs(self) -> list[Path]:
+        """Every folder a build may read files from: the project's own, then the defaults."""
+        return ([self.root] if self.config else []) + [content_dir(), templates_dir()]
 
     @property
     def template_dirs(self) -> list[Path]:

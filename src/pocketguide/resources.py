@@ -1,10 +1,12 @@
-"""Locate the bundled default content and templates (wheel first, then the source tree)."""
+"""Where things live: a project's config file, and the bundled default content and templates."""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+CONFIG_NAME = "pocketguide.yaml"  # a folder holding this file is an organization project
 
 
 @cache
