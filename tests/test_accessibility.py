@@ -14,7 +14,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject
 
 from conftest import MM, run, tiny_config
-from pocketguide.a11y import audit_pdf, blank_fields, contrast_ratio
+from pocketguide.a11y import audit_pdf, contrast_ratio
+from pocketguide.guide import blank_fields
 from pocketguide.markup import images_without_alt
 from pocketguide.pdf import html_to_pdf
 from pocketguide.resources import templates_dir

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from pocketguide.brand import contrast_ratio
+from pocketguide.a11y import contrast_ratio, hex_rgb
 from pocketguide.build import prepare
 from pocketguide.cli import cli
 from pocketguide.errors import PocketguideError
@@ -224,7 +224,7 @@ def test_lock_diff_message(tmp_path, monkeypatch):
 
 def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast_ratio(hex_rgb("#000000"), hex_rgb("#fff")), 1) == 21.0
     _project(tmp_path, ORG + "brand:\n  primary: '#f4a259'\n")
     result = invoke("check", ".")
     assert result.exit_code == 0

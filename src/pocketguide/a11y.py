@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still sh
 _BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
 
 RGB = tuple[int, int, int]
+WHITE: RGB = (255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,14 @@ def relative_luminance(rgb: RGB) -> float:
     channels = [c / 255 for c in rgb]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def hex_rgb(colour: str) -> RGB:
+    """An sRGB colour from "#rrggbb" or "#rgb"."""
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def contrast_ratio(a: RGB, b: RGB) -> float:
@@ -185,35 +193,3 @@ class _Pixels:
             if max(abs(c - i) for c, i in zip(colour, ink, strict=True)) > 24:
                 return colour
         return ink  # nothing but ink under the text: it cannot be seen
-
-
-def _field_slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "number"
-
-
-def blank_fields(labels: list[str], extra: int = 3) -> list[dict[str, str | None]]:
-    """The crisis page's blank lines as form fields, named after their labels, names unique.
-
-    Labelled lines get one field (`name`); the `extra` unlabelled lines also get a field for
-    the label (`label_name`).
-    """
-    used: set[str] = set()
-
-    def unique(base: str) -> str:
-        name, count = base, 1
-        while name in used:
-            count += 1
-            name = f"{base}-{count}"
-        used.add(name)
-        return name
-
-    fields: list[dict[str, str | None]] = [
-        {"label": f"other-{i}-name", "name": f"other-{i}-number"} for i in range(1, extra + 1)
-    ]
-    used.update(f[key] for f in fields for key in ("label", "name"))
-    labelled = [
-        {"label": label, "name": unique(_field_slug(label)), "label_name": None} for label in labels
-    ]
-    unlabelled = [{"label": "", "name": f["name"], "label_name": f["label"]} for f in fields]
-    return labelled + unlabelled

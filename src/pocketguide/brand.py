@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
 from pocketguide.errors import Problem
 from pocketguide.project import Project
 
 LOGO_TYPES = {".svg", ".png"}
 FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
 MIN_TEXT_CONTRAST = 4.5
-
-
-def _luminance(colour: str) -> float:
-    value = colour.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio between two #rrggbb colours (1.0 to 21.0)."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 @dataclass(frozen=True)
@@ -59,7 +45,7 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
         else:
             urls[key] = path.as_uri()
     warnings = []
-    ratio = contrast_ratio(brand.primary, "#ffffff")
+    ratio = contrast_ratio(hex_rgb(brand.primary), WHITE)
     if ratio < MIN_TEXT_CONTRAST:
         warnings.append(
             f"{shown}:{project.line('brand', 'primary') or 1}: "

@@ -46,12 +46,10 @@ def check_project(
     project = load_project(project_dir)
     report = CheckReport(project)
     problems = Problems(project.root)
-    if every_locale and not locales:
-        chosen = available_locales(project)
-    else:
-        chosen = select_locales(project, locales)
+    every = every_locale and not locales
+    chosen = available_locales(project) if every else select_locales(project, locales)
     for locale in chosen:
-        if every_locale and not locales and locale not in project.locales:
+        if every and locale not in project.locales:
             # Shown in the translations table only: a language the project does not publish
             # must not fail its check.
             try:

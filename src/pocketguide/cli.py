@@ -240,16 +240,7 @@ def watch(project_dir: Path, **output: Any) -> None:
     from pocketguide.fragments import FragmentCache
     from pocketguide.watch import Watcher
 
-    settings = build_settings(output)
-    watcher = Watcher(
-        project_dir,
-        settings["formats"],
-        settings["locales"],
-        settings["out_dir"],
-        settings["strict"],
-        cache=FragmentCache(),
-        options=settings["options"],
-    )
+    watcher = Watcher(project_dir, cache=FragmentCache(), **build_settings(output))
     try:
         watcher.run()
     except KeyboardInterrupt:

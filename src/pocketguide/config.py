@@ -19,10 +19,10 @@ _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
 
 
-def slugify(text: str) -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens."""
+def slugify(text: str, fallback: str = "guide") -> str:
+    """A file-name-safe slug: ASCII letters, digits and hyphens (`fallback` when none are left)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "guide"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or fallback
 
 
 class Organization(Strict):

@@ -9,9 +9,8 @@ from typing import Any
 from babel.dates import format_date
 
 from pocketguide import __version__
-from pocketguide.a11y import blank_fields
 from pocketguide.brand import BrandAssets
-from pocketguide.config import babel_locale
+from pocketguide.config import babel_locale, slugify
 from pocketguide.content import Content
 from pocketguide.i18n import translations
 from pocketguide.models import CATEGORIES, Hotline
@@ -98,3 +97,31 @@ def render_html(
     env = make_environment(project.template_dirs, content.locale, translations(content.locale))
     context = base_context(project, content, assets) | (extra or {})
     return render_template(env, template, context)
+
+
+def blank_fields(labels: list[str], extra: int = 3) -> list[dict[str, str | None]]:
+    """The crisis page's blank lines as form fields, named after their labels, names unique.
+
+    Labelled lines get one field (`name`); the `extra` unlabelled lines also get a field for
+    the label (`label_name`).
+    """
+    used: set[str] = set()
+
+    def unique(base: str) -> str:
+        name, count = base, 1
+        while name in used:
+            count += 1
+            name = f"{base}-{count}"
+        used.add(name)
+        return name
+
+    fields: list[dict[str, str | None]] = [
+        {"label": f"other-{i}-name", "name": f"other-{i}-number"} for i in range(1, extra + 1)
+    ]
+    used.update(f[key] for f in fields for key in ("label", "name"))
+    labelled = [
+        {"label": label, "name": unique(slugify(label, fallback="number")), "label_name": None}
+        for label in labels
+    ]
+    unlabelled = [{"label": "", "name": f["name"], "label_name": f["label"]} for f in fields]
+    return labelled + unlabelled
