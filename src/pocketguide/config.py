@@ -146,6 +146,11 @@ class Config(Strict):
         return self.organization.slug or slugify(self.organization.name)
 
 
+def language_of(tag: str) -> str:
+    """The language of a locale tag: "en" for en-GB or en_GB."""
+    return tag.replace("_", "-").split("-")[0].lower()
+
+
 def babel_locale(tag: str) -> Locale:
     """The Babel locale of a language tag: en, es, en-GB or en_GB."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pocketguide.config import language_of
 from pocketguide.errors import PocketguideError, Problems, display_path
 from pocketguide.hotlines import load_hotlines
 from pocketguide.markup import images_without_alt, split_front_matter, to_html
@@ -70,13 +71,8 @@ class Content:
 
 def locale_chain(project: Project, locale: str) -> list[str]:
     """Where a locale's files are looked for: itself, its language, the primary locale, en."""
-    chain = [locale, locale.replace("_", "-").split("-")[0], *project.locales[:1], SOURCE_LOCALE]
+    chain = [locale, language_of(locale), *project.locales[:1], SOURCE_LOCALE]
     return list(dict.fromkeys(chain))
-
-
-def _language(locale: str) -> str:
-    """The language of a locale: en for en-GB (a regional variant reads its language's files)."""
-    return locale.replace("_", "-").split("-")[0].lower()
 
 
 def missing_translations(content: Content) -> list[str]:
@@ -101,7 +97,8 @@ class _Finder:
                     if not _confined(candidate, base, problems):
                         return None
                     self.sources.append(candidate)
-                    if index and _language(locale) != _language(self.locales[0]):
+                    # A regional variant (en-GB) reading its language's file (en) lacks nothing.
+                    if index and language_of(locale) != language_of(self.locales[0]):
                         self.fallbacks.append(Fallback(relative, self.locales[0], locale))
                     elif self._overridden_elsewhere(base, relative):
                         self.fallbacks.append(Fallback(relative, self.locales[0], OUTDATED))

@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from pocketguide import __version__
 from pocketguide.brand import BrandAssets
-from pocketguide.config import babel_locale, slugify
+from pocketguide.config import babel_locale, language_of, slugify
 from pocketguide.content import Content
 from pocketguide.i18n import translations
 from pocketguide.models import CATEGORIES, Hotline
@@ -49,11 +49,10 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     dates = [h.verified for h in content.hotlines.hotlines if h.verified]
     built = build_date(project)
     width, height = project.page_mm
-    language = content.locale.split("-")[0].split("_")[0]
     return {
         "version": __version__,
         "locale": content.locale,
-        "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        "direction": "rtl" if language_of(content.locale) in RTL_LANGUAGES else "ltr",
         "guide": guide,
         "organization": organization,
         "meta": {

@@ -12,6 +12,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2.ext import babel_extract
 
+from pocketguide.config import language_of
 from pocketguide.content import SOURCE_LOCALE, Content
 from pocketguide.errors import PocketguideError
 from pocketguide.project import Project
@@ -40,18 +41,14 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(requested))
 
 
-def _language(locale: str) -> str:
-    return locale.replace("_", "-").split("-")[0]
-
-
 @cache
 def catalog(locale: str) -> Catalog | None:
     """The interface catalog (templates/i18n/<language>.po) of a locale, if there is one."""
-    po_path = templates_dir() / "i18n" / f"{_language(locale)}.po"
+    po_path = templates_dir() / "i18n" / f"{language_of(locale)}.po"
     if not po_path.is_file():
         return None
     with po_path.open("rb") as handle:
-        return read_po(handle, locale=_language(locale))
+        return read_po(handle, locale=language_of(locale))
 
 
 @cache
@@ -83,7 +80,7 @@ def interface_coverage(project: Project, locale: str) -> tuple[int, int]:
     """(translated, total) interface strings; the templates' own language (en) is complete."""
     wanted = interface_messages(project)
     catalog_ = catalog(locale)
-    if _language(locale) == SOURCE_LOCALE:
+    if language_of(locale) == SOURCE_LOCALE:
         return len(wanted), len(wanted)
     if catalog_ is None:
         return 0, len(wanted)
