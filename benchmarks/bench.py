@@ -291,7 +291,7 @@ def measure(runs: int, work: Path) -> tuple[list[Row], dict[str, bool]]:
                 j1,
                 "<= 0.80x",
                 lambda r: r <= 0.80,
-                "--jobs splits languages; one language is one layout",
+                "one language is one layout; jobs 2 overlaps WeasyPrint's import",
             )
         )
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from conftest import run, tiny_config
 
 
@@ -30,3 +32,74 @@ def test_a_problem_in_one_language_fails_the_parallel_build_cleanly(tmp_path, mo
         "least a title)\n"
     )
     assert not (tmp_path / "output" / "tiny-guide-es.pdf").exists()
+
+
+def test_one_language_renders_in_a_worker_with_the_same_bytes_and_lines(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
+    args = ["build", ".", "--format", "guide", "--format", "card-single"]
+    serial = run(*args, "--out", "one", "--jobs", "1")
+    parallel = run(*args, "--out", "two", "--jobs", "2")
+    assert serial.exit_code == parallel.exit_code == 0
+    assert parallel.stdout == serial.stdout.replace("one/", "two/")
+    assert serial.stdout.count(".pdf") == 2
+    for name in ("tiny-guide-en.pdf", "tiny-card-single-en.pdf"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_layout_error_in_the_worker_reads_as_in_one_process(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(
+        tiny_config(extra="brand:\n  logo: brand/logo.png\n"), encoding="utf-8"
+    )
+    (tmp_path / "brand").mkdir()
+    (tmp_path / "brand" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 10)
+    serial = run("build", ".", "--jobs", "1")
+    parallel = run("build", ".", "--jobs", "2")
+    assert serial.exit_code == parallel.exit_code == 1
+    assert "Failed to load image" in serial.stderr and "logo.png" in serial.stderr
+    assert parallel.stderr == serial.stderr
+    assert not (tmp_path / "output" / "tiny-guide-en.pdf").exists()
+
+
+def test_a_worker_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
+    import os
+
+    import pocketguide.worker
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
+    # Workers are forked from this process, so they inherit the patch and exit mid-render.
+    monkeypatch.setattr(pocketguide.worker, "html_to_pdf", lambda *args: os._exit(3))
+    result = run("build", ".", "--jobs", "2")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "output/tiny-guide-en.pdf: a build process stopped unexpectedly (out of memory?); "
+        "try --jobs 1\n"
+    )
+    assert not (tmp_path / "output" / "tiny-guide-en.pdf").exists()
+
+
+def test_with_two_jobs_the_main_process_never_imports_weasyprint(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
+    script = (
+        "import sys; from pocketguide.build import build\n"
+        "report = build(sys.argv[1], jobs=2)\n"
+        "print(report.written[0].pages, 'weasyprint' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    pages, imported = done.stdout.split()
+    assert int(pages) >= 2 and imported == "False"
+
+
+def test_jobs_default_to_the_usable_cpus():
+    from pocketguide.worker import cpu_count
+
+    assert 1 <= cpu_count() <= (os.cpu_count() or 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -14,6 +13,7 @@ import click
 
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import CONFIG_NAME
+from pocketguide.worker import cpu_count
 
 
 @dataclass
@@ -92,7 +92,10 @@ def build_many(
     """Build each project in a pool of `jobs` processes; results in the given order."""
     projects = [Path(p) for p in project_dirs]
     names = _out_names(projects) if build_options.get("out_dir") is not None else {}
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(projects)))
+    wanted = jobs or cpu_count()
+    jobs = max(1, min(wanted, len(projects)))
+    # Cores left over when there are fewer projects than jobs go to each project's own build.
+    build_options = {**build_options, "jobs": max(1, wanted // len(projects))}
     results: dict[Path, ProjectResult] = {}
     fancy = sys.stdout.isatty() and not quiet
     if jobs == 1:  # in this process: no start-up cost, same results

@@ -7,6 +7,7 @@ answered from the cache without loading them.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,7 +120,8 @@ def build(
 
     Outputs whose inputs are unchanged since the last build are reported fresh, not rebuilt,
     unless `force`. `fragments` (a FragmentCache) keeps rendered guide pages between builds.
-    With `jobs` > 1, languages are rendered in that many processes at once.
+    `jobs` (default: the CPU count) > 1 renders in worker processes started at once:
+    languages in parallel, or one language's PDFs while this process prepares their HTML.
     """
     options = options or Options()
     wanted = expand_formats(formats)
@@ -132,15 +134,19 @@ def build(
         fresh, warnings = found
         return BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh], warnings)
     from pocketguide.project import load_project
+    from pocketguide.worker import Workers, cpu_count
 
-    project = load_project(project_dir)
-    # Fonts and images every output may reference; the output folder is never one of them.
-    plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
+    jobs = cpu_count() if jobs is None else jobs
     report = BuildReport()
-    try:
-        _build(project, plan, strict, locales, fragments, manifest, report, jobs)
-    finally:
-        manifest.save()  # outputs written before a failure stay known
+    # A warm fragment cache (watch) lives in this process, so its builds render here.
+    with Workers(jobs) if jobs > 1 and fragments is None else nullcontext() as workers:
+        project = load_project(project_dir)
+        # Fonts and images every output may reference; the output folder is never one of them.
+        plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
+        try:
+            _build(project, plan, strict, locales, fragments, manifest, report, workers)
+        finally:
+            manifest.save()  # outputs written before a failure stay known
     hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
     extra = [str(hotlines)] if hotlines and not hotlines.is_relative_to(project.root) else []
     written = [w.path for w in report.written]
@@ -160,7 +166,7 @@ class _Plan:
     assets_key: str  # cache.assets_digest of the fonts and images outputs may reference
 
 
-def _build(project, plan, strict, locales, fragments, manifest, report, jobs) -> None:
+def _build(project, plan, strict, locales, fragments, manifest, report, workers) -> None:
     from pocketguide.i18n import select_locales
 
     chosen = select_locales(project, locales)
@@ -177,25 +183,24 @@ def _build(project, plan, strict, locales, fragments, manifest, report, jobs) ->
             manifest.record_output(target, key, rendered)
             report.written.append(Written(target, rendered.pages, len(rendered.data)))
 
-    if not jobs or jobs < 2 or len(chosen) < 2 or fragments is not None:
+    if workers is None or len(chosen) == 1:
+        # With one language a worker lays out its PDFs while this process prepares the HTML.
+        make_pdf = workers.html_to_pdf if workers else None
         for locale in chosen:
-            _render_locale(project, locale, plan, fragments, manifest, emit)
+            _render_locale(project, locale, plan, fragments, manifest, emit, make_pdf)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Workers render; this process writes, in locale order, so output and --strict behave
-    # exactly as in a one-process build.
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chosen))) as pool:
-        futures = [pool.submit(_locale_in_worker, project.root, locale, plan) for locale in chosen]
-        for future in futures:
-            kind, items = future.result()
-            if kind == "error":
-                raise PocketguideError(items)
-            for warnings, output in items:
-                emit(warnings, output)
+    # Workers render whole languages; this process writes, in locale order, so output and
+    # --strict behave exactly as in a one-process build.
+    futures = workers.map(_locale_in_worker, [(project.root, loc, plan) for loc in chosen])
+    for locale, future in zip(chosen, futures, strict=True):
+        kind, items = workers.result_of(future, locale)
+        if kind == "error":
+            raise PocketguideError(items)
+        for warnings, output in items:
+            emit(warnings, output)
 
 
-def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit) -> None:
+def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, make_pdf) -> None:
     """Render one locale's formats, handing every warning and output to `emit` in order."""
     from pocketguide.formats import Renderer
 
@@ -204,6 +209,8 @@ def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit) -> N
     renderer = Renderer(
         project, prepared.content, prepared.assets, plan.options, fragments, plan.assets_key
     )
+    if make_pdf is not None:
+        renderer.make_pdf = make_pdf
     for fmt in plan.formats:
         target = plan.out / output_name(project, output_stem(fmt, plan.options), locale)
         key = renderer.fingerprint(fmt)
@@ -223,7 +230,8 @@ def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[str, list]:
     try:
         project = load_project(root)
         manifest = Manifest(plan.out)
-        _render_locale(project, locale, plan, None, manifest, lambda *item: items.append(item))
+        emit = lambda *item: items.append(item)  # noqa: E731
+        _render_locale(project, locale, plan, None, manifest, emit, None)
     except PocketguideError as exc:  # problems travel back as data; the parent raises them
         return "error", exc.problems
     return "ok", items

@@ -43,8 +43,9 @@ def cli() -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(1),
-    help="Processes at once: projects when building several [default: the CPU count], "
-    "languages when building one project with several [default: 1].",
+    help="Processes at once [default: the CPU count]: projects when building several; "
+    "for one project, its languages, or (one language) WeasyPrint starting while the "
+    "content loads.",
 )
 @output_options
 @click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")

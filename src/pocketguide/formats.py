@@ -116,6 +116,7 @@ class Renderer:
         self._html: dict[str, tuple[str, tuple[float, float]]] = {}
         self._renders: dict[str, Rendered] = {}
         self.assets_key = assets_key  # cache.assets_digest of the fonts and images it may use
+        self.make_pdf = html_to_pdf  # or pocketguide.worker.Workers.html_to_pdf
 
     def fingerprint(self, fmt: str) -> str:
         """What the format's output is made of: its HTML, referenced files, print options."""
@@ -198,7 +199,7 @@ class Renderer:
         if kind.startswith("guide") and self.fragments is not None and not own_css:
             result = self.fragments.render(html, templates_dir(), roots, shown)
         else:
-            result = html_to_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
+            result = self.make_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
         problems = overflow_problems(result.fits, shown)
         if problems:
             raise PocketguideError(problems)
