@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+
+import pytest
 
 from conftest import run, tiny_config
 
@@ -63,6 +66,9 @@ def test_a_layout_error_in_the_worker_reads_as_in_one_process(tmp_path, monkeypa
     assert not (tmp_path / "output" / "tiny-guide-en.pdf").exists()
 
 
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patch reaches forked workers only"
+)
 def test_a_worker_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
     import os
 
