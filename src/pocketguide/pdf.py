@@ -70,10 +70,16 @@ class Rendering:
         logging.getLogger("weasyprint").removeHandler(self.collector)
         if error is not None and not isinstance(error, PocketguideError):
             # WeasyPrint raises many types on hostile input
-            message = f"PDF rendering failed: {error}"
+            message = f"PDF rendering failed: {str(error) or self._internal(error)}"
             raise PocketguideError(Problem(self.source, None, message)) from None
         if error is None:
             self._report()
+
+    def _internal(self, error: BaseException) -> str:
+        """What to say about a WeasyPrint crash that has no message of its own."""
+        overlays = sorted(p.name for p in (self.roots[0] / "templates").glob("*.css"))
+        where = f" (check templates/{', templates/'.join(overlays)})" if overlays else ""
+        return f"WeasyPrint raised {type(error).__name__}, which unusual CSS can set off{where}"
 
     def document(self, html: str):
         """Lay out one HTML document (a weasyprint Document)."""

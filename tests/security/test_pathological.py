@@ -88,3 +88,23 @@ def test_a_weasyprint_error_record_fails_the_build(tmp_path, monkeypatch):
     with pytest.raises(PocketguideError) as info:
         html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
     assert [str(p) for p in info.value.problems] == ["out.pdf: WeasyPrint: something broke"]
+
+
+def test_a_weasyprint_crash_without_a_message_still_says_what_failed(tmp_path, monkeypatch):
+    import weasyprint
+
+    def render_and_crash(self, *args, **kwargs):
+        raise AssertionError  # as WeasyPrint 70 does on `width: calc(1px +)`
+
+    monkeypatch.setattr(weasyprint.HTML, "render", render_and_crash)
+    with pytest.raises(PocketguideError) as info:
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert [str(p) for p in info.value.problems] == [
+        "out.pdf: PDF rendering failed: WeasyPrint raised AssertionError, which unusual CSS "
+        "can set off"
+    ]
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.css").write_text("p { width: calc(1px +) }")
+    with pytest.raises(PocketguideError) as info:
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert str(info.value.problems[0]).endswith("can set off (check templates/guide.css)")
