@@ -37,9 +37,11 @@ class Workers:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self._pools = [_start(1)]
+        self._used = False  # a build whose outputs were all up to date never renders
 
     def map(self, fn: Callable, calls: list[tuple]) -> list[Future]:
         """fn(*args) for each args in calls, spread over the processes; futures in order."""
+        self._used = True
         n = min(self.jobs, len(calls))
         if n > 1 and len(self._pools) == 1:
             self._pools.append(_start(n - 1))
@@ -50,6 +52,7 @@ class Workers:
         self, html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
     ) -> PdfResult:
         """pocketguide.pdf.html_to_pdf, run in a worker."""
+        self._used = True
         future = self._pools[0].submit(_render, html, base_dir, roots, source, measure)
         kind, value = self.result_of(future, source)
         if kind == "error":
@@ -70,7 +73,8 @@ class Workers:
 
     def __exit__(self, kind: object, *exc: object) -> None:
         for pool in self._pools:
-            if kind is not None:  # an error or Ctrl-C: report it now, not after a render
+            # After an error or Ctrl-C, or with nothing to render, don't wait for an import.
+            if kind is not None or not self._used:
                 _terminate(pool)
             pool.shutdown(wait=True, cancel_futures=True)
 
