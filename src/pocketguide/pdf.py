@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pocketguide.csslines import overlay_location
 from pocketguide.errors import PocketguideError, Problem
 
 # Harmless WeasyPrint notices that never count as warnings, even with --strict.
@@ -61,6 +62,7 @@ class Rendering:
         self.fetcher = ConfinedFetcher(roots)
         self.collector = _Collector()
         self.warnings: list[str] = []
+        self._html = ""  # the first document's, to place stylesheet messages
 
     def __enter__(self) -> Rendering:
         logging.getLogger("weasyprint").addHandler(self.collector)
@@ -87,6 +89,7 @@ class Rendering:
 
         from pocketguide.limits import document_problems, html_problems, image_bombs_are_errors
 
+        self._html = self._html or html
         # roots[0] is the project: refusals are reported at the project file that asked.
         if problems := html_problems(html, self.source, self.roots[0]):
             raise PocketguideError(problems)
@@ -119,10 +122,14 @@ class Rendering:
                 continue  # already reported, more clearly, by the fetcher
             if len(message) > 300:
                 message = message[:297] + "..."
+            where, line = self.source, None
+            if found := overlay_location(message, self._html, self.roots[0]):
+                where, line, message = found
+            problem = Problem(where, line, f"WeasyPrint: {message}")
             if record.levelno >= logging.ERROR:
-                problems.append(Problem(self.source, None, f"WeasyPrint: {message}"))
-            elif (warning := f"{self.source}: WeasyPrint: {message}") not in self.warnings:
-                self.warnings.append(warning)
+                problems.append(problem)
+            elif str(problem) not in self.warnings:
+                self.warnings.append(str(problem))
         if problems:
             raise PocketguideError(sorted(set(problems), key=problems.index))
 
