@@ -312,7 +312,10 @@ def test_brand_font_and_strict_weasyprint_warning(tmp_path, monkeypatch):
     assert not (tmp_path / "output" / "test-guide-en.pdf").exists()
     result = invoke("build", ".")
     assert result.exit_code == 0
-    assert result.stderr.startswith("warning: output/test-guide-en.pdf: WeasyPrint: Ignored")
+    assert result.stderr == (
+        "warning: templates/guide.css:2: WeasyPrint: Ignored `colr: red` at 2:10, "
+        "unknown property.\n"
+    )
     reader = PdfReader(tmp_path / "output" / "test-guide-en.pdf")
     fonts = {
         str(f.get_object()["/BaseFont"])
