@@ -1,4 +1,4 @@
-"""Imposition on real PDFs with pypdf page transforms: booklet, one-page zine and card sheets.
+"""Imposition on real PDFs with pypdf: booklet, one-page zine and card sheets.
 
 PDF bytes in, PDF bytes out, the same bytes for the same input. The page arithmetic is in
 imposition.py. Link annotations are dropped: an imposed sheet is for printing.

@@ -1,11 +1,22 @@
-"""One imposed sheet side: source pages merged into panels, and the marks drawn with them."""
+"""One imposed sheet side: source pages drawn into panels, and the marks drawn with them.
+
+Each source page becomes a Form XObject, placed with a matrix and clipped to its panel, the
+way imposition tools do it: its content stream is copied, never parsed or rewritten.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from pypdf import PageObject, PdfWriter, Transformation
-from pypdf.generic import ContentStream, DecodedStreamObject, NameObject, RectangleObject
+from pypdf.generic import (
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    RectangleObject,
+)
 
 from pocketguide.errors import PocketguideError
 from pocketguide.imposition import fit
@@ -41,29 +52,72 @@ class Sheet:
 
     def finish(self, writer: PdfWriter, fit_pages: bool, name: str, turn: int = 0) -> None:
         """Draw everything; turn=180 turns the finished side upside down."""
-        if self.under:
-            self.page.replace_contents(_stream(writer, self.under))
-        for src, panel, rotation, shift in self.placed:
-            _merge(self.page, src, panel, rotation, shift, fit_pages, name)
-        if self.over:
-            overlay = PageObject.create_blank_page(width=self.width, height=self.height)
-            data = DecodedStreamObject()
-            data.set_data(_artifact(self.over))
-            overlay[NameObject("/Contents")] = data
-            self.page.merge_page(overlay)
+        ops, forms = [], DictionaryObject()
         if turn:
-            self.page.add_transformation(Transformation((-1, 0, 0, -1, self.width, self.height)))
-        self.page.compress_content_streams()
+            ops.append(f"q -1 0 0 -1 {_num(self.width)} {_num(self.height)} cm")
+        if self.under:
+            ops.append(_artifact(self.under))
+        for index, (src, panel, rotation, shift) in enumerate(self.placed):
+            form = NameObject(f"/P{index}")
+            forms[form] = _form_of(writer, src.page)
+            ops.append(_placement(src, panel, rotation, shift, fit_pages, name, form))
+        if self.over:
+            ops.append(_artifact(self.over))
+        if turn:
+            ops.append("Q")
+        contents = DecodedStreamObject()
+        contents.set_data("\n".join(ops).encode("ascii"))
+        self.page[NameObject("/Contents")] = writer._add_object(contents.flate_encode())
+        self.page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
 
 
-def _artifact(ops: list[str]) -> bytes:
-    return ("/Artifact BMC\nq\n" + "\n".join(ops) + "\nQ\nEMC\n").encode("ascii")
+# Each source page becomes one Form XObject per output file, drawn wherever it is placed:
+# its content stream is copied as it is, never parsed, and two copies share one object.
+_FORMS: WeakKeyDictionary[PdfWriter, dict[int, IndirectObject]] = WeakKeyDictionary()
 
 
-def _stream(writer: PdfWriter, ops: list[str]) -> ContentStream:
-    stream = ContentStream(None, writer)
-    stream.set_data(_artifact(ops))
-    return stream
+def _form_of(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """The page as a Form XObject in writer (made once per page)."""
+    made = _FORMS.setdefault(writer, {})
+    if id(page) not in made:
+        contents = page.raw_get("/Contents") if "/Contents" in page else None
+        streams = contents.get_object() if contents is not None else []
+        if not isinstance(streams, list):
+            streams = [streams]
+        form = DecodedStreamObject()
+        form.set_data(b"\n".join(stream.get_object().get_data() for stream in streams))
+        form.update(
+            {
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): RectangleObject(page.mediabox),
+            }
+        )
+        for key in ("/Resources", "/Group"):
+            if (value := _inherited(page, key)) is not None:
+                form[NameObject(key)] = value.clone(writer)
+        made[id(page)] = writer._add_object(form.flate_encode())  # pypdf has no public add
+    return made[id(page)]
+
+
+def _inherited(page: PageObject, key: str):
+    """A page's entry as stored (a reference stays one), or its nearest ancestor's."""
+    node = page
+    for _depth in range(64):  # a page tree is shallow; a cycle must not loop forever
+        if key in node:
+            return node.raw_get(key)
+        if "/Parent" not in node:
+            return None
+        node = node["/Parent"].get_object()
+    return None
+
+
+def _num(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def _artifact(ops: list[str]) -> str:
+    return "/Artifact BMC\nq\n" + "\n".join(ops) + "\nQ\nEMC"
 
 
 def _in_panel(src: Source, pw: float, ph: float, fit_pages: bool, name: str):
@@ -86,26 +140,22 @@ def check_sizes(sources: list[Source], pw: float, ph: float, fit_pages: bool, na
         _in_panel(src, pw, ph, fit_pages, name)
 
 
-def _merge(sheet: PageObject, src: Source, panel, rotation, shift, fit_pages, name) -> None:
-    """Merge a source page into a panel: scaled only when fit_pages, centred, clipped."""
+def _placement(src: Source, panel, rotation, shift, fit_pages, name, form: str) -> str:
+    """Operators drawing a source page in a panel: scaled only when fit_pages, centred, clipped."""
     left, bottom, w, h = src.box
     px, py, pw, ph = panel
     scale, dx, dy = _in_panel(src, pw, ph, fit_pages, name)
     ox = dx + shift
     # Clip to the part of the page that lands inside the panel, in the page's own units.
-    clip = RectangleObject(
-        (
-            left + max(0.0, -ox) / scale,
-            bottom + max(0.0, -dy) / scale,
-            left + (min(pw, ox + w * scale) - ox) / scale,
-            bottom + (min(ph, dy + h * scale) - dy) / scale,
-        )
-    )
-    src.page.mediabox = clip
+    x1, y1 = left + max(0.0, -ox) / scale, bottom + max(0.0, -dy) / scale
+    x2 = left + (min(pw, ox + w * scale) - ox) / scale
+    y2 = bottom + (min(ph, dy + h * scale) - dy) / scale
     ctm = Transformation((scale, 0, 0, scale, ox - left * scale, dy - bottom * scale))
     if rotation == 180:
         ctm = ctm.transform(Transformation((-1, 0, 0, -1, pw, ph)))
-    sheet.merge_transformed_page(src.page, ctm.translate(px, py))
+    matrix = " ".join(_num(v) for v in ctm.translate(px, py).ctm)
+    clip = " ".join(_num(v) for v in (x1, y1, x2 - x1, y2 - y1))
+    return f"q {matrix} cm {clip} re W n {form} Do Q"
 
 
 def mm(w: float, h: float) -> str:
