@@ -11,7 +11,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ContentStream, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+)
 
 from conftest import MM, run
 from pocketguide.errors import PocketguideError
@@ -398,15 +405,28 @@ def test_impose_command_errors(folder, content, args, message):
     assert not (folder / "out.pdf").exists()
 
 
-def test_resources_inherited_from_the_page_tree_are_kept():
-    # Resources on the /Pages node, not the page (allowed by the PDF spec, made by some tools).
-    source = PdfReader(BytesIO(numbered(1)))
-    writer = PdfWriter(clone_from=source)
-    page = writer.pages[0]
-    resources = page.pop(NameObject("/Resources"))
-    writer.root_object["/Pages"].get_object()[NameObject("/Resources")] = resources
-    assert "/Resources" not in page
+@pytest.mark.parametrize("contents", ["null", "dangling", "array with null"])
+def test_pages_with_null_or_missing_contents_impose_as_blank(contents):
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(numbered(2, ZINE_A4))))
+    blank = writer.pages[1]
+    if contents == "null":
+        blank[NameObject("/Contents")] = NullObject()
+    elif contents == "dangling":
+        blank[NameObject("/Contents")] = IndirectObject(9999, 0, writer)
+    else:
+        blank[NameObject("/Contents")] = ArrayObject([NullObject()])
     out = BytesIO()
     writer.write(out)
-    sheet = PdfReader(BytesIO(impose_booklet(out.getvalue(), "a4"))).pages[0]
-    assert [p[0] for p in placements(sheet)] == [1, 1]  # the text still has its font
+    sheet = PdfReader(BytesIO(impose_zine(out.getvalue(), "a4"))).pages[0]
+    assert [p[0] for p in placements(sheet)] == [1]
+
+
+def test_imposing_keeps_no_writer_alive():
+    import gc
+
+    from pocketguide import sheets
+
+    for _ in range(3):
+        impose_booklet(numbered(4), "a4")
+    gc.collect()
+    assert len(sheets._FORMS) == 0

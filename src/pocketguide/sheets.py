@@ -11,11 +11,13 @@ from weakref import WeakKeyDictionary
 
 from pypdf import PageObject, PdfWriter, Transformation
 from pypdf.generic import (
+    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
     IndirectObject,
     NameObject,
     RectangleObject,
+    StreamObject,
 )
 
 from pocketguide.errors import PocketguideError
@@ -73,19 +75,16 @@ class Sheet:
 
 # Each source page becomes one Form XObject per output file, drawn wherever it is placed:
 # its content stream is copied as it is, never parsed, and two copies share one object.
-_FORMS: WeakKeyDictionary[PdfWriter, dict[int, IndirectObject]] = WeakKeyDictionary()
+# Object numbers, not objects, are kept: an IndirectObject would keep its writer alive.
+_FORMS: WeakKeyDictionary[PdfWriter, dict[int, int]] = WeakKeyDictionary()
 
 
 def _form_of(writer: PdfWriter, page: PageObject) -> IndirectObject:
     """The page as a Form XObject in writer (made once per page)."""
     made = _FORMS.setdefault(writer, {})
     if id(page) not in made:
-        contents = page.raw_get("/Contents") if "/Contents" in page else None
-        streams = contents.get_object() if contents is not None else []
-        if not isinstance(streams, list):
-            streams = [streams]
         form = DecodedStreamObject()
-        form.set_data(b"\n".join(stream.get_object().get_data() for stream in streams))
+        form.set_data(_contents(page))
         form.update(
             {
                 NameObject("/Type"): NameObject("/XObject"),
@@ -93,23 +92,21 @@ def _form_of(writer: PdfWriter, page: PageObject) -> IndirectObject:
                 NameObject("/BBox"): RectangleObject(page.mediabox),
             }
         )
+        # read_pdf's writer copy has already moved inherited entries onto each page.
         for key in ("/Resources", "/Group"):
-            if (value := _inherited(page, key)) is not None:
-                form[NameObject(key)] = value.clone(writer)
-        made[id(page)] = writer._add_object(form.flate_encode())  # pypdf has no public add
-    return made[id(page)]
+            if key in page:
+                form[NameObject(key)] = page.raw_get(key).clone(writer)
+        # pypdf has no public way to add an object to a writer
+        made[id(page)] = writer._add_object(form.flate_encode()).idnum
+    return IndirectObject(made[id(page)], 0, writer)
 
 
-def _inherited(page: PageObject, key: str):
-    """A page's entry as stored (a reference stays one), or its nearest ancestor's."""
-    node = page
-    for _depth in range(64):  # a page tree is shallow; a cycle must not loop forever
-        if key in node:
-            return node.raw_get(key)
-        if "/Parent" not in node:
-            return None
-        node = node["/Parent"].get_object()
-    return None
+def _contents(page: PageObject) -> bytes:
+    """A page's content streams, joined; a missing or null entry is an empty page."""
+    contents = page.get("/Contents")
+    items = contents if isinstance(contents, ArrayObject) else [contents]
+    streams = [item.get_object() if item is not None else None for item in items]
+    return b"\n".join(s.get_data() for s in streams if isinstance(s, StreamObject))
 
 
 def _num(value: float) -> str:
