@@ -45,7 +45,7 @@ def start_at(head: str, page: int) -> str:
     """Make a fragment's first page carry `page`, on the side that number falls on."""
     side = "recto" if page % 2 else "verso"
     style = (
-        f"<style>@page :first {{ counter-reset: page {page} }}"
+        f"<style data-fragment>@page :first {{ counter-reset: page {page} }}"
         f" html {{ break-before: {side} }}</style>"
     )
     return head.replace(_HEAD_END, style + _HEAD_END, 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pocketguide.csslines import overlay_location
 from pocketguide.errors import PocketguideError, Problem
+from pocketguide.resources import CONFIG_NAME
 
 # Harmless WeasyPrint notices that never count as warnings, even with --strict.
 ALLOWED_NOTICES = (
@@ -79,7 +80,12 @@ class Rendering:
 
     def _internal(self, error: BaseException) -> str:
         """What to say about a WeasyPrint crash that has no message of its own."""
-        overlays = sorted(p.name for p in (self.roots[0] / "templates").glob("*.css"))
+        project = self.roots[0]
+        overlays = (
+            sorted(p.name for p in (project / "templates").glob("*.css"))
+            if (project / CONFIG_NAME).is_file()  # without a config, overlays are not used
+            else []
+        )
         where = f" (check templates/{', templates/'.join(overlays)})" if overlays else ""
         return f"WeasyPrint raised {type(error).__name__}, which unusual CSS can set off{where}"
 

@@ -105,6 +105,10 @@ def test_a_weasyprint_crash_without_a_message_still_says_what_failed(tmp_path, m
     ]
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "guide.css").write_text("p { width: calc(1px +) }")
+    with pytest.raises(PocketguideError) as info:  # no pocketguide.yaml: overlays unused
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert str(info.value.problems[0]).endswith("can set off")
+    (tmp_path / "pocketguide.yaml").write_text("organization: {name: X}\n")
     with pytest.raises(PocketguideError) as info:
         html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
     assert str(info.value.problems[0]).endswith("can set off (check templates/guide.css)")
