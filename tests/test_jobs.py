@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +113,58 @@ def test_jobs_default_to_the_usable_cpus():
     from pocketguide.worker import cpu_count
 
     assert 1 <= cpu_count() <= (os.cpu_count() or 1)
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(condition, seconds: float = 30.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads Linux /proc")
+def test_workers_stop_when_the_build_is_killed():
+    script = (
+        "import time\nfrom pocketguide.worker import Workers\n"
+        "workers = Workers(1)\nprint('started', flush=True)\ntime.sleep(120)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert build.stdout.readline() == "started\n"
+        assert _wait_for(lambda: _children(build.pid))
+        workers = _children(build.pid)
+    finally:
+        build.kill()  # SIGKILL: no cleanup runs in the build
+        build.wait()
+    assert _wait_for(lambda: not any(_running(pid) for pid in workers))
+
+
+def test_an_error_stops_busy_workers_instead_of_waiting_for_them():
+    script = (
+        "import time\nfrom pocketguide.worker import Workers\n"
+        "try:\n"
+        "    with Workers(1) as workers:\n"
+        "        workers.submit(time.sleep, 600)\n"
+        "        raise RuntimeError('content error')\n"
+        "except RuntimeError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0 and done.stdout == "content error\n", done.stderr

@@ -94,8 +94,9 @@ def build_many(
     names = _out_names(projects) if build_options.get("out_dir") is not None else {}
     wanted = jobs or cpu_count()
     jobs = max(1, min(wanted, len(projects)))
-    # Cores left over when there are fewer projects than jobs go to each project's own build.
-    build_options = {**build_options, "jobs": max(1, wanted // len(projects))}
+    # Cores left over when there are fewer projects than jobs go to each project's own build,
+    # in the pool's processes: this one runs the progress bar's thread and must not fork.
+    build_options = {**build_options, "jobs": max(1, wanted // len(projects)) if jobs > 1 else 1}
     results: dict[Path, ProjectResult] = {}
     fancy = sys.stdout.isatty() and not quiet
     if jobs == 1:  # in this process: no start-up cost, same results

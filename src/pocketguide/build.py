@@ -16,6 +16,7 @@ from pocketguide.cache import Manifest, Request, assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
+from pocketguide.resources import CONFIG_NAME
 
 if TYPE_CHECKING:
     from pocketguide.brand import BrandAssets
@@ -137,9 +138,10 @@ def build(
     from pocketguide.worker import Workers, cpu_count
 
     jobs = cpu_count() if jobs is None else jobs
+    processes = min(jobs, _languages_hint(Path(project_dir), locales))
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
-    with Workers(jobs) if jobs > 1 and fragments is None else nullcontext() as workers:
+    with Workers(processes) if jobs > 1 and fragments is None else nullcontext() as workers:
         project = load_project(project_dir)
         # Fonts and images every output may reference; the output folder is never one of them.
         plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
@@ -153,6 +155,26 @@ def build(
     manifest.record_request(request, digest, written, report.warnings, extra)
     manifest.save()
     return report
+
+
+def _languages_hint(project_dir: Path, requested: tuple[str, ...]) -> int:
+    """How many languages the build will likely render, before the project is loaded.
+
+    It only sizes the pool of build processes, so the config is read loosely and anything
+    unclear counts as one language; load_project reports the real problems.
+    """
+    import yaml
+
+    if "all" in requested:
+        return 64
+    if requested:
+        return len(set(requested))
+    try:
+        data = yaml.safe_load((project_dir / CONFIG_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return 1
+    locales = data.get("locales") if isinstance(data, dict) else None
+    return len(locales) if isinstance(locales, list) and locales else 1
 
 
 @dataclass(frozen=True)
@@ -191,7 +213,7 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
         return
     # Workers render whole languages; this process writes, in locale order, so output and
     # --strict behave exactly as in a one-process build.
-    futures = workers.map(_locale_in_worker, [(project.root, loc, plan) for loc in chosen])
+    futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
     for locale, future in zip(chosen, futures, strict=True):
         kind, items = workers.result_of(future, locale)
         if kind == "error":

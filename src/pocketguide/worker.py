@@ -1,14 +1,16 @@
 """Worker processes for one project's build.
 
 Importing WeasyPrint takes about as long as loading and checking a project's content, so a
-build with two or more jobs starts a worker first: it imports WeasyPrint while this process
-loads and validates the content and renders the HTML. With one language the worker then lays
-out and writes its PDFs while this process verifies, imposes and writes the files; with
+build with two or more jobs starts its workers first: they import WeasyPrint while this
+process loads and validates the content and renders the HTML. With one language, a worker
+lays out and writes each PDF and this process verifies, imposes and writes the files; with
 several, each worker renders whole languages.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import signal
 from collections.abc import Callable
@@ -29,31 +31,28 @@ def cpu_count() -> int:
 
 
 class Workers:
-    """Up to `jobs` build processes that import WeasyPrint as they start. A context manager.
+    """`jobs` build processes that import WeasyPrint as they start. A context manager.
 
-    One process starts at once; the others only when `map` has work for them.
+    All of them start at once, before any thread of the pool runs, as forking requires.
     """
 
     def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        self._pools = [_start(1)]
+        self._pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),)
+        )
+        self._pool.submit(int)  # start the processes, and their imports, now
         self._used = False  # a build whose outputs were all up to date never renders
 
-    def map(self, fn: Callable, calls: list[tuple]) -> list[Future]:
-        """fn(*args) for each args in calls, spread over the processes; futures in order."""
+    def submit(self, fn: Callable, *args: object) -> Future:
+        """Run fn(*args) in a worker."""
         self._used = True
-        n = min(self.jobs, len(calls))
-        if n > 1 and len(self._pools) == 1:
-            self._pools.append(_start(n - 1))
-        # The first process, already warm, takes every n-th call; the others share the rest.
-        return [self._pools[i % n and 1].submit(fn, *args) for i, args in enumerate(calls)]
+        return self._pool.submit(fn, *args)
 
     def html_to_pdf(
         self, html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
     ) -> PdfResult:
         """pocketguide.pdf.html_to_pdf, run in a worker."""
-        self._used = True
-        future = self._pools[0].submit(_render, html, base_dir, roots, source, measure)
+        future = self.submit(_render, html, base_dir, roots, source, measure)
         kind, value = self.result_of(future, source)
         if kind == "error":
             raise PocketguideError(value)
@@ -72,17 +71,10 @@ class Workers:
         return self
 
     def __exit__(self, kind: object, *exc: object) -> None:
-        for pool in self._pools:
-            # After an error or Ctrl-C, or with nothing to render, don't wait for an import.
-            if kind is not None or not self._used:
-                _terminate(pool)
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _start(processes: int) -> ProcessPoolExecutor:
-    pool = ProcessPoolExecutor(max_workers=processes, initializer=_import_weasyprint)
-    pool.submit(int)  # start the processes, and their imports, now
-    return pool
+        # After an error or Ctrl-C, or with nothing to render, don't wait for an import.
+        if kind is not None or not self._used:
+            _terminate(self._pool)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -93,10 +85,25 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _import_weasyprint() -> None:
+def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import weasyprint  # noqa: F401
+    _exit_with_parent(parent)
+    # A failed import is not reported here, where it would only break the pool: html_to_pdf
+    # imports WeasyPrint again and turns the same failure into a one-line error.
+    with contextlib.suppress(Exception):
+        import weasyprint  # noqa: F401
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Have Linux stop this worker if the build is killed (SIGKILL leaves no time to)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's __exit__ still stops workers
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _render(html, base_dir, roots, source, measure) -> tuple[str, object]:
