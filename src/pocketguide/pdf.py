@@ -55,7 +55,11 @@ class Rendering:
     """
 
     def __init__(self, base_dir: Path, roots: list[Path], source: str):
-        from pocketguide.fetcher import ConfinedFetcher
+        try:
+            from pocketguide.fetcher import ConfinedFetcher  # imports WeasyPrint
+        except (ImportError, OSError) as exc:  # OSError: a system library it needs is missing
+            message = f"WeasyPrint cannot start: {exc}"
+            raise PocketguideError(Problem(source, None, message)) from None
 
         self.base_url = base_dir.resolve().as_uri() + "/"
         self.roots = roots

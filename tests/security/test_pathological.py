@@ -112,3 +112,15 @@ def test_a_weasyprint_crash_without_a_message_still_says_what_failed(tmp_path, m
     with pytest.raises(PocketguideError) as info:
         html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
     assert str(info.value.problems[0]).endswith("can set off (check templates/guide.css)")
+
+
+def test_weasyprint_that_cannot_start_is_a_one_line_error(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pocketguide.fetcher", None)  # as if the import failed
+    with pytest.raises(PocketguideError) as info:
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert [str(p) for p in info.value.problems] == [
+        "out.pdf: WeasyPrint cannot start: import of pocketguide.fetcher halted; "
+        "None in sys.modules"
+    ]
