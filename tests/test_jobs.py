@@ -168,3 +168,22 @@ def test_an_error_stops_busy_workers_instead_of_waiting_for_them():
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0 and done.stdout == "content error\n", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "requested", "expected"),
+    [
+        (None, (), 1),  # the default guide
+        ("organization: {name: X}\n", (), 1),
+        ("organization: {name: X}\nlocales: [en, es]\n", (), 2),
+        ("locales: [en, es]\n", ("es",), 1),
+        ("locales: [en-GB]\n", ("all",), 3),  # en-GB and the shipped en and es
+        ("locales: [en, es\n", (), 1),  # broken YAML: load_project will say so
+    ],
+)
+def test_the_pool_is_sized_by_the_languages_to_render(tmp_path, config, requested, expected):
+    from pocketguide.build import _languages_hint
+
+    if config is not None:
+        (tmp_path / "pocketguide.yaml").write_text(config, encoding="utf-8")
+    assert _languages_hint(tmp_path, requested) == expected
