@@ -134,7 +134,6 @@ def build(
     if not force and (found := manifest.fresh_request(request, digest)):
         fresh, warnings = found
         return BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh], warnings)
-    from pocketguide.project import load_project
     from pocketguide.worker import Workers, cpu_count
 
     jobs = cpu_count() if jobs is None else jobs
@@ -142,6 +141,8 @@ def build(
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
     with Workers(processes) if jobs > 1 and fragments is None else nullcontext() as workers:
+        from pocketguide.project import load_project  # pydantic: imported after the fork
+
         project = load_project(project_dir)
         # Fonts and images every output may reference; the output folder is never one of them.
         plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
