@@ -12,7 +12,7 @@ from conftest import tiny_config
 from pocketguide.batch import build_many, find_projects, run_batch_cli
 from pocketguide.errors import PocketguideError
 
-HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
+HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0242\n    verified: {date}\n"
 
 
 def _tiny(folder: Path, slug: str) -> Path:
@@ -28,7 +28,7 @@ def parent(tmp_path) -> Path:
     _tiny(tmp_path / "alpha", "alpha")
     _tiny(tmp_path / "beta", "beta")
     broken = _tiny(tmp_path / "broken", "broken")
-    hotlines = HOTLINES.format(date=dt.date.today()).replace("0142", "01X2")
+    hotlines = HOTLINES.format(date=dt.date.today()).replace("0242", "02X2")
     (broken / "hotlines.yaml").write_text(hotlines)
     (tmp_path / "notes").mkdir()
     return tmp_path
@@ -47,7 +47,7 @@ def test_batch_continues_past_a_failing_project(parent, capsys, monkeypatch):
     assert not (parent / "broken" / "output" / "broken-guide-en.pdf").exists()
     out, err = capsys.readouterr()
     assert err == (
-        'error: broken: hotlines.yaml:3: Test Warmline: "502-555-01X2" contains "X"; '
+        'error: broken: hotlines.yaml:3: Test Warmline: "502-555-02X2" contains "X"; '
         "use only digits, spaces and + - . ( )\n"
     )
     lines = out.splitlines()
@@ -75,7 +75,7 @@ def test_build_many_results_and_shared_out_folder(parent, tmp_path):
     ]
     assert results[1].files == [tmp_path / "dist" / "alpha" / "alpha-guide-en.pdf"]
     assert results[1].files[0].is_file()
-    assert results[0].message.startswith('hotlines.yaml:3: Test Warmline: "502-555-01X2"')
+    assert results[0].message.startswith('hotlines.yaml:3: Test Warmline: "502-555-02X2"')
 
 
 def test_find_projects_errors(tmp_path):

@@ -31,8 +31,16 @@ def riverside(tmp_path_factory) -> Path:
     shutil.copytree(
         ROOT / "examples" / "riverside", folder, ignore=shutil.ignore_patterns("output")
     )
-    result = invoke("build", str(folder), "--strict")
+    result = invoke("build", str(folder))
     assert result.exit_code == 0, result.output
+    # Its numbers are made up, and pocketguide says so: nothing else is wrong with it.
+    assert [line.split(": ")[2] for line in result.stderr.splitlines()] == [
+        "Riverside Mobile Crisis Team",
+        "Riverside Peer Warmline",
+        "River Valley Recovery Helpline",
+        "Safe Harbor Domestic Violence Line",
+    ]
+    assert all("is a fictional number" in line for line in result.stderr.splitlines())
     return folder
 
 
@@ -49,7 +57,10 @@ def _project(tmp_path: Path, config: str, hotlines: str | None = None) -> Path:
 
 
 ORG = "organization:\n  name: Test Org\n  slug: test\n"
-HOTLINE = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
+HOTLINE = (
+    "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0242\n    category: warmline\n"
+    "    verified: {date}\n"
+)
 
 
 def test_init_creates_a_project_that_checks(tmp_path):
@@ -78,8 +89,20 @@ def test_init_creates_a_project_that_checks(tmp_path):
     ):
         assert key in config
     assert "555-01" in (folder / "hotlines.yaml").read_text()
-    check = invoke("check", str(folder), "--strict")
+    check = invoke("check", str(folder))
     assert check.exit_code == 0, check.output
+    # The samples are fictional and unverified, so the new project is not ready to print.
+    assert check.stderr.splitlines() == [
+        "warning: hotlines.yaml:18: Riverside Peer Network warmline: (502) 555-0142 is a "
+        "fictional number (555-0100 to 555-0199 are kept for examples); put in the real one",
+        'warning: hotlines.yaml:18: Riverside Peer Network warmline: no "verified" date; '
+        "check the number, then add the date",
+        "warning: hotlines.yaml:23: County mobile crisis team: (502) 555-0117 is a fictional "
+        "number (555-0100 to 555-0199 are kept for examples); put in the real one",
+        'warning: hotlines.yaml:23: County mobile crisis team: no "verified" date; '
+        "check the number, then add the date",
+    ]
+    assert invoke("check", str(folder), "--strict").exit_code == 1
     assert load_project(folder).slug == "riverside-peer-network"
 
 
@@ -199,7 +222,7 @@ def test_csv_hotlines_and_a_bad_row(tmp_path, monkeypatch):
 def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, ORG, HOTLINE.format(date="2020-01-01"))
-    warning = "hotlines.yaml: Test Warmline: last verified 2020-01-01, more than 365 days ago"
+    warning = "hotlines.yaml:2: Test Warmline: last verified 2020-01-01, more than 365 days ago"
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert result.stderr == f"warning: {warning}\n"
@@ -217,8 +240,8 @@ def test_lock_diff_message(tmp_path, monkeypatch):
     result = invoke("check", ".", "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "warning: hotlines.lock: Test Warmline: phone changed (502) 555-0142 -> (502) 555-0143; "
-        "check it, then run pocketguide approve"
+        "warning: hotlines.yaml:2: Test Warmline: phone changed (502) 555-0242 -> (502) 555-0243 "
+        "since hotlines.lock; check it, then run pocketguide approve"
     )
 
 

@@ -59,7 +59,7 @@ def french(tmp_path, monkeypatch) -> Path:
     content = tmp_path / "content"
     (content / "fr" / "sections").mkdir(parents=True)
     (content / "manifest.yaml").write_text(
-        "sections: [opening, closing]\nscenarios: [silence]\n", encoding="utf-8"
+        "sections: [opening, closing, crisis-numbers]\nscenarios: [silence]\n", encoding="utf-8"
     )
     (content / "fr" / "guide.yaml").write_text(FRENCH_GUIDE, encoding="utf-8")
     (content / "fr" / "sections" / "opening.md").write_text(FRENCH_OPENING, encoding="utf-8")
@@ -69,6 +69,7 @@ def french(tmp_path, monkeypatch) -> Path:
 
 MISSING = [
     "content/fr/sections/closing.md: missing translation (using en)",
+    "content/fr/sections/crisis-numbers.md: missing translation (using en)",
     "content/fr/scenarios/silence.yaml: missing translation (using en)",
     "content/fr/hotlines.yaml: missing translation (using en)",
 ]
@@ -78,20 +79,17 @@ def test_check_reports_missing_translations(french):
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert result.stderr == "".join(f"warning: {m}\n" for m in MISSING)
-    assert result.stdout == "ok: . (3 warnings)\n"
+    assert result.stdout == "ok: . (4 warnings)\n"
 
 
 def test_check_strict_fails_on_missing_translations(french):
     result = invoke("check", ".", "--strict")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[3:] == [f"{m} (--strict)" for m in MISSING]
+    assert result.stderr.splitlines()[4:] == [f"{m} (--strict)" for m in MISSING]
 
 
 def test_build_warns_about_missing_translations_and_strict_refuses(french):
-    manifest = "sections: [opening, closing, crisis-numbers]\nscenarios: [silence]\n"
-    (french / "content" / "manifest.yaml").write_text(manifest, encoding="utf-8")
-    crisis = "content/fr/sections/crisis-numbers.md: missing translation (using en)"
-    missing = sorted([*MISSING, crisis])
+    missing = sorted(MISSING)
     result = invoke("build", ".", "--locale", "fr")
     assert result.exit_code == 0, result.stderr
     assert sorted(result.stderr.splitlines()) == [f"warning: {m}" for m in missing]
@@ -124,14 +122,15 @@ def test_translations_table(french):
     result = invoke("check", ".", "--translations", "--locale", "fr")
     assert result.exit_code == 0
     assert result.stdout == (
-        "content/<locale>/       fr\n"
-        "guide.yaml              yes\n"
-        "sections/opening.md     yes\n"
-        "sections/closing.md     no (en)\n"
-        "scenarios/silence.yaml  no (en)\n"
-        "hotlines.yaml           no (en)\n"
-        f"interface strings       0/{total}\n"
-        "ok: . (3 warnings)\n"
+        "content/<locale>/           fr\n"
+        "guide.yaml                  yes\n"
+        "sections/opening.md         yes\n"
+        "sections/closing.md         no (en)\n"
+        "sections/crisis-numbers.md  no (en)\n"
+        "scenarios/silence.yaml      no (en)\n"
+        "hotlines.yaml               no (en)\n"
+        f"interface strings           0/{total}\n"
+        "ok: . (4 warnings)\n"
     )
     every = invoke("check", ".", "--translations").stdout.splitlines()
     assert [re.split(r"\s{2,}", row) for row in every] == [
@@ -139,12 +138,13 @@ def test_translations_table(french):
         ["guide.yaml", "yes", "yes", "yes"],
         ["sections/opening.md", "yes", "yes", "yes"],
         ["sections/closing.md", "yes", "no (en)", "yes"],
+        ["sections/crisis-numbers.md", "yes", "no (en)", "yes"],
         ["scenarios/silence.yaml", "yes", "no (en)", "yes"],
         ["hotlines.yaml", "yes", "no (en)", "yes"],
         ["interface strings", f"{total}/{total}", f"0/{total}", f"{total - 1}/{total}"],
-        ["ok: . (3 warnings)"],
+        ["ok: . (4 warnings)"],
     ]
-    assert len({row.index("yes", 24) for row in every[1:3]}) == 1  # columns line up
+    assert len({row.index("yes", 28) for row in every[1:3]}) == 1  # columns line up
 
 
 def test_message_catalog_is_extracted_from_the_templates(tmp_path):

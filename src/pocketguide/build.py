@@ -85,18 +85,19 @@ def prepare(project: Project, locale: str) -> Prepared:
 
 
 def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
-    """Stale verification dates, and numbers that differ from hotlines.lock."""
-    from pocketguide.hotlines import stale_warnings
+    """Stale or missing verification dates, fictional numbers, changes since hotlines.lock."""
+    from pocketguide.hotlines import entry_warnings, where
     from pocketguide.lock import LOCK_NAME, lock_differences
 
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
-    warnings = stale_warnings(content.hotlines, shown, max_age, dt.date.today())
+    warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
     if lock is not None:
         shown_lock = display_path(project.root / LOCK_NAME, project.root)
-        warnings += [f"{shown_lock}: {m}" for m in lock_differences(lock, content.hotlines)]
+        for entry, message in lock_differences(lock, content.hotlines):
+            warnings.append(f"{where(shown, entry) if entry else shown_lock}: {message}")
     return warnings
 
 
@@ -148,6 +149,10 @@ def build(
         plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
         try:
             _build(project, plan, strict, locales, fragments, manifest, report, workers)
+        except PocketguideError as exc:
+            # With --strict the warnings are the error's own lines already.
+            exc.partial = BuildReport(report.written, [] if strict else report.warnings)
+            raise
         finally:
             manifest.save()  # outputs written before a failure stay known
     hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input

@@ -10,6 +10,7 @@ from jinja2 import TemplateError
 from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
+from pocketguide.formats import kit_hotlines
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
 from pocketguide.project import Project, load_project
@@ -64,7 +65,17 @@ def check_project(
             problems.extend([p for p in exc.problems if p not in problems.items])
             continue
         report.contents.append(prepared.content)
-        found = prepared.warnings + (audit_rendered(project, prepared) if render else [])
+        found = list(prepared.warnings)
+        kit = prepared.content.guide.kit is not None  # no kit texts: no card or zine
+        if kit:
+            try:
+                kit_hotlines(project, prepared.content)  # what the card's crisis side shows
+            except PocketguideError as exc:
+                # Only the card and the zine need these numbers, and a build of them fails.
+                found += [str(p) for p in exc.problems]
+                kit = False
+        if render:
+            found += audit_rendered(project, prepared, kit)
         report.warnings += [w for w in found if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
@@ -76,7 +87,7 @@ def check_project(
     return report
 
 
-def audit_rendered(project: Project, prepared: Prepared) -> list[str]:
+def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> list[str]:
     """Lay out the guide, the card and the zine in memory; their warnings and audit findings."""
     from pocketguide.a11y import MIN_PT_GUIDE, MIN_PT_SMALL, audit_pdf
     from pocketguide.formats import Renderer
@@ -85,7 +96,7 @@ def audit_rendered(project: Project, prepared: Prepared) -> list[str]:
     renderer = Renderer(project, prepared.content, prepared.assets, Options())
     locale = prepared.content.locale
     kinds = [("guide", MIN_PT_GUIDE)]
-    if prepared.content.guide.kit is not None:  # no kit texts: no card or zine to check
+    if kit:
         kinds += [("card", MIN_PT_SMALL), ("zine", MIN_PT_SMALL)]
     found = []
     for kind, min_pt in kinds:

@@ -70,7 +70,7 @@ def build(
     fingerprints are kept in <out>/.pocketguide-cache/.
     """
     from pocketguide.build import build as run_build
-    from pocketguide.errors import display_path
+    from pocketguide.errors import PocketguideError
 
     settings = build_settings(output)
     if all_parent or len(project_dirs) > 1:
@@ -79,16 +79,30 @@ def build(
         run_batch_cli(project_dirs, all_parent, jobs, quiet, force=force, **settings)
         return
     project_dir = project_dirs[0] if project_dirs else Path(".")
-    report = run_build(project_dir, force=force, jobs=jobs, **settings)
+    try:
+        report = run_build(project_dir, force=force, jobs=jobs, **settings)
+    except PocketguideError as exc:
+        # Files written before the failure are good and in place: say so.
+        if exc.partial is not None:
+            _echo_report(exc.partial, quiet)
+        raise
+    _echo_report(report, quiet)
+
+
+def _echo_report(report: Any, quiet: bool) -> None:
+    """Warnings, then one line per output: written (pages, size) or up to date."""
+    from pocketguide.errors import display_path
+
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if not quiet:
-        for item in report.written:
-            shown = display_path(item.path)
-            if item.fresh:
-                click.echo(f"up to date: {shown}")
-            else:
-                click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
+    if quiet:
+        return
+    for item in report.written:
+        shown = display_path(item.path)
+        if item.fresh:
+            click.echo(f"up to date: {shown}")
+        else:
+            click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
 
 
 @cli.command(

@@ -12,7 +12,13 @@ from pocketguide.markup import images_without_alt, split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project
 from pocketguide.validate import validate
-from pocketguide.yamlload import YamlProblem, check_top_level, load_yaml_file, parse_yaml
+from pocketguide.yamlload import (
+    YamlProblem,
+    check_top_level,
+    line_of,
+    load_yaml_file,
+    parse_yaml,
+)
 
 
 @dataclass(frozen=True)
@@ -187,8 +193,11 @@ def order_sections(manifest: Manifest, project: Project, problems: Problems) -> 
     if project.config is None:
         return ids
     settings = project.config.sections
-    for missing in [i for i in settings.exclude + (settings.order or []) if i not in ids]:
-        problems.add(project.config_path, None, f'sections: no section with id "{missing}"')
+    for key in ("exclude", "order"):
+        for index, name in enumerate(getattr(settings, key) or []):
+            if name not in ids:
+                line = line_of(project.raw, ("sections", key, index))
+                problems.add(project.config_path, line, f'sections: no section with id "{name}"')
     if settings.order:
         ids = settings.order + [i for i in ids if i not in settings.order]
     return [i for i in ids if i not in settings.exclude]
@@ -217,6 +226,12 @@ def load_content(project: Project, locale: str) -> Content:
             if script:
                 scenarios.append(ScenarioEntry(scenario_id, script, path))
     hotlines, hotlines_path = _hotlines(project, finder, problems)
+    if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
+        # Every guide prints its crisis numbers; the check after rendering relies on it.
+        line = project.line("sections", "exclude")
+        where = project.config_path if line else manifest_path
+        message = "the guide must keep its crisis numbers section (a section with layout: crisis)"
+        problems.add(where, line, f"sections: exclude: {message}" if line else message)
     problems.raise_if_any()
     return Content(
         locale,
@@ -238,6 +253,13 @@ def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[Ho
     own = project.hotlines_path
     if own is None:
         return default or HotlineFile(), default_path
+    if not own.is_file():
+        problems.add(
+            project.config_path,
+            project.line("hotlines"),
+            f"hotlines: {project.shown(own)}: file not found",
+        )
+        return HotlineFile(), own
     hotlines, found = load_hotlines(own, project.region, project.root)
     problems.extend(found)
     if hotlines is None:

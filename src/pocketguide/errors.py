@@ -28,6 +28,8 @@ class PocketguideError(click.ClickException):
     """Bad input or a failed build; carries every problem found, shown one per line."""
 
     exit_code = 1
+    # What a failed build wrote and warned before it stopped (a BuildReport, set by build).
+    partial: object | None = None
 
     def __init__(self, problems: list[Problem] | Problem | str):
         if isinstance(problems, str):

@@ -68,10 +68,27 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
                     f'card: hotlines: "{unknown[0]}" is not a hotline name in this project',
                 )
             )
-        return [by_name[name] for name in chosen]
-    order = {category: index for index, category in enumerate(CATEGORIES)}
-    picked = [h for h in hotlines if h.category in KIT_CATEGORIES]
-    return sorted(picked, key=lambda h: order[h.category])
+        picked = [by_name[name] for name in chosen]
+    else:
+        order = {category: index for index, category in enumerate(CATEGORIES)}
+        picked = sorted(
+            (h for h in hotlines if h.category in KIT_CATEGORIES), key=lambda h: order[h.category]
+        )
+    if not picked:
+        # A card whose crisis side has no number is worse than no card.
+        if chosen is not None:
+            where = project.shown(project.config_path), project.line("card", "hotlines")
+            message = "card: hotlines: names no entry; the card and zine need a crisis number"
+        else:
+            path = content.hotlines_path
+            where = (project.shown(path) if path else "", None)
+            message = (
+                "no entry with category crisis, emergency or warmline, so the card and zine "
+                "would show no number; add one, or list entries under card: hotlines: in "
+                "pocketguide.yaml"
+            )
+        raise PocketguideError(Problem(*where, message))
+    return picked
 
 
 def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:

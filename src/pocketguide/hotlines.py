@@ -8,7 +8,8 @@ import io
 from pathlib import Path
 
 from pocketguide.errors import Problem, display_path
-from pocketguide.models import HotlineFile
+from pocketguide.models import Hotline, HotlineFile
+from pocketguide.phones import fictional_range
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
@@ -36,7 +37,38 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
         data, problems = load_yaml_file(path, shown=shown)
     if problems:
         return None, problems
-    return validate(HotlineFile, data, shown, context={"region": region})
+    hotlines, problems = validate(HotlineFile, data, shown, context={"region": region})
+    if hotlines is None:
+        return None, problems
+    _note_lines(hotlines, data)
+    problems = _duplicate_names(hotlines, shown)
+    return (None if problems else hotlines), problems
+
+
+def _note_lines(hotlines: HotlineFile, data: object) -> None:
+    """Remember where each entry starts in its file (YAML line or CSV row)."""
+    entries = data.get("hotlines") if isinstance(data, dict) else None
+    lines = getattr(entries, "lines", [])
+    for entry, line in zip(hotlines.hotlines, lines, strict=False):
+        entry._line = line
+
+
+def _duplicate_names(hotlines: HotlineFile, shown: str) -> list[Problem]:
+    """Names identify entries (card: hotlines:, hotlines.lock), so each must be unique."""
+    first: dict[str, Hotline] = {}
+    problems = []
+    for entry in hotlines.hotlines:
+        earlier = first.setdefault(entry.name, entry)
+        if earlier is not entry:
+            where = f" (first at line {earlier._line})" if earlier._line else ""
+            message = f"{entry.name}: the name is used twice{where}; give each entry its own name"
+            problems.append(Problem(shown, entry._line, message))
+    return problems
+
+
+def where(shown: str, entry: Hotline) -> str:
+    """`file:line` of an entry, for messages."""
+    return f"{shown}:{entry._line}" if entry._line else shown
 
 
 def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
@@ -82,19 +114,23 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
     return data, []
 
 
-def stale_warnings(
+def entry_warnings(
     hotlines: HotlineFile, shown: str, max_age_days: int, today: dt.date
 ) -> list[str]:
-    """One warning per entry whose `verified` date is missing or too old."""
+    """Per entry: a missing or too old `verified` date, and numbers kept for fiction."""
     warnings = []
     for entry in hotlines.hotlines:
+        at = f"{where(shown, entry)}: {entry.name}"
+        for number in (entry.phone, entry.text):
+            if number and (reason := fictional_range(number)):
+                warnings.append(
+                    f"{at}: {number.display} is a fictional number ({reason}); put in the real one"
+                )
         if entry.verified is None:
-            warnings.append(
-                f'{shown}: {entry.name}: no "verified" date; check the number, then add the date'
-            )
+            warnings.append(f'{at}: no "verified" date; check the number, then add the date')
         elif (today - entry.verified).days > max_age_days:
             warnings.append(
-                f"{shown}: {entry.name}: last verified {entry.verified.isoformat()}, "
+                f"{at}: last verified {entry.verified.isoformat()}, "
                 f"more than {max_age_days} days ago"
             )
     return warnings

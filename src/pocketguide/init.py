@@ -56,12 +56,12 @@ hotlines:
     phone: "502-555-0142"
     hours: Mon-Fri 9am-5pm
     category: warmline
-    verified: {today}
+    # verified: {today}              # the day you called it and it was right
   - name: County mobile crisis team  # fictional sample: replace with your own
     phone: "502-555-0117"
     hours: 24/7
     category: local
-    verified: {today}
+    # verified: {today}
 blanks: [My supervisor, Nearest emergency room, Other]
 """
 

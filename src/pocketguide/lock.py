@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from pocketguide.errors import Problem, display_path
-from pocketguide.models import HotlineFile, Strict
+from pocketguide.models import Hotline, HotlineFile, Strict
 from pocketguide.output import write_atomic
 from pocketguide.validate import validate
 from pocketguide.yamlload import load_yaml_file
@@ -65,16 +65,17 @@ def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:
     return validate(Lock, data, shown)
 
 
-def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[str]:
-    """Human-readable differences between the approved numbers and the current ones."""
+def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | None, str]]:
+    """What differs from the approved numbers: (the current entry, or None if removed, text)."""
     approved = {entry.name: entry for entry in lock.approved}
-    messages = []
+    found: list[tuple[Hotline | None, str]] = []
     for entry in hotlines.hotlines:
         old = approved.pop(entry.name, None)
         if old is None:
-            messages.append(
-                f"{entry.name}: new entry, not approved yet; check it, then run pocketguide approve"
-            )
+            found.append(
+                (entry, f"{entry.name}: new entry, not approved yet; check it, then run "
+                 "pocketguide approve")
+            )  # fmt: skip
             continue
         for kind in KINDS:
             number = getattr(entry, kind)
@@ -82,10 +83,10 @@ def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[str]:
             if new_norm != getattr(old, f"{kind}_normalized"):
                 before = getattr(old, kind) or "(none)"
                 after = number.display if number else "(none)"
-                messages.append(
-                    f"{entry.name}: {kind} changed {before} -> {after}; check it, "
-                    "then run pocketguide approve"
-                )
+                found.append(
+                    (entry, f"{entry.name}: {kind} changed {before} -> {after} since "
+                     f"{LOCK_NAME}; check it, then run pocketguide approve")
+                )  # fmt: skip
     for name in approved:
-        messages.append(f"{name}: removed since the last approval; run pocketguide approve")
-    return messages
+        found.append((None, f"{name}: removed since the last approval; run pocketguide approve"))
+    return found

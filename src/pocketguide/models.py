@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from pocketguide.phones import Number, is_region, parse_number
 
@@ -96,6 +104,8 @@ class Hotline(Strict):
     category: Literal[CATEGORIES] = "other"  # type: ignore[valid-type]
     notes: Text | None = None
     verified: dt.date | None = None
+    # Where the entry starts in its file (line, or CSV row), for messages; not part of the data.
+    _line: int | None = PrivateAttr(default=None)
 
     @field_validator("region")
     @classmethod
@@ -109,6 +119,8 @@ class Hotline(Strict):
     def _number(cls, value: object, info: ValidationInfo) -> Number | None:
         if value is None or isinstance(value, Number):
             return value
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise ValueError('must be one number written as text, e.g. "502-555-0100"')
         region = info.data.get("region") or (info.context or {}).get("region", "US")
         return parse_number(str(value), region, sms=info.field_name == "text")
 
@@ -117,6 +129,14 @@ class Hotline(Strict):
     def _url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("https://", "http://")):
             raise ValueError(f'"{value}" must start with https://')
+        return value
+
+    @field_validator("verified")
+    @classmethod
+    def _verified(cls, value: dt.date | None) -> dt.date | None:
+        # A day of slack: the checker's calendar may be ahead of this machine's.
+        if value is not None and value > dt.date.today() + dt.timedelta(days=1):
+            raise ValueError(f"{value.isoformat()} is in the future; use the day you checked")
         return value
 
     @model_validator(mode="after")

@@ -58,3 +58,24 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
 def is_region(code: str) -> bool:
     """True for a region phonenumbers knows (ISO 3166-1 alpha-2)."""
     return code in phonenumbers.SUPPORTED_REGIONS
+
+
+# Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
+_FICTIONAL = (
+    (re.compile(r"\+1\d{3}55501\d\d"), "555-0100 to 555-0199 are kept for examples"),
+    (
+        re.compile(
+            r"\+44(?:207946|11[3-8]496|1[2-6]1496|191498|289018|292018)0\d{3}"
+            r"|\+44(?:1632960|7700900|8081570|9098790|3069990)\d{3}"
+        ),
+        "Ofcom keeps it for drama",
+    ),
+)
+
+
+def fictional_range(number: Number) -> str | None:
+    """Why a number is fictional (a range kept for examples), or None for a real one."""
+    for pattern, reason in _FICTIONAL:
+        if pattern.fullmatch(number.normalized):
+            return reason
+    return None

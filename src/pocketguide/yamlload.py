@@ -147,6 +147,10 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         reason = exc.problem or "invalid YAML"
         if "\t" in text and "'\\t'" in str(exc):
             reason = "tab characters are not allowed for indentation; use spaces"
+        elif reason.startswith("expected <block end>"):  # PyYAML's words for a misaligned line
+            reason = "this line is indented differently from the lines above it"
+        elif reason.startswith("mapping values are not allowed"):
+            reason += " (put a value that holds a colon in quotes, or check the indentation)"
         raise YamlProblem(line, f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)

@@ -55,18 +55,21 @@ def test_number_valid_in_its_own_region_is_accepted(tmp_path):
 
 
 def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
-    line = "hotlines:\n  - name: Warmline\n    phone: 502-555-0142\n    verified: 2026-11-01\n"
+    line = (
+        "hotlines:\n  - name: Warmline\n    phone: 502-555-0242\n    category: warmline\n"
+        "    verified: 2026-11-01\n"
+    )
     make_project(tmp_path, {"hotlines.yaml": line})
     project = load_project(tmp_path)
     write_lock(tmp_path / "hotlines.lock", prepare(project, "en").content.hotlines)
-    (tmp_path / "hotlines.yaml").write_text(line.replace("0142", "0143"))
+    (tmp_path / "hotlines.yaml").write_text(line.replace("0242", "0243"))
     lock, problems = read_lock(tmp_path / "hotlines.lock", tmp_path)
     assert problems == []
     changed = prepare(load_project(tmp_path), "en").content.hotlines
-    assert lock_differences(lock, changed) == [
-        "Warmline: phone changed (502) 555-0142 -> (502) 555-0143; check it, "
-        "then run pocketguide approve"
+    assert [message for _entry, message in lock_differences(lock, changed)] == [
+        "Warmline: phone changed (502) 555-0242 -> (502) 555-0243 since hotlines.lock; "
+        "check it, then run pocketguide approve"
     ]
     monkeypatch.chdir(tmp_path)
     lines = assert_clean_failure(invoke("check", ".", "--strict"))
-    assert lines[-1].startswith("hotlines.lock: Warmline: phone changed")
+    assert lines[-1].startswith("hotlines.yaml:2: Warmline: phone changed")

@@ -18,6 +18,7 @@ EPOCH = "1793491200"  # 2026-11-01
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#1d4e89"/></svg>'  # noqa: E501
 HOTLINES = (
     "hotlines:\n  - name: Warmline\n    phone: 502-555-0142\n    url: https://example.org\n"
+    "    category: warmline\n"
     "    verified: 2026-11-01\n"
 )
 BUILD_ALL = (

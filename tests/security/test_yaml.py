@@ -55,6 +55,17 @@ def test_alias_bomb_is_refused_with_bounded_memory():
         (b"a: 1\na: 2\n", 2, 'duplicate key "a" (first on line 1, again on line 2)'),
         (b"a: !!python/object:os.system x\n", 1, "YAML tag"),
         (b"a: \xff\xfe\n", 1, "file is not valid UTF-8 text"),
+        (
+            b"h:\n  - name: A\n    phone: 1\n   category: crisis\n",
+            4,
+            "invalid YAML: this line is indented differently from the lines above it",
+        ),
+        (
+            b"notes: Call: now\n",
+            1,
+            "invalid YAML: mapping values are not allowed here (put a value that holds a colon "
+            "in quotes, or check the indentation)",
+        ),
     ],
 )
 def test_bad_files_give_one_clear_error(tmp_path, raw, line, message):

@@ -1,0 +1,193 @@
+"""Numbers that must never reach a printed card unnoticed: made up, unverified, duplicated, none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.phones import fictional_range, parse_number
+
+from .helpers import CONFIG, invoke, make_project
+
+ENTRY = "  - name: {name}\n    phone: {phone}\n    category: {category}\n    verified: {date}\n"
+
+
+def hotlines(*entries: tuple[str, str, str], date: str = "2026-11-01") -> str:
+    """A hotlines.yaml with (name, phone, category) entries, four lines each from line 2."""
+    body = "".join(
+        ENTRY.format(name=n, phone=p, category=c, date=date) for n, p, c in entries
+    )  # fmt: skip
+    return "hotlines:\n" + body
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A two-section project in the working folder; returns a function writing its files."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(hotlines_yaml: str, extra: str = "") -> None:
+        make_project(tmp_path, {"hotlines.yaml": hotlines_yaml}, extra)
+
+    return write
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "reason"),
+    [
+        ("502-555-0100", "US", "555-0100 to 555-0199 are kept for examples"),
+        ("(212) 555-0199", "US", "555-0100 to 555-0199 are kept for examples"),
+        ("+1 502 555 0142", "GB", "555-0100 to 555-0199 are kept for examples"),
+        ("502-555-0200", "US", None),  # outside the reserved hundred
+        ("502-555-0099", "US", None),
+        ("988", "US", None),
+        ("020 7946 0142", "GB", "Ofcom keeps it for drama"),
+        ("0113 496 0999", "GB", "Ofcom keeps it for drama"),
+        ("029 2018 0456", "GB", "Ofcom keeps it for drama"),
+        ("020 7946 1142", "GB", None),
+        ("116 123", "GB", None),
+    ],
+)
+def test_fictional_numbers_are_the_ranges_kept_for_examples(raw, region, reason):
+    assert fictional_range(parse_number(raw, region)) == reason
+
+
+def test_a_fictional_number_warns_and_strict_refuses(project):
+    project(hotlines(("Warmline", "502-555-0142", "warmline")))
+    warning = (
+        "hotlines.yaml:2: Warmline: (502) 555-0142 is a fictional number (555-0100 to "
+        "555-0199 are kept for examples); put in the real one"
+    )
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (0, f"warning: {warning}\n")
+    strict = invoke("check", ".", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[-1] == f"{warning} (--strict)"
+
+
+def test_a_verified_date_in_the_future_is_an_error(project):
+    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    project(hotlines(("Warmline", "502-555-0242", "warmline"), date=later))
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"hotlines.yaml:5: Warmline: verified: {later} is in the future; use the day you checked\n"
+    )
+
+
+def test_tomorrow_is_allowed_for_a_checker_ahead_of_this_clock(project):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    project(hotlines(("Warmline", "502-555-0242", "warmline"), date=tomorrow))
+    assert invoke("check", ".", "--strict").exit_code == 0
+
+
+def test_two_entries_with_one_name_are_an_error(project):
+    project(
+        hotlines(
+            ("Line", "502-555-0242", "warmline"),
+            ("Other", "502-555-0243", "crisis"),
+            ("Line", "502-555-0244", "crisis"),
+        )
+    )
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "hotlines.yaml:10: Line: the name is used twice (first at line 2); "
+        "give each entry its own name\n"
+    )
+
+
+def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        "name,phone,category,verified\n"
+        "Line,502-555-0242,crisis,2026-11-01\n"
+        "Old,502-555-0243,crisis,2001-01-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    result = invoke("check", ".")
+    assert result.stderr == (
+        "warning: numbers.csv:3: Old: last verified 2001-01-01, more than 365 days ago\n"
+    )
+    with (tmp_path / "numbers.csv").open("a") as handle:
+        handle.write("Line,502-555-0244,crisis,2026-11-01\n")
+    result = invoke("check", ".")
+    assert result.stderr == (
+        "numbers.csv:4: Line: the name is used twice (first at line 2); "
+        "give each entry its own name\n"
+    )
+
+
+def test_a_phone_given_as_a_list_says_it_must_be_text(project):
+    project("hotlines:\n  - name: Line\n    phone: [1, 2]\n    category: crisis\n")
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'hotlines.yaml:3: Line: must be one number written as text, e.g. "502-555-0100"\n'
+    )
+
+
+NO_KIT_NUMBER = (
+    "hotlines.yaml: no entry with category crisis, emergency or warmline, so the card and "
+    "zine would show no number; add one, or list entries under card: hotlines: in "
+    "pocketguide.yaml"
+)
+
+
+@pytest.mark.parametrize("yaml", ["hotlines: []\n", hotlines(("Youth", "502-555-0242", "youth"))])
+def test_a_card_without_crisis_numbers_is_refused(project, yaml):
+    project(yaml)
+    check = invoke("check", ".")
+    assert (check.exit_code, check.stderr) == (0, f"warning: {NO_KIT_NUMBER}\n")
+    assert invoke("check", ".", "--strict").exit_code == 1
+    build = invoke("build", ".", "--format", "card-single")
+    assert (build.exit_code, build.stderr) == (1, f"{NO_KIT_NUMBER}\n")
+    assert not list(Path.cwd().glob("output/*.pdf"))
+
+
+def test_card_hotlines_naming_nothing_is_refused(project):
+    project(hotlines(("Line", "502-555-0242", "crisis")), "card:\n  hotlines: []\n")
+    build = invoke("build", ".", "--format", "zine")
+    assert build.exit_code == 1
+    assert build.stderr == (
+        "pocketguide.yaml:7: card: hotlines: names no entry; the card and zine need a crisis "
+        "number\n"
+    )
+
+
+def test_excluding_the_crisis_section_is_an_error_in_check_and_build(project):
+    project(hotlines(("Line", "502-555-0242", "crisis")))
+    config = CONFIG.replace("exclude: [", "exclude: [crisis-numbers, ")
+    Path.cwd().joinpath("pocketguide.yaml").write_text(config)
+    expected = (
+        "pocketguide.yaml:5: sections: exclude: the guide must keep its crisis numbers section "
+        "(a section with layout: crisis)\n"
+    )
+    for command in ("check", "build"):
+        result = invoke(command, ".")
+        assert (result.exit_code, result.stderr) == (1, expected), command
+
+
+def test_config_mistakes_name_their_line(project):
+    project(hotlines(("Line", "502-555-0242", "crisis")), "hotlines: hotline.yaml\n")
+    config = Path.cwd() / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("exclude: [", "exclude: [nope, "))
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'pocketguide.yaml:5: sections: no section with id "nope"',
+        "pocketguide.yaml:6: hotlines: hotline.yaml: file not found",
+    ]
+
+
+def test_a_failed_build_lists_the_files_it_did_write(project):
+    project("hotlines: []\n")
+    result = invoke("build", ".", "--format", "guide", "--format", "card-single")
+    assert result.exit_code == 1
+    assert result.stderr == f"{NO_KIT_NUMBER}\n"
+    [line] = result.stdout.splitlines()
+    assert line.startswith("output/test-guide-en.pdf  ")
+    assert len(PdfReader(Path.cwd() / "output" / "test-guide-en.pdf").pages) > 1
+    again = invoke("build", ".", "--format", "guide", "--format", "card-single")
+    assert again.stdout == "up to date: output/test-guide-en.pdf\n"
