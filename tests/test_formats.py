@@ -170,3 +170,10 @@ def test_overflow_problems_only_for_faces_taller_than_their_room():
         " in 98.0 mm); shorten its text (type is never shrunk below 7 pt to make it fit)"
     ]
     assert overflow_problems([Fit("card back", 47.1, 47.0)], "out.pdf") == []
+    for label in ("card back", "zine panel 7 (crisis numbers)"):
+        [problem] = overflow_problems([Fit(label, 50.0, 47.0)], "out.pdf")
+        assert problem.message.endswith(
+            "(50.0 mm of content in 47.0 mm); show fewer numbers by listing the ones to keep "
+            "under card: hotlines: in pocketguide.yaml (type is never shrunk below 7 pt to make "
+            "it fit)"
+        )

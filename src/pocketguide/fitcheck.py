@@ -20,7 +20,17 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
                     None,
                     f"the {fit.label} overflows by {over:.1f} mm "
                     f"({fit.content_mm:.1f} mm of content in {fit.room_mm:.1f} mm); "
-                    "shorten its text (type is never shrunk below 7 pt to make it fit)",
+                    f"{_advice(fit.label)} (type is never shrunk below 7 pt to make it fit)",
                 )
             )
     return problems
+
+
+def _advice(label: str) -> str:
+    """What to change: the faces with crisis numbers fill up with entries, not with text."""
+    if label == "card back" or "crisis numbers" in label:
+        return (
+            "show fewer numbers by listing the ones to keep under card: hotlines: in "
+            "pocketguide.yaml"
+        )
+    return "shorten its text"
