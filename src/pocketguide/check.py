@@ -11,6 +11,7 @@ from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.formats import kit_hotlines
+from pocketguide.hotlines import fictional_warnings
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
 from pocketguide.project import Project, load_project
@@ -106,8 +107,8 @@ def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> li
     return found
 
 
-def approve_project(project_dir: Path) -> tuple[Path, int]:
-    """Write hotlines.lock from the project's current, valid hotlines."""
+def approve_project(project_dir: Path) -> tuple[Path, int, list[str]]:
+    """Write hotlines.lock from the project's valid hotlines; warn about made-up numbers."""
     project = load_project(project_dir)
     if project.hotlines_path is None:
         raise PocketguideError(
@@ -119,5 +120,7 @@ def approve_project(project_dir: Path) -> tuple[Path, int]:
         )
     prepared = prepare(project, project.locales[0])
     path = project.root / LOCK_NAME
-    write_lock(path, prepared.content.hotlines)
-    return path, len(prepared.content.hotlines.hotlines)
+    hotlines = prepared.content.hotlines
+    write_lock(path, hotlines)
+    shown = project.shown(prepared.content.hotlines_path)
+    return path, len(hotlines.hotlines), fictional_warnings(hotlines, shown)

@@ -183,7 +183,9 @@ def approve(project_dir: Path) -> None:
     from pocketguide.check import approve_project
     from pocketguide.errors import display_path
 
-    path, count = approve_project(project_dir)
+    path, count, warnings = approve_project(project_dir)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"approved {count} entries: {display_path(path)}")
 
 

@@ -121,11 +121,7 @@ def entry_warnings(
     warnings = []
     for entry in hotlines.hotlines:
         at = f"{where(shown, entry)}: {entry.name}"
-        for number in (entry.phone, entry.text):
-            if number and (reason := fictional_range(number)):
-                warnings.append(
-                    f"{at}: {number.display} is a fictional number ({reason}); put in the real one"
-                )
+        warnings += _fictional(entry, at)
         if entry.verified is None:
             warnings.append(f'{at}: no "verified" date; check the number, then add the date')
         elif (today - entry.verified).days > max_age_days:
@@ -134,3 +130,17 @@ def entry_warnings(
                 f"more than {max_age_days} days ago"
             )
     return warnings
+
+
+def fictional_warnings(hotlines: HotlineFile, shown: str) -> list[str]:
+    """One warning per number from a range kept for fiction, which no one answers."""
+    return [w for e in hotlines.hotlines for w in _fictional(e, f"{where(shown, e)}: {e.name}")]
+
+
+def _fictional(entry: Hotline, at: str) -> list[str]:
+    found = []
+    for number in (entry.phone, entry.text):
+        if number and (reason := fictional_range(number)):
+            message = f"{number.display} is a fictional number ({reason}); put in the real one"
+            found.append(f"{at}: {message}")
+    return found

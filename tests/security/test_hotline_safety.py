@@ -191,3 +191,14 @@ def test_a_failed_build_lists_the_files_it_did_write(project):
     assert len(PdfReader(Path.cwd() / "output" / "test-guide-en.pdf").pages) > 1
     again = invoke("build", ".", "--format", "guide", "--format", "card-single")
     assert again.stdout == "up to date: output/test-guide-en.pdf\n"
+
+
+def test_approve_records_but_warns_about_a_fictional_number(project):
+    project(hotlines(("Real", "502-555-0242", "crisis"), ("Sample", "502-555-0117", "warmline")))
+    result = invoke("approve", ".")
+    assert result.exit_code == 0
+    assert result.stdout == "approved 2 entries: hotlines.lock\n"
+    assert result.stderr == (
+        "warning: hotlines.yaml:6: Sample: (502) 555-0117 is a fictional number (555-0100 to "
+        "555-0199 are kept for examples); put in the real one\n"
+    )
