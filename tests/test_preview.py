@@ -9,7 +9,6 @@ import pytest
 from PIL import Image
 
 from conftest import run, tiny_config
-from pocketguide.errors import PocketguideError
 from pocketguide.preview import parse_pages, select_pages
 
 HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0142\n    verified: {date}\n"
@@ -57,10 +56,23 @@ def test_out_of_range_pages_are_refused(tiny):
     assert result.stderr == "--pages: page 9 is out of range; the PDF has 5 pages\n"
 
 
-def test_bad_page_list_fails_before_building(tmp_path):
-    result = run("preview", str(tmp_path), "--pages", "1-x")
-    assert result.exit_code == 1
-    assert result.stderr == '--pages: "1-x" is not a page list like 1-8, 3 or 1,3,5-7\n'
+@pytest.mark.parametrize(
+    ("spec", "reason"),
+    [
+        ("abc", '"abc" is not a page list like 1-8, 3 or 1,3,5-7'),
+        ("1-x", '"1-x" is not a page list like 1-8, 3 or 1,3,5-7'),
+        ("3-1", '"3-1": the range 3-1 runs backwards'),
+        ("0-3", '"0-3": pages are numbered from 1'),
+    ],
+)
+def test_a_bad_page_list_is_a_usage_error_before_building(tmp_path, spec, reason):
+    result = run("preview", str(tmp_path), "--pages", spec)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Usage: cli preview [OPTIONS] [PROJECT_DIR]\n"
+        "Try 'cli preview --help' for help.\n\n"
+        f"Error: Invalid value for '--pages': {reason}\n"
+    )
     assert not (tmp_path / "output").exists()
 
 
@@ -80,16 +92,17 @@ def test_parse_pages(spec, ranges):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("", '--pages: "" is not a page list like 1-8, 3 or 1,3,5-7'),
-        ("1,,2", '--pages: "1,,2" is not a page list like 1-8, 3 or 1,3,5-7'),
-        ("0-3", '--pages: "0-3": pages are numbered from 1'),
-        ("5-3", '--pages: "5-3": the range 5-3 runs backwards'),
+        ("", '"" is not a page list like 1-8, 3 or 1,3,5-7'),
+        ("1,,2", '"1,,2" is not a page list like 1-8, 3 or 1,3,5-7'),
+        ("abc", '"abc" is not a page list like 1-8, 3 or 1,3,5-7'),
+        ("0-3", '"0-3": pages are numbered from 1'),
+        ("5-3", '"5-3": the range 5-3 runs backwards'),
     ],
 )
 def test_parse_pages_errors(spec, message):
-    with pytest.raises(PocketguideError) as caught:
+    with pytest.raises(ValueError) as caught:
         parse_pages(spec)
-    assert caught.value.message == message
+    assert str(caught.value) == message
 
 
 def test_select_pages_keeps_order_without_repeats():

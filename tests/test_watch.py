@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from watchfiles import Change
 
 from conftest import tiny_config
-from pocketguide.watch import InputFilter, Watcher
+from pocketguide.watch import InputFilter, Outcome, Watcher, describe_changes
 
 HOTLINES = "hotlines:\n  - name: Test Warmline\n    phone: {phone}\n    verified: {date}\n"
 LIMIT = 90  # seconds to wait for any one line: generous, this is a deadlock guard, not a timing
@@ -153,6 +153,41 @@ def test_input_filter_ignores_output_and_editor_files(tmp_path):
         ".git/index",
     ):
         assert not keep(Change.modified, str(tmp_path / ignored)), ignored
+
+
+def test_describe_changes_lists_each_path_once_and_deleted_only_if_gone():
+    root = Path("/p")
+    sed = {(Change.deleted, "/p/shared/h.csv"), (Change.added, "/p/shared/h.csv")}
+    scratch = {(Change.added, "/p/shared/sedX1"), (Change.deleted, "/p/shared/sedX1")}
+    assert describe_changes(sed | scratch, root, existing={"/p/shared/h.csv"}) == ["shared/h.csv"]
+    changes = {
+        (Change.deleted, "/p/hotlines.yaml"),
+        (Change.modified, "/p/hotlines.yaml"),
+        (Change.deleted, "/p/content/en/sections/closing.md"),
+        (Change.modified, "/p/content"),
+        (Change.added, "/p/brand"),
+        (Change.modified, "/p/pocketguide.yaml"),
+    }
+    existing = {"/p/pocketguide.yaml", "/p/content", "/p/brand"}
+    assert describe_changes(changes, root, existing, folders={"/p/content", "/p/brand"}) == [
+        "brand",
+        "content/en/sections/closing.md (deleted)",
+        "hotlines.yaml (deleted)",
+        "pocketguide.yaml",
+    ]
+    assert describe_changes(set(), root, set()) == []
+
+
+def test_a_file_replaced_by_rename_is_changed_not_deleted(tmp_path):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "h.csv").write_text("name,phone\n")
+    path = str(tmp_path / "shared" / "h.csv")
+    said: list[tuple[str, bool]] = []
+    watcher = Watcher(tmp_path, echo=lambda message, err: said.append((message, err)))
+    changed = watcher.relative({(Change.deleted, path), (Change.added, path)})
+    assert changed == ["shared/h.csv"]
+    watcher.show(Outcome(changed, 0.5))
+    assert said[0] == ("changed: shared/h.csv", False)
 
 
 def test_build_options_hand_the_cache_to_build(tmp_path):

@@ -15,6 +15,20 @@ def _human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
+def _page_ranges(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> list[tuple[int, int]] | None:
+    """--pages as (first, last) ranges; a malformed list is a usage error (exit 2)."""
+    from pocketguide.preview import parse_pages
+
+    if value is None:
+        return None
+    try:
+        return parse_pages(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 @click.group(
     epilog="Example:\n\n\b\n  pocketguide build            # the default guide, into ./output/\n"
     "  pocketguide build --help     # options of one command",
@@ -220,7 +234,11 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
     help="Output format to preview.",
 )
 @click.option("--locale", help="Language to preview [default: the primary one].")
-@click.option("--pages", help="Pages to show, e.g. 1-8, 3 or 1,3,5-7 [default: the first 8].")
+@click.option(
+    "--pages",
+    callback=_page_ranges,
+    help="Pages to show, e.g. 1-8, 3 or 1,3,5-7 [default: the first 8].",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -228,7 +246,11 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
     help="Output folder [default: PROJECT_DIR/output].",
 )
 def preview(
-    project_dir: Path, fmt: str, locale: str | None, pages: str | None, out_dir: Path | None
+    project_dir: Path,
+    fmt: str,
+    locale: str | None,
+    pages: list[tuple[int, int]] | None,
+    out_dir: Path | None,
 ) -> None:
     """Build one format, then write PNG pages and a contact sheet next to the PDF."""
     from pocketguide.errors import display_path

@@ -34,9 +34,9 @@ class Preview:
 
 
 def parse_pages(spec: str) -> list[tuple[int, int]]:
-    """Parse `1-8`, `3` or `1,3,5-7` into (first, last) ranges."""
+    """Parse `1-8`, `3` or `1,3,5-7` into (first, last) ranges; ValueError says what is wrong."""
     ranges = []
-    bad = PocketguideError(f'--pages: "{spec}" is not a page list like 1-8, 3 or 1,3,5-7')
+    bad = ValueError(f'"{spec}" is not a page list like 1-8, 3 or 1,3,5-7')
     if not spec.strip():
         raise bad
     for part in spec.split(","):
@@ -46,9 +46,9 @@ def parse_pages(spec: str) -> list[tuple[int, int]]:
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if first < 1:
-            raise PocketguideError(f'--pages: "{spec}": pages are numbered from 1')
+            raise ValueError(f'"{spec}": pages are numbered from 1')
         if last < first:
-            raise PocketguideError(f'--pages: "{spec}": the range {first}-{last} runs backwards')
+            raise ValueError(f'"{spec}": the range {first}-{last} runs backwards')
         ranges.append((first, last))
     return ranges
 
@@ -68,15 +68,17 @@ def preview_project(
     project_dir: Path,
     fmt: str = "guide",
     locale: str | None = None,
-    pages: str | None = None,
+    pages: list[tuple[int, int]] | None = None,
     out_dir: Path | None = None,
     dpi: int = DPI,
 ) -> Preview:
-    """Build one format in one locale (default: the primary), then render its pages to PNG."""
+    """Build one format in one locale (default: the primary), then render its pages to PNG.
+
+    `pages` are (first, last) ranges from parse_pages; None shows the first 8 pages.
+    """
     from pocketguide.build import build, output_name
     from pocketguide.project import load_project
 
-    wanted = parse_pages(pages) if pages is not None else None
     project = load_project(project_dir)
     chosen = locale or project.locales[0]
     report = build(project_dir, formats=(fmt,), out_dir=out_dir, locales=(chosen,))
@@ -85,7 +87,7 @@ def preview_project(
     else:
         out = Path(out_dir) if out_dir else project.root / "output"
         pdf_path = out / output_name(project, fmt, chosen)
-    result = render_preview(pdf_path, wanted, dpi)
+    result = render_preview(pdf_path, pages, dpi)
     result.warnings = report.warnings
     return result
 

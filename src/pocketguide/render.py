@@ -28,6 +28,8 @@ from pocketguide.resources import templates_dir
 
 MAX_TEMPLATE_BYTES = 1_000_000
 MAX_SEQUENCE = 1_000_000  # longest string or list a template may build with * or **
+# How block tags take their whitespace; csslines.py lexes overlays with the same settings.
+WHITESPACE = {"trim_blocks": True, "lstrip_blocks": True}
 
 
 class ConfinedLoader(FileSystemLoader):
@@ -80,8 +82,7 @@ def make_environment(
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
+        **WHITESPACE,
     )
     env.filters["language"] = lambda code: _language_name(code, locale)
     if translations is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,33 @@ def _print(message: str, err: bool = False) -> None:
     import click
 
     click.echo(message, err=err)
+
+
+def describe_changes(
+    changes: Iterable[tuple[Change, str]],
+    root: Path,
+    existing: Collection[str],
+    folders: Collection[str] = (),
+) -> list[str]:
+    """One name per changed path, relative to root and sorted; `(deleted)` if it is gone now.
+
+    `existing` and `folders` are the changed paths that exist, and are folders, as the batch is
+    handled. A path reported several times (sed -i: deleted, then added) is listed once. Files
+    made and removed within one batch (editors' and sed's scratch files) are left out, and so
+    are folders whose own timestamp changed (the files in them are reported themselves).
+    """
+    seen: dict[str, set[Change]] = {}
+    for change, path in changes:
+        seen.setdefault(path, set()).add(change)
+    shown = []
+    for path, kinds in seen.items():
+        name = display_path(path, root)
+        if path in existing:
+            if not (path in folders and kinds == {Change.modified}):
+                shown.append(name)
+        elif Change.added not in kinds:
+            shown.append(f"{name} (deleted)")
+    return sorted(shown)
 
 
 class InputFilter(DefaultFilter):
@@ -139,20 +166,11 @@ class Watcher:
                 self.echo(f"{verb} {shown} ({item.pages} pages) in {took}", False)
 
     def relative(self, changes: set[tuple[Change, str]]) -> list[str]:
-        """Changed paths relative to the project, sorted; deletions marked.
-
-        Files made and removed within one burst (editors' and sed's scratch files) are left out.
-        """
-        added = {path for change, path in changes if change == Change.added}
-        shown = set()
-        for change, path in changes:
-            if path in added and not Path(path).exists():
-                continue
-            if change == Change.modified and Path(path).is_dir():
-                continue  # a folder's own timestamp; the files in it are reported themselves
-            name = display_path(path, self.root)
-            shown.add(f"{name} (deleted)" if change == Change.deleted else name)
-        return sorted(shown)
+        """Changed paths relative to the project, each once, sorted; deletions marked."""
+        paths = {path for _change, path in changes}
+        existing = {path for path in paths if Path(path).exists()}
+        folders = {path for path in existing if Path(path).is_dir()}
+        return describe_changes(changes, self.root, existing, folders)
 
     def watch_paths(self) -> list[Path]:
         """The project folder, plus a hotlines file kept outside it."""
