@@ -173,7 +173,7 @@ def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | No
     if found:
         return None
     try:
-        return meta, to_html(body)
+        return meta, to_html(body, path.parent)
     except PocketguideError as exc:  # nested too deeply, or too long
         problems.add(shown, None, exc.problems[0].message)
         return None

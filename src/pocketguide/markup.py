@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html as html_text
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -31,10 +34,12 @@ ATTRIBUTES = {
 URL_SCHEMES = set(LINK_SCHEMES)
 MAX_MARKDOWN_CHARS = 1_000_000
 _TASK = re.compile(r"<li>(?:<p>)?\[( |x|X)\]\s*")
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def to_html(text: str) -> str:
-    """Convert one Markdown body to sanitized HTML."""
+def to_html(text: str, folder: Path | None = None) -> str:
+    """Convert one Markdown body to sanitized HTML; relative images are found from `folder`."""
     if len(text) > MAX_MARKDOWN_CHARS:
         raise PocketguideError(f"Markdown text longer than {MAX_MARKDOWN_CHARS} characters")
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
@@ -53,7 +58,24 @@ def to_html(text: str) -> str:
         raise PocketguideError(
             f"Markdown lists or quotes nested more than {MAX_MARKDOWN_NESTING} levels deep"
         )
-    return html
+    return resolve_images(html, folder) if folder is not None else html
+
+
+def resolve_images(html: str, folder: Path) -> str:
+    """Point relative image sources at files beside the Markdown, as every Markdown tool does.
+
+    The page's base URL is the templates folder, where such a name would never be found. The
+    fetcher still decides what may be read (files inside the project only).
+    """
+
+    def absolute(match: re.Match) -> str:
+        src = html_text.unescape(match.group(2))
+        if not src or src.startswith(("/", "#")) or _SCHEME.match(src):
+            return match.group(0)
+        uri = (folder / unquote(src.split("#", 1)[0].split("?", 1)[0])).resolve().as_uri()
+        return match.group(1) + html_text.escape(uri) + match.group(3)
+
+    return _IMG_SRC.sub(absolute, html)
 
 
 def _safe_link(tag: str, attribute: str, value: str) -> str | None:

@@ -1,0 +1,78 @@
+"""Images in a project's Markdown are found beside the Markdown file, and stay confined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.markup import resolve_images
+
+from .helpers import PDF_NAME, assert_clean_failure, invoke, make_project, png, section
+
+SECTION = "content/en/sections/closing.md"
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        ("chairs.png", "file:///p/content/en/sections/chairs.png"),
+        ("../../../brand/a%20b.png", "file:///p/brand/a%20b.png"),
+        ("pics/c.png?x=1#top", "file:///p/content/en/sections/pics/c.png"),
+        ("/abs/d.png", "/abs/d.png"),
+        ("https://example.org/e.png", "https://example.org/e.png"),
+        ("data:image/png;base64,AAAA", "data:image/png;base64,AAAA"),
+    ],
+)
+def test_relative_sources_become_files_beside_the_markdown(src, expected):
+    html = f'<p><img alt="x" src="{src}"></p>'
+    assert resolve_images(html, Path("/p/content/en/sections")) == (
+        f'<p><img alt="x" src="{expected}"></p>'
+    )
+
+
+def image_project(root: Path, markdown: str, files: dict[str, bytes]) -> Path:
+    """A two-section project whose closing section holds `markdown`."""
+    return make_project(root, {SECTION: section(markdown), **files})
+
+
+def images_on_pages(pdf: Path) -> int:
+    """How many pages draw an image XObject."""
+    count = 0
+    for page in PdfReader(pdf).pages:
+        objects = page["/Resources"].get("/XObject", {})
+        count += any(o.get_object().get("/Subtype") == "/Image" for o in objects.values())
+    return count
+
+
+def test_an_image_beside_the_section_is_printed_and_rebuilt_when_it_changes(tmp_path):
+    files = {"content/en/sections/chairs.png": png(40, 30), "pics/b.png": png(30, 30)}
+    markdown = (
+        "Set out the chairs.\n\n![Chairs in a circle](chairs.png)\n\n![B](../../../pics/b.png)\n"
+    )
+    project = image_project(tmp_path, markdown, files)
+    result = invoke("build", str(project))
+    assert result.exit_code == 0, result.output
+    assert images_on_pages(project / "output" / PDF_NAME) >= 1
+    assert invoke("build", str(project)).stdout.startswith("up to date:")
+    (project / "content/en/sections/chairs.png").write_bytes(png(41, 30))
+    assert not invoke("build", str(project)).stdout.startswith("up to date:")
+
+
+def test_a_missing_image_names_the_markdown_line(tmp_path, monkeypatch):
+    project = image_project(tmp_path / "p", "Text.\n\n![Chairs](nothere.png)\n", {})
+    monkeypatch.chdir(project)
+    [line] = assert_clean_failure(invoke("build", "."))
+    missing = (project / "content/en/sections/nothere.png").resolve().as_uri()
+    assert line == f"{SECTION}:7: refused {missing}: no such file"
+
+
+def test_an_image_outside_the_project_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "secret.png").write_bytes(png(10, 10))
+    project = image_project(tmp_path / "p", "Text.\n\n![S](../../../../secret.png)\n", {})
+    monkeypatch.chdir(project)
+    [line] = assert_clean_failure(invoke("build", "."))
+    outside = (tmp_path / "secret.png").resolve().as_uri()
+    assert line == f"{SECTION}:7: refused {outside}: outside the project"
+    assert not (project / "output" / PDF_NAME).exists()
