@@ -46,7 +46,9 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     config = project.config
     organization = config.organization if config else None
     guide = content.guide
-    dates = [h.verified for h in content.hotlines.hotlines if h.verified]
+    # "Verified as of" the oldest date is only true when every entry has a date.
+    dates = [h.verified for h in content.hotlines.hotlines]
+    dates = dates if all(dates) else []
     built = build_date(project)
     width, height = project.page_mm
     return {

@@ -202,3 +202,17 @@ def test_approve_records_but_warns_about_a_fictional_number(project):
         "warning: hotlines.yaml:6: Sample: (502) 555-0117 is a fictional number (555-0100 to "
         "555-0199 are kept for examples); put in the real one\n"
     )
+
+
+def test_the_back_cover_claims_a_verified_date_only_when_every_entry_has_one(project):
+    unverified = "  - name: New\n    phone: 502-555-0243\n    category: crisis\n"
+    project(hotlines(("Line", "502-555-0242", "crisis")) + unverified)
+    result = invoke("build", ".", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    back = PdfReader(Path.cwd() / "output" / "test-card-single-en.pdf").pages[1].extract_text()
+    assert "(502) 555-0243" in back
+    assert "verified" not in back.lower()
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("New", "502-555-0243", "crisis")))
+    assert invoke("build", ".", "--format", "card-single").exit_code == 0
+    back = PdfReader(Path.cwd() / "output" / "test-card-single-en.pdf").pages[1].extract_text()
+    assert "Numbers verified as of November 1, 2026" in back
