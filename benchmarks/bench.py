@@ -1,6 +1,7 @@
 """Side-by-side timings for issue 6: medians of N runs, ratios against the issue's targets.
 
 Run: `make bench` or `.venv/bin/python benchmarks/bench.py [--runs N] [--quick]`.
+Measurements compared with each other are taken in turn (a, b, a, b, ...), not in blocks.
 Features that do not exist yet are reported as "n/a (not implemented)".
 """
 
@@ -71,6 +72,15 @@ def median(fn: Callable[[], float], runs: int) -> float:
     return statistics.median(fn() for _ in range(runs))
 
 
+def paired(first: Callable[[], float], second: Callable[[], float], runs: int):
+    """Medians of two measurements taken in turn, so that a machine's drift hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        times[0].append(first())
+        times[1].append(second())
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def timed(args: list[str], cwd: Path | None = None) -> float:
     """Wall time of one fresh process; fail loudly if it fails."""
     start = time.perf_counter()
@@ -124,7 +134,7 @@ def edit_hotline(project: Path) -> None:
     path.write_text(text.replace(old, f"502-555-014{(int(old[-1]) + 1) % 10}"))
 
 
-def bare_weasyprint(work: Path, runs: int) -> float:
+def bare_weasyprint(work: Path) -> Callable[[], float]:
     """One process: import WeasyPrint, render the default guide's final HTML, write the PDF."""
     from pocketguide.build import prepare
     from pocketguide.project import load_project
@@ -152,9 +162,7 @@ def bare_weasyprint(work: Path, runs: int) -> float:
         "              pdf_variant='pdf/ua-1')\n"
     )
     base = templates_dir().resolve().as_uri() + "/"
-    return median(
-        lambda: timed([PY, "-c", script, str(source), base, str(work / "bare.pdf")]), runs
-    )
+    return lambda: timed([PY, "-c", script, str(source), base, str(work / "bare.pdf")])
 
 
 def cold(project: Path, out: Path, *extra: str) -> float:
@@ -210,8 +218,7 @@ def measure(runs: int, work: Path) -> tuple[list[Row], dict[str, bool]]:
     default.mkdir()
     out = work / "out"
 
-    cold_default = median(lambda: cold(default, out), runs)
-    floor = bare_weasyprint(work, runs)
+    cold_default, floor = paired(lambda: cold(default, out), bare_weasyprint(work), runs)
     rows.append(
         Row(
             "(a) cold build vs bare WeasyPrint",
@@ -233,17 +240,17 @@ def measure(runs: int, work: Path) -> tuple[list[Row], dict[str, bool]]:
 
     org = make_project(work / "org")
     org_out = org / "output"
-    cold_org = median(lambda: cold(org, org_out), runs)
 
     def fresh_edit() -> float:
         edit_hotline(org)
         return timed(pocketguide("build", org, "--quiet"))
 
-    cold(org, org_out)
+    # Each edit follows a cold build of the same project, as a coordinator's would.
+    cold_org, edited = paired(lambda: cold(org, org_out), fresh_edit, runs)
     rows.append(
         Row(
             "(c) hotline edit, fresh process, vs cold",
-            median(fresh_edit, runs),
+            edited,
             cold_org,
             "<= 0.35x",
             lambda r: r <= 0.35,
@@ -266,8 +273,11 @@ def measure(runs: int, work: Path) -> tuple[list[Row], dict[str, bool]]:
     parent.mkdir()
     for index in range(8):
         make_project(parent / f"chapter-{index + 1}")
-    one = median(lambda: batch(parent, 1, have["batch_cli"]), runs)
-    two = median(lambda: batch(parent, 2, have["batch_cli"]), runs)
+    one, two = paired(
+        lambda: batch(parent, 1, have["batch_cli"]),
+        lambda: batch(parent, 2, have["batch_cli"]),
+        runs,
+    )
     how = "CLI --all" if have["batch_cli"] else "batch.build_many (CLI not wired yet)"
     # Speed-up is jobs-1 time over jobs-2 time: baseline and measured swap places.
     rows.append(
@@ -282,8 +292,11 @@ def measure(runs: int, work: Path) -> tuple[list[Row], dict[str, bool]]:
     )
 
     if have["jobs_one_guide"]:
-        j1 = median(lambda: cold(default, out, "--jobs", "1"), runs)
-        j2 = median(lambda: cold(default, out, "--jobs", "2"), runs)
+        j1, j2 = paired(
+            lambda: cold(default, out, "--jobs", "1"),
+            lambda: cold(default, out, "--jobs", "2"),
+            runs,
+        )
         rows.append(
             Row(
                 "(e) one guide --jobs 2 vs --jobs 1",
