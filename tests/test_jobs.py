@@ -41,6 +41,26 @@ def test_a_problem_in_one_language_fails_the_parallel_build_cleanly(tmp_path, mo
     assert not (tmp_path / "output" / "tiny-guide-es.pdf").exists()
 
 
+def test_a_format_failing_in_a_worker_keeps_what_was_written_before_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="locales: [en, es]\n"))
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Youth\n    phone: 502-555-0242\n    category: youth\n"
+        "    verified: 2026-11-01\n"
+    )
+    args = ["build", ".", "--format", "guide", "--format", "card-single"]
+    serial = run(*args, "--out", "one", "--jobs", "1")
+    parallel = run(*args, "--out", "two", "--jobs", "2")
+    assert serial.exit_code == parallel.exit_code == 1
+    assert parallel.stderr == serial.stderr
+    assert serial.stderr.startswith("hotlines.yaml: no entry with category crisis")
+    # The English guide was done before the card failed; Spanish was never reached.
+    assert serial.stdout.startswith("one/tiny-guide-en.pdf  ")
+    assert parallel.stdout == serial.stdout.replace("one/", "two/")
+    for out in ("one", "two"):
+        assert sorted(p.name for p in (tmp_path / out).glob("*.pdf")) == ["tiny-guide-en.pdf"]
+
+
 def test_one_language_renders_in_a_worker_with_the_same_bytes_and_lines(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")

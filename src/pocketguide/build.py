@@ -229,11 +229,11 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
     # --strict behave exactly as in a one-process build.
     futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
     for locale, future in zip(chosen, futures, strict=True):
-        kind, items = workers.result_of(future, locale)
-        if kind == "error":
-            raise PocketguideError(items)
-        for warnings, output in items:
+        items, problems = workers.result_of(future, locale)
+        for warnings, output in items:  # what the worker finished before any error
             emit(warnings, output)
+        if problems:
+            raise PocketguideError(problems)
 
 
 def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, make_pdf) -> None:
@@ -258,8 +258,8 @@ def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, make
         emit(rendered.warnings, (target, key, rendered))
 
 
-def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[str, list]:
-    """One locale rendered in a worker process: ("ok", [(warnings, output)]) or ("error", ...)."""
+def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[list, list[Problem]]:
+    """One locale rendered in a worker process: its [(warnings, output)], then any problems."""
     from pocketguide.project import load_project
 
     items: list = []
@@ -269,5 +269,5 @@ def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[str, list]:
         emit = lambda *item: items.append(item)  # noqa: E731
         _render_locale(project, locale, plan, None, manifest, emit, None)
     except PocketguideError as exc:  # problems travel back as data; the parent raises them
-        return "error", exc.problems
-    return "ok", items
+        return items, exc.problems
+    return items, []
