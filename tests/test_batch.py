@@ -111,3 +111,14 @@ def test_build_command_takes_several_folders_or_all(parent, monkeypatch):
     both = runner.invoke(cli, ["build", "alpha", "--all", "."])
     assert both.exit_code == 1
     assert both.stderr == "give project folders or --all PARENT, not both\n"
+
+
+def test_a_failed_project_still_counts_the_files_it_wrote(parent):
+    # Its only hotline is in no card category: the guide is written, then the card fails.
+    [result] = build_many(
+        [parent / "alpha"], jobs=1, quiet=True, formats=("guide", "card-single")
+    )  # fmt: skip
+    assert result.status == "failed"
+    assert result.message.startswith("hotlines.yaml: no entry with category crisis")
+    assert result.files == [parent / "alpha" / "output" / "alpha-guide-en.pdf"]
+    assert result.pages == 5

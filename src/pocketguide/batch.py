@@ -57,7 +57,8 @@ def build_one(project_dir: Path, build_options: dict[str, Any]) -> ProjectResult
         report = build(project_dir, **build_options)
     except PocketguideError as exc:
         result.status, result.message = "failed", exc.message
-    else:
+        report = exc.partial  # the files written before the failure still count
+    if report is not None:
         result.files = [w.path for w in report.written]
         result.pages = sum(w.pages for w in report.written)
         result.warnings = report.warnings
