@@ -36,6 +36,18 @@ def test_usage_error_exits_2():
     assert "Invalid value for '--format'" in result.stderr
 
 
+def test_an_unknown_init_region_is_a_usage_error(tmp_path):
+    result = invoke("init", str(tmp_path / "org"), "--region", "XX")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--region': \"XX\" is not a known ISO 3166-1 region code "
+        "(e.g. US, GB)"
+    )
+    assert not (tmp_path / "org").exists()
+    assert invoke("init", str(tmp_path / "gb"), "--region", "gb").exit_code == 0
+    assert "region: GB " in (tmp_path / "gb" / "pocketguide.yaml").read_text()
+
+
 def test_missing_folder_exits_1_with_one_line(tmp_path):
     missing = tmp_path / "nope"
     result = invoke("build", str(missing))

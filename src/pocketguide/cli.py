@@ -119,29 +119,40 @@ def _echo_report(report: Any, quiet: bool) -> None:
             click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
 
 
+def _region(value: str) -> str:
+    """A region code in upper case; an unknown one is a usage error (exit 2)."""
+    from pocketguide.phones import is_region
+
+    if not is_region(value.upper()):
+        raise click.BadParameter(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
+    return value.upper()
+
+
 @cli.command(
     epilog="Example:\n\n\b\n"
     '  pocketguide init riverside --name "Riverside Peer Network" --region US'
 )
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="My Organization", show_default=True, help="Organization name.")
-@click.option("--region", default="US", show_default=True, help="ISO 3166-1 region of numbers.")
+@click.option(
+    "--region",
+    default="US",
+    show_default=True,
+    callback=lambda _ctx, _param, value: _region(value),
+    help="ISO 3166-1 region of numbers.",
+)
 @click.option("--locale", default="en", show_default=True, help="Primary language.")
 def init(folder: Path, name: str, region: str, locale: str) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
     import datetime as dt
 
-    from pocketguide.errors import PocketguideError
     from pocketguide.init import init_project
-    from pocketguide.phones import is_region
 
-    if not is_region(region.upper()):
-        raise PocketguideError(f'--region: "{region}" is not a known ISO 3166-1 region code')
-    created = init_project(folder, name, region.upper(), locale, dt.date.today().isoformat())
+    created = init_project(folder, name, region, locale, dt.date.today().isoformat())
     for path in created:
         click.echo(f"created {path}")
     click.echo(f"Next: edit {folder / 'hotlines.yaml'}, then run: pocketguide build {folder}")
-    if region.upper() not in ("US", "CA"):
+    if region not in ("US", "CA"):
         click.echo(
             f"The default text names 988 and 911: pocketguide check {folder} lists the files "
             "to copy into content/ and adapt."
