@@ -44,8 +44,19 @@ def test_an_unknown_init_region_is_a_usage_error(tmp_path):
         "(e.g. US, GB)"
     )
     assert not (tmp_path / "org").exists()
-    assert invoke("init", str(tmp_path / "gb"), "--region", "gb").exit_code == 0
+    gb = invoke("init", str(tmp_path / "gb"), "--region", "gb")
+    assert gb.exit_code == 0
     assert "region: GB " in (tmp_path / "gb" / "pocketguide.yaml").read_text()
+    hotlines = tmp_path / "gb" / "hotlines.yaml"
+    assert gb.stdout.splitlines()[-2] == (
+        f"Next: in {hotlines}, add your crisis line and local numbers, call each one and set "
+        f"its verified date, then run: pocketguide build {tmp_path / 'gb'}"
+    )
+    us = invoke("init", str(tmp_path / "us")).stdout.splitlines()[-1]
+    assert us.startswith(
+        f"Next: in {tmp_path / 'us' / 'hotlines.yaml'}, replace the fictional sample numbers "
+        "with your own, call each one"
+    )
 
 
 def test_missing_folder_exits_1_with_one_line(tmp_path):

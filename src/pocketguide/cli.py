@@ -151,7 +151,15 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
     created = init_project(folder, name, region, locale, dt.date.today().isoformat())
     for path in created:
         click.echo(f"created {path}")
-    click.echo(f"Next: edit {folder / 'hotlines.yaml'}, then run: pocketguide build {folder}")
+    todo = (
+        "replace the fictional sample numbers with your own"
+        if region in ("US", "CA")
+        else "add your crisis line and local numbers"
+    )
+    click.echo(
+        f"Next: in {folder / 'hotlines.yaml'}, {todo}, call each one and set its verified "
+        f"date, then run: pocketguide build {folder}"
+    )
     if region not in ("US", "CA"):
         click.echo(
             f"The default text names 988 and 911: pocketguide check {folder} lists the files "
