@@ -66,6 +66,8 @@ class ConfinedFetcher(URLFetcher):
             raise PermissionError(f"refused {shown}: system files are not allowed")
         if not any(path.is_relative_to(root) for root in self.roots):
             raise PermissionError(f"refused {shown}: outside the project")
+        if path.is_relative_to(self.roots[0]):  # the project's own file: name it as the user does
+            shown = path.relative_to(self.roots[0]).as_posix()
         body = _read_regular_file(path, shown)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
