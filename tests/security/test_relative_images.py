@@ -81,3 +81,15 @@ def test_an_image_outside_the_project_is_refused(tmp_path, monkeypatch):
     outside = (tmp_path / "secret.png").resolve().as_uri()
     assert line == f"{SECTION}:7: refused {outside}: outside the project"
     assert not (project / "output" / PDF_NAME).exists()
+
+
+def test_a_missing_image_is_named_where_it_is_used_not_where_its_name_first_appears(
+    tmp_path, monkeypatch
+):
+    # The project's README (searched first) mentions pics/photo.png, which exists; the
+    # closing section asks for a photo.png beside it, which does not.
+    files = {"README.md": "Team picture: pics/photo.png\n", "pics/photo.png": png(10, 10)}
+    project = image_project(tmp_path / "p", "Text.\n\n![Team](photo.png)\n", files)
+    monkeypatch.chdir(project)
+    [line] = assert_clean_failure(invoke("build", "."))
+    assert line == f"{SECTION}:7: refused content/en/sections/photo.png: no such file"
