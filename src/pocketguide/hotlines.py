@@ -117,7 +117,7 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
 def entry_warnings(
     hotlines: HotlineFile, shown: str, max_age_days: int, today: dt.date
 ) -> list[str]:
-    """Per entry: a missing or too old `verified` date, and numbers kept for fiction."""
+    """Per entry: a missing or old `verified` date, fictional numbers, and likely typos."""
     warnings = []
     for entry in hotlines.hotlines:
         at = f"{where(shown, entry)}: {entry.name}"
@@ -142,5 +142,11 @@ def _fictional(entry: Hotline, at: str) -> list[str]:
     for number in (entry.phone, entry.text):
         if number and (reason := fictional_range(number)):
             message = f"{number.display} is a fictional number ({reason}); put in the real one"
+            found.append(f"{at}: {message}")
+        elif number and number.emergency_prefix:
+            message = (
+                f"{number.display} starts with the emergency number {number.emergency_prefix};"
+                " check for an extra digit"
+            )
             found.append(f"{at}: {message}")
     return found

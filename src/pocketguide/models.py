@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from pocketguide.phones import Number, is_region, parse_number
+from pocketguide.phones import Number, is_emergency, is_region, parse_number
 
 Text = str
 Lines = list[str]
@@ -143,6 +143,17 @@ class Hotline(Strict):
     def _reachable(self) -> Hotline:
         if not (self.phone or self.text or self.url):
             raise ValueError("needs at least one of phone, text, url")
+        return self
+
+    @model_validator(mode="after")
+    def _emergency(self, info: ValidationInfo) -> Hotline:
+        # A short code filed as emergency must be the real one: 9111 for 911 is a typo
+        # that phonenumbers accepts as a carrier short code.
+        region = self.region or (info.context or {}).get("region", "US")
+        phone = self.phone
+        short = phone is not None and phone.short
+        if self.category == "emergency" and short and not is_emergency(phone, region):
+            raise ValueError(f'phone: "{phone.raw}" is not an emergency number in {region}')
         return self
 
 

@@ -20,6 +20,8 @@ class Number:
     uri: str
     normalized: str
     short: bool
+    # The region's emergency number a longer short code starts with (9111 -> 911), if any.
+    emergency_prefix: str | None = None
 
 
 def parse_number(raw: str, region: str, sms: bool = False) -> Number:
@@ -40,7 +42,9 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
         parsed, region
     ):
         scheme = "sms" if sms else "tel"
-        return Number(text, text, f"{scheme}:{digits}", digits, True)
+        return Number(
+            text, text, f"{scheme}:{digits}", digits, True, _emergency_prefix(digits, region)
+        )
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
@@ -78,4 +82,19 @@ def fictional_range(number: Number) -> str | None:
     for pattern, reason in _FICTIONAL:
         if pattern.fullmatch(number.normalized):
             return reason
+    return None
+
+
+def is_emergency(number: Number, region: str) -> bool:
+    """True when a short number is an emergency number of the region (911, 999, 112, ...)."""
+    return number.short and shortnumberinfo.is_emergency_number(number.normalized, region)
+
+
+def _emergency_prefix(digits: str, region: str) -> str | None:
+    """The emergency number a short code starts with without being it (9111 -> 911)."""
+    if shortnumberinfo.is_emergency_number(digits, region):
+        return None
+    for end in range(2, len(digits)):
+        if shortnumberinfo.is_emergency_number(digits[:end], region):
+            return digits[:end]
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pocketguide.phones import fictional_range, parse_number
+from pocketguide.phones import fictional_range, is_emergency, parse_number
 
 from .helpers import CONFIG, invoke, make_project
 
@@ -216,3 +216,55 @@ def test_the_back_cover_claims_a_verified_date_only_when_every_entry_has_one(pro
     assert invoke("build", ".", "--format", "card-single").exit_code == 0
     back = PdfReader(Path.cwd() / "output" / "test-card-single-en.pdf").pages[1].extract_text()
     assert "Numbers verified as of November 1, 2026" in back
+
+
+@pytest.mark.parametrize(
+    ("line", "phone", "region", "message"),
+    [
+        ("502-555-0242", "9111", "US", '"9111" is not an emergency number in US'),
+        ("502-555-0242", "988", "US", '"988" is not an emergency number in US'),
+        # NHS 111 is urgent care, not 999.
+        ("020 7946 1142", "111", "GB", '"111" is not an emergency number in GB'),
+    ],
+)
+def test_an_emergency_entry_must_dial_an_emergency_number(project, line, phone, region, message):
+    extra = "" if region == "US" else f"region: {region}\n"
+    project(hotlines(("Line", line, "warmline"), ("Emergency", phone, "emergency")), extra)
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"hotlines.yaml:6: Emergency: phone: {message}\n",
+    )
+
+
+@pytest.mark.parametrize(("phone", "region"), [("911", "US"), ("911", "CA")])
+def test_real_emergency_numbers_pass(project, phone, region):
+    project(hotlines(("Emergency", phone, "emergency")), f"region: {region}\n")
+    assert invoke("check", ".", "--strict").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "region"), [("999", "GB"), ("112", "GB"), ("112", "DE"), ("000", "AU")]
+)
+def test_emergency_numbers_of_other_regions_are_known(raw, region):
+    assert is_emergency(parse_number(raw, region), region)
+
+
+def test_a_short_code_that_starts_with_911_warns_whatever_its_category(project):
+    project(hotlines(("Line", "502-555-0242", "warmline"), ("Crisis", "9111", "crisis")))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:6: Crisis: 9111 starts with the emergency number 911; "
+        "check for an extra digit\n",
+    )
+    assert invoke("check", ".", "--strict").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "prefix"),
+    [("9111", "US", "911"), ("91112", "CA", "911"), ("911", "US", None), ("988", "US", None),
+     ("211", "US", None), ("999", "GB", None), ("116 123", "GB", None), ("112", "DE", None)],
+)  # fmt: skip
+def test_emergency_prefix(raw, region, prefix):
+    assert parse_number(raw, region).emergency_prefix == prefix
