@@ -340,7 +340,8 @@ def test_the_default_guide_has_no_form(guide_reader):
 
 
 def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
-    brand = 'brand:\n  primary: "#b0b0b0"\n'
+    # 3.3:1 passes the build's up-front check (3:1, for the large numbers) but not body text.
+    brand = 'brand:\n  primary: "#2a9d8f"\n'
     (tmp_path / "pocketguide.yaml").write_text(tiny_config("Low Contrast", "lowc", brand))
     quick = run("check", str(tmp_path))
     assert quick.exit_code == 0 and quick.stdout.endswith("(1 warnings)\n")  # only the config
@@ -348,8 +349,8 @@ def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
     assert rendered.exit_code == 0
     lines = rendered.stderr.splitlines()
     assert (
-        'warning: lowc-guide-en.pdf: page 3: contrast 2.1:1 (#b0b0b0 on #ffffff) for "Crisis '
-        'and referral numbers" (needs 3:1)'
+        'warning: lowc-guide-en.pdf: page 3: contrast 3.3:1 (#2a9d8f on #ffffff) for "Crisis '
+        'lines" (and 4 more) (needs 4.5:1)'
     ) in lines
     assert any(
         line.startswith("warning: lowc-card-single-en.pdf: page 2: contrast") for line in lines

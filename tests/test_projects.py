@@ -248,13 +248,23 @@ def test_lock_diff_message(tmp_path, monkeypatch):
 def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert round(contrast_ratio(hex_rgb("#000000"), hex_rgb("#fff")), 1) == 21.0
-    _project(tmp_path, ORG + "brand:\n  primary: '#f4a259'\n")
+    _project(tmp_path, ORG + "brand:\n  primary: '#2a9d8f'\n")
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert result.stderr == (
-        'warning: pocketguide.yaml:5: brand.primary "#f4a259" is used for text and has contrast '
-        "2.1:1 against white; text needs at least 4.5:1\n"
+        'warning: pocketguide.yaml:5: brand.primary "#2a9d8f" is used for text and has contrast '
+        "3.3:1 against white; text needs at least 4.5:1\n"
     )
+    # Below 3:1 even the large, bold crisis numbers cannot be read: an error.
+    _project(tmp_path, ORG + "brand:\n  primary: '#ffd700'\n")
+    result = invoke("build", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'pocketguide.yaml:5: brand.primary "#ffd700" has contrast 1.4:1 against white; the '
+        "crisis numbers print in it and need at least 3:1 (body text 4.5:1): choose a darker "
+        "colour\n"
+    )
+    assert not list(tmp_path.glob("output/*.pdf"))
     _project(tmp_path, ORG + "brand:\n  logo: brand/missing.svg\n")
     result = invoke("check", ".")
     assert result.exit_code == 1

@@ -11,6 +11,9 @@ from pocketguide.project import Project
 LOGO_TYPES = {".svg", ".png"}
 FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
 MIN_TEXT_CONTRAST = 4.5
+# The crisis numbers print large and bold in brand.primary: below WCAG's 3:1 for large text
+# they cannot be read, so that is an error, not a warning.
+MIN_NUMBER_CONTRAST = 3.0
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,17 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             urls[key] = path.as_uri()
     warnings = []
     ratio = contrast_ratio(hex_rgb(brand.primary), WHITE)
-    if ratio < MIN_TEXT_CONTRAST:
+    if ratio < MIN_NUMBER_CONTRAST:
+        problems.append(
+            Problem(
+                shown,
+                project.line("brand", "primary") or 1,
+                f'brand.primary "{brand.primary}" has contrast {ratio:.1f}:1 against white; the '
+                f"crisis numbers print in it and need at least {MIN_NUMBER_CONTRAST:.0f}:1 "
+                f"(body text {MIN_TEXT_CONTRAST}:1): choose a darker colour",
+            )
+        )
+    elif ratio < MIN_TEXT_CONTRAST:
         warnings.append(
             f"{shown}:{project.line('brand', 'primary') or 1}: "
             f'brand.primary "{brand.primary}" is used for text and has contrast '

@@ -25,7 +25,7 @@ WARNINGS = {
         "",
         'Undated: no "verified" date',
     ),
-    "low contrast": ({}, "brand:\n  primary: '#f4a259'\n", "contrast 2.1:1"),
+    "low contrast": ({}, "brand:\n  primary: '#2a9d8f'\n", "contrast 3.3:1"),
     "weasyprint warning": (
         {"templates/guide.css": '{% include "default:guide.css" %}\n.cover { colr: red; }\n'},
         "",
@@ -83,7 +83,7 @@ def test_allowed_notices_are_listed_in_one_place():
 
 
 def test_check_strict_fails_on_a_warning_too(tmp_path, monkeypatch):
-    make_project(tmp_path, extra="brand:\n  primary: '#f4a259'\n")
+    make_project(tmp_path, extra="brand:\n  primary: '#2a9d8f'\n")
     monkeypatch.chdir(tmp_path)
     assert invoke("check", ".").exit_code == 0
     lines = assert_clean_failure(invoke("check", ".", "--strict"))
