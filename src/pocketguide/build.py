@@ -67,7 +67,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
     from pocketguide.content import load_content, missing_translations
-    from pocketguide.lock import LOCK_NAME, read_lock
+    from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
     from pocketguide.prose import prose_problems
 
     content = load_content(project, locale)
@@ -81,6 +81,10 @@ def prepare(project: Project, locale: str) -> Prepared:
     if problems:
         raise PocketguideError(problems)
     missing = missing_translations(content)
+    if lock is not None and content.hotlines_path is not None:
+        # A changed number is not covered by the dates: the card stops claiming them.
+        differences = lock_differences(lock, content.hotlines)
+        content.unapproved = [entry.name if entry else text for entry, text in differences]
     return Prepared(content, assets, warnings + missing + hotline_warnings(project, content, lock))
 
 

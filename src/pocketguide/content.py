@@ -73,6 +73,8 @@ class Content:
     sources: list[Path] = field(default_factory=list)
     fallbacks: list[Fallback] = field(default_factory=list)
     hotlines_path: Path | None = None
+    # Entries whose numbers differ from hotlines.lock (set by build.prepare).
+    unapproved: list[str] = field(default_factory=list)
 
 
 def locale_chain(project: Project, locale: str) -> list[str]:

@@ -46,9 +46,10 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     config = project.config
     organization = config.organization if config else None
     guide = content.guide
-    # "Verified as of" the oldest date is only true when every entry has a date.
+    # "Verified as of" the oldest date is only true when every entry has a date and no
+    # number changed since the last approval.
     dates = [h.verified for h in content.hotlines.hotlines]
-    dates = dates if all(dates) else []
+    dates = dates if all(dates) and not content.unapproved else []
     built = build_date(project)
     width, height = project.page_mm
     return {

@@ -218,6 +218,22 @@ def test_the_back_cover_claims_a_verified_date_only_when_every_entry_has_one(pro
     assert "Numbers verified as of November 1, 2026" in back
 
 
+def test_a_number_changed_since_approval_drops_the_verified_claim(project):
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("New", "502-555-0243", "crisis")))
+    assert invoke("approve", ".").exit_code == 0
+    card = Path.cwd() / "output" / "test-card-single-en.pdf"
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("New", "502-555-0244", "crisis")))
+    result = invoke("build", ".", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert "New: phone changed (502) 555-0243 -> (502) 555-0244" in result.stderr
+    back = PdfReader(card).pages[1].extract_text()
+    assert "(502) 555-0244" in back
+    assert "verified" not in back.lower()
+    assert invoke("approve", ".").exit_code == 0  # approved again: the claim comes back
+    assert invoke("build", ".", "--format", "card-single").exit_code == 0
+    assert "Numbers verified as of November 1, 2026" in PdfReader(card).pages[1].extract_text()
+
+
 @pytest.mark.parametrize(
     ("line", "phone", "region", "message"),
     [
