@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run
 from pocketguide.init import emergency_number
-from pocketguide.prose import foreign_codes
+from pocketguide.prose import bad_links, foreign_codes
 from pocketguide.resources import content_dir
 
 
@@ -75,3 +75,34 @@ def test_default_guide_and_us_projects_are_unaffected(tmp_path):
     project = Path(tmp_path / "us")
     run("init", str(project), "--region", "US")
     assert run("check", str(project)).exit_code == 0
+
+
+def test_phone_links_in_prose_are_checked_like_hotlines():
+    text = (
+        "Call [the team](tel:+1-502-589-1234) or [988](tel:988).\n"
+        "[Warmline](tel:911-WRONG) and <a href='sms:abc'>text</a>, [x](TEL:502%20589%201234)\n"
+        "[ext](tel:+1-502-589-1234;ext=12) [body](sms:741741?body=HOME) [short](tel:12345)\n"
+    )
+    assert bad_links(text, "US") == [
+        (
+            2,
+            'the link tel:911-WRONG: "911-WRONG" contains "W"; '
+            "use only digits, spaces and + - . ( )",
+        ),
+        (2, 'the link sms:abc: "abc" contains "a"; use only digits, spaces and + - . ( )'),
+        (3, 'the link tel:12345: "12345" is not a valid US phone number'),
+    ]
+
+
+def test_a_bad_phone_link_in_a_section_stops_the_build(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text("organization:\n  name: Link Org\n  slug: link\n")
+    section = tmp_path / "content/en/sections/closing.md"
+    section.parent.mkdir(parents=True)
+    section.write_text("---\ntitle: Closing\n---\n\nCall [us](tel:502-589-123).\n")
+    result = run("build", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'content/en/sections/closing.md:5: the link tel:502-589-123: "502-589-123" '
+        "is not a valid US phone number\n"
+    )
+    assert not (tmp_path / "output" / "link-guide-en.pdf").exists()

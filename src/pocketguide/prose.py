@@ -1,23 +1,28 @@
-"""Crisis short codes written in prose (988, 911) must reach a service in the project's region.
+"""Numbers written in prose: short codes (988, 911) and `tel:`/`sms:` links must work.
 
 The default content is written for the United States. An organization elsewhere that keeps a
 default file mentioning 988 or 911 would print a number that does not work there, so each
-such line is an error until the file is overridden with local numbers.
+such line is an error until the file is overridden with local numbers. A `tel:` or `sms:`
+link written into Markdown is checked like a hotline number, since a reader will tap it.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from pocketguide.errors import Problem, display_path
+from pocketguide.phones import parse_number
 from pocketguide.resources import content_dir
 
 SHORT_CODES = ("988", "911")
 _CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
+# The number part of a tel: or sms: link, up to parameters (;ext=, ?body=) or the link's end.
+_LINK = re.compile(r"\b(tel|sms):([^\s)\]\"'<>;?]*)", re.IGNORECASE)
 
 
 def reaches_a_service(code: str, region: str) -> bool:
@@ -37,14 +42,30 @@ def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
     return found
 
 
+def bad_links(text: str, region: str) -> list[tuple[int, str]]:
+    """(line, reason) for every tel: or sms: link whose number is not valid in the region."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _LINK.finditer(line):
+            scheme, raw = match.group(1).lower(), unquote(match.group(2))
+            try:
+                parse_number(raw, region, sms=scheme == "sms")
+            except ValueError as exc:
+                found.append((number, f"the link {match.group(0)}: {exc}"))
+    return found
+
+
 def prose_problems(sources: list[Path], region: str, project_root: Path | None) -> list[Problem]:
-    """Errors for short codes in content prose (Markdown, guide and scenario YAML)."""
+    """Errors for short codes and phone links in prose (Markdown, guide and scenario YAML)."""
     problems = []
     for path in sources:
         if path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml", "manifest.yaml"):
             continue
         own = project_root is not None and path.is_relative_to(project_root)
-        for line, codes in foreign_codes(path.read_text(encoding="utf-8"), region):
+        text = path.read_text(encoding="utf-8")
+        shown = display_path(path, project_root)
+        problems += [Problem(shown, line, reason) for line, reason in bad_links(text, region)]
+        for line, codes in foreign_codes(text, region):
             named = " and ".join(f'"{code}"' for code in codes)
             verb = "reaches no service" if len(codes) == 1 else "reach no service"
             advice = "write your local numbers here"
@@ -53,6 +74,5 @@ def prose_problems(sources: list[Path], region: str, project_root: Path | None) 
                 advice = (
                     f"copy this default file to content/{relative} and write your local numbers"
                 )
-            shown = display_path(path, project_root)
             problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
     return problems
