@@ -106,6 +106,30 @@ def test_init_creates_a_project_that_checks(tmp_path):
     assert load_project(folder).slug == "riverside-peer-network"
 
 
+def test_init_in_spanish_writes_its_samples_and_blank_labels_in_spanish(tmp_path):
+    folder = tmp_path / "red"
+    assert invoke("init", str(folder), "--locale", "es", "--name", "Red de Apoyo").exit_code == 0
+    hotlines = (folder / "hotlines.yaml").read_text()
+    assert "blanks: [Mi supervisor/a, Sala de emergencias más cercana, Otro]\n" in hotlines
+    for english in ("My supervisor", "Emergency services", "Red de Apoyo warmline", "Call or"):
+        assert english not in hotlines
+    result = invoke("build", str(folder), "--format", "guide")
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(folder / "output" / "red-de-apoyo-guide-es.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Servicios de emergencia" in text and "Sala de emergencias más cercana" in text
+    assert "My supervisor" not in text and "Nearest emergency room" not in text
+
+
+def test_init_in_a_language_without_samples_asks_to_translate_the_labels(tmp_path):
+    assert invoke("init", str(tmp_path / "fr"), "--locale", "fr", "--region", "FR").exit_code == 0
+    hotlines = (tmp_path / "fr" / "hotlines.yaml").read_text()
+    assert hotlines.endswith(
+        "blanks: [Crisis line, My supervisor, Nearest emergency room, Other]"
+        "  # write these labels in your language\n"
+    )
+
+
 def test_init_refuses_to_overwrite(tmp_path):
     assert invoke("init", str(tmp_path)).exit_code == 0
     before = (tmp_path / "pocketguide.yaml").read_text()

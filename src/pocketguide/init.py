@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pocketguide.config import slugify
+from pocketguide.config import language_of, slugify
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.resources import CONFIG_NAME
 
@@ -38,31 +38,31 @@ HOTLINES_TEMPLATE = """\
 # Crisis and referral numbers. Check each number by calling it, then set `verified`.
 # Run `pocketguide approve` after checking; builds then warn if a number changes.
 hotlines:
-  - name: 988 Suicide & Crisis Lifeline
+  - name: "{lifeline}"
     phone: 988
     text: 988
     url: https://988lifeline.org
     hours: 24/7
     languages: [en, es]
     category: crisis
-    notes: Call or text 988, or chat online.
+    notes: "{lifeline_notes}"
     verified: {today}
-  - name: Emergency services
+  - name: "{emergency_name}"
     phone: 911
     hours: 24/7
     category: emergency
     verified: {today}
-  - name: "{name} warmline"         # fictional sample: replace with your own
+  - name: "{warmline}"  # fictional sample: replace with your own
     phone: "502-555-0142"
-    hours: Mon-Fri 9am-5pm
+    hours: "{weekdays}"
     category: warmline
     # verified: {today}              # the day you called it and it was right
-  - name: County mobile crisis team  # fictional sample: replace with your own
+  - name: "{mobile}"  # fictional sample: replace with your own
     phone: "502-555-0117"
     hours: 24/7
     category: local
     # verified: {today}
-blanks: [My supervisor, Nearest emergency room, Other]
+{blanks}
 """
 
 # Outside the US and Canada, 988 and the sample numbers do not exist: start from the region's
@@ -71,7 +71,7 @@ LOCAL_HOTLINES_TEMPLATE = """\
 # Crisis and referral numbers. Check each number by calling it, then set `verified`.
 # Run `pocketguide approve` after checking; builds then warn if a number changes.
 hotlines:
-  - name: Emergency services
+  - name: "{emergency_name}"
     phone: "{emergency}"
     hours: 24/7
     category: emergency
@@ -82,8 +82,32 @@ hotlines:
   #   hours: 24/7
   #   category: crisis            # crisis, emergency, warmline, local, youth, ...
   #   verified: {today}
-blanks: [Crisis line, My supervisor, Nearest emergency room, Other]
+{local_blanks}
 """
+# The samples' words in the project's first language, so its crisis page does not start in
+# English; other languages get the English words and a note to translate the blank labels.
+SAMPLE_WORDS = {
+    "en": {
+        "lifeline": "988 Suicide & Crisis Lifeline",
+        "lifeline_notes": "Call or text 988, or chat online.",
+        "emergency_name": "Emergency services",
+        "warmline": "{name} warmline",
+        "weekdays": "Mon-Fri 9am-5pm",
+        "mobile": "County mobile crisis team",
+        "blanks": ["My supervisor", "Nearest emergency room", "Other"],
+        "crisis_line": "Crisis line",
+    },
+    "es": {
+        "lifeline": "988 Línea de Prevención del Suicidio y Crisis",
+        "lifeline_notes": "Llama o envía un mensaje de texto al 988, o chatea en línea.",
+        "emergency_name": "Servicios de emergencia",
+        "warmline": "Línea de apoyo de {name}",
+        "weekdays": "lun-vie 9-17 h",
+        "mobile": "Equipo móvil de crisis del condado",
+        "blanks": ["Mi supervisor/a", "Sala de emergencias más cercana", "Otro"],
+        "crisis_line": "Línea de crisis",
+    },
+}
 EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
 
 OVERLAY_NOTES = {
@@ -115,6 +139,7 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         "locale": locale,
         "today": today,
     }
+    fields |= sample_words(language_of(locale), fields["name"])
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):
         hotlines = LOCAL_HOTLINES_TEMPLATE
@@ -129,6 +154,19 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
             readme.write_text(note, encoding="utf-8")
             created.append(readme)
     return created
+
+
+def sample_words(language: str, name: str) -> dict[str, str]:
+    """The sample hotlines' names and the blank labels, in `language` where we have them."""
+    words = SAMPLE_WORDS.get(language)
+    own = words is not None
+    words = dict(words or SAMPLE_WORDS["en"])
+    blanks, local = words.pop("blanks"), [words.pop("crisis_line")]
+    words["warmline"] = words["warmline"].format(name=name)
+    for key, labels in (("blanks", blanks), ("local_blanks", local + blanks)):
+        line = f"blanks: [{', '.join(labels)}]"
+        words[key] = line if own else f"{line}  # write these labels in your language"
+    return words
 
 
 def emergency_number(region: str) -> str:
