@@ -36,6 +36,26 @@ def test_usage_error_exits_2():
     assert "Invalid value for '--format'" in result.stderr
 
 
+def test_an_unknown_init_locale_is_a_usage_error(tmp_path):
+    result = invoke("init", str(tmp_path / "org"), "--locale", "xx")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--locale': \"xx\" is not a language tag like en, es or en-GB"
+    )
+    assert not (tmp_path / "org").exists()
+
+
+def test_init_keeps_the_name_as_typed_and_samples_the_region(tmp_path):
+    from pocketguide.project import load_project
+
+    name = 'Friends "Together" \\ Co'
+    result = invoke("init", str(tmp_path / "org"), "--name", name, "--region", "CA")
+    assert result.exit_code == 0, result.output
+    assert load_project(tmp_path / "org").config.organization.name == name
+    hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
+    assert '"416-555-0142"' in hotlines and "502-" not in hotlines
+
+
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):
     result = invoke("init", str(tmp_path / "org"), "--region", "XX")
     assert result.exit_code == 2

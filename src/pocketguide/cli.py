@@ -128,6 +128,17 @@ def _region(value: str) -> str:
     return value.upper()
 
 
+def _locale(value: str) -> str:
+    """A language tag Babel knows; anything else is a usage error (exit 2)."""
+    from pocketguide.config import babel_locale
+
+    try:
+        babel_locale(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
 @cli.command(
     epilog="Example:\n\n\b\n"
     '  pocketguide init riverside --name "Riverside Peer Network" --region US'
@@ -141,7 +152,13 @@ def _region(value: str) -> str:
     callback=lambda _ctx, _param, value: _region(value),
     help="ISO 3166-1 region of numbers.",
 )
-@click.option("--locale", default="en", show_default=True, help="Primary language.")
+@click.option(
+    "--locale",
+    default="en",
+    show_default=True,
+    callback=lambda _ctx, _param, value: _locale(value),
+    help="Primary language.",
+)
 def init(folder: Path, name: str, region: str, locale: str) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
     import datetime as dt

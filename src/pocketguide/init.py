@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pocketguide.config import language_of, slugify
@@ -53,12 +54,12 @@ hotlines:
     category: emergency
     verified: {today}
   - name: "{warmline}"  # fictional sample: replace with your own
-    phone: "502-555-0142"
+    phone: "{area}-555-0142"
     hours: "{weekdays}"
     category: warmline
     # verified: {today}              # the day you called it and it was right
   - name: "{mobile}"  # fictional sample: replace with your own
-    phone: "502-555-0117"
+    phone: "{area}-555-0117"
     hours: 24/7
     category: local
     # verified: {today}
@@ -133,7 +134,9 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
     folder.mkdir(parents=True, exist_ok=True)
     created = []
     fields = {
-        "name": name.replace('"', "'"),
+        # Written inside double quotes: JSON's escapes are YAML's, so the name stays as typed.
+        "name": json.dumps(name, ensure_ascii=False)[1:-1],
+        "area": "416" if region == "CA" else "502",  # fictional 555-01xx numbers in the region
         "slug": slugify(name),
         "region": region,
         "locale": locale,
