@@ -155,6 +155,25 @@ def test_config_errors_name_lines_and_suggest(tmp_path, monkeypatch):
     ]
 
 
+@pytest.mark.parametrize(
+    ("page", "ok"),
+    [("40 60 mm", False), ("69 150 mm", False), ("105 99 mm", False), ("70 100 mm", True),
+     ("2.75 4 in", False), ("3 4 in", True)],
+)  # fmt: skip
+def test_a_page_too_small_for_the_guide_is_refused(tmp_path, monkeypatch, page, ok):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + f'page: "{page}"\n')
+    result = invoke("check", ".")
+    if ok:
+        assert result.exit_code == 0, result.output
+    else:
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f'pocketguide.yaml:4: page: "{page}" is outside 70-300 mm wide and 100-430 mm high '
+            "(A7 is 74 x 105 mm)\n",
+        )
+
+
 def test_template_override_wins_and_extends_default(tmp_path):
     _project(tmp_path, ORG)
     (tmp_path / "templates").mkdir()

@@ -14,6 +14,7 @@ from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, parse_number
 
 CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
+MIN_PAGE_MM = (70, 100)  # width, height
 PAGE_SIZES_MM = {"a6": (105.0, 148.0), "a7": (74.0, 105.0), "quarter-letter": (107.95, 139.7)}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
@@ -169,6 +170,10 @@ def page_size_mm(value: str) -> tuple[float, float]:
         raise ValueError(f'"{value}" is not a6, a7, quarter-letter or "WIDTH HEIGHT mm|in"')
     factor = 25.4 if match.group(3) == "in" else 1.0
     width, height = float(match.group(1)) * factor, float(match.group(2)) * factor
-    if not (40 <= width <= 300 and 40 <= height <= 430):
-        raise ValueError(f'"{value}" is outside 40-300 mm wide and 40-430 mm high')
+    # Below about A7 (74 x 105 mm) the cover title and a line of body text no longer fit.
+    if not (MIN_PAGE_MM[0] <= width <= 300 and MIN_PAGE_MM[1] <= height <= 430):
+        raise ValueError(
+            f'"{value}" is outside {MIN_PAGE_MM[0]}-300 mm wide and {MIN_PAGE_MM[1]}-430 mm high '
+            "(A7 is 74 x 105 mm)"
+        )
     return width, height
