@@ -98,6 +98,11 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
+    if not content.hotlines.hotlines:
+        warnings.append(
+            f"{shown}: no numbers; the guide's crisis pages will have only blank lines to fill "
+            "in by hand"
+        )
     if lock is not None:
         shown_lock = display_path(project.root / LOCK_NAME, project.root)
         for entry, message in lock_differences(lock, content.hotlines):

@@ -284,3 +284,14 @@ def test_a_short_code_that_starts_with_911_warns_whatever_its_category(project):
 )  # fmt: skip
 def test_emergency_prefix(raw, region, prefix):
     assert parse_number(raw, region).emergency_prefix == prefix
+
+
+def test_a_guide_with_no_numbers_warns(project):
+    project("hotlines: []\n")
+    result = invoke("build", ".", "--format", "guide")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: hotlines.yaml: no numbers; the guide's crisis pages will have only blank "
+        "lines to fill in by hand\n"
+    )
+    assert invoke("build", ".", "--format", "guide", "--strict", "--force").exit_code == 1
