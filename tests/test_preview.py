@@ -50,6 +50,15 @@ def test_pages_option_selects_pages_and_clears_old_ones(tiny):
         assert sheet.size == (3 * 414 + 4 * 24, 583 + 28 + 2 * 24)
 
 
+def test_one_page_is_one_page(tiny):
+    result = run("preview", str(tiny), "--pages", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2].endswith(
+        "tiny-guide-en-preview.png  contact sheet of 1 page"
+    )
+    assert result.stdout.splitlines()[-1].endswith("tiny-guide-en-preview/  1 PNG page of 5")
+
+
 def test_out_of_range_pages_are_refused(tiny):
     result = run("preview", str(tiny), "--pages", "2-9")
     assert result.exit_code == 1

@@ -296,8 +296,9 @@ def preview(
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     folder = display_path(result.pages[0].parent)
-    click.echo(f"{display_path(result.sheet)}  contact sheet of {len(result.pages)} pages")
-    click.echo(f"{folder}/  {len(result.pages)} PNG pages of {result.page_count}")
+    plural = "s" * (len(result.pages) != 1)
+    click.echo(f"{display_path(result.sheet)}  contact sheet of {len(result.pages)} page{plural}")
+    click.echo(f"{folder}/  {len(result.pages)} PNG page{plural} of {result.page_count}")
 
 
 @cli.command(
