@@ -1,21 +1,66 @@
-"""`pocketguide proof`: every number in large type with a tick box, for a second person to call."""
+"""`pocketguide proof`: every number in large type with a tick box, for a second person to call.
+
+Emergency numbers are listed too, but marked: test calls to them tie up the line and are
+discouraged, and in places prohibited, so the checker confirms them from published information.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+
+from phonenumbers import shortnumberinfo
 
 from pocketguide.build import prepare
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import base_context
 from pocketguide.i18n import translations
+from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM, paper_for
 from pocketguide.pdf import html_to_pdf
-from pocketguide.project import load_project
+from pocketguide.phones import Number
+from pocketguide.project import Project, load_project
 from pocketguide.render import make_environment, render_template
 from pocketguide.resources import content_dir, templates_dir
 from pocketguide.verify import verify_pdf
+
+
+@dataclass(frozen=True)
+class Row:
+    """One entry of the sheet: a hotline, or the organization's own number (hotline None)."""
+
+    name: str
+    phone: Number | None
+    text: Number | None
+    emergency: bool
+    hotline: Hotline | None = None
+
+
+def is_emergency(number: Number | None, region: str) -> bool:
+    """True if phonenumbers knows `number` as an emergency number of `region` (911, 112, 999...)."""
+    return number is not None and shortnumberinfo.is_emergency_number(number.normalized, region)
+
+
+def proof_rows(project: Project, hotlines: list[Hotline]) -> list[Row]:
+    """The hotlines, then the organization's phone (printed on the back cover) if it has one."""
+    rows = [
+        Row(
+            h.name,
+            h.phone,
+            h.text,
+            h.category == "emergency"
+            or any(is_emergency(n, h.region or project.region) for n in (h.phone, h.text)),
+            h,
+        )
+        for h in hotlines
+    ]
+    organization = project.config.organization if project.config else None
+    if organization is not None and organization.phone is not None:
+        phone = organization.phone
+        rows.append(Row(organization.name, phone, None, is_emergency(phone, project.region)))
+    return rows
 
 
 def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, int]:
@@ -29,6 +74,8 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     context = base_context(project, prepared.content, prepared.assets)
     context["page"] = {"width_mm": PAPER_MM[paper][0], "height_mm": PAPER_MM[paper][1]}
     context["today"] = dt.date.today().isoformat()
+    rows = proof_rows(project, hotlines)
+    context["rows"] = rows
     locale = prepared.content.locale
     env = make_environment(project.template_dirs, locale, translations(locale))
     html = render_template(env, "proof.html.j2", context)
@@ -37,7 +84,7 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     result = html_to_pdf(
         html, templates_dir(), [project.root, content_dir(), templates_dir()], shown
     )
-    numbers = [n.display for h in hotlines for n in (h.phone, h.text) if n]
+    numbers = [n.display for row in rows for n in (row.phone, row.text) if n]
     pages = verify_pdf(result.data, shown, PAPER_MM[paper], numbers)
     write_atomic(target, result.data)
     return target, pages

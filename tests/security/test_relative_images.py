@@ -1,4 +1,4 @@
-"""Images in a project's Markdown are found beside the Markdown file, and stay confined."""
+"""Images in a project's Markdown are found beside the Markdown file, stay confined, and fit."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from pocketguide.markup import resolve_images
 from .helpers import PDF_NAME, assert_clean_failure, invoke, make_project, png, section
 
 SECTION = "content/en/sections/closing.md"
+MM = 72 / 25.4
+Box = tuple[float, float, float, float]
 
 
 @pytest.mark.parametrize(
@@ -36,18 +38,18 @@ def image_project(root: Path, markdown: str, files: dict[str, bytes]) -> Path:
     return make_project(root, {SECTION: section(markdown), **files})
 
 
-def drawn_image_sizes(pdf: Path) -> set[tuple[int, int]]:
-    """The pixel sizes of the images the pages actually draw (not merely list as resources)."""
+def drawn_image_boxes(pdf: Path) -> list[tuple[tuple[int, int], Box, Box]]:
+    """(pixel size, drawn bounds, page trim box) in points of every image the pages draw."""
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
     document = pypdfium2.PdfDocument(pdf)
     try:
-        return {
-            tuple(image.get_px_size())
+        return [
+            (tuple(image.get_px_size()), tuple(image.get_bounds()), tuple(page.get_trimbox()))
             for page in document
             for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))
-        }
+        ]
     finally:
         document.close()
 
@@ -60,10 +62,31 @@ def test_an_image_beside_the_section_is_printed_and_rebuilt_when_it_changes(tmp_
     project = image_project(tmp_path, markdown, files)
     result = invoke("build", str(project))
     assert result.exit_code == 0, result.output
-    assert drawn_image_sizes(project / "output" / PDF_NAME) >= {(40, 30), (30, 30)}
+    drawn = {size for size, _, _ in drawn_image_boxes(project / "output" / PDF_NAME)}
+    assert drawn >= {(40, 30), (30, 30)}
     assert invoke("build", str(project)).stdout.startswith("up to date:")
     (project / "content/en/sections/chairs.png").write_bytes(png(41, 30))
     assert not invoke("build", str(project)).stdout.startswith("up to date:")
+
+
+def test_a_large_or_tall_image_shrinks_into_the_text_area_keeping_its_shape(tmp_path):
+    files = {"content/en/sections/wide.png": png(1200, 800), "pics/tall.png": png(300, 2000)}
+    markdown = "Chairs.\n\n![Chairs in a circle](wide.png)\n\n![Tall](../../../pics/tall.png)\n"
+    project = image_project(tmp_path, markdown, files)
+    assert invoke("build", str(project)).exit_code == 0
+    drawn = {
+        size: (bounds, trim)
+        for size, bounds, trim in drawn_image_boxes(project / "output" / PDF_NAME)
+        if size in {(1200, 800), (300, 2000)}
+    }
+    assert set(drawn) == {(1200, 800), (300, 2000)}
+    for (width_px, height_px), ((left, bottom, right, top), trim) in drawn.items():
+        # Inside the A6 page's margins: 12 mm above and below, at least 9 mm at the sides.
+        assert trim[0] + 9 * MM - 0.5 <= left < right <= trim[2] - 9 * MM + 0.5
+        assert trim[1] + 12 * MM - 0.5 <= bottom < top <= trim[3] - 12 * MM + 0.5
+        assert (right - left) / (top - bottom) == pytest.approx(width_px / height_px, rel=0.01)
+    (left, _, right, _), trim = drawn[(1200, 800)]
+    assert right - left == pytest.approx(trim[2] - trim[0] - 20 * MM, abs=0.5)  # the text width
 
 
 def test_a_missing_image_names_the_markdown_line(tmp_path, monkeypatch):
