@@ -100,7 +100,7 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
     if not content.hotlines.hotlines:
         warnings.append(
-            f"{shown}: no numbers; the guide's crisis pages will have only blank lines to fill "
+            f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
             "in by hand"
         )
     if lock is not None:
