@@ -113,6 +113,12 @@ def test_build_command_takes_several_folders_or_all(parent, monkeypatch):
     assert both.stderr == "give project folders or --all PARENT, not both\n"
 
 
+def test_a_folder_named_twice_is_built_once(parent, monkeypatch):
+    monkeypatch.chdir(parent)
+    results = run_batch_cli([Path("alpha"), Path("beta"), Path("./alpha/")], None, 1, True)
+    assert [result.project for result in results] == [Path("alpha"), Path("beta")]
+
+
 def test_a_failed_project_still_counts_the_files_it_wrote(parent):
     # Its only hotline is in no card category: the guide is written, then the card fails.
     [result] = build_many(

@@ -216,6 +216,11 @@ def run_batch_cli(
     if all_parent is not None and project_dirs:
         raise PocketguideError("give project folders or --all PARENT, not both")
     projects = find_projects(all_parent) if all_parent is not None else list(project_dirs)
+    # One folder named twice (org, ./org) would be built twice at once into one output folder.
+    unique: dict[Path, Path] = {}
+    for project in projects:
+        unique.setdefault(project.resolve(), project)
+    projects = list(unique.values())
     results = build_many(projects, jobs=jobs, quiet=quiet, **build_options)
     failed = summary(results)
     if failed:
