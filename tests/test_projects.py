@@ -174,6 +174,21 @@ def test_a_page_too_small_for_the_guide_is_refused(tmp_path, monkeypatch, page, 
         )
 
 
+def test_usual_yaml_slips_are_explained_in_plain_words(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = ORG + "brand:\n  primary: #1d4e89\nverification:\n  max_age_days: lots\n"
+    _project(tmp_path, config)
+    assert invoke("check", ".").stderr.splitlines() == [
+        'pocketguide.yaml:5: brand.primary: is empty; put the colour in quotes, e.g. "#1d4e89"',
+        'pocketguide.yaml:7: verification.max_age_days: "lots" must be a whole number',
+    ]
+    hotlines = "hotlines:\n  - name: A\n    phone: '988'\n    verified: 2026-13-01\n"
+    _project(tmp_path, ORG, hotlines)
+    assert invoke("check", ".").stderr == (
+        'hotlines.yaml:4: A: verified: "2026-13-01" is not a date like 2026-11-01\n'
+    )
+
+
 def test_template_override_wins_and_extends_default(tmp_path):
     _project(tmp_path, ORG)
     (tmp_path / "templates").mkdir()

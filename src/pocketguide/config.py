@@ -65,10 +65,12 @@ class Brand(Strict):
     accent: str = "#f4a259"
     font: str | None = None
 
-    @field_validator("primary", "accent")
+    @field_validator("primary", "accent", mode="before")
     @classmethod
-    def _colour(cls, value: str) -> str:
-        if not _COLOUR.fullmatch(value):
+    def _colour(cls, value: object) -> str:
+        if value is None:  # `primary: #1d4e89` unquoted: YAML reads # as a comment
+            raise ValueError('is empty; put the colour in quotes, e.g. "#1d4e89"')
+        if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             raise ValueError(f'"{value}" is not a colour like "#1d4e89"')
         return value.lower()
 

@@ -13,6 +13,18 @@ from pocketguide.errors import Problem
 from pocketguide.yamlload import line_of
 
 M = TypeVar("M", bound=BaseModel)
+# pydantic's wording for the usual slips, said in the words of a YAML file's author.
+_PLAIN = {
+    "date_from_datetime_parsing": "{input} is not a date like 2026-11-01",
+    "date_parsing": "{input} is not a date like 2026-11-01",
+    "date_type": "{input} is not a date like 2026-11-01",
+    "string_type": "must be text (put it in quotes if YAML reads it as something else)",
+    "bool_parsing": "{input} must be true or false",
+    "bool_type": "must be true or false",
+    "int_parsing": "{input} must be a whole number",
+    "int_type": "must be a whole number",
+    "list_type": "must be a list, e.g. [a, b] or one `- item` per line",
+}
 
 
 def validate(
@@ -39,6 +51,10 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         hint = f' (did you mean "{close[0]}"?)' if close else ""
         return Problem(shown, line, f'unknown key "{key}"{where}{hint}')
     message = err["msg"].removeprefix("Value error, ")
+    if kind in _PLAIN:
+        shown_input = err.get("input")
+        message = _PLAIN[kind].format(input=f'"{shown_input}"' if shown_input is not None else "")
+        message = message.strip()
     if kind == "literal_error":
         message = f"must be one of {err['ctx']['expected']}, not {err.get('input')!r}"
     label = _label(data, loc)
