@@ -92,12 +92,20 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     """Stale or missing verification dates, fictional numbers, changes since hotlines.lock."""
     from pocketguide.hotlines import entry_warnings, where
     from pocketguide.lock import LOCK_NAME, lock_differences
+    from pocketguide.phones import fictional_range
 
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
+    organization = project.config.organization
+    if organization.phone and (reason := fictional_range(organization.phone)):
+        warnings.append(
+            f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}: "
+            f"organization.phone: {organization.phone.display} is a fictional number ({reason}); "
+            "put in the real one"
+        )
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "

@@ -296,3 +296,25 @@ def test_a_guide_with_no_numbers_warns(project):
     result = invoke("build", ".", "--format", "guide")
     assert (result.exit_code, result.stderr) == (0, NO_NUMBER)
     assert invoke("build", ".", "--format", "guide", "--strict", "--force").exit_code == 1
+
+
+def test_the_organization_phone_and_email_are_checked(project):
+    def config(contact: str) -> None:
+        project(hotlines(("Line", "502-555-0242", "crisis")))
+        text = CONFIG.replace("  slug: test\n", "  slug: test\n" + contact)
+        (Path.cwd() / "pocketguide.yaml").write_text(text)
+
+    config("  phone: '+1 502 555 0100'\n  email: info-at-example\n")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'pocketguide.yaml:5: organization.email: "info-at-example" is not an email address '
+        "like info@example.org\n",
+    )
+    config("  phone: '+1 502 555 0100'\n  email: info@example.org\n")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: pocketguide.yaml:4: organization.phone: (502) 555-0100 is a fictional number "
+        "(555-0100 to 555-0199 are kept for examples); put in the real one\n",
+    )
