@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from pocketguide.phones import fictional_range, parse_number
 
-from .helpers import CONFIG, invoke, make_project
+from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
 ENTRY = "  - name: {name}\n    phone: {phone}\n    category: {category}\n    verified: {date}\n"
 
@@ -116,6 +116,47 @@ def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
     assert result.stderr == (
         "numbers.csv:4: Line: the name is used twice (first at line 2); "
         "give each entry its own name\n"
+    )
+
+
+CSV_HEADER = "name,phone,text,url,hours,languages,category,notes,verified\n"
+
+
+def test_csv_rows_with_a_missing_or_extra_field_are_errors(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        CSV_HEADER
+        + "988 Suicide & Crisis Lifeline,988,988,,24/7,en;es,crisis,,2026-11-01\n"
+        + "Emergency services,911,,,24/7,,emergency,,2026-11-01\n"
+        + "Local warmline,(502) 589-1234,,,Mon-Fri;,warmline,,2026-11-01\n"
+        + "Extra line,(502) 589-1235,,,24/7,,warmline,,,2026-11-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    expected = [
+        "numbers.csv:4: row has 8 fields, the header has 9",
+        "numbers.csv:5: row has 10 fields, the header has 9",
+    ]
+    assert assert_clean_failure(invoke("check", ".")) == expected
+    assert assert_clean_failure(invoke("build", ".", "--format", "all")) == expected
+    assert not list(tmp_path.glob("output/*.pdf"))
+
+
+def test_csv_messages_name_the_line_a_row_starts_on(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        CSV_HEADER
+        + '988 Lifeline,988,,,24/7,,crisis,"Call or text.\nChat online.",2026-11-01\n'
+        + "\n"
+        + "Short,911,,,24/7\n"
+        + "Old,(502) 589-1235,,,24/7,,warmline,,2001-01-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    result = invoke("check", ".")
+    assert assert_clean_failure(result) == ["numbers.csv:5: row has 5 fields, the header has 9"]
+    text = (tmp_path / "numbers.csv").read_text().replace("Short,911,,,24/7\n", "")
+    (tmp_path / "numbers.csv").write_text(text)
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: numbers.csv:5: Old: last verified 2001-01-01, more than 365 days ago\n"
     )
 
 
