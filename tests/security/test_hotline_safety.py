@@ -197,6 +197,37 @@ def test_card_hotlines_naming_nothing_is_refused(project):
     )
 
 
+NOT_A_NAME = 'card: hotlines: "{}" is not a hotline name in this project'
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        (
+            "card:\n  hotlines: [Emergency services, 988 Suicide and Crisis Lifeline]\n",
+            [f"pocketguide.yaml:7: {NOT_A_NAME.format('988 Suicide and Crisis Lifeline')}"],
+        ),
+        (
+            "card:\n  hotlines:\n    - Nowhere\n    - Emergency services\n    - 988 Lifeline\n",
+            [
+                f"pocketguide.yaml:8: {NOT_A_NAME.format('Nowhere')}",
+                f"pocketguide.yaml:10: {NOT_A_NAME.format('988 Lifeline')}",
+            ],
+        ),
+    ],
+)
+def test_a_card_hotline_that_is_no_entry_is_an_error_in_check_and_build(project, card, expected):
+    entries = (
+        ("988 Suicide & Crisis Lifeline", "988", "crisis"),
+        ("Emergency services", "911", "emergency"),
+    )
+    project(hotlines(*entries), card)
+    for command in ("check", "build --format card", "build --format zine", "check --render"):
+        result = invoke(*command.split(), ".")
+        assert (result.exit_code, result.stderr.splitlines()) == (1, expected), command
+    assert not list(Path.cwd().glob("output/*.pdf"))
+
+
 def test_excluding_the_crisis_section_is_an_error_in_check_and_build(project):
     project(hotlines(("Line", "502-555-0242", "crisis")))
     config = CONFIG.replace("exclude: [", "exclude: [crisis-numbers, ")
