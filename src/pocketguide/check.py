@@ -10,7 +10,7 @@ from jinja2 import TemplateError
 from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.formats import kit_hotlines
+from pocketguide.formats import kit_hotlines, unknown_card_hotlines
 from pocketguide.hotlines import fictional_warnings
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, write_lock
@@ -67,7 +67,10 @@ def check_project(
             continue
         report.contents.append(prepared.content)
         found = list(prepared.warnings)
-        kit = prepared.content.guide.kit is not None  # no kit texts: no card or zine
+        # A name that is no entry is an error in the config, as when building the card.
+        unknown = unknown_card_hotlines(project, prepared.content.hotlines.hotlines)
+        problems.extend([p for p in unknown if p not in problems.items])
+        kit = prepared.content.guide.kit is not None and not unknown  # no kit: no card or zine
         if kit:
             try:
                 kit_hotlines(project, prepared.content)  # what the card's crisis side shows

@@ -53,21 +53,30 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
+def unknown_card_hotlines(project: Project, hotlines: list[Hotline]) -> list[Problem]:
+    """One error per name under `card: hotlines:` that is no entry's name (check and build)."""
+    chosen = project.config.card.hotlines if project.config else None
+    names = {h.name for h in hotlines}
+    shown = project.shown(project.config_path) if project.config_path else ""
+    return [
+        Problem(
+            shown,
+            project.line("card", "hotlines", index),
+            f'card: hotlines: "{name}" is not a hotline name in this project',
+        )
+        for index, name in enumerate(chosen or ())
+        if name not in names
+    ]
+
+
 def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
     """The numbers the card back and the zine show, in category order."""
     hotlines = content.hotlines.hotlines
     chosen = project.config.card.hotlines if project.config else None
     if chosen is not None:
+        if unknown := unknown_card_hotlines(project, hotlines):
+            raise PocketguideError(unknown)
         by_name = {h.name: h for h in hotlines}
-        unknown = [name for name in chosen if name not in by_name]
-        if unknown:
-            raise PocketguideError(
-                Problem(
-                    project.shown(project.config_path) if project.config_path else "",
-                    project.line("card", "hotlines"),
-                    f'card: hotlines: "{unknown[0]}" is not a hotline name in this project',
-                )
-            )
         picked = [by_name[name] for name in chosen]
     else:
         order = {category: index for index, category in enumerate(CATEGORIES)}

@@ -27,7 +27,7 @@ CSV_COLUMNS = (
 
 
 def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | None, list[Problem]]:
-    """Read hotlines.yaml or hotlines.csv; problems name file:line (or file.csv:ROW)."""
+    """Read hotlines.yaml or hotlines.csv; problems name the file and line."""
     shown = display_path(path, root)
     if not path.is_file():
         return None, [Problem(shown, None, "hotlines file not found")]
@@ -83,35 +83,51 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
     except UnicodeDecodeError:
         return None, [Problem(shown, None, "file is not valid UTF-8 text")]
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = _csv_rows(text)
     except csv.Error as exc:
         return None, [Problem(shown, None, f"invalid CSV: {exc}")]
     if not rows:
         return None, [Problem(shown, 1, "file is empty")]
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in rows[0][1]]
     unknown = [h for h in header if h not in CSV_COLUMNS]
     if unknown or "name" not in header:
         expected = ",".join(CSV_COLUMNS)
         return None, [Problem(shown, 1, f"the header must use the columns {expected}")]
     entries = LineList()
     entries.line, entries.lines = 2, []
-    for number, row in enumerate(rows[1:], start=2):
+    problems = []
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(header):
-            return None, [Problem(shown, number, f"{len(row)} cells, but {len(header)} columns")]
+        if len(row) != len(header):
+            # A missing or extra comma would shift every later cell into the wrong column.
+            message = f"row has {len(row)} fields, the header has {len(header)}"
+            problems.append(Problem(shown, number, message))
+            continue
         entry = LineDict()
         entry.line, entry.lines = number, {}
-        for key, cell in zip(header, row, strict=False):
+        for key, cell in zip(header, row, strict=True):
             if cell.strip():
                 value = cell.strip()
                 entry[key] = [v.strip() for v in value.split(";")] if key == "languages" else value
                 entry.lines[key] = number
         entries.append(entry)
         entries.lines.append(number)
+    if problems:
+        return None, problems
     data = LineDict(hotlines=entries)
     data.line, data.lines = 1, {"hotlines": 2}
     return data, []
+
+
+def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
+    """Each CSV row with the file line it starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows, start = [], 1
+    for row in reader:
+        rows.append((start, row))
+        start = reader.line_num + 1
+    return rows
 
 
 def entry_warnings(

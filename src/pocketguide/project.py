@@ -87,7 +87,7 @@ class Project:
         own = self.root / "hotlines.yaml"
         return own if own.is_file() else None
 
-    def line(self, *keys: str) -> int | None:
+    def line(self, *keys: str | int) -> int | None:
         """The line of a key path in pocketguide.yaml, for messages."""
         return line_of(self.raw, keys) if self.raw is not None else None
 

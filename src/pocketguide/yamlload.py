@@ -18,6 +18,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
 
 from pocketguide.errors import Problem
 
@@ -62,6 +63,8 @@ class _NoAliasComposer(Composer):
 
 
 class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolver):
+    last_plain: ScalarToken | None = None  # for errors: the latest unquoted scalar
+
     def __init__(self, stream):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
@@ -69,6 +72,10 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
         _NoAliasComposer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
+
+    def scan_plain(self):  # type: ignore[override]
+        self.last_plain = super().scan_plain()
+        return self.last_plain
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -115,6 +122,31 @@ def _build(node: Node, depth: int = 0) -> Any:
     raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
 
 
+def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    """The 1-based line a PyYAML error belongs to: where the writer went wrong, if known."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and (
+        # `region US` with no colon: the scanner notices only at the next line's key.
+        exc.context == "while scanning a simple key"
+        # An unclosed bracket or quote: point at where it opened, not at the file's end.
+        or "<stream end>" in (exc.problem or "")
+        or exc.problem == "found unexpected end of stream"
+    ):
+        mark = exc.context_mark
+    return mark.line + 1 if mark else None
+
+
+def _first_key_without_colon(exc: yaml.MarkedYAMLError, loader: _Loader | None) -> int | None:
+    """The line of `title Closing` opening a document: PyYAML reads on to the next key's ':'."""
+    token = loader.last_plain if loader else None
+    mark = exc.problem_mark
+    if not (token and mark and (exc.problem or "").startswith("mapping values are not allowed")):
+        return None
+    # Unquoted text that starts a line at column 0 and runs on to a later line is the root.
+    start, end = token.start_mark, token.end_mark
+    return start.line + 1 if start.column == 0 and start.line < end.line == mark.line else None
+
+
 def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any:
     """Parse one YAML document strictly; raise YamlProblem with a file line on failure."""
     if isinstance(text, bytes):
@@ -140,11 +172,11 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         exc.line = (exc.line or 0) + line_offset or None
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "<stream end>" in (exc.problem or ""):
-            mark = exc.context_mark  # an unclosed bracket: point at where it opened
-        line = mark.line + 1 + line_offset if mark else None
+        line = _error_line(exc)
         reason = exc.problem or "invalid YAML"
+        if first := _first_key_without_colon(exc, loader):
+            line, reason = first, "could not find expected ':'"
+        line = line + line_offset if line else None
         if "\t" in text and "'\\t'" in str(exc):
             reason = "tab characters are not allowed for indentation; use spaces"
         elif reason.startswith("expected <block end>"):  # PyYAML's words for a misaligned line

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from pocketguide.phones import fictional_range, is_emergency, parse_number
 
-from .helpers import CONFIG, invoke, make_project
+from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
 ENTRY = "  - name: {name}\n    phone: {phone}\n    category: {category}\n    verified: {date}\n"
 
@@ -119,6 +119,47 @@ def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
     )
 
 
+CSV_HEADER = "name,phone,text,url,hours,languages,category,notes,verified\n"
+
+
+def test_csv_rows_with_a_missing_or_extra_field_are_errors(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        CSV_HEADER
+        + "988 Suicide & Crisis Lifeline,988,988,,24/7,en;es,crisis,,2026-11-01\n"
+        + "Emergency services,911,,,24/7,,emergency,,2026-11-01\n"
+        + "Local warmline,(502) 589-1234,,,Mon-Fri;,warmline,,2026-11-01\n"
+        + "Extra line,(502) 589-1235,,,24/7,,warmline,,,2026-11-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    expected = [
+        "numbers.csv:4: row has 8 fields, the header has 9",
+        "numbers.csv:5: row has 10 fields, the header has 9",
+    ]
+    assert assert_clean_failure(invoke("check", ".")) == expected
+    assert assert_clean_failure(invoke("build", ".", "--format", "all")) == expected
+    assert not list(tmp_path.glob("output/*.pdf"))
+
+
+def test_csv_messages_name_the_line_a_row_starts_on(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        CSV_HEADER
+        + '988 Lifeline,988,,,24/7,,crisis,"Call or text.\nChat online.",2026-11-01\n'
+        + "\n"
+        + "Short,911,,,24/7\n"
+        + "Old,(502) 589-1235,,,24/7,,warmline,,2001-01-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    result = invoke("check", ".")
+    assert assert_clean_failure(result) == ["numbers.csv:5: row has 5 fields, the header has 9"]
+    text = (tmp_path / "numbers.csv").read_text().replace("Short,911,,,24/7\n", "")
+    (tmp_path / "numbers.csv").write_text(text)
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: numbers.csv:5: Old: last verified 2001-01-01, more than 365 days ago\n"
+    )
+
+
 def test_a_phone_given_as_a_list_says_it_must_be_text(project):
     project("hotlines:\n  - name: Line\n    phone: [1, 2]\n    category: crisis\n")
     result = invoke("check", ".")
@@ -159,6 +200,37 @@ def test_card_hotlines_naming_nothing_is_refused(project):
         "pocketguide.yaml:7: card: hotlines: names no entry; the card and zine need a crisis "
         "number\n"
     )
+
+
+NOT_A_NAME = 'card: hotlines: "{}" is not a hotline name in this project'
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        (
+            "card:\n  hotlines: [Emergency services, 988 Suicide and Crisis Lifeline]\n",
+            [f"pocketguide.yaml:7: {NOT_A_NAME.format('988 Suicide and Crisis Lifeline')}"],
+        ),
+        (
+            "card:\n  hotlines:\n    - Nowhere\n    - Emergency services\n    - 988 Lifeline\n",
+            [
+                f"pocketguide.yaml:8: {NOT_A_NAME.format('Nowhere')}",
+                f"pocketguide.yaml:10: {NOT_A_NAME.format('988 Lifeline')}",
+            ],
+        ),
+    ],
+)
+def test_a_card_hotline_that_is_no_entry_is_an_error_in_check_and_build(project, card, expected):
+    entries = (
+        ("988 Suicide & Crisis Lifeline", "988", "crisis"),
+        ("Emergency services", "911", "emergency"),
+    )
+    project(hotlines(*entries), card)
+    for command in ("check", "build --format card", "build --format zine", "check --render"):
+        result = invoke(*command.split(), ".")
+        assert (result.exit_code, result.stderr.splitlines()) == (1, expected), command
+    assert not list(Path.cwd().glob("output/*.pdf"))
 
 
 def test_excluding_the_crisis_section_is_an_error_in_check_and_build(project):

@@ -18,6 +18,8 @@ from pocketguide.lock import read_lock
 from pocketguide.project import load_project
 from pocketguide.yamlload import YamlProblem, load_yaml_file, parse_yaml
 
+from .helpers import assert_clean_failure, invoke, make_project
+
 ALIAS_BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -60,6 +62,18 @@ def test_alias_bomb_is_refused_with_bounded_memory():
             4,
             "invalid YAML: this line is indented differently from the lines above it",
         ),
+        (b"a:\n  b: 1\n\tc: 2\n", 3, "tab characters are not allowed for indentation; use spaces"),
+        (b"name: x\nregion US\nlocales: [en]\n", 2, "invalid YAML: could not find expected ':'"),
+        (b"name: x\nregion US\n", 2, "invalid YAML: could not find expected ':'"),
+        (b"# c\n\nname x\nregion: US\n", 3, "invalid YAML: could not find expected ':'"),
+        (b"name\n  first: x\n", 1, "invalid YAML: could not find expected ':'"),
+        (
+            b"h:\n  - name: A\n    phone 988\n    category: crisis\n",
+            3,
+            "invalid YAML: could not find expected ':'",
+        ),
+        (b'a: "open\nb: 2\nc: 3\n', 1, "invalid YAML: found unexpected end of stream"),
+        (b"a: 1\nb: [1, 2\n", 2, "invalid YAML: expected ',' or ']', but got '<stream end>'"),
         (
             b"notes: Call: now\n",
             1,
@@ -76,6 +90,38 @@ def test_bad_files_give_one_clear_error(tmp_path, raw, line, message):
     [problem] = problems
     assert (problem.path, problem.line) == ("x.yaml", line)
     assert message in problem.message
+
+
+MISSING_COLON = "invalid YAML: could not find expected ':'"
+
+
+@pytest.mark.parametrize(
+    ("relative", "before", "after", "line"),
+    [
+        ("pocketguide.yaml", "slug: test\n", "slug test\n", 3),
+        ("hotlines.yaml", "    phone: 988\n", "    phone 988\n", 3),
+        ("content/en/sections/closing.md", "title: Closing\n", "title Closing\n", 2),
+        ("content/en/sections/closing.md", "layout: text\n", "layout text\n", 3),
+        ("hotlines.yaml", "hotlines:\n", "hotlines\n", 1),
+    ],
+)
+def test_a_key_without_its_colon_is_reported_on_its_own_line(
+    tmp_path, monkeypatch, relative, before, after, line
+):
+    monkeypatch.chdir(tmp_path)
+    files = {
+        "hotlines.yaml": "hotlines:\n  - name: A\n    phone: 988\n    category: crisis\n",
+        "content/en/sections/closing.md": "---\ntitle: Closing\nlayout: text\n---\n\nBody\n",
+    }
+    root = make_project(tmp_path, files)
+    path = root / relative
+    text = path.read_text()
+    assert before in text
+    path.write_text(text.replace(before, after, 1))
+    for command in ("check", "build"):
+        result = invoke(command, ".")
+        assert assert_clean_failure(result) == [f"{relative}:{line}: {MISSING_COLON}"]
+    assert not list(root.glob("output/*.pdf"))
 
 
 def test_scalars_stay_strings():
