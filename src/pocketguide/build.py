@@ -106,6 +106,7 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
             f"organization.phone: {organization.phone.display} is a fictional number ({reason}); "
             "put in the real one"
         )
+    warnings += untranslated_warnings(project, content, shown)
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -116,6 +117,24 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
         for entry, message in lock_differences(lock, content.hotlines):
             warnings.append(f"{where(shown, entry) if entry else shown_lock}: {message}")
     return warnings
+
+
+def untranslated_warnings(project: Project, content: Content, shown: str) -> list[str]:
+    """In another language than the primary one, entries with no words for it print as written."""
+    from pocketguide.config import language_of
+
+    primary = project.locales[0] if project.locales else content.locale
+    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
+        return []
+    missing = [h.name for h in content.hotlines.hotlines if h.words_in(content.locale) is None]
+    if not missing:
+        return []
+    names = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+    total = len(content.hotlines.hotlines)
+    return [
+        f"{shown}: {len(missing)} of {total} entries have no {content.locale} translation, so "
+        f"the {content.locale} edition prints them as written ({names})"
+    ]
 
 
 def strict_check(warnings: list[str]) -> None:

@@ -192,7 +192,9 @@ class Renderer:
             return (LARGE_PRINT_MM if large else self.project.page_mm), extra
         extra = {
             "kit": self.content.guide.kit,
-            "kit_hotlines": kit_hotlines(self.project, self.content),
+            "kit_hotlines": [
+                h.in_language(self.content.locale) for h in kit_hotlines(self.project, self.content)
+            ],
             "kit_scenarios": kit_scenarios(self.content, self._guide_yaml()),
         }
         if kind == "card":

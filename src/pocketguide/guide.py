@@ -48,7 +48,8 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     guide = content.guide
     # "Verified as of" the oldest date is only true when every entry has a date and no
     # number changed since the last approval.
-    dates = [h.verified for h in content.hotlines.hotlines]
+    hotlines = [h.in_language(content.locale) for h in content.hotlines.hotlines]
+    dates = [h.verified for h in hotlines]
     dates = dates if all(dates) and not content.unapproved else []
     built = build_date(project)
     width, height = project.page_mm
@@ -74,14 +75,14 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "page": {"width_mm": width, "height_mm": height},
         "sections": content.sections,
         "scenarios": content.scenarios,
-        "hotlines": content.hotlines.hotlines,
-        "hotline_groups": group_hotlines(content.hotlines.hotlines),
+        "hotlines": hotlines,
+        "hotline_groups": group_hotlines(hotlines),
         "blanks": content.hotlines.blanks,
         "blank_fields": blank_fields(content.hotlines.blanks),
         "fillable": bool(config and config.fillable),
         "print_shop": False,
         "large_print": False,
-        "qr_codes": {h.url: qr_image(h.url) for h in content.hotlines.hotlines if h.url},
+        "qr_codes": {h.url: qr_image(h.url) for h in hotlines if h.url},
         "verified_as_of": format_date(min(dates), "long", locale=babel_locale(content.locale))
         if dates
         else None,

@@ -104,6 +104,9 @@ def translations_table(project: Project, contents: list[Content]) -> str:
         cells = []
         for content in contents:
             used = {f.relative: f.used for f in content.fallbacks}
+            if relative == "hotlines.yaml" and (missing := _untranslated(project, content)):
+                cells.append(f"no ({missing} of {len(content.hotlines.hotlines)} entries)")
+                continue
             cells.append(f"no ({used[relative]})" if relative in used else "yes")
         rows.append([relative, *cells])
     interface = [interface_coverage(project, c.locale) for c in contents]
@@ -111,3 +114,11 @@ def translations_table(project: Project, contents: list[Content]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _untranslated(project: Project, content: Content) -> int:
+    """How many of the project's own entries have no words in this locale's language."""
+    primary = project.locales[0] if project.locales else content.locale
+    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
+        return 0
+    return sum(h.words_in(content.locale) is None for h in content.hotlines.hotlines)

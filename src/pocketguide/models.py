@@ -91,6 +91,14 @@ class Scenario(Strict):
     escalate: Lines = Field(min_length=1)
 
 
+class HotlineWords(Strict):
+    """An entry's words in another language; its numbers stay the entry's own."""
+
+    name: Text | None = None
+    hours: Text | None = None
+    notes: Text | None = None
+
+
 class Hotline(Strict):
     """A crisis or referral number; phone and text numbers are checked for their region."""
 
@@ -104,6 +112,7 @@ class Hotline(Strict):
     category: Literal[CATEGORIES] = "other"  # type: ignore[valid-type]
     notes: Text | None = None
     verified: dt.date | None = None
+    translations: dict[str, HotlineWords] = Field(default_factory=dict)
     # Where the entry starts in its file (line, or CSV row), for messages; not part of the data.
     _line: int | None = PrivateAttr(default=None)
 
@@ -123,6 +132,30 @@ class Hotline(Strict):
             raise ValueError('must be one number written as text, e.g. "502-555-0100"')
         region = info.data.get("region") or (info.context or {}).get("region", "US")
         return parse_number(str(value), region, sms=info.field_name == "text")
+
+    @field_validator("translations")
+    @classmethod
+    def _languages(cls, value: dict[str, HotlineWords]) -> dict[str, HotlineWords]:
+        from pocketguide.config import babel_locale
+
+        for tag in value:
+            babel_locale(tag)
+        return value
+
+    def words_in(self, locale: str) -> HotlineWords | None:
+        """The entry's translation for a locale (es-MX), else for its language (es), if any."""
+        from pocketguide.config import language_of
+
+        tag = locale.replace("_", "-")
+        by_tag = {key.replace("_", "-").lower(): words for key, words in self.translations.items()}
+        return by_tag.get(tag.lower()) or by_tag.get(language_of(tag))
+
+    def in_language(self, locale: str) -> Hotline:
+        """The entry as a locale's edition prints it: translated words, the same numbers."""
+        words = self.words_in(locale)
+        if words is None:
+            return self
+        return self.model_copy(update=words.model_dump(exclude_none=True))
 
     @field_validator("url")
     @classmethod

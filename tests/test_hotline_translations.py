@@ -1,0 +1,84 @@
+"""A project's hotline entries carry their words in other languages; the numbers stay one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import run, tiny_config
+
+HOTLINES = """\
+hotlines:
+  - name: Emergency services
+    phone: "911"
+    category: emergency
+    notes: When someone is in danger right now.
+    verified: {date}
+    translations:
+      es: {{name: Servicios de emergencia, notes: Cuando alguien corre peligro ahora.}}
+  - name: River Warmline
+    phone: 502-589-1234
+    category: warmline
+    hours: Every day, 4pm-11pm
+    verified: {date}
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A tiny project published in English and Spanish, one entry translated."""
+    folder = tmp_path_factory.mktemp("bilingual")
+    config = tiny_config("River Org", "river", "locales: [en, es]\n")
+    (folder / "pocketguide.yaml").write_text(config)
+    (folder / "hotlines.yaml").write_text(HOTLINES.format(date=dt.date.today()))
+    return folder
+
+
+UNTRANSLATED = (
+    "warning: hotlines.yaml: 1 of 2 entries have no es translation, so the es edition prints "
+    "them as written (River Warmline)"
+)
+
+
+def test_each_edition_prints_its_own_words_and_the_same_numbers(project):
+    result = run("build", str(project), "--locale", "all", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [UNTRANSLATED]
+    spanish = PdfReader(project / "output" / "river-card-single-es.pdf").pages[1].extract_text()
+    english = PdfReader(project / "output" / "river-card-single-en.pdf").pages[1].extract_text()
+    assert "Servicios de emergencia" in spanish and "Emergency services" not in spanish
+    assert "River Warmline" in spanish  # untranslated: printed as written
+    assert "Emergency services" in english and "Servicios" not in english
+    for text in (spanish, english):
+        assert "911" in text and "(502) 589-1234" in text
+
+
+def test_the_translations_table_counts_untranslated_entries(project):
+    result = run("check", str(project), "--translations")
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("hotlines.yaml"))
+    assert row.split(None, 1)[1].split() == ["yes", "no", "(1", "of", "2", "entries)"]
+
+
+def test_the_lock_and_card_names_use_the_entry_names_as_written(project, tmp_path):
+    assert run("approve", str(project)).exit_code == 0
+    lock = (project / "hotlines.lock").read_text()
+    assert "name: Emergency services" in lock and "Servicios" not in lock
+    result = run("build", str(project), "--locale", "es", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert "changed" not in result.stderr and "new entry" not in result.stderr
+
+
+def test_an_unknown_language_under_translations_is_an_error(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("River Org", "river"))
+    text = HOTLINES.format(date=dt.date.today()).replace("      es: {", "      xx_123: {")
+    (tmp_path / "hotlines.yaml").write_text(text)
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'hotlines.yaml:7: Emergency services: translations: "xx_123" is not a language tag like '
+        "en, es or en-GB\n"
+    )
