@@ -39,6 +39,7 @@ def riverside(tmp_path_factory) -> Path:
         "Riverside Peer Warmline",
         "River Valley Recovery Helpline",
         "Safe Harbor Domestic Violence Line",
+        "organization.phone",
     ]
     assert all("is a fictional number" in line for line in result.stderr.splitlines())
     return folder
