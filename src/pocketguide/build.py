@@ -6,7 +6,6 @@ answered from the cache without loading them.
 
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,6 @@ from pocketguide.resources import CONFIG_NAME, content_dir
 if TYPE_CHECKING:
     from pocketguide.brand import BrandAssets
     from pocketguide.content import Content
-    from pocketguide.lock import Lock
     from pocketguide.project import Project
 
 __all__ = ["FORMATS", "BuildReport", "Options", "Written", "build", "prepare"]
@@ -67,6 +65,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
     from pocketguide.content import load_content, missing_translations
+    from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
     from pocketguide.prose import prose_problems
 
@@ -85,56 +84,8 @@ def prepare(project: Project, locale: str) -> Prepared:
         # A changed number is not covered by the dates: the card stops claiming them.
         differences = lock_differences(lock, content.hotlines)
         content.unapproved = [entry.name if entry else text for entry, text in differences]
-    return Prepared(content, assets, warnings + missing + hotline_warnings(project, content, lock))
-
-
-def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
-    """Stale or missing verification dates, fictional numbers, changes since hotlines.lock."""
-    from pocketguide.hotlines import entry_warnings, where
-    from pocketguide.lock import LOCK_NAME, lock_differences
-    from pocketguide.phones import fictional_range
-
-    if project.is_default or content.hotlines_path is None:
-        return []
-    shown = display_path(content.hotlines_path, project.root)
-    max_age = project.config.verification.max_age_days
-    warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
-    organization = project.config.organization
-    if organization.phone and (reason := fictional_range(organization.phone)):
-        warnings.append(
-            f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}: "
-            f"organization.phone: {organization.phone.display} is a fictional number ({reason}); "
-            "put in the real one"
-        )
-    warnings += untranslated_warnings(project, content, shown)
-    if not content.hotlines.hotlines:
-        warnings.append(
-            f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
-            "in by hand"
-        )
-    if lock is not None:
-        shown_lock = display_path(project.root / LOCK_NAME, project.root)
-        for entry, message in lock_differences(lock, content.hotlines):
-            warnings.append(f"{where(shown, entry) if entry else shown_lock}: {message}")
-    return warnings
-
-
-def untranslated_warnings(project: Project, content: Content, shown: str) -> list[str]:
-    """In another language than the primary one, entries with no words for it print as written."""
-    from pocketguide.config import language_of
-
-    primary = project.locales[0] if project.locales else content.locale
-    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
-        return []
-    missing = [h.name for h in content.hotlines.hotlines if h.words_in(content.locale) is None]
-    if not missing:
-        return []
-    names = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
-    total = len(content.hotlines.hotlines)
-    return [
-        f"{shown}: {len(missing)} of {total} entries have no {content.locale} translation, so "
-        f"the {content.locale} edition prints them as written ({names})"
-    ]
+    found = hotline_warnings(project, content, lock)
+    return Prepared(content, assets, warnings + missing + found)
 
 
 def strict_check(warnings: list[str]) -> None:

@@ -94,6 +94,8 @@ def interface_coverage(project: Project, locale: str) -> tuple[int, int]:
 
 def translations_table(project: Project, contents: list[Content]) -> str:
     """Plain-text table: each content file x locale, translated or which locale stands in."""
+    from pocketguide.hotline_warnings import untranslated
+
     relatives = ["guide.yaml"]
     for content in contents:
         relatives += [f"sections/{s.id}.md" for s in content.sections]
@@ -104,8 +106,8 @@ def translations_table(project: Project, contents: list[Content]) -> str:
         cells = []
         for content in contents:
             used = {f.relative: f.used for f in content.fallbacks}
-            if relative == "hotlines.yaml" and (missing := _untranslated(project, content)):
-                cells.append(f"no ({missing} of {len(content.hotlines.hotlines)} entries)")
+            if relative == "hotlines.yaml" and (missing := untranslated(project, content)):
+                cells.append(f"no ({len(missing)} of {len(content.hotlines.hotlines)} entries)")
                 continue
             cells.append(f"no ({used[relative]})" if relative in used else "yes")
         rows.append([relative, *cells])
@@ -114,11 +116,3 @@ def translations_table(project: Project, contents: list[Content]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(line.rstrip() for line in lines)
-
-
-def _untranslated(project: Project, content: Content) -> int:
-    """How many of the project's own entries have no words in this locale's language."""
-    primary = project.locales[0] if project.locales else content.locale
-    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
-        return 0
-    return sum(h.words_in(content.locale) is None for h in content.hotlines.hotlines)

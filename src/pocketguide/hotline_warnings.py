@@ -1,0 +1,64 @@
+"""Warnings about a project's numbers: dates, fiction, translations, changes since approval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from pocketguide.config import language_of
+from pocketguide.errors import display_path
+from pocketguide.hotlines import entry_warnings, where
+from pocketguide.lock import LOCK_NAME, Lock, lock_differences
+from pocketguide.phones import fictional_range
+
+if TYPE_CHECKING:
+    from pocketguide.content import Content
+    from pocketguide.project import Project
+
+
+def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
+    """Stale or missing verification dates, fictional numbers, changes since hotlines.lock."""
+    if project.is_default or content.hotlines_path is None:
+        return []
+    shown = display_path(content.hotlines_path, project.root)
+    max_age = project.config.verification.max_age_days
+    warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
+    organization = project.config.organization
+    if organization.phone and (reason := fictional_range(organization.phone)):
+        warnings.append(
+            f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}: "
+            f"organization.phone: {organization.phone.display} is a fictional number ({reason}); "
+            "put in the real one"
+        )
+    warnings += untranslated_warnings(project, content, shown)
+    if not content.hotlines.hotlines:
+        warnings.append(
+            f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
+            "in by hand"
+        )
+    if lock is not None:
+        shown_lock = display_path(project.root / LOCK_NAME, project.root)
+        for entry, message in lock_differences(lock, content.hotlines):
+            warnings.append(f"{where(shown, entry) if entry else shown_lock}: {message}")
+    return warnings
+
+
+def untranslated(project: Project, content: Content) -> list[str]:
+    """Names of the project's own entries with no words in this edition's language."""
+    primary = project.locales[0] if project.locales else content.locale
+    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
+        return []
+    return [h.name for h in content.hotlines.hotlines if h.words_in(content.locale) is None]
+
+
+def untranslated_warnings(project: Project, content: Content, shown: str) -> list[str]:
+    """In another language than the primary one, entries with no words for it print as written."""
+    missing = untranslated(project, content)
+    if not missing:
+        return []
+    names = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+    total = len(content.hotlines.hotlines)
+    return [
+        f"{shown}: {len(missing)} of {total} entries have no {content.locale} translation, so "
+        f"the {content.locale} edition prints them as written ({names})"
+    ]
