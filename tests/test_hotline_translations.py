@@ -82,3 +82,27 @@ def test_an_unknown_language_under_translations_is_an_error(tmp_path):
         'hotlines.yaml:7: Emergency services: translations: "xx_123" is not a language tag like '
         "en, es or en-GB\n"
     )
+
+
+def test_the_blank_labels_have_their_translations_too(tmp_path):
+    config = tiny_config("River Org", "river", "locales: [en, es]\n")
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    hotlines = HOTLINES.format(date=dt.date.today()) + (
+        "blanks: [My supervisor, Other]\ntranslations:\n  es: {blanks: [Mi supervisor/a, Otro]}\n"
+    )
+    (tmp_path / "hotlines.yaml").write_text(hotlines)
+    result = run("build", str(tmp_path), "--locale", "all", "--format", "guide")
+    assert result.stderr.splitlines() == [UNTRANSLATED]  # the blanks are translated
+    spanish = PdfReader(tmp_path / "output" / "river-guide-es.pdf")
+    text = " ".join(page.extract_text() for page in spanish.pages)
+    assert "Mi supervisor/a" in text and "My supervisor" not in text
+    english = PdfReader(tmp_path / "output" / "river-guide-en.pdf")
+    assert "My supervisor" in " ".join(page.extract_text() for page in english.pages)
+    (tmp_path / "hotlines.yaml").write_text(hotlines.split("translations:\n  es")[0])
+    check = run("check", str(tmp_path), "--translations")
+    assert check.stderr.splitlines()[-1] == (
+        "warning: hotlines.yaml: the blanks labels have no es translation, so the es edition "
+        "prints them as written"
+    )
+    row = next(line for line in check.stdout.splitlines() if line.startswith("hotlines.yaml"))
+    assert row.split(None, 2)[2] == "no (1 of 2 entries, blanks)"

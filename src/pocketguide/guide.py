@@ -49,6 +49,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     # "Verified as of" the oldest date is only true when every entry has a date and no
     # number changed since the last approval.
     hotlines = [h.in_language(content.locale) for h in content.hotlines.hotlines]
+    blanks = content.hotlines.blanks_in(content.locale) or content.hotlines.blanks
     dates = [h.verified for h in hotlines]
     dates = dates if all(dates) and not content.unapproved else []
     built = build_date(project)
@@ -77,8 +78,8 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "scenarios": content.scenarios,
         "hotlines": hotlines,
         "hotline_groups": group_hotlines(hotlines),
-        "blanks": content.hotlines.blanks,
-        "blank_fields": blank_fields(content.hotlines.blanks),
+        "blanks": blanks,
+        "blank_fields": blank_fields(blanks),
         "fillable": bool(config and config.fillable),
         "print_shop": False,
         "large_print": False,

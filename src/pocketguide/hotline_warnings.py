@@ -43,22 +43,30 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     return warnings
 
 
-def untranslated(project: Project, content: Content) -> list[str]:
-    """Names of the project's own entries with no words in this edition's language."""
+def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
+    """Own entries with no words in this edition's language; whether the own blanks lack them."""
     primary = project.locales[0] if project.locales else content.locale
     if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
-        return []
-    return [h.name for h in content.hotlines.hotlines if h.words_in(content.locale) is None]
+        return [], False
+    hotlines = content.hotlines
+    missing = [h.name for h in hotlines.hotlines if h.words_in(content.locale) is None]
+    return missing, hotlines.own_blanks and hotlines.blanks_in(content.locale) is None
 
 
 def untranslated_warnings(project: Project, content: Content, shown: str) -> list[str]:
-    """In another language than the primary one, entries with no words for it print as written."""
-    missing = untranslated(project, content)
-    if not missing:
-        return []
-    names = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
-    total = len(content.hotlines.hotlines)
-    return [
-        f"{shown}: {len(missing)} of {total} entries have no {content.locale} translation, so "
-        f"the {content.locale} edition prints them as written ({names})"
-    ]
+    """In another language than the primary one, words with no translation print as written."""
+    missing, blanks = untranslated(project, content)
+    locale, total = content.locale, len(content.hotlines.hotlines)
+    warnings = []
+    if missing:
+        names = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        warnings.append(
+            f"{shown}: {len(missing)} of {total} entries have no {locale} translation, so "
+            f"the {locale} edition prints them as written ({names})"
+        )
+    if blanks:
+        warnings.append(
+            f"{shown}: the blanks labels have no {locale} translation, so the {locale} edition "
+            "prints them as written"
+        )
+    return warnings

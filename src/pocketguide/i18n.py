@@ -106,8 +106,11 @@ def translations_table(project: Project, contents: list[Content]) -> str:
         cells = []
         for content in contents:
             used = {f.relative: f.used for f in content.fallbacks}
-            if relative == "hotlines.yaml" and (missing := untranslated(project, content)):
-                cells.append(f"no ({len(missing)} of {len(content.hotlines.hotlines)} entries)")
+            missing, blanks = untranslated(project, content)
+            if relative == "hotlines.yaml" and (missing or blanks):
+                parts = [f"{len(missing)} of {len(content.hotlines.hotlines)} entries"]
+                parts = (parts if missing else []) + (["blanks"] if blanks else [])
+                cells.append(f"no ({', '.join(parts)})")
                 continue
             cells.append(f"no ({used[relative]})" if relative in used else "yes")
         rows.append([relative, *cells])

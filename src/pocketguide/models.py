@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -136,19 +136,11 @@ class Hotline(Strict):
     @field_validator("translations")
     @classmethod
     def _languages(cls, value: dict[str, HotlineWords]) -> dict[str, HotlineWords]:
-        from pocketguide.config import babel_locale
-
-        for tag in value:
-            babel_locale(tag)
-        return value
+        return _language_keys(value)
 
     def words_in(self, locale: str) -> HotlineWords | None:
         """The entry's translation for a locale (es-MX), else for its language (es), if any."""
-        from pocketguide.config import language_of
-
-        tag = locale.replace("_", "-")
-        by_tag = {key.replace("_", "-").lower(): words for key, words in self.translations.items()}
-        return by_tag.get(tag.lower()) or by_tag.get(language_of(tag))
+        return _translation(self.translations, locale)
 
     def in_language(self, locale: str) -> Hotline:
         """The entry as a locale's edition prints it: translated words, the same numbers."""
@@ -190,8 +182,55 @@ class Hotline(Strict):
         return self
 
 
+class FileWords(Strict):
+    """The file's own words in another language: the labels of the blank lines."""
+
+    blanks: list[str] | None = None
+
+
 class HotlineFile(Strict):
     """hotlines.yaml: the numbers, and the labelled blank lines for the crisis page."""
 
     hotlines: list[Hotline] = Field(default_factory=list)
     blanks: list[str] = Field(default_factory=list)
+    translations: dict[str, FileWords] = Field(default_factory=dict)
+    # Whether the file itself gave `blanks` (not the locale's default labels copied in).
+    _own_blanks: bool = PrivateAttr(default=False)
+
+    @field_validator("translations")
+    @classmethod
+    def _languages(cls, value: dict[str, FileWords]) -> dict[str, FileWords]:
+        return _language_keys(value)
+
+    @model_validator(mode="after")
+    def _note_own_blanks(self) -> HotlineFile:
+        self._own_blanks = "blanks" in self.model_fields_set and bool(self.blanks)
+        return self
+
+    @property
+    def own_blanks(self) -> bool:
+        """True when the file's own `blanks` labels print (they may need translating)."""
+        return self._own_blanks
+
+    def blanks_in(self, locale: str) -> list[str] | None:
+        """The blank labels translated for a locale or its language, if the file gives them."""
+        words = _translation(self.translations, locale)
+        return words.blanks if words else None
+
+
+def _language_keys(value: dict[str, Any]) -> dict[str, Any]:
+    """Check that every key of a translations mapping is a language tag."""
+    from pocketguide.config import babel_locale
+
+    for tag in value:
+        babel_locale(tag)
+    return value
+
+
+def _translation(translations: dict[str, Any], locale: str) -> Any:
+    """The translation for a locale (es-MX), else for its language (es), else None."""
+    from pocketguide.config import language_of
+
+    tag = locale.replace("_", "-")
+    by_tag = {key.replace("_", "-").lower(): words for key, words in translations.items()}
+    return by_tag.get(tag.lower()) or by_tag.get(language_of(tag))
