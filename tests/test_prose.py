@@ -106,3 +106,18 @@ def test_a_bad_phone_link_in_a_section_stops_the_build(tmp_path):
         "is not a valid US phone number\n"
     )
     assert not (tmp_path / "output" / "link-guide-en.pdf").exists()
+
+
+def test_init_writes_a_real_emergency_number_for_every_region():
+    import phonenumbers
+
+    from pocketguide.phones import is_emergency, knows_emergency, parse_number
+
+    wrong = [
+        (region, emergency_number(region))
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS)
+        if knows_emergency(region)
+        and not is_emergency(parse_number(emergency_number(region), region), region)
+    ]
+    assert wrong == []
+    assert emergency_number("MA") == "15"  # not 112, which reaches no one in Morocco

@@ -173,10 +173,14 @@ def sample_words(language: str, name: str) -> dict[str, str]:
 
 
 def emergency_number(region: str) -> str:
-    """The region's emergency number (112 where phonenumbers knows no other)."""
+    """The region's emergency number: a well-known one, else phonenumbers' example, else 112."""
     import phonenumbers
 
     for candidate in EMERGENCY_CANDIDATES:
         if phonenumbers.is_emergency_number(candidate, region):
             return candidate
+    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(region)
+    example = metadata.emergency.example_number if metadata and metadata.emergency else None
+    if example and phonenumbers.is_emergency_number(example, region):
+        return example
     return "112"

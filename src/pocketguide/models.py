@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from pocketguide.phones import Number, is_emergency, is_region, parse_number
+from pocketguide.phones import Number, is_emergency, is_region, knows_emergency, parse_number
 
 Text = str
 Lines = list[str]
@@ -176,7 +176,7 @@ class Hotline(Strict):
         # that phonenumbers accepts as a carrier short code.
         region = self.region or (info.context or {}).get("region", "US")
         phone = self.phone
-        short = phone is not None and phone.short
+        short = phone is not None and phone.short and knows_emergency(region)
         if self.category == "emergency" and short and not is_emergency(phone, region):
             raise ValueError(f'phone: "{phone.raw}" is not an emergency number in {region}')
         return self

@@ -90,6 +90,12 @@ def is_emergency(number: Number, region: str) -> bool:
     return number.short and shortnumberinfo.is_emergency_number(number.normalized, region)
 
 
+def knows_emergency(region: str) -> bool:
+    """Whether phonenumbers lists the region's emergency numbers (a few regions it does not)."""
+    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(region)
+    return bool(metadata and metadata.emergency and metadata.emergency.national_number_pattern)
+
+
 def _emergency_prefix(digits: str, region: str) -> str | None:
     """The emergency number a short code starts with without being it (9111 -> 911)."""
     if shortnumberinfo.is_emergency_number(digits, region):
