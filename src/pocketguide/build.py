@@ -83,7 +83,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     if lock is not None and content.hotlines_path is not None:
         # A changed number is not covered by the dates: the card stops claiming them.
         differences = lock_differences(lock, content.hotlines)
-        content.unapproved = [entry.name if entry else text for entry, text in differences]
+        content.unapproved = [entry.name for entry, _text in differences]
     found = hotline_warnings(project, content, lock)
     return Prepared(content, assets, warnings + missing + found)
 

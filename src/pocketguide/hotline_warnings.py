@@ -9,6 +9,7 @@ from pocketguide.config import language_of
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
 from pocketguide.lock import LOCK_NAME, Lock, lock_differences
+from pocketguide.models import Hotline
 from pocketguide.phones import fictional_range
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     if lock is not None:
         shown_lock = display_path(project.root / LOCK_NAME, project.root)
         for entry, message in lock_differences(lock, content.hotlines):
-            warnings.append(f"{where(shown, entry) if entry else shown_lock}: {message}")
+            file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line
+            warnings.append(f"{where(file, entry)}: {message}")
     return warnings
 
 

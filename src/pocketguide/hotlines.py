@@ -6,12 +6,16 @@ import csv
 import datetime as dt
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.phones import fictional_range
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
+
+if TYPE_CHECKING:
+    from pocketguide.lock import LockedEntry
 
 CSV_COLUMNS = (
     "name",
@@ -66,7 +70,7 @@ def _duplicate_names(hotlines: HotlineFile, shown: str) -> list[Problem]:
     return problems
 
 
-def where(shown: str, entry: Hotline) -> str:
+def where(shown: str, entry: Hotline | LockedEntry) -> str:
     """`file:line` of an entry, for messages."""
     return f"{shown}:{entry._line}" if entry._line else shown
 

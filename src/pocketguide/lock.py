@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from pydantic import PrivateAttr
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile, Strict
@@ -24,6 +25,8 @@ class LockedEntry(Strict):
     phone_normalized: str | None = None
     text: str | None = None
     text_normalized: str | None = None
+    # Where the entry starts in hotlines.lock, for messages; not part of the data.
+    _line: int | None = PrivateAttr(default=None)
 
 
 class Lock(Strict):
@@ -62,13 +65,18 @@ def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:
     data, problems = load_yaml_file(path, shown=shown)
     if problems:
         return None, problems
-    return validate(Lock, data, shown)
+    lock, problems = validate(Lock, data, shown)
+    if lock is not None:
+        lines = getattr(data.get("approved"), "lines", [])
+        for entry, line in zip(lock.approved, lines, strict=False):
+            entry._line = line
+    return lock, problems
 
 
-def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | None, str]]:
-    """What differs from the approved numbers: (the current entry, or None if removed, text)."""
+def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEntry, str]]:
+    """What differs from the approved numbers: (the entry, or the lock's if removed, text)."""
     approved = {entry.name: entry for entry in lock.approved}
-    found: list[tuple[Hotline | None, str]] = []
+    found: list[tuple[Hotline | LockedEntry, str]] = []
     for entry in hotlines.hotlines:
         old = approved.pop(entry.name, None)
         if old is None:
@@ -87,6 +95,6 @@ def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | 
                     (entry, f"{entry.name}: {kind} changed {before} -> {after} since "
                      f"{LOCK_NAME}; check it, then run pocketguide approve")
                 )  # fmt: skip
-    for name in approved:
-        found.append((None, f"{name}: removed since the last approval; run pocketguide approve"))
+    for name, old in approved.items():
+        found.append((old, f"{name}: removed since the last approval; run pocketguide approve"))
     return found

@@ -73,3 +73,21 @@ def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     lines = assert_clean_failure(invoke("check", ".", "--strict"))
     assert lines[-1].startswith("hotlines.yaml:2: Warmline: phone changed")
+
+
+def test_an_entry_removed_since_approval_is_named_at_its_line_in_the_lock(tmp_path, monkeypatch):
+    two = (
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "  - name: Crisis\n    phone: 502-589-0243\n    category: crisis\n"
+    )
+    make_project(tmp_path, {"hotlines.yaml": two})
+    monkeypatch.chdir(tmp_path)
+    assert invoke("approve", ".").exit_code == 0
+    (tmp_path / "hotlines.yaml").write_text(two.split("  - name: Crisis")[0])
+    result = invoke("check", ".")
+    lock = (tmp_path / "hotlines.lock").read_text().splitlines()
+    line = next(n for n, text in enumerate(lock, 1) if "name: Crisis" in text)
+    assert (
+        f"warning: hotlines.lock:{line}: Crisis: removed since the last approval; "
+        "run pocketguide approve"
+    ) in result.stderr.splitlines()
