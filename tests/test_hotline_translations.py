@@ -106,3 +106,72 @@ def test_the_blank_labels_have_their_translations_too(tmp_path):
     )
     row = next(line for line in check.stdout.splitlines() if line.startswith("hotlines.yaml"))
     assert row.split(None, 2)[2] == "no (1 of 2 entries, blanks)"
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (
+            '{name: ""}',
+            "hotlines.yaml:8: Emergency services: translations.es.name: is empty; write it, or "
+            "leave the key out",
+        ),
+        (
+            "{name: River Warmline}",
+            "hotlines.yaml:9: River Warmline: in es it prints as River Warmline, as Emergency "
+            "services does; give each entry its own name",
+        ),
+    ],
+)
+def test_a_translated_name_must_be_there_and_its_own(tmp_path, words, message):
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("River Org", "river"))
+    text = HOTLINES.format(date=dt.date.today())
+    text = text.replace(
+        "{name: Servicios de emergencia, notes: Cuando alguien corre peligro ahora.}", words
+    )
+    (tmp_path / "hotlines.yaml").write_text(text)
+    result = run("check", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
+
+
+def test_a_locale_written_with_an_underscore_is_tagged_with_a_hyphen(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(
+        tiny_config("River Org", "river", "locales: [es_MX]\n")
+    )
+    result = run("build", str(tmp_path), "--format", "guide")
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(tmp_path / "output" / "river-guide-es_MX.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "es-MX"
+
+
+def test_an_email_must_be_a_bare_address():
+    from pocketguide.config import Organization
+
+    for bad in ("info-at-example", "mailto:info@example.org", "<info@example.org>"):
+        with pytest.raises(ValueError, match=r"is not an email address like info@example\.org"):
+            Organization.model_validate({"name": "x", "email": bad})
+    assert Organization.model_validate({"name": "x", "email": " a.b@example.org "}).email == (
+        "a.b@example.org"
+    )
+
+
+def test_translations_no_edition_prints_warn(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(
+        tiny_config("River Org", "river", "locales: [en, es]\n")
+    )
+    text = HOTLINES.format(date=dt.date.today()).replace(
+        "      es: {", "      en: {name: Emergency (EN)}\n      fr: {name: Urgences}\n      es: {"
+    )
+    (tmp_path / "hotlines.yaml").write_text(text + "translations:\n  de: {blanks: [A]}\n")
+    result = run("build", str(tmp_path), "--locale", "en", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: hotlines.yaml:2: Emergency services translations: en: never printed; the "
+        "primary language prints the words as written",
+        "warning: hotlines.yaml:2: Emergency services translations: fr: never printed; fr is "
+        "not in locales: (en, es)",
+        "warning: hotlines.yaml: the file's translations: de: never printed; de is not in "
+        "locales: (en, es)",
+    ]
+    back = PdfReader(tmp_path / "output" / "river-card-single-en.pdf").pages[1].extract_text()
+    assert "Emergency services" in back and "(EN)" not in back

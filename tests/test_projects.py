@@ -314,6 +314,9 @@ def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):
         'warning: pocketguide.yaml:5: brand.primary "#2a9d8f" is used for text and has contrast '
         "3.3:1 against white; text needs at least 4.5:1\n"
     )
+    # The ratio is rounded down: 2.996:1 must not read as the 3:1 it misses.
+    _project(tmp_path, ORG + "brand:\n  primary: '#959595'\n")
+    assert "has contrast 2.9:1 against white" in invoke("check", ".").stderr
     # Below 3:1 even the large, bold crisis numbers cannot be read: an error.
     _project(tmp_path, ORG + "brand:\n  primary: '#ffd700'\n")
     result = invoke("build", ".")

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run
 from pocketguide.init import emergency_number
-from pocketguide.prose import bad_links, foreign_codes
+from pocketguide.prose import bad_links, doubtful_links, foreign_codes, phone_links
 from pocketguide.resources import content_dir
 
 
@@ -121,3 +121,44 @@ def test_init_writes_a_real_emergency_number_for_every_region():
     ]
     assert wrong == []
     assert emergency_number("MA") == "15"  # not 112, which reaches no one in Morocco
+
+
+def test_init_where_no_emergency_number_is_known_starts_with_an_empty_list(tmp_path):
+    assert emergency_number("GN") is None
+    assert run("init", str(tmp_path / "gn"), "--region", "GN").exit_code == 0
+    hotlines = (tmp_path / "gn" / "hotlines.yaml").read_text()
+    assert "hotlines: []\n  # pocketguide knows no emergency number for GN: add yours" in hotlines
+    check = run("check", str(tmp_path / "gn"))
+    assert not [line for line in check.stderr.splitlines() if line.startswith("hotlines.yaml")]
+
+
+def test_phone_links_keep_spaces_inside_markdown_brackets_and_stop_at_yaml_escapes():
+    text = (
+        "[b](tel:+44 20 7946 1000) [c](<tel:+44 20 7946 1001>)\n"
+        'quick: "Call <a href=\\"tel:988\\">988</a> now" [x](tel:1&#50;3)\n'
+    )
+    assert [(line, raw) for line, _link, _scheme, raw in phone_links(text)] == [
+        (1, "+44 20 7946 1000"),
+        (1, "+44 20 7946 1001"),
+        (2, "988"),
+        (2, "123"),
+    ]
+    assert bad_links(text, "US") == [
+        (2, 'the link tel:1&#50;3: "123" is not a valid US phone number')
+    ]
+
+
+def test_valid_but_doubtful_phone_links_warn():
+    text = "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n"
+    assert doubtful_links(text, "US") == [
+        (
+            1,
+            "the link tel:9111: 9111 starts with the emergency number 911; "
+            "check for an extra digit",
+        ),
+        (
+            1,
+            "the link tel:+1-502-555-0142: (502) 555-0142 is a fictional number (555-0100 to "
+            "555-0199 are kept for examples); put in the real one",
+        ),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
@@ -48,7 +49,8 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
         else:
             urls[key] = path.as_uri()
     warnings = []
-    ratio = contrast_ratio(hex_rgb(brand.primary), WHITE)
+    # Rounded down, so 2.996 shows as 2.9:1 and never as the 3:1 it misses.
+    ratio = math.floor(contrast_ratio(hex_rgb(brand.primary), WHITE) * 10) / 10
     if ratio < MIN_NUMBER_CONTRAST:
         problems.append(
             Problem(

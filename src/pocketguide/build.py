@@ -67,11 +67,13 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.content import load_content, missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
-    from pocketguide.prose import prose_problems
+    from pocketguide.prose import link_warnings, prose_problems
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
-    problems += prose_problems(content.sources, project.region, project.config and project.root)
+    own_root = project.config and project.root
+    problems += prose_problems(content.sources, project.region, own_root)
+    warnings += link_warnings(content.sources, project.region, own_root)
     lock_path = project.root / LOCK_NAME
     lock = None
     if not project.is_default and lock_path.is_file():

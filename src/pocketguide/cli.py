@@ -116,7 +116,8 @@ def _echo_report(report: Any, quiet: bool) -> None:
         if item.fresh:
             click.echo(f"up to date: {shown}")
         else:
-            click.echo(f"{shown}  {item.pages} pages  {_human_size(item.size)}")
+            pages = f"{item.pages} page{'s' * (item.pages != 1)}"
+            click.echo(f"{shown}  {pages}  {_human_size(item.size)}")
 
 
 def _region(value: str) -> str:
@@ -253,7 +254,7 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
     from pocketguide.proof import build_proof
 
     path, pages = build_proof(project_dir, out_dir)
-    click.echo(f"{display_path(path)}  {pages} pages")
+    click.echo(f"{display_path(path)}  {pages} page{'s' * (pages != 1)}")
 
 
 @cli.command(

@@ -14,7 +14,7 @@ from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, parse_number
 
 CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_EMAIL = re.compile(r"[^@\s:<>]+@[^@\s:<>]+\.[^@\s.:<>]+")
 MIN_PAGE_MM = (70, 100)  # width, height
 PAGE_SIZES_MM = {"a6": (105.0, 148.0), "a7": (74.0, 105.0), "quarter-letter": (107.95, 139.7)}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")

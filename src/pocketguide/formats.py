@@ -10,7 +10,7 @@ from pocketguide.cache import fingerprint
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
-from pocketguide.guide import render_html
+from pocketguide.guide import in_edition, render_html
 from pocketguide.imposition import zine_panel_mm
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.options import FORMATS, Options
@@ -192,9 +192,9 @@ class Renderer:
             return (LARGE_PRINT_MM if large else self.project.page_mm), extra
         extra = {
             "kit": self.content.guide.kit,
-            "kit_hotlines": [
-                h.in_language(self.content.locale) for h in kit_hotlines(self.project, self.content)
-            ],
+            "kit_hotlines": in_edition(
+                self.project, self.content.locale, kit_hotlines(self.project, self.content)
+            ),
             "kit_scenarios": kit_scenarios(self.content, self._guide_yaml()),
         }
         if kind == "card":

@@ -41,6 +41,17 @@ def group_hotlines(hotlines: list[Hotline]) -> list[dict[str, Any]]:
     return groups
 
 
+def translates(project: Project, locale: str) -> bool:
+    """Whether a locale's edition uses hotline `translations:` (not the primary language's)."""
+    primary = project.locales[0] if project.locales else locale
+    return language_of(locale) != language_of(primary)
+
+
+def in_edition(project: Project, locale: str, hotlines: list[Hotline]) -> list[Hotline]:
+    """The entries as a locale's edition prints them (the primary one: as written)."""
+    return [h.in_language(locale) for h in hotlines] if translates(project, locale) else hotlines
+
+
 def base_context(project: Project, content: Content, assets: BrandAssets) -> dict[str, Any]:
     """Everything templates of any format may use."""
     config = project.config
@@ -48,15 +59,18 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     guide = content.guide
     # "Verified as of" the oldest date is only true when every entry has a date and no
     # number changed since the last approval.
-    hotlines = [h.in_language(content.locale) for h in content.hotlines.hotlines]
-    blanks = content.hotlines.blanks_in(content.locale) or content.hotlines.blanks
+    hotlines = in_edition(project, content.locale, content.hotlines.hotlines)
+    own = (
+        content.hotlines.blanks_in(content.locale) if translates(project, content.locale) else None
+    )
+    blanks = own or content.hotlines.blanks
     dates = [h.verified for h in hotlines]
     dates = dates if all(dates) and not content.unapproved else []
     built = build_date(project)
     width, height = project.page_mm
     return {
         "version": __version__,
-        "locale": content.locale,
+        "locale": content.locale.replace("_", "-"),  # BCP 47, as PDF /Lang wants
         "direction": "rtl" if language_of(content.locale) in RTL_LANGUAGES else "ltr",
         "guide": guide,
         "organization": organization,

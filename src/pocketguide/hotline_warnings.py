@@ -24,14 +24,20 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
-    organization = project.config.organization
-    if organization.phone and (reason := fictional_range(organization.phone)):
+    phone = project.config.organization.phone
+    at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
+    if phone and (reason := fictional_range(phone)):
         warnings.append(
-            f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}: "
-            f"organization.phone: {organization.phone.display} is a fictional number ({reason}); "
+            f"{at}: organization.phone: {phone.display} is a fictional number ({reason}); "
             "put in the real one"
         )
+    elif phone and phone.emergency_prefix:
+        warnings.append(
+            f"{at}: organization.phone: {phone.display} starts with the emergency number "
+            f"{phone.emergency_prefix}; check for an extra digit"
+        )
     warnings += untranslated_warnings(project, content, shown)
+    warnings += stray_translations(project, content, shown)
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -53,6 +59,28 @@ def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
     hotlines = content.hotlines
     missing = [h.name for h in hotlines.hotlines if h.words_in(content.locale) is None]
     return missing, hotlines.own_blanks and hotlines.blanks_in(content.locale) is None
+
+
+def stray_translations(project: Project, content: Content, shown: str) -> list[str]:
+    """Translations no edition prints: a language the project does not publish, or its first."""
+    if project.hotlines_path is None:
+        return []
+    published = {language_of(tag) for tag in project.locales}
+    primary = language_of(project.locales[0]) if project.locales else None
+    hotlines = content.hotlines
+    places = [(where(shown, h), h.name, h.translations) for h in hotlines.hotlines]
+    places.append((shown, "the file's", hotlines.translations))
+    warnings = []
+    for at, owner, translations in places:
+        for tag in translations:
+            if language_of(tag) == primary:
+                why = "the primary language prints the words as written"
+            elif language_of(tag) not in published:
+                why = f"{tag} is not in locales: ({', '.join(project.locales)})"
+            else:
+                continue
+            warnings.append(f"{at}: {owner} translations: {tag}: never printed; {why}")
+    return warnings
 
 
 def untranslated_warnings(project: Project, content: Content, shown: str) -> list[str]:

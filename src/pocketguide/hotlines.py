@@ -67,6 +67,18 @@ def _duplicate_names(hotlines: HotlineFile, shown: str) -> list[Problem]:
             where = f" (first at line {earlier._line})" if earlier._line else ""
             message = f"{entry.name}: the name is used twice{where}; give each entry its own name"
             problems.append(Problem(shown, entry._line, message))
+    # Each edition prints its own names: two entries must not share one there either.
+    for tag in sorted({tag for entry in hotlines.hotlines for tag in entry.translations}):
+        printed: dict[str, Hotline] = {}
+        for entry in hotlines.hotlines:
+            name = entry.in_language(tag).name
+            earlier = printed.setdefault(name, entry)
+            if earlier is not entry:
+                message = (
+                    f"{entry.name}: in {tag} it prints as {name}, as {earlier.name} does; "
+                    "give each entry its own name"
+                )
+                problems.append(Problem(shown, entry._line, message))
     return problems
 
 
@@ -105,7 +117,11 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
             continue
         if len(row) != len(header):
             # A missing or extra comma would shift every later cell into the wrong column.
-            message = f"row has {len(row)} fields, the header has {len(header)}"
+            message = (
+                f"row has {len(row)} field{'s' * (len(row) != 1)}, the header has {len(header)}"
+            )
+            if row and "\n" in row[-1]:  # a quote that never closes swallows the lines after it
+                message = "a quote opened on this line is never closed"
             problems.append(Problem(shown, number, message))
             continue
         entry = LineDict()

@@ -71,12 +71,7 @@ hotlines:
 LOCAL_HOTLINES_TEMPLATE = """\
 # Crisis and referral numbers. Check each number by calling it, then set `verified`.
 # Run `pocketguide approve` after checking; builds then warn if a number changes.
-hotlines:
-  - name: "{emergency_name}"
-    phone: "{emergency}"
-    hours: 24/7
-    category: emergency
-    verified: {today}
+{emergency_entry}
   # Add your national crisis line, warmlines and local services, for example:
   # - name: National crisis line
   #   phone: "..."
@@ -146,7 +141,7 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):
         hotlines = LOCAL_HOTLINES_TEMPLATE
-        fields["emergency"] = emergency_number(region)
+        fields["emergency_entry"] = _emergency_entry(region, fields)
     for path, text in ((config, CONFIG_TEMPLATE), (folder / "hotlines.yaml", hotlines)):
         path.write_text(text.format(**fields), encoding="utf-8")
         created.append(path)
@@ -172,8 +167,24 @@ def sample_words(language: str, name: str) -> dict[str, str]:
     return words
 
 
-def emergency_number(region: str) -> str:
-    """The region's emergency number: a well-known one, else phonenumbers' example, else 112."""
+def _emergency_entry(region: str, fields: dict[str, str]) -> str:
+    """The `hotlines:` start of a new project outside North America: its emergency number."""
+    number = emergency_number(region)
+    if number is None:  # phonenumbers lists none for a handful of territories
+        return (
+            f"hotlines: []\n  # pocketguide knows no emergency number for {region}: add yours,"
+            " e.g.\n"
+            f'  # - name: "{fields["emergency_name"]}"\n  #   phone: "..."\n'
+            "  #   category: emergency"
+        )
+    return (
+        f'hotlines:\n  - name: "{fields["emergency_name"]}"\n    phone: "{number}"\n'
+        f"    hours: 24/7\n    category: emergency\n    verified: {fields['today']}"
+    )
+
+
+def emergency_number(region: str) -> str | None:
+    """The region's emergency number: a well-known one, else phonenumbers' example, else None."""
     import phonenumbers
 
     for candidate in EMERGENCY_CANDIDATES:
@@ -183,4 +194,4 @@ def emergency_number(region: str) -> str:
     example = metadata.emergency.example_number if metadata and metadata.emergency else None
     if example and phonenumbers.is_emergency_number(example, region):
         return example
-    return "112"
+    return None

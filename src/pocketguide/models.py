@@ -94,9 +94,9 @@ class Scenario(Strict):
 class HotlineWords(Strict):
     """An entry's words in another language; its numbers stay the entry's own."""
 
-    name: Text | None = None
-    hours: Text | None = None
-    notes: Text | None = None
+    name: Text | None = Field(default=None, min_length=1)
+    hours: Text | None = Field(default=None, min_length=1)
+    notes: Text | None = Field(default=None, min_length=1)
 
 
 class Hotline(Strict):

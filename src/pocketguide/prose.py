@@ -8,6 +8,7 @@ link written into Markdown is checked like a hotline number, since a reader will
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,13 +17,16 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from pocketguide.errors import Problem, display_path
-from pocketguide.phones import parse_number
+from pocketguide.phones import fictional_range, parse_number
 from pocketguide.resources import content_dir
 
 SHORT_CODES = ("988", "911")
 _CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
-# The number part of a tel: or sms: link, up to parameters (;ext=, ?body=) or the link's end.
-_LINK = re.compile(r"\b(tel|sms):([^\s)\]\"'<>;?]*)", re.IGNORECASE)
+_SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
+# Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces
+# are kept there); elsewhere at a space, a quote, a bracket or a YAML escape's backslash.
+_BRACKETED_END = set(")>")
+_BARE_END = set(" \t\"')]<>\\")
 
 
 def reaches_a_service(code: str, region: str) -> bool:
@@ -42,17 +46,63 @@ def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
     return found
 
 
+def phone_links(text: str) -> list[tuple[int, str, str, str]]:
+    """(line, the link as written, scheme, number) for every tel: and sms: link in text."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _SCHEME.finditer(line):
+            before = line[: match.start()]
+            ends = _BRACKETED_END if before.endswith(("](", "](<", "<")) else _BARE_END
+            end = match.end()
+            while end < len(line) and line[end] not in ends:
+                end += 1
+            raw = re.split(r"[;?]", html.unescape(line[match.end() : end]), maxsplit=1)[0]
+            number_text = unquote(raw).strip()
+            found.append((number, line[match.start() : end], match.group(1).lower(), number_text))
+    return found
+
+
 def bad_links(text: str, region: str) -> list[tuple[int, str]]:
     """(line, reason) for every tel: or sms: link whose number is not valid in the region."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _LINK.finditer(line):
-            scheme, raw = match.group(1).lower(), unquote(match.group(2))
-            try:
-                parse_number(raw, region, sms=scheme == "sms")
-            except ValueError as exc:
-                found.append((number, f"the link {match.group(0)}: {exc}"))
+    for line, link, scheme, raw in phone_links(text):
+        try:
+            parse_number(raw, region, sms=scheme == "sms")
+        except ValueError as exc:
+            found.append((line, f"the link {link}: {exc}"))
     return found
+
+
+def doubtful_links(text: str, region: str) -> list[tuple[int, str]]:
+    """(line, reason) for valid links to a fictional number or one digit past an emergency one."""
+    found = []
+    for line, link, scheme, raw in phone_links(text):
+        try:
+            number = parse_number(raw, region, sms=scheme == "sms")
+        except ValueError:
+            continue  # bad_links reports it
+        if reason := fictional_range(number):
+            why = f"is a fictional number ({reason}); put in the real one"
+        elif number.emergency_prefix:
+            why = f"starts with the emergency number {number.emergency_prefix}; "
+            why += "check for an extra digit"
+        else:
+            continue
+        found.append((line, f"the link {link}: {number.display} {why}"))
+    return found
+
+
+def link_warnings(sources: list[Path], region: str, project_root: Path | None) -> list[str]:
+    """Warnings for phone links in the project's own prose that are valid but doubtful."""
+    warnings = []
+    for path in sources:
+        own = project_root is not None and path.is_relative_to(project_root)
+        if not own or path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml",):
+            continue
+        shown = display_path(path, project_root)
+        text = path.read_text(encoding="utf-8")
+        warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful_links(text, region)]
+    return warnings
 
 
 def prose_problems(sources: list[Path], region: str, project_root: Path | None) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -24,6 +25,10 @@ _PLAIN = {
     "int_parsing": "{input} must be a whole number",
     "int_type": "must be a whole number",
     "list_type": "must be a list, e.g. [a, b] or one `- item` per line",
+    "string_too_short": "is empty; write it, or leave the key out",
+    "dict_type": "must be a mapping of keys and values, e.g. {name: ...}",
+    "date_from_datetime_inexact": "{input} has a time; write only the date, like 2026-11-01",
+    "greater_than_equal": "{input} is too small; it must be at least {ge}",
 }
 
 
@@ -52,9 +57,10 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         return Problem(shown, line, f'unknown key "{key}"{where}{hint}')
     message = err["msg"].removeprefix("Value error, ")
     if kind in _PLAIN:
-        shown_input = err.get("input")
-        message = _PLAIN[kind].format(input=f'"{shown_input}"' if shown_input is not None else "")
-        message = message.strip()
+        value = err.get("input")
+        # Only a scalar is shown back; a list or mapping would print as Python.
+        shown_input = f'"{value}"' if isinstance(value, (str, int, float, dt.date)) else ""
+        message = _PLAIN[kind].format(input=shown_input, **err.get("ctx", {})).strip()
     if kind == "literal_error":
         message = f"must be one of {err['ctx']['expected']}, not {err.get('input')!r}"
     label = _label(data, loc)

@@ -140,6 +140,19 @@ def test_csv_rows_with_a_missing_or_extra_field_are_errors(project, tmp_path):
     assert not list(tmp_path.glob("output/*.pdf"))
 
 
+def test_a_csv_quote_that_never_closes_is_named(project, tmp_path):
+    (tmp_path / "numbers.csv").write_text(
+        CSV_HEADER
+        + "Emergency services,911,,,24/7,,emergency,,2026-11-01\n"
+        + '"Broken quote,502-589-1236,,,,,local,,2026-11-01\n'
+        + "Other,502-589-1237,,,,,local,,2026-11-01\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    assert assert_clean_failure(invoke("check", ".")) == [
+        "numbers.csv:3: a quote opened on this line is never closed"
+    ]
+
+
 def test_csv_messages_name_the_line_a_row_starts_on(project, tmp_path):
     (tmp_path / "numbers.csv").write_text(
         CSV_HEADER
