@@ -66,6 +66,18 @@ def test_language_tags_are_checked_and_regional_variants_read_their_language(tmp
     assert run("check", ".").stderr == ""  # es files serve es-MX: nothing is missing
 
 
+def test_a_repeated_locale_is_named_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Test Org\n\nlocales: [en, es, en]\n"
+    )
+    result = run("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'pocketguide.yaml:4: locales: "en" is listed twice; list each locale once\n',
+    )
+
+
 def test_languages_the_project_does_not_publish_do_not_fail_its_check():
     result = run("check", str(ROOT / "examples" / "harbour"), "--translations")
     assert result.exit_code == 0, result.stderr

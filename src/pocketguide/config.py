@@ -8,7 +8,7 @@ import unicodedata
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, parse_number
@@ -144,13 +144,10 @@ class Config(Strict):
     def _locales(cls, value: list[str]) -> list[str]:
         for tag in value:
             babel_locale(tag)
+        repeated = sorted({tag for tag in value if value.count(tag) > 1})
+        if repeated:
+            raise ValueError(f'"{repeated[0]}" is listed twice; list each locale once')
         return value
-
-    @model_validator(mode="after")
-    def _unique_locales(self) -> Config:
-        if len(set(self.locales)) != len(self.locales):
-            raise ValueError("locales: each locale may be listed once")
-        return self
 
     @property
     def slug(self) -> str:
