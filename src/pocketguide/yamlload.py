@@ -64,6 +64,7 @@ class _NoAliasComposer(Composer):
 
 class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolver):
     last_plain: ScalarToken | None = None  # for errors: the latest unquoted scalar
+    before_plain: ScalarToken | None = None  # and the one before it (the scanner reads ahead)
 
     def __init__(self, stream):
         Reader.__init__(self, stream)
@@ -74,7 +75,7 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
         Resolver.__init__(self)
 
     def scan_plain(self):  # type: ignore[override]
-        self.last_plain = super().scan_plain()
+        self.before_plain, self.last_plain = self.last_plain, super().scan_plain()
         return self.last_plain
 
 
@@ -137,14 +138,33 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
 
 
 def _first_key_without_colon(exc: yaml.MarkedYAMLError, loader: _Loader | None) -> int | None:
-    """The line of `title Closing` opening a document: PyYAML reads on to the next key's ':'."""
+    """The line of a key missing its colon (`title Closing`, `  primary "#1d4e89"`).
+
+    PyYAML reads such a key on into the next line and stops at that line's ':'.
+    """
     token = loader.last_plain if loader else None
-    mark = exc.problem_mark
-    if not (token and mark and (exc.problem or "").startswith("mapping values are not allowed")):
+    mark, problem = exc.problem_mark, exc.problem or ""
+    if not (token and mark):
         return None
-    # Unquoted text that starts a line at column 0 and runs on to a later line is the root.
+    if problem.startswith("expected <block end>") and token.start_mark.line == mark.line:
+        token = loader.before_plain  # the next key was read already: look at the one before
+        if token is None:
+            return None
     start, end = token.start_mark, token.end_mark
-    return start.line + 1 if start.column == 0 and start.line < end.line == mark.line else None
+    # Only unquoted text that is the first thing on its line, where a key goes (not a value
+    # after `key: `, nor a list item after `- `).
+    lines = str(start.buffer).split("\n") if start.buffer else []
+    line_text = lines[start.line] if start.line < len(lines) else ""
+    if line_text[: start.column].strip():
+        return None
+    if problem.startswith("mapping values are not allowed"):
+        # It ran on into the next line, whose ':' PyYAML then trips on.
+        return start.line + 1 if start.line < end.line == mark.line else None
+    after = line_text[end.column :].split(" #")[0] if start.line == end.line else ":"
+    if problem.startswith("expected <block end>") and ":" not in token.value + after:
+        # It stayed on its line (a comment or a quoted part ends it); the next key then fails.
+        return start.line + 1 if end.line < mark.line else None
+    return None
 
 
 def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any:

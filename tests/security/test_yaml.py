@@ -73,6 +73,12 @@ def test_alias_bomb_is_refused_with_bounded_memory():
             "invalid YAML: could not find expected ':'",
         ),
         (b'a: "open\nb: 2\nc: 3\n', 1, "invalid YAML: found unexpected end of stream"),
+        # A key missing its colon before a quoted value, with or without a comment after it.
+        (b'b:\n  primary "#1d4e89"\n  accent: "#f4a259"\n', 2, "could not find expected ':'"),
+        (b'b:\n  primary "#1d4e89"  # note: x\n  accent: "#f"\n', 2, "could not find expected ':'"),
+        # ... but a misaligned key after a comment is still a misaligned key.
+        (b"a:\n  b: 1  # c\n c: 2\n", 3, "this line is indented differently"),
+        (b'b:\n  primary: "#1d4e89"\n accent: "#f4a259"\n', 3, "this line is indented differently"),
         (b"a: 1\nb: [1, 2\n", 2, "invalid YAML: expected ',' or ']', but got '<stream end>'"),
         (
             b"notes: Call: now\n",
