@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run
 from pocketguide.init import emergency_number
-from pocketguide.prose import bad_links, doubtful_links, foreign_codes, phone_links
+from pocketguide.prose import foreign_codes, link_findings, phone_links
 from pocketguide.resources import content_dir
 
 
@@ -83,7 +83,7 @@ def test_phone_links_in_prose_are_checked_like_hotlines():
         "[Warmline](tel:911-WRONG) and <a href='sms:abc'>text</a>, [x](TEL:502%20589%201234)\n"
         "[ext](tel:+1-502-589-1234;ext=12) [body](sms:741741?body=HOME) [short](tel:12345)\n"
     )
-    assert bad_links(text, "US") == [
+    assert link_findings(text, "US")[0] == [
         (
             2,
             'the link tel:911-WRONG: "911-WRONG" contains "W"; '
@@ -143,14 +143,14 @@ def test_phone_links_keep_spaces_inside_markdown_brackets_and_stop_at_yaml_escap
         (2, "988"),
         (2, "123"),
     ]
-    assert bad_links(text, "US") == [
+    assert link_findings(text, "US")[0] == [
         (2, 'the link tel:1&#50;3: "123" is not a valid US phone number')
     ]
 
 
 def test_valid_but_doubtful_phone_links_warn():
     text = "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n"
-    assert doubtful_links(text, "US") == [
+    assert link_findings(text, "US")[1] == [
         (
             1,
             "the link tel:9111: 9111 starts with the emergency number 911; "

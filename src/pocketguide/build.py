@@ -67,13 +67,15 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.content import load_content, missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
-    from pocketguide.prose import link_warnings, prose_problems
+    from pocketguide.prose import prose_findings
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
-    own_root = project.config and project.root
-    problems += prose_problems(content.sources, project.region, own_root)
-    warnings += link_warnings(content.sources, project.region, own_root)
+    found, doubtful = prose_findings(
+        content.sources, project.region, project.config and project.root
+    )
+    problems += found
+    warnings += doubtful
     lock_path = project.root / LOCK_NAME
     lock = None
     if not project.is_default and lock_path.is_file():
@@ -82,11 +84,12 @@ def prepare(project: Project, locale: str) -> Prepared:
     if problems:
         raise PocketguideError(problems)
     missing = missing_translations(content)
+    differences = []
     if lock is not None and content.hotlines_path is not None:
-        # A changed number is not covered by the dates: the card stops claiming them.
         differences = lock_differences(lock, content.hotlines)
+        # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
-    found = hotline_warnings(project, content, lock)
+    found = hotline_warnings(project, content, differences)
     return Prepared(content, assets, warnings + missing + found)
 
 

@@ -116,11 +116,15 @@ def _echo_report(report: Any, quiet: bool) -> None:
         if item.fresh:
             click.echo(f"up to date: {shown}")
         else:
-            pages = f"{item.pages} page{'s' * (item.pages != 1)}"
-            click.echo(f"{shown}  {pages}  {_human_size(item.size)}")
+            click.echo(f"{shown}  {_count(item.pages, 'page')}  {_human_size(item.size)}")
 
 
-def _region(value: str) -> str:
+def _count(number: int, noun: str) -> str:
+    """`1 page`, `2 pages`."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def _region(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """A region code in upper case; an unknown one is a usage error (exit 2)."""
     from pocketguide.phones import is_region
 
@@ -129,7 +133,7 @@ def _region(value: str) -> str:
     return value.upper()
 
 
-def _locale(value: str) -> str:
+def _locale(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """A language tag Babel knows; anything else is a usage error (exit 2)."""
     from pocketguide.config import babel_locale
 
@@ -150,14 +154,14 @@ def _locale(value: str) -> str:
     "--region",
     default="US",
     show_default=True,
-    callback=lambda _ctx, _param, value: _region(value),
+    callback=_region,
     help="ISO 3166-1 region of numbers.",
 )
 @click.option(
     "--locale",
     default="en",
     show_default=True,
-    callback=lambda _ctx, _param, value: _locale(value),
+    callback=_locale,
     help="Primary language.",
 )
 def init(folder: Path, name: str, region: str, locale: str) -> None:
@@ -254,7 +258,7 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
     from pocketguide.proof import build_proof
 
     path, pages = build_proof(project_dir, out_dir)
-    click.echo(f"{display_path(path)}  {pages} page{'s' * (pages != 1)}")
+    click.echo(f"{display_path(path)}  {_count(pages, 'page')}")
 
 
 @cli.command(
@@ -297,9 +301,9 @@ def preview(
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     folder = display_path(result.pages[0].parent)
-    plural = "s" * (len(result.pages) != 1)
-    click.echo(f"{display_path(result.sheet)}  contact sheet of {len(result.pages)} page{plural}")
-    click.echo(f"{folder}/  {len(result.pages)} PNG page{plural} of {result.page_count}")
+    shown = len(result.pages)
+    click.echo(f"{display_path(result.sheet)}  contact sheet of {_count(shown, 'page')}")
+    click.echo(f"{folder}/  {_count(shown, 'PNG page')} of {result.page_count}")
 
 
 @cli.command(

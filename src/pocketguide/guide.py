@@ -41,15 +41,9 @@ def group_hotlines(hotlines: list[Hotline]) -> list[dict[str, Any]]:
     return groups
 
 
-def translates(project: Project, locale: str) -> bool:
-    """Whether a locale's edition uses hotline `translations:` (not the primary language's)."""
-    primary = project.locales[0] if project.locales else locale
-    return language_of(locale) != language_of(primary)
-
-
 def in_edition(project: Project, locale: str, hotlines: list[Hotline]) -> list[Hotline]:
     """The entries as a locale's edition prints them (the primary one: as written)."""
-    return [h.in_language(locale) for h in hotlines] if translates(project, locale) else hotlines
+    return [h.in_language(locale) for h in hotlines] if project.translates(locale) else hotlines
 
 
 def base_context(project: Project, content: Content, assets: BrandAssets) -> dict[str, Any]:
@@ -60,10 +54,8 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     # "Verified as of" the oldest date is only true when every entry has a date and no
     # number changed since the last approval.
     hotlines = in_edition(project, content.locale, content.hotlines.hotlines)
-    own = (
-        content.hotlines.blanks_in(content.locale) if translates(project, content.locale) else None
-    )
-    blanks = own or content.hotlines.blanks
+    translated = project.translates(content.locale) and content.hotlines.blanks_in(content.locale)
+    blanks = translated or content.hotlines.blanks
     dates = [h.verified for h in hotlines]
     dates = dates if all(dates) and not content.unapproved else []
     built = build_date(project)

@@ -8,34 +8,28 @@ from typing import TYPE_CHECKING
 from pocketguide.config import language_of
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
-from pocketguide.lock import LOCK_NAME, Lock, lock_differences
+from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import fictional_range
+from pocketguide.phones import doubt
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
     from pocketguide.project import Project
 
 
-def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> list[str]:
-    """Stale or missing verification dates, fictional numbers, changes since hotlines.lock."""
+def hotline_warnings(
+    project: Project, content: Content, differences: list[tuple[Hotline | LockedEntry, str]]
+) -> list[str]:
+    """Stale or missing verification dates, doubtful numbers, the lock's `differences`."""
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
     phone = project.config.organization.phone
-    at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
-    if phone and (reason := fictional_range(phone)):
-        warnings.append(
-            f"{at}: organization.phone: {phone.display} is a fictional number ({reason}); "
-            "put in the real one"
-        )
-    elif phone and phone.emergency_prefix:
-        warnings.append(
-            f"{at}: organization.phone: {phone.display} starts with the emergency number "
-            f"{phone.emergency_prefix}; check for an extra digit"
-        )
+    if phone and (why := doubt(phone)):
+        at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
+        warnings.append(f"{at}: organization.phone: {why}")
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
     if not content.hotlines.hotlines:
@@ -43,18 +37,16 @@ def hotline_warnings(project: Project, content: Content, lock: Lock | None) -> l
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
             "in by hand"
         )
-    if lock is not None:
-        shown_lock = display_path(project.root / LOCK_NAME, project.root)
-        for entry, message in lock_differences(lock, content.hotlines):
-            file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line
-            warnings.append(f"{where(file, entry)}: {message}")
+    shown_lock = display_path(project.root / LOCK_NAME, project.root)
+    for entry, message in differences:
+        file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line
+        warnings.append(f"{where(file, entry)}: {message}")
     return warnings
 
 
 def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
     """Own entries with no words in this edition's language; whether the own blanks lack them."""
-    primary = project.locales[0] if project.locales else content.locale
-    if project.hotlines_path is None or language_of(content.locale) == language_of(primary):
+    if project.hotlines_path is None or not project.translates(content.locale):
         return [], False
     hotlines = content.hotlines
     missing = [h.name for h in hotlines.hotlines if h.words_in(content.locale) is None]
@@ -66,14 +58,13 @@ def stray_translations(project: Project, content: Content, shown: str) -> list[s
     if project.hotlines_path is None:
         return []
     published = {language_of(tag) for tag in project.locales}
-    primary = language_of(project.locales[0]) if project.locales else None
     hotlines = content.hotlines
     places = [(where(shown, h), h.name, h.translations) for h in hotlines.hotlines]
     places.append((shown, "the file's", hotlines.translations))
     warnings = []
     for at, owner, translations in places:
         for tag in translations:
-            if language_of(tag) == primary:
+            if not project.translates(tag):
                 why = "the primary language prints the words as written"
             elif language_of(tag) not in published:
                 why = f"{tag} is not in locales: ({', '.join(project.locales)})"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import fictional_range
+from pocketguide.phones import doubt
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
@@ -176,13 +176,6 @@ def fictional_warnings(hotlines: HotlineFile, shown: str) -> list[str]:
 def _fictional(entry: Hotline, at: str) -> list[str]:
     found = []
     for number in (entry.phone, entry.text):
-        if number and (reason := fictional_range(number)):
-            message = f"{number.display} is a fictional number ({reason}); put in the real one"
-            found.append(f"{at}: {message}")
-        elif number and number.emergency_prefix:
-            message = (
-                f"{number.display} starts with the emergency number {number.emergency_prefix};"
-                " check for an extra digit"
-            )
-            found.append(f"{at}: {message}")
+        if number and (why := doubt(number)):
+            found.append(f"{at}: {why}")
     return found

@@ -85,6 +85,18 @@ def fictional_range(number: Number) -> str | None:
     return None
 
 
+def doubt(number: Number) -> str | None:
+    """Why a valid number is probably not the one meant: fictional, or 911 plus a digit."""
+    if reason := fictional_range(number):
+        return f"{number.display} is a fictional number ({reason}); put in the real one"
+    if number.emergency_prefix:
+        return (
+            f"{number.display} starts with the emergency number {number.emergency_prefix}; "
+            "check for an extra digit"
+        )
+    return None
+
+
 def is_emergency(number: Number, region: str) -> bool:
     """True when a short number is an emergency number of the region (911, 999, 112, ...)."""
     return number.short and shortnumberinfo.is_emergency_number(number.normalized, region)

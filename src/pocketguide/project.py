@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pocketguide.config import CARD_SIZES_MM, Config, page_size_mm
+from pocketguide.config import CARD_SIZES_MM, Config, language_of, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.paper import paper_for
 from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
@@ -37,6 +37,10 @@ class Project:
     def locales(self) -> list[str]:
         """Configured locales, primary first."""
         return list(self.config.locales) if self.config else ["en"]
+
+    def translates(self, locale: str) -> bool:
+        """Whether a locale's edition is in another language than the primary one."""
+        return language_of(locale) != language_of(self.locales[0])
 
     @property
     def region(self) -> str:

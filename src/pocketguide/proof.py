@@ -10,8 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from phonenumbers import shortnumberinfo
-
 from pocketguide.build import prepare
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import base_context
@@ -20,7 +18,7 @@ from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM, paper_for
 from pocketguide.pdf import html_to_pdf
-from pocketguide.phones import Number
+from pocketguide.phones import Number, is_emergency
 from pocketguide.project import Project, load_project
 from pocketguide.render import make_environment, render_template
 from pocketguide.resources import content_dir, templates_dir
@@ -38,11 +36,6 @@ class Row:
     hotline: Hotline | None = None
 
 
-def is_emergency(number: Number | None, region: str) -> bool:
-    """True if phonenumbers knows `number` as an emergency number of `region` (911, 112, 999...)."""
-    return number is not None and shortnumberinfo.is_emergency_number(number.normalized, region)
-
-
 def proof_rows(project: Project, hotlines: list[Hotline]) -> list[Row]:
     """The hotlines, then the organization's phone (printed on the back cover) if it has one."""
     rows = [
@@ -51,7 +44,7 @@ def proof_rows(project: Project, hotlines: list[Hotline]) -> list[Row]:
             h.phone,
             h.text,
             h.category == "emergency"
-            or any(is_emergency(n, h.region or project.region) for n in (h.phone, h.text)),
+            or any(n and is_emergency(n, h.region or project.region) for n in (h.phone, h.text)),
             h,
         )
         for h in hotlines

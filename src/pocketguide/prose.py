@@ -17,7 +17,7 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from pocketguide.errors import Problem, display_path
-from pocketguide.phones import fictional_range, parse_number
+from pocketguide.phones import doubt, parse_number
 from pocketguide.resources import content_dir
 
 SHORT_CODES = ("988", "911")
@@ -62,59 +62,35 @@ def phone_links(text: str) -> list[tuple[int, str, str, str]]:
     return found
 
 
-def bad_links(text: str, region: str) -> list[tuple[int, str]]:
-    """(line, reason) for every tel: or sms: link whose number is not valid in the region."""
-    found = []
-    for line, link, scheme, raw in phone_links(text):
-        try:
-            parse_number(raw, region, sms=scheme == "sms")
-        except ValueError as exc:
-            found.append((line, f"the link {link}: {exc}"))
-    return found
-
-
-def doubtful_links(text: str, region: str) -> list[tuple[int, str]]:
-    """(line, reason) for valid links to a fictional number or one digit past an emergency one."""
-    found = []
+def link_findings(text: str, region: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, reason) for tel: and sms: links: invalid numbers, and valid but doubtful ones."""
+    bad, doubtful = [], []
     for line, link, scheme, raw in phone_links(text):
         try:
             number = parse_number(raw, region, sms=scheme == "sms")
-        except ValueError:
-            continue  # bad_links reports it
-        if reason := fictional_range(number):
-            why = f"is a fictional number ({reason}); put in the real one"
-        elif number.emergency_prefix:
-            why = f"starts with the emergency number {number.emergency_prefix}; "
-            why += "check for an extra digit"
-        else:
+        except ValueError as exc:
+            bad.append((line, f"the link {link}: {exc}"))
             continue
-        found.append((line, f"the link {link}: {number.display} {why}"))
-    return found
+        if why := doubt(number):
+            doubtful.append((line, f"the link {link}: {why}"))
+    return bad, doubtful
 
 
-def link_warnings(sources: list[Path], region: str, project_root: Path | None) -> list[str]:
-    """Warnings for phone links in the project's own prose that are valid but doubtful."""
-    warnings = []
-    for path in sources:
-        own = project_root is not None and path.is_relative_to(project_root)
-        if not own or path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml",):
-            continue
-        shown = display_path(path, project_root)
-        text = path.read_text(encoding="utf-8")
-        warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful_links(text, region)]
-    return warnings
-
-
-def prose_problems(sources: list[Path], region: str, project_root: Path | None) -> list[Problem]:
-    """Errors for short codes and phone links in prose (Markdown, guide and scenario YAML)."""
-    problems = []
+def prose_findings(
+    sources: list[Path], region: str, project_root: Path | None
+) -> tuple[list[Problem], list[str]]:
+    """Errors for short codes and phone links in prose; warnings for doubtful links of our own."""
+    problems, warnings = [], []
     for path in sources:
         if path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml", "manifest.yaml"):
             continue
         own = project_root is not None and path.is_relative_to(project_root)
         text = path.read_text(encoding="utf-8")
         shown = display_path(path, project_root)
-        problems += [Problem(shown, line, reason) for line, reason in bad_links(text, region)]
+        bad, doubtful = link_findings(text, region)
+        problems += [Problem(shown, line, reason) for line, reason in bad]
+        if own:
+            warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
         for line, codes in foreign_codes(text, region):
             named = " and ".join(f'"{code}"' for code in codes)
             verb = "reaches no service" if len(codes) == 1 else "reach no service"
@@ -125,4 +101,4 @@ def prose_problems(sources: list[Path], region: str, project_root: Path | None) 
                     f"copy this default file to content/{relative} and write your local numbers"
                 )
             problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
-    return problems
+    return problems, warnings
