@@ -4,7 +4,9 @@ The guide's HTML is cut at `<!-- pocketguide:fragment -->` markers: the cover an
 each section, the back cover. Each fragment is laid out on its own, told its first page
 number and side, and kept in memory keyed by its exact HTML. The contents get the page
 numbers of the anchors the other fragments hold. WeasyPrint then writes all pages as one
-document, so links, bookmarks, tags and metadata are those of a full build.
+document, so links, bookmarks, tags and metadata are those of a full build; when only a few
+pages changed since that full write and their structure is the same, only those pages are
+written and spliced into it (pocketguide.splice).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
+from pocketguide.splice import Base, changed_pages, splice
 
 MARKER = "<!-- pocketguide:fragment -->"
 _TOC_LINK = re.compile(r'<a href="#([^"]+)"')
@@ -58,7 +61,9 @@ class FragmentCache:
         self.limit = limit
         self._layouts: OrderedDict[str, tuple[object, list]] = OrderedDict()
         self._contents: dict[str, dict[str, int]] = {}
+        self._bases: dict[str, Base] = {}  # the last full PDF of each source
         self.laid_out = 0  # fragments laid out (not reused) by the last render
+        self.spliced = 0  # pages the last render spliced into the last full PDF
 
     def render(self, html: str, base_dir: Path, roots: list[Path], source: str) -> PdfResult:
         """The guide's PDF, laying out only fragments not seen before."""
@@ -84,8 +89,29 @@ class FragmentCache:
                 pages = anchors  # the contents changed length or numbers: lay it out again
             self._contents[source] = pages
             combined = front.copy([page for document in documents for page in document.pages])
-            data = rendering.write(combined)
+            data = self._write(rendering, source, combined)
         return PdfResult(data, len(combined.pages), rendering.warnings)
+
+    def _write(self, rendering: Rendering, source: str, combined) -> bytes:
+        """Splice the changed pages into the last full PDF if that is exact, else write all."""
+        base = self._bases.get(source)
+        positions = changed_pages(base.pages, combined.pages) if base else None
+        self.spliced = 0
+        if base and positions == []:
+            return base.data
+        if positions:
+            part = rendering.write(combined.copy([combined.pages[i] for i in positions]))
+            if (data := splice(base, positions, part)) is not None:
+                self.spliced = len(positions)
+                return data
+        seen = len(rendering.collector.records)
+        data = rendering.write(combined)
+        # A write that logged anything is no base: splicing into it would hide what it said.
+        if len(rendering.collector.records) == seen:
+            self._bases[source] = Base(list(combined.pages), data)
+        else:
+            self._bases.pop(source, None)
+        return data
 
     def _layout(self, rendering: Rendering, html: str):
         key = hashlib.sha256(html.encode()).hexdigest()

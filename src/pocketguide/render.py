@@ -9,6 +9,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     FileSystemLoader,
     PrefixLoader,
@@ -53,6 +54,28 @@ class ConfinedLoader(FileSystemLoader):
         raise TemplateNotFound(template)
 
 
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process, so `watch` compiles them once.
+
+    Jinja keys each entry by template name and file, and drops it when the source changed.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        """Fill the bucket from memory, if this template was compiled before."""
+        if (code := self._compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        """Keep a newly compiled template."""
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = MemoryBytecodeCache()  # every environment has the same settings, so they share it
+
+
 class GuideEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox, with the content read-only and no giant strings from * or **."""
 
@@ -82,6 +105,7 @@ def make_environment(
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_COMPILED,
         **WHITESPACE,
     )
     env.filters["language"] = lambda code: _language_name(code, locale)

@@ -1,0 +1,164 @@
+"""Splicing changed pages into the last full PDF: exact or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from pocketguide.build import build
+from pocketguide.fragments import FragmentCache
+from pocketguide.splice import Base, changed_pages, page_signature, splice
+
+CONFIG = (
+    "organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n"
+    "  order: [crisis-numbers, self-care, notes]\n  exclude: [how-to-use, facilitator-role,"
+    " before-the-meeting, opening, guidelines, keeping-it-moving, closing, things-to-avoid,"
+    " scenarios, feedback-and-limits]\n"
+)
+HOTLINES = """\
+hotlines:
+  - name: Warmline
+    phone: "502-555-0142"
+    text: "502-555-0143"
+    hours: Mon-Fri 9am-5pm
+    category: warmline
+    url: https://warm.example.org
+    verified: 2026-11-01
+  - name: County crisis team
+    phone: "502-555-0117"
+    category: local
+    verified: 2026-11-01
+"""
+
+
+def _page(**changes) -> SimpleNamespace:
+    page = dict(
+        width=100, height=200, bleed={}, anchors={}, bookmarks=[], forms={None: []}, links=[]
+    )
+    return SimpleNamespace(**(page | changes))
+
+
+def test_only_pages_that_are_other_objects_change():
+    a, b, c, d = _page(), _page(), _page(), _page()
+    assert changed_pages([a, b, c], [a, b, c]) == []
+    assert changed_pages([a, b, c], [a, d, c]) == [1]
+
+
+def test_no_splice_when_pages_are_added_or_most_pages_change():
+    a, b, c = _page(), _page(), _page()
+    assert changed_pages([a, b], [a, b, c]) is None
+    assert changed_pages([a, b, c], [_page(), _page(), c]) is None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"height": 201},
+        {"anchors": {"sec-crisis": (0, 10)}},
+        {"bookmarks": [(1, "Crisis numbers", (0, 0), "open")]},
+        {"links": [("internal", "sec-notes", (0, 0, 1, 1), None)]},
+        {"links": [("external", "tel:988", (0, 0, 1, 1), None)]},  # one link more
+        {"forms": {None: ["a text field"]}},
+    ],
+)
+def test_no_splice_when_a_page_reaches_outside_itself(change):
+    a, b, c = _page(), _page(), _page()
+    assert changed_pages([a, b, c], [a, _page(**change), c]) is None
+
+
+def test_a_base_without_a_final_startxref_is_not_spliced(tmp_path):
+    assert splice(Base([], b"%PDF-1.7\n1 0 obj\nnull\nendobj\n"), [0], b"") is None
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> tuple[Path, Path, FragmentCache, bytes]:
+    """A project built inside a fragment cache, then rebuilt after a hotline edit.
+
+    Returns the spliced PDF, a full build of the edited project, the cache, and the PDF the
+    cache wrote before the edit.
+    """
+    project = tmp_path_factory.mktemp("splice")
+    (project / "pocketguide.yaml").write_text(CONFIG)
+    hotlines = project / "hotlines.yaml"
+    hotlines.write_text(HOTLINES)
+    cache = FragmentCache()
+    first = build(project, fragments=cache).written[0].path.read_bytes()
+    hotlines.write_text(HOTLINES.replace("0142", "0149").replace("9am-5pm", "10am-6pm"))
+    spliced = build(project, fragments=cache).written[0].path
+    full = build(project, out_dir=tmp_path_factory.mktemp("full")).written[0].path
+    return spliced, full, cache, first
+
+
+def test_a_hotline_edit_is_spliced_as_an_incremental_update(edited):
+    spliced, _full, cache, first = edited
+    assert cache.laid_out == 1 and cache.spliced == 2  # the crisis section: numbers, blanks
+    data = spliced.read_bytes()
+    assert data.startswith(first) and data.count(b"%%EOF") == 2  # the last PDF, then an update
+    text = PdfReader(spliced).pages[2].extract_text()
+    assert "(502) 555-0149" in text and "10am-6pm" in text
+    assert "(502) 555-0142" not in text and "9am-5pm" not in text
+
+
+def _links(reader: PdfReader) -> list[tuple[int, str, list[float]]]:
+    """Each link's page, target (a URI or a named destination) and rectangle."""
+    return [
+        (number, str(annot["/A"]["/URI"] if "/A" in annot else annot["/Dest"]), annot["/Rect"])
+        for number, page in enumerate(reader.pages)
+        for annot in [a.get_object() for a in page.get("/Annots") or []]
+    ]
+
+
+def test_a_spliced_pdf_equals_a_full_build(edited):
+    spliced, full, _cache, _first = edited
+    mine, theirs = PdfReader(spliced), PdfReader(full)
+    assert len(mine.pages) == len(theirs.pages)
+    assert [p.extract_text() for p in mine.pages] == [p.extract_text() for p in theirs.pages]
+    assert _links(mine) == _links(theirs)
+    assert ("tel:+1-502-555-0149" in str(_links(mine))) is True
+    assert [(o.title, mine.get_destination_page_number(o)) for o in mine.outline] == [
+        (o.title, theirs.get_destination_page_number(o)) for o in theirs.outline
+    ]
+    assert mine.page_labels == theirs.page_labels
+    assert mine.metadata == theirs.metadata
+    for index in range(len(mine.pages)):  # the same tags, marked-content ids and link parents
+        assert page_signature(mine, index) == page_signature(theirs, index)
+        assert mine.pages[index]["/StructParents"] == theirs.pages[index]["/StructParents"]
+    assert _parents(mine) == _parents(theirs)
+
+
+def _parents(reader: PdfReader) -> list[int]:
+    """The structure-parent key of every annotation, in page order."""
+    return [
+        annot.get_object()["/StructParent"]
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+    ]
+
+
+def test_a_spliced_pdf_prints_the_same_pixels_as_a_full_build(edited):
+    spliced, full, _cache, _first = edited
+    mine, theirs = pypdfium2.PdfDocument(spliced), pypdfium2.PdfDocument(full)
+    assert len(mine) == len(theirs)
+    for index in range(len(mine)):
+        assert bytes(mine[index].render(scale=1).buffer) == bytes(
+            theirs[index].render(scale=1).buffer
+        ), f"page {index + 1} differs"
+
+
+def test_an_edit_that_changes_a_page_s_structure_writes_the_whole_pdf(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG)
+    hotlines = tmp_path / "hotlines.yaml"
+    hotlines.write_text(HOTLINES)
+    cache = FragmentCache()
+    first = build(tmp_path, fragments=cache).written[0].path.read_bytes()
+    # A note is one more paragraph on the crisis page: its tags change, so no splice.
+    note = "    category: local\n    notes: Ask for the on-call worker\n"
+    hotlines.write_text(HOTLINES.replace("    category: local\n", note))
+    path = build(tmp_path, fragments=cache).written[0].path
+    assert cache.laid_out == 1 and cache.spliced == 0
+    assert first.count(b"%%EOF") == 1 and path.read_bytes().count(b"%%EOF") == 1
+    assert "Ask for the on-call worker" in PdfReader(path).pages[2].extract_text()
