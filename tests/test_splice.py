@@ -70,6 +70,28 @@ def test_no_splice_when_a_page_reaches_outside_itself(change):
     assert changed_pages([a, b, c], [a, _page(**change), c]) is None
 
 
+class _Rendering:
+    """Stands in for pocketguide.pdf.Rendering: counts writes, logs `said` on each."""
+
+    def __init__(self, said: list[str]):
+        self.collector = SimpleNamespace(records=[])
+        self.said, self.writes = said, 0
+
+    def write(self, document) -> bytes:
+        self.writes += 1
+        self.collector.records.extend(self.said)
+        return b"%PDF-1.7\nstartxref\n9\n%%EOF\n"
+
+
+@pytest.mark.parametrize(("said", "writes"), [([], 1), (["a WeasyPrint warning"], 2)])
+def test_a_write_that_logged_anything_is_never_reused(said, writes):
+    cache, rendering = FragmentCache(), _Rendering(said)
+    document = SimpleNamespace(pages=[_page(), _page()])
+    for _build in range(2):
+        assert cache._write(rendering, "guide.pdf", document).startswith(b"%PDF")
+    assert rendering.writes == writes  # without a warning, the same pages are not written again
+
+
 def test_a_base_without_a_final_startxref_is_not_spliced(tmp_path):
     assert splice(Base([], b"%PDF-1.7\n1 0 obj\nnull\nendobj\n"), [0], b"") is None
 

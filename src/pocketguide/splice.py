@@ -73,17 +73,23 @@ class Base:
             self._reader = PdfReader(io.BytesIO(self.data))
         return self._reader
 
-    def signature(self, index: int) -> list:
+    def signature(self, index: int) -> list | None:
         """The structure of page `index`, parsed once."""
         if index not in self._signatures:
             self._signatures[index] = page_signature(self.reader, index)
         return self._signatures[index]
 
 
-def page_signature(reader: PdfReader, index: int) -> list:
-    """A page's structure elements as nested plain values, without references."""
+def page_signature(reader: PdfReader, index: int) -> list | None:
+    """A page's structure elements as nested plain values, without references.
+
+    None for an untagged PDF, which has no structure to compare.
+    """
     page_ref = reader.pages[index].indirect_reference
-    document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    if tree is None:
+        return None
+    document = tree["/K"][0].get_object()
     found = []
     for kid in document["/K"]:
         element = kid.get_object()
@@ -203,7 +209,8 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
     full = base.reader
     try:
         for j, i in enumerate(positions):
-            if page_signature(small, j) != base.signature(i):
+            signature = page_signature(small, j)
+            if signature is None or signature != base.signature(i):
                 return None
         page_map = {
             small.pages[j].indirect_reference.idnum: full.pages[i].indirect_reference
@@ -226,6 +233,8 @@ def _replace_page(writer: _Writer, old, new) -> bool:
     if len(old_annots) != len(new_annots):
         return False
     for kept, made in zip(old_annots, new_annots, strict=True):
+        if not isinstance(kept, IndirectObject):
+            return False  # rewritten in place, so it needs an object number
         kept_dict, made_dict = kept.get_object(), made.get_object()
         if made_dict.get("/Subtype") != kept_dict.get("/Subtype"):
             return False
