@@ -9,6 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import run, tiny_config
+from pocketguide.build import prepare
+from pocketguide.project import load_project
 
 HOTLINES = """\
 hotlines:
@@ -175,3 +177,44 @@ def test_translations_no_edition_prints_warn(tmp_path):
     ]
     back = PdfReader(tmp_path / "output" / "river-card-single-en.pdf").pages[1].extract_text()
     assert "Emergency services" in back and "(EN)" not in back
+
+
+CSV = (
+    "name,phone,category,verified,name:es,notes:es\n"
+    "Emergency services,911,emergency,{date},Servicios de emergencia,Cuando alguien corre peligro\n"
+    "River Warmline,502-589-1234,warmline,{date},,\n"
+)
+
+
+def test_a_csv_file_translates_in_name_es_columns(tmp_path):
+    config = tiny_config("River Org", "river", "locales: [en, es]\nhotlines: numbers.csv\n")
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    (tmp_path / "numbers.csv").write_text(CSV.format(date=dt.date.today()))
+    result = run("build", str(tmp_path), "--locale", "es", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [UNTRANSLATED.replace("hotlines.yaml", "numbers.csv")]
+    spanish = PdfReader(tmp_path / "output" / "river-card-single-es.pdf").pages[1].extract_text()
+    assert "Servicios de emergencia" in spanish and "Emergency services" not in spanish
+    assert "River Warmline" in spanish  # its name:es cell is empty: printed as written
+    emergency = prepare(load_project(tmp_path), "es").content.hotlines.hotlines[0]
+    assert emergency.in_language("es").notes == "Cuando alguien corre peligro"
+    assert emergency._line == 2 and emergency.name == "Emergency services"
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "name,phone,category:es",
+            "numbers.csv:1: the header must use the columns name,phone,text,url,hours,languages,"
+            "category,notes,verified (and name:es, hours:es, notes:es)",
+        ),
+        ("name,phone,name:xx-nope", 'numbers.csv:2: Warmline: translations: "xx-nope"'),
+    ],
+)
+def test_a_csv_translation_column_must_be_a_field_and_a_language(tmp_path, header, message):
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="hotlines: numbers.csv\n"))
+    (tmp_path / "numbers.csv").write_text(f"{header}\nWarmline,502-589-1234,x\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr

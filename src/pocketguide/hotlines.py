@@ -28,6 +28,8 @@ CSV_COLUMNS = (
     "notes",
     "verified",
 )
+# A column `name:es`, `hours:es` or `notes:es` holds an entry's words in that language.
+TRANSLATED_COLUMNS = ("name", "hours", "notes")
 
 
 def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | None, list[Problem]]:
@@ -104,11 +106,11 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
         return None, [Problem(shown, None, f"invalid CSV: {exc}")]
     if not rows:
         return None, [Problem(shown, 1, "file is empty")]
-    header = [h.strip().lower() for h in rows[0][1]]
-    unknown = [h for h in header if h not in CSV_COLUMNS]
-    if unknown or "name" not in header:
+    header = [_column(h) for h in rows[0][1]]
+    if None in header or "name" not in header:
         expected = ",".join(CSV_COLUMNS)
-        return None, [Problem(shown, 1, f"the header must use the columns {expected}")]
+        message = f"the header must use the columns {expected} (and name:es, hours:es, notes:es)"
+        return None, [Problem(shown, 1, message)]
     entries = LineList()
     entries.line, entries.lines = 2, []
     problems = []
@@ -127,10 +129,14 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
         entry = LineDict()
         entry.line, entry.lines = number, {}
         for key, cell in zip(header, row, strict=True):
-            if cell.strip():
-                value = cell.strip()
-                entry[key] = [v.strip() for v in value.split(";")] if key == "languages" else value
-                entry.lines[key] = number
+            if not cell.strip():
+                continue
+            value = cell.strip()
+            if ":" in key:
+                _translate(entry, number, *key.split(":", 1), value)
+                continue
+            entry[key] = [v.strip() for v in value.split(";")] if key == "languages" else value
+            entry.lines[key] = number
         entries.append(entry)
         entries.lines.append(number)
     if problems:
@@ -138,6 +144,30 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
     data = LineDict(hotlines=entries)
     data.line, data.lines = 1, {"hotlines": 2}
     return data, []
+
+
+def _column(title: str) -> str | None:
+    """A CSV column's key: `phone`, or `name:es` for a translated one; None if unknown."""
+    field, colon, tag = title.strip().partition(":")
+    field = field.strip().lower()
+    if not colon:
+        return field if field in CSV_COLUMNS else None
+    return f"{field}:{tag.strip()}" if field in TRANSLATED_COLUMNS and tag.strip() else None
+
+
+def _translate(entry: LineDict, line: int, field: str, tag: str, value: str) -> None:
+    """Put a translated cell where hotlines.yaml has it: translations: {tag: {field: value}}."""
+    if "translations" not in entry:
+        entry["translations"] = LineDict()
+        entry["translations"].line, entry["translations"].lines = line, {}
+        entry.lines["translations"] = line
+    translations = entry["translations"]
+    if tag not in translations:
+        translations[tag] = LineDict()
+        translations[tag].line, translations[tag].lines = line, {}
+        translations.lines[tag] = line
+    translations[tag][field] = value
+    translations[tag].lines[field] = line
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
