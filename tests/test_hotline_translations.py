@@ -218,3 +218,19 @@ def test_a_csv_translation_column_must_be_a_field_and_a_language(tmp_path, heade
     result = run("check", str(tmp_path))
     assert result.exit_code == 1
     assert result.stderr.startswith(message), result.stderr
+
+
+def test_translated_blanks_with_a_label_left_out_warn(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(
+        tiny_config("River Org", "river", "locales: [en, es]\n")
+    )
+    hotlines = HOTLINES.format(date=dt.date.today()) + (
+        "blanks: [My supervisor, Other, Taxi]\ntranslations:\n  es: {blanks: [Mi supervisor/a]}\n"
+    )
+    (tmp_path / "hotlines.yaml").write_text(hotlines)
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert (
+        "warning: hotlines.yaml: translations: es: blanks has a different number of labels than "
+        "blanks (1, not 3); the es edition prints its own"
+    ) in result.stderr.splitlines()

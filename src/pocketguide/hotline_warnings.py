@@ -90,4 +90,13 @@ def untranslated_warnings(project: Project, content: Content, shown: str) -> lis
             f"{shown}: the blanks labels have no {locale} translation, so the {locale} edition "
             "prints them as written"
         )
+    own = content.hotlines.blanks
+    translated = content.hotlines.blanks_in(locale) or own
+    # Most likely a label was left out; the editions would differ in their blank lines.
+    if project.translates(locale) and content.hotlines.own_blanks and len(translated) != len(own):
+        warnings.append(
+            f"{shown}: translations: {locale}: blanks has a different number of labels "
+            f"than blanks ({len(translated)}, not {len(own)}); the {locale} edition prints "
+            "its own"
+        )
     return warnings
