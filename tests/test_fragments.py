@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from pypdf import PdfReader
 
 from pocketguide.build import build
 from pocketguide.fragments import FragmentCache, number_contents, split_guide, start_at
+from pocketguide.options import Options
 
 HEAD = "<html><head><style></style></head><body class=guide>"
 
@@ -111,3 +114,48 @@ def test_a_hotline_edit_lays_out_only_the_crisis_pages(tmp_path):
     assert cache.laid_out == 1
     text = "".join(p.extract_text() for p in PdfReader(report.written[0].path).pages)
     assert "(502) 555-0143" in text and "(502) 555-0142" not in text
+
+
+def _tiny(folder: Path, extra: str = "") -> Path:
+    keep = "crisis-numbers, self-care, notes"
+    (folder / "pocketguide.yaml").write_text(
+        "organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n"
+        f"  order: [{keep}]\n  exclude: [how-to-use, facilitator-role, before-the-meeting,"
+        " opening, guidelines, keeping-it-moving, closing, things-to-avoid, scenarios,"
+        f" feedback-and-limits]\n{extra}"
+    )
+    (folder / "hotlines.yaml").write_text(
+        'hotlines:\n  - name: Warmline\n    phone: "502-555-0142"\n    category: warmline\n'
+    )
+    return folder
+
+
+def test_pages_written_again_get_their_crop_marks_once(tmp_path):
+    project, cache = _tiny(tmp_path), FragmentCache()
+    options = Options(print_shop=True)
+    hotlines = project / "hotlines.yaml"
+    for edit in ("", "    notes: Ask for Sam\n", ""):  # reused pages are written three times
+        hotlines.write_text(hotlines.read_text().split("    notes")[0] + edit)
+        path = build(project, fragments=cache, options=options).written[0].path
+    marks = [
+        len(re.findall(rb"/Artifact\s+BMC\s+/x\d+ Do", page.get_contents().get_data()[:2000]))
+        for page in PdfReader(path).pages
+    ]
+    assert marks == [1] * len(marks)  # WeasyPrint draws the marks as one image per page
+
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+    '<rect width="40" height="40" fill="{}"/></svg>'
+)
+
+
+def test_a_logo_replaced_under_its_name_is_printed(tmp_path):
+    project, cache = _tiny(tmp_path, "brand:\n  logo: logo.svg\n"), FragmentCache()
+    (project / "logo.svg").write_text(SVG.format("#00aa00"))
+    build(project, fragments=cache)
+    (project / "logo.svg").write_text(SVG.format("#cc0000"))
+    path = build(project, fragments=cache).written[0].path
+    cover = pypdfium2.PdfDocument(path)[0].render(scale=1).to_pil().convert("RGB")
+    colours = {colour for _count, colour in cover.getcolors(1 << 20)}
+    assert (204, 0, 0) in colours and (0, 170, 0) not in colours

@@ -37,7 +37,14 @@ hotlines:
 
 def _page(**changes) -> SimpleNamespace:
     page = dict(
-        width=100, height=200, bleed={}, anchors={}, bookmarks=[], forms={None: []}, links=[]
+        width=100,
+        height=200,
+        bleed={},
+        anchors={},
+        bookmarks=[],
+        forms={None: []},
+        links=[],
+        _page_box=SimpleNamespace(background=None),
     )
     return SimpleNamespace(**(page | changes))
 

@@ -225,7 +225,7 @@ class Renderer:
         # An overlay guide.css may number the contents its own way: then lay out in one piece.
         own_css = any((d / "guide.css").is_file() for d in self.project.template_dirs)
         if kind.startswith("guide") and self.fragments is not None and not own_css:
-            result = self.fragments.render(html, templates_dir(), roots, shown)
+            result = self.fragments.render(html, templates_dir(), roots, shown, self.assets_key)
         else:
             result = self.make_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
         problems = overflow_problems(result.fits, shown)

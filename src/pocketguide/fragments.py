@@ -64,14 +64,22 @@ class FragmentCache:
         self._bases: dict[str, Base] = {}  # the last full PDF of each source
         self.laid_out = 0  # fragments laid out (not reused) by the last render
         self.spliced = 0  # pages the last render spliced into the last full PDF
+        self._assets = ""
 
-    def render(self, html: str, base_dir: Path, roots: list[Path], source: str) -> PdfResult:
-        """The guide's PDF, laying out only fragments not seen before."""
+    def render(
+        self, html: str, base_dir: Path, roots: list[Path], source: str, assets: str = ""
+    ) -> PdfResult:
+        """The guide's PDF, laying out only fragments not seen before.
+
+        `assets` is a digest of the files the HTML may reference (fonts, images): a logo
+        replaced under the same name changes it, so no fragment is reused with the old one.
+        """
+        self.laid_out = self.spliced = 0
+        self._assets = assets
         parts = split_guide(html)
         if parts is None:
             return html_to_pdf(html, base_dir, roots, source)
         head, chunks, tail = parts
-        self.laid_out = 0
         with Rendering(base_dir, roots, source) as rendering:
             pages = self._contents.get(source, {})
             for _attempt in range(3):
@@ -96,16 +104,15 @@ class FragmentCache:
         """Splice the changed pages into the last full PDF if that is exact, else write all."""
         base = self._bases.get(source)
         positions = changed_pages(base.pages, combined.pages) if base else None
-        self.spliced = 0
         if base and positions == []:
             return base.data
         if positions:
-            part = rendering.write(combined.copy([combined.pages[i] for i in positions]))
+            part = _write_again(rendering, combined.copy([combined.pages[i] for i in positions]))
             if (data := splice(base, positions, part)) is not None:
                 self.spliced = len(positions)
                 return data
         seen = len(rendering.collector.records)
-        data = rendering.write(combined)
+        data = _write_again(rendering, combined)
         # A write that logged anything is no base: splicing into it would hide what it said.
         if len(rendering.collector.records) == seen:
             self._bases[source] = Base(list(combined.pages), data)
@@ -114,7 +121,7 @@ class FragmentCache:
         return data
 
     def _layout(self, rendering: Rendering, html: str):
-        key = hashlib.sha256(html.encode()).hexdigest()
+        key = hashlib.sha256(f"{self._assets}\0{html}".encode()).hexdigest()
         if key in self._layouts:
             self._layouts.move_to_end(key)
             document, records = self._layouts[key]
@@ -131,6 +138,22 @@ class FragmentCache:
             while len(self._layouts) > self.limit:
                 self._layouts.popitem(last=False)
         return document
+
+
+def _write_again(rendering: Rendering, document) -> bytes:
+    """Write a document whose laid-out pages are kept, and may be written again."""
+    # WeasyPrint paints crop and cross marks (--print-shop) by adding a layer to the page's
+    # background: put the layers back, or a page written twice gets its marks twice.
+    saved = [
+        (box.background.layers, list(box.background.layers))
+        for box in (page._page_box for page in document.pages)
+        if box.background is not None
+    ]
+    try:
+        return rendering.write(document)
+    finally:
+        for layers, before in saved:
+            layers[:] = before
 
 
 def _anchors(document, first_page: int) -> dict[str, int]:

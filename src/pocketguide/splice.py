@@ -228,6 +228,8 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
 
 def _replace_page(writer: _Writer, old, new) -> bool:
     """Point the old page at the new content and resources; rewrite its link annotations."""
+    if set(old) != set(new):
+        return False  # a key only one of them has (a transparency /Group) would be lost
     old_annots = [a for a in old.get("/Annots", [])]
     new_annots = [a for a in new.get("/Annots", [])]
     if len(old_annots) != len(new_annots):
@@ -245,7 +247,7 @@ def _replace_page(writer: _Writer, old, new) -> bool:
             body += [_leaf(NameObject(key)), b" ", writer.copy(item), b"\n"]
         for key in ("/StructParent", "/P"):
             if key in kept_dict:
-                body += [_leaf(NameObject(key)), b" ", writer.keep(kept_dict[key]), b"\n"]
+                body += [_leaf(NameObject(key)), b" ", writer.keep(kept_dict.raw_get(key)), b"\n"]
         writer.put(kept.idnum, b"".join(body) + b">>")
     body = [b"<<"]
     for key, item in old.items():
