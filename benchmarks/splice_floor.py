@@ -9,7 +9,7 @@ and named destinations, verifying), so a real build could only be slower:
 
 - (c) a hotline edit in a fresh process: import WeasyPrint, lay out and write only the
   crisis section, put its pages in place of the old ones in the last guide with pypdf, or
-  append them as an incremental update with pocketguide.splice (what `watch` does);
+  put them into it with pocketguide.splice (what `watch` does);
 - (e) one guide on two cores: two fresh processes each lay out and write half the sections
   at the same time, then pypdf joins the halves.
 """
@@ -55,7 +55,7 @@ for page in [*guide.pages[:first], *new.pages, *guide.pages[first + count :]]:
 writer.write(job["out"])
 """
 
-# (c) again, appending the new pages as an incremental update (pocketguide.splice, as `watch`
+# (c) again, putting the new pages in with pocketguide.splice (as `watch`
 # does) instead of rewriting the file with pypdf.
 UPDATE = """
 import io, json, sys, weasyprint
@@ -169,7 +169,7 @@ def main() -> None:
 
     rows = [
         ("(c) hotline edit, fresh process: crisis pages spliced", splice, cold, 0.35),
-        ("(c) the same, as an incremental update", update, cold, 0.35),
+        ("(c) the same, with pocketguide.splice", update, cold, 0.35),
         ("(e) two halves at once, joined, vs --jobs 1", split, cold_1, 0.80),
     ]
     lines = [

@@ -1,33 +1,27 @@
-"""Splice re-laid-out pages into the last full PDF of a guide, as an incremental update.
+"""Splice re-laid-out pages into the last full PDF of a guide.
 
 Inside `watch`, a hotline edit changes a few crisis pages. Writing them alone (a small PDF)
-and appending their content, resources and link annotations to the last full PDF as an
-incremental update (ISO 32000-1, 7.5.6) costs a fraction of writing every page again. The
-structure tree, outline, named destinations and metadata of the full PDF are kept, so a splice
-is only made when they are still exactly right: the pages keep their size, anchors,
-bookmarks and link count, and each page's structure (element types, attributes, marked-content
-ids) is the same in the new pages as in the old. Anything else returns None, and the caller
-writes the whole document as before.
+and putting their content, resources and link annotations into the last full PDF
+(pocketguide.pdfwrite) costs a fraction of writing every page again. The structure tree,
+outline, named destinations and metadata of the full PDF are kept, so a splice is only made
+when they are still exactly right: the pages keep their size, anchors, bookmarks and link
+count, and each page's structure (element types, attributes, marked-content ids) is the same
+in the new pages as in the old. Anything else returns None, and the caller writes the whole
+document as before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
-import re
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    PdfObject,
-    StreamObject,
-)
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, PdfObject
+
+from pocketguide.pdfwrite import ObjectWriter, Unexpected, can_rewrite, leaf, rewrite
 
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SKIP = {"/P", "/Pg", "/K", "/Obj"}  # references, not content, in structure elements
 
 
@@ -123,85 +117,9 @@ def _plain(value: PdfObject):
     return repr(value)
 
 
-class _Unexpected(Exception):
-    """The new pages reach an object a splice cannot copy."""
-
-
-class _Writer:
-    """Serialises pypdf objects into an update section, renumbering the small PDF's objects."""
-
-    def __init__(self, first_free: int, page_map: dict[int, IndirectObject]):
-        self.next = first_free
-        self.page_map = page_map  # small PDF page object number -> full PDF page reference
-        self.numbers: dict[int, int] = {}
-        self.pending: list[tuple[int, PdfObject]] = []
-        self.objects: dict[int, bytes] = {}
-
-    def copy(self, value: PdfObject) -> bytes:
-        """`value` from the small PDF, its references pointing to copies in the update."""
-        return self._write(value, remap=True)
-
-    def keep(self, value: PdfObject) -> bytes:
-        """`value` from the full PDF, its references left as they are."""
-        return self._write(value, remap=False)
-
-    def _write(self, value: PdfObject, remap: bool) -> bytes:
-        if isinstance(value, IndirectObject):
-            return b"%d 0 R" % (self._number(value) if remap else value.idnum)
-        if isinstance(value, DictionaryObject):
-            parts = [b"<<"]
-            for key, item in value.items():
-                if isinstance(value, StreamObject) and key == "/Length":
-                    continue
-                parts += [_leaf(NameObject(key)), b" ", self._write(item, remap), b"\n"]
-            if isinstance(value, StreamObject):
-                data = value._data  # the stream as stored (still compressed)
-                parts += [b"/Length %d>>\nstream\n" % len(data), data, b"\nendstream"]
-            else:
-                parts.append(b">>")
-            return b"".join(parts)
-        if isinstance(value, ArrayObject):
-            return b"[" + b" ".join(self._write(item, remap) for item in value) + b"]"
-        return _leaf(value)
-
-    def _number(self, reference: IndirectObject) -> int:
-        if reference.idnum in self.page_map:
-            return self.page_map[reference.idnum].idnum
-        if reference.idnum not in self.numbers:
-            target = reference.get_object()
-            if isinstance(target, DictionaryObject) and target.get("/Type") in (
-                "/Page",
-                "/Pages",
-                "/Catalog",
-                "/StructElem",
-                "/StructTreeRoot",
-            ):
-                raise _Unexpected(str(target.get("/Type")))
-            self.numbers[reference.idnum] = self.next
-            self.pending.append((self.next, target))
-            self.next += 1
-        return self.numbers[reference.idnum]
-
-    def put(self, number: int, body: bytes) -> None:
-        """Set object `number` of the update."""
-        self.objects[number] = body
-
-    def finish(self) -> None:
-        """Write every copied object still waiting."""
-        while self.pending:
-            number, target = self.pending.pop()
-            self.objects[number] = self.copy(target)
-
-
-def _leaf(value: PdfObject) -> bytes:
-    out = io.BytesIO()
-    value.write_to_stream(out)
-    return out.getvalue()
-
-
 def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
     """The base PDF with its pages at `positions` replaced by the pages of `part`, or None."""
-    if not _STARTXREF.search(base.data[-64:]):
+    if not can_rewrite(base.data):
         return None
     small = PdfReader(io.BytesIO(part))
     if len(small.pages) != len(positions):
@@ -216,17 +134,34 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
             small.pages[j].indirect_reference.idnum: full.pages[i].indirect_reference
             for j, i in enumerate(positions)
         }
-        writer = _Writer(int(full.trailer["/Size"]), page_map)
+        salt = hashlib.sha256(part).digest()
+        writer = ObjectWriter(int(full.trailer["/Size"]), page_map, salt)
         for j, i in enumerate(positions):
             if not _replace_page(writer, full.pages[i], small.pages[j]):
                 return None
         writer.finish()
-    except _Unexpected:
+    except Unexpected:
         return None
-    return _append(base.data, full.trailer, writer)
+    return rewrite(base.data, full, writer.objects, _old_contents(full, positions))
 
 
-def _replace_page(writer: _Writer, old, new) -> bool:
+def _old_contents(full: PdfReader, positions: list[int]) -> set[int]:
+    """Content streams only the replaced pages used: they go (they print the old numbers)."""
+
+    def streams(page) -> set[int]:
+        contents = page.raw_get("/Contents")
+        if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), list):
+            contents = contents.get_object()
+        refs = contents if isinstance(contents, list) else [contents]
+        return {ref.idnum for ref in refs if isinstance(ref, IndirectObject)}
+
+    replaced = set(positions)
+    old = set().union(*(streams(full.pages[i]) for i in replaced))
+    kept = set().union(*(streams(p) for i, p in enumerate(full.pages) if i not in replaced))
+    return old - kept
+
+
+def _replace_page(writer: ObjectWriter, old, new) -> bool:
     """Point the old page at the new content and resources; rewrite its link annotations."""
     if set(old) != set(new):
         return False  # a key only one of them has (a transparency /Group) would be lost
@@ -244,10 +179,10 @@ def _replace_page(writer: _Writer, old, new) -> bool:
         for key, item in made_dict.items():
             if key in ("/StructParent", "/P"):
                 continue
-            body += [_leaf(NameObject(key)), b" ", writer.copy(item), b"\n"]
+            body += [leaf(NameObject(key)), b" ", writer.copy(item), b"\n"]
         for key in ("/StructParent", "/P"):
             if key in kept_dict:
-                body += [_leaf(NameObject(key)), b" ", writer.keep(kept_dict.raw_get(key)), b"\n"]
+                body += [leaf(NameObject(key)), b" ", writer.keep(kept_dict.raw_get(key)), b"\n"]
         writer.put(kept.idnum, b"".join(body) + b">>")
     body = [b"<<"]
     for key, item in old.items():
@@ -255,44 +190,6 @@ def _replace_page(writer: _Writer, old, new) -> bool:
             item, write = new.raw_get(key), writer.copy
         else:
             write = writer.keep
-        body += [_leaf(NameObject(key)), b" ", write(item), b"\n"]
+        body += [leaf(NameObject(key)), b" ", write(item), b"\n"]
     writer.put(old.indirect_reference.idnum, b"".join(body) + b">>")
     return True
-
-
-def _append(data: bytes, trailer: DictionaryObject, writer: _Writer) -> bytes:
-    """`data` followed by the update section: objects, then a cross-reference stream."""
-    previous = int(_STARTXREF.search(data[-64:]).group(1))
-    out = io.BytesIO()
-    out.write(data if data.endswith(b"\n") else data + b"\n")
-    offsets = {}
-    for number in sorted(writer.objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, writer.objects[number]))
-    xref_number = writer.next
-    offsets[xref_number] = out.tell()
-    numbers = sorted(offsets)
-    index, rows = [], []
-    for number in numbers:
-        if index and index[-2] + index[-1] == number:
-            index[-1] += 1
-        else:
-            index += [number, 1]
-        rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
-    stream = b"".join(rows)
-    entries = [
-        b"/Type /XRef",
-        b"/Size %d" % (xref_number + 1),
-        b"/W [1 4 2]",
-        b"/Index [%s]" % b" ".join(b"%d" % n for n in index),
-        b"/Prev %d" % previous,
-        b"/Root " + writer.keep(trailer.raw_get("/Root")),
-    ]
-    for key in ("/Info", "/ID"):
-        if key in trailer:
-            entries.append(_leaf(NameObject(key)) + b" " + writer.keep(trailer.raw_get(key)))
-    entries.append(b"/Length %d" % len(stream))
-    out.write(b"%d 0 obj\n<<%s>>\nstream\n" % (xref_number, b"\n".join(entries)))
-    out.write(stream + b"\nendstream\nendobj\n")
-    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[xref_number])
-    return out.getvalue()

@@ -1,0 +1,215 @@
+"""Write a PDF again with some objects replaced, added or dropped, as one clean revision.
+
+pocketguide.splice uses it to put newly written pages into the last full PDF of a guide.
+Unchanged objects are copied byte for byte; an object stream that held a replaced object is
+unpacked and packed again without it, so no old version of a page, a link or its content stream
+(an old phone number) stays anywhere in the file, as it would in an incremental update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import re
+import string
+import zlib
+
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    StreamObject,
+)
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_SUBSET_NAME = re.compile(r"^/[A-Z]{6}\+")  # a font subset's tag (ISO 32000-1, 9.6.4)
+_FOREIGN = ("/Page", "/Pages", "/Catalog", "/StructElem", "/StructTreeRoot")
+
+
+class Unexpected(Exception):
+    """The copied objects reach one that cannot be copied (a page, the catalog, a tag)."""
+
+
+class ObjectWriter:
+    """Serialises pypdf objects; objects copied from another PDF get new numbers.
+
+    `page_map` sends that PDF's page objects to the target's own pages. Font subsets copied
+    in get new tags derived from `salt`, so that no two subsets in the target share a name.
+    """
+
+    def __init__(self, first_free: int, page_map: dict[int, IndirectObject], salt: bytes):
+        self.next = first_free
+        self.page_map = page_map
+        self.salt = salt
+        self.numbers: dict[int, int] = {}
+        self.pending: list[tuple[int, PdfObject]] = []
+        self.objects: dict[int, bytes] = {}
+        self._tags: dict[str, str] = {}
+
+    def copy(self, value: PdfObject) -> bytes:
+        """`value` from the other PDF, its references pointing to copies."""
+        return self._write(value, remap=True)
+
+    def keep(self, value: PdfObject) -> bytes:
+        """`value` from the target PDF, its references left as they are."""
+        return self._write(value, remap=False)
+
+    def put(self, number: int, body: bytes) -> None:
+        """Set object `number` of the target."""
+        self.objects[number] = body
+
+    def finish(self) -> None:
+        """Write every copied object still waiting."""
+        while self.pending:
+            number, target = self.pending.pop()
+            self.objects[number] = self.copy(target)
+
+    def _write(self, value: PdfObject, remap: bool) -> bytes:
+        if isinstance(value, IndirectObject):
+            return b"%d 0 R" % (self._number(value) if remap else value.idnum)
+        if isinstance(value, DictionaryObject):
+            parts = [b"<<"]
+            for key, item in value.items():
+                if isinstance(value, StreamObject) and key == "/Length":
+                    continue
+                if remap and key in ("/BaseFont", "/FontName") and _SUBSET_NAME.match(item):
+                    item = NameObject("/" + self._tag(item[1:7]) + item[7:])
+                parts += [leaf(NameObject(key)), b" ", self._write(item, remap), b"\n"]
+            if isinstance(value, StreamObject):
+                data = value._data  # the stream as stored (still compressed)
+                parts += [b"/Length %d>>\nstream\n" % len(data), data, b"\nendstream"]
+            else:
+                parts.append(b">>")
+            return b"".join(parts)
+        if isinstance(value, ArrayObject):
+            return b"[" + b" ".join(self._write(item, remap) for item in value) + b"]"
+        return leaf(value)
+
+    def _number(self, reference: IndirectObject) -> int:
+        if reference.idnum in self.page_map:
+            return self.page_map[reference.idnum].idnum
+        if reference.idnum not in self.numbers:
+            target = reference.get_object()
+            if isinstance(target, DictionaryObject) and target.get("/Type") in _FOREIGN:
+                raise Unexpected(str(target.get("/Type")))
+            self.numbers[reference.idnum] = self.next
+            self.pending.append((self.next, target))
+            self.next += 1
+        return self.numbers[reference.idnum]
+
+    def _tag(self, old: str) -> str:
+        if old not in self._tags:
+            digest = hashlib.sha256(self.salt + old.encode()).digest()
+            self._tags[old] = "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
+        return self._tags[old]
+
+
+def leaf(value: PdfObject) -> bytes:
+    """A simple PDF object (name, number, string...) as written in a file."""
+    out = io.BytesIO()
+    value.write_to_stream(out)
+    return out.getvalue()
+
+
+def can_rewrite(data: bytes) -> bool:
+    """True if `data` ends with a cross-reference offset, as a PDF written in one go does."""
+    return _STARTXREF.search(data[-64:]) is not None
+
+
+def rewrite(
+    data: bytes, reader: PdfReader, objects: dict[int, bytes], dropped: set[int]
+) -> bytes | None:
+    """`data` written again: `objects` replace or add, `dropped` go, the rest is copied.
+
+    None if the file is not laid out as expected (then nothing should be spliced into it).
+    """
+    start_xref = int(_STARTXREF.search(data[-64:]).group(1))
+    if set(reader.xref) != {0}:
+        return None  # generation numbers other than 0: not a file WeasyPrint wrote in one go
+    direct = dict(reader.xref[0])  # object number -> offset
+    packed = dict(reader.xref_objStm)  # object number -> (object stream, index)
+    old_xref = next((n for n, offset in direct.items() if offset == start_xref), None)
+    if old_xref is None:
+        return None
+    del direct[old_xref]
+    gone = set(objects) | dropped | {old_xref}
+    bounds = [*sorted(direct.values()), start_xref]
+    ends = dict(itertools.pairwise(bounds))
+    repack = {packed[n][0] for n in gone if n in packed}
+    out = io.BytesIO()
+    out.write(data[: bounds[0]])
+    entries = {n: (2, stream, index) for n, (stream, index) in packed.items() if n not in gone}
+    for number, offset in sorted(direct.items(), key=lambda item: item[1]):
+        if number in gone:
+            continue
+        if not data.startswith(b"%d 0 obj" % number, offset):
+            return None
+        entries[number] = (1, out.tell(), 0)
+        if number in repack:
+            body, kept = _repack(reader, number, gone)
+            out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+            entries.update({n: (2, number, index) for index, n in enumerate(kept)})
+        else:
+            out.write(data[offset : ends[offset]])
+    for number in sorted(objects):
+        entries[number] = (1, out.tell(), 0)
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
+    return _finish(out, entries, reader.trailer)
+
+
+def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
+    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
+    stream = reader.get_object(number)
+    raw, first = stream.get_data(), int(stream["/First"])
+    pairs = [int(x) for x in raw[:first].split()]
+    numbers, starts = pairs[0::2], pairs[1::2]
+    stops = [*starts[1:], len(raw) - first]
+    kept, bodies, header, position = [], [], [], 0
+    for n, start, stop in zip(numbers, starts, stops, strict=True):
+        if n in gone:
+            continue
+        body = raw[first + start : first + stop].strip()
+        kept.append(n)
+        bodies.append(body)
+        header.append(b"%d %d" % (n, position))
+        position += len(body) + 1
+    head = b" ".join(header) + b"\n"
+    packed = zlib.compress(head + b"\n".join(bodies))
+    dictionary = b"<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>" % (
+        len(kept),
+        len(head),
+        len(packed),
+    )
+    return dictionary + b"\nstream\n" + packed + b"\nendstream", kept
+
+
+def _finish(out: io.BytesIO, entries: dict[int, tuple[int, int, int]], trailer) -> bytes:
+    """Append the cross-reference stream (the trailer too) and the end of the file."""
+    body = out.getvalue()
+    number = max(entries) + 1
+    entries[number] = (1, len(body), 0)
+    rows = []
+    for n in range(number + 1):
+        kind, field, index = entries.get(n, (0, 0, 65535 if n == 0 else 0))
+        rows.append(bytes([kind]) + field.to_bytes(4, "big") + index.to_bytes(4, "big"))
+    table = b"".join(rows)
+    # The second half of /ID changes with every new version of a file (ISO 32000-1, 14.4).
+    identifier = trailer.get("/ID")
+    first = leaf(identifier[0]) if identifier else b"<>"
+    fields = [
+        b"/Type /XRef",
+        b"/Size %d" % (number + 1),
+        b"/W [1 4 4]",
+        b"/Root %d 0 R" % trailer.raw_get("/Root").idnum,
+        b"/ID [%s <%s>]" % (first, hashlib.md5(body).hexdigest().encode()),
+    ]
+    if "/Info" in trailer:
+        fields.append(b"/Info %d 0 R" % trailer.raw_get("/Info").idnum)
+    fields.append(b"/Length %d" % len(table))
+    xref = b"%d 0 obj\n<<%s>>\nstream\n" % (number, b"\n".join(fields))
+    end = b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % len(body)
+    return body + xref + table + end
