@@ -13,6 +13,7 @@ from pypdf.generic import IndirectObject, StreamObject
 
 from pocketguide.build import build
 from pocketguide.fragments import FragmentCache
+from pocketguide.resources import content_dir
 from pocketguide.splice import Base, changed_pages, page_signature, splice
 
 CONFIG = (
@@ -241,3 +242,30 @@ def test_an_edit_that_changes_a_page_s_structure_writes_the_whole_pdf(tmp_path):
     path = build(tmp_path, fragments=cache).written[0].path
     assert cache.laid_out == 1 and cache.spliced == 0
     assert "Ask for the on-call worker" in PdfReader(path).pages[2].extract_text()
+
+
+def test_an_edit_on_a_page_with_a_table_splices_exactly(tmp_path_factory):
+    project = tmp_path_factory.mktemp("table")
+    (project / "pocketguide.yaml").write_text(
+        CONFIG.replace(
+            "order: [crisis-numbers,", "order: [facilitator-role, crisis-numbers,"
+        ).replace(" facilitator-role,", "")
+    )
+    (project / "hotlines.yaml").write_text(HOTLINES)
+    sections = project / "content" / "en" / "sections"
+    sections.mkdir(parents=True)
+    role = sections / "facilitator-role.md"
+    role.write_text((content_dir() / "en" / "sections" / "facilitator-role.md").read_text())
+    cache = FragmentCache()
+    build(project, fragments=cache)
+    role.write_text(role.read_text().replace("an addict", "an adict", 1))
+    mine = build(project, fragments=cache).written[0].path
+    assert cache.spliced > 0  # the header cells' ids differ only by the table's object number
+    full = build(project, out_dir=tmp_path_factory.mktemp("table-full")).written[0].path
+    a, b = PdfReader(mine), PdfReader(full)
+    assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
+    pixels = [pypdfium2.PdfDocument(path) for path in (mine, full)]
+    for index in range(len(a.pages)):
+        assert bytes(pixels[0][index].render(scale=1).buffer) == bytes(
+            pixels[1][index].render(scale=1).buffer
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
@@ -23,6 +24,8 @@ from pocketguide.pdfwrite import ObjectWriter, Unexpected, can_rewrite, leaf, re
 
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _SKIP = {"/P", "/Pg", "/K", "/Obj"}  # references, not content, in structure elements
+# WeasyPrint names a table header cell `<table element's object number>-<row>-<column>`.
+_HEADER_ID = re.compile(r"^\d+-(\d+-\d+)$")
 
 
 def changed_pages(old: list, new: list) -> list[int] | None:
@@ -98,7 +101,7 @@ def _shape(value: PdfObject):
     if isinstance(value, DictionaryObject):
         if value.get("/Type") == "/OBJR":
             return "OBJR"
-        shape = {key: _plain(item) for key, item in value.items() if key not in _SKIP}
+        shape = {key: _plain(item, key) for key, item in value.items() if key not in _SKIP}
         if "/K" in value:
             kids = value["/K"]
             kids = kids if isinstance(kids, ArrayObject) else [kids]
@@ -107,13 +110,15 @@ def _shape(value: PdfObject):
     return _plain(value)
 
 
-def _plain(value: PdfObject):
+def _plain(value: PdfObject, key: str = ""):
     if isinstance(value, IndirectObject):
         value = value.get_object()
     if isinstance(value, DictionaryObject):
-        return {key: _plain(item) for key, item in value.items() if key not in _SKIP}
+        return {k: _plain(item, k) for k, item in value.items() if k not in _SKIP}
     if isinstance(value, ArrayObject):
-        return [_plain(item) for item in value]
+        return [_plain(item, key) for item in value]
+    if key in ("/ID", "/Headers") and (cell := _HEADER_ID.match(str(value))):
+        return f"header {cell.group(1)}"  # the table's object number differs between files
     return repr(value)
 
 
