@@ -38,42 +38,45 @@ doc.write_pdf(job["out"], pdf_identifier=b"pocketguide", custom_metadata=True,
               pdf_variant="pdf/ua-1")
 """
 
-# (c): render the crisis section alone, then splice its pages into the last guide.
-SPLICE = """
+# Both (c) scripts start alike: lay out and write the crisis section alone, into `piece`.
+PIECE = """
 import io, json, sys, weasyprint
+from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 job = json.load(open(sys.argv[1]))
 doc = weasyprint.HTML(string=job["html"], base_url=job["base"]).render()
 piece = io.BytesIO()
 doc.write_pdf(piece, pdf_identifier=b"pocketguide", custom_metadata=True,
               pdf_variant="pdf/ua-1")
-guide, new = PdfReader(job["guide"]), PdfReader(piece)
+new = PdfReader(piece)
 first, count = job["first"], len(new.pages)
+"""
+
+# (c): then replace the old pages with the new ones in the last guide, with pypdf.
+SPLICE = (
+    PIECE
+    + """
+guide = PdfReader(job["guide"])
 writer = PdfWriter()
 for page in [*guide.pages[:first], *new.pages, *guide.pages[first + count :]]:
     writer.add_page(page)
 writer.write(job["out"])
 """
+)
 
 # (c) again, putting the new pages in with pocketguide.splice (as `watch`
 # does) instead of rewriting the file with pypdf.
-UPDATE = """
-import io, json, sys, weasyprint
-from pathlib import Path
-from pypdf import PdfReader
+UPDATE = (
+    PIECE
+    + """
 from pocketguide.splice import Base, splice
-job = json.load(open(sys.argv[1]))
-doc = weasyprint.HTML(string=job["html"], base_url=job["base"]).render()
-piece = io.BytesIO()
-doc.write_pdf(piece, pdf_identifier=b"pocketguide", custom_metadata=True,
-              pdf_variant="pdf/ua-1")
-count = len(PdfReader(piece).pages)
-positions = list(range(job["first"], job["first"] + count))
+positions = list(range(first, first + count))
 data = splice(Base([], Path(job["guide"]).read_bytes()), positions, piece.getvalue())
 if data is None:
     sys.exit("the crisis pages laid out alone differ in structure from the full build's")
 Path(job["out"]).write_bytes(data)
 """
+)
 
 
 def guide_parts(project: Path) -> tuple[str, list[str], str, str]:

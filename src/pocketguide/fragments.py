@@ -104,7 +104,7 @@ class FragmentCache:
         """Splice the changed pages into the last full PDF if that is exact, else write all."""
         base = self._bases.get(source)
         positions = changed_pages(base.pages, combined.pages) if base else None
-        if base and positions == []:
+        if positions == []:
             return base.data
         if positions:
             part = _write_again(rendering, combined.copy([combined.pages[i] for i in positions]))

@@ -157,17 +157,19 @@ def _column(title: str) -> str | None:
 
 def _translate(entry: LineDict, line: int, field: str, tag: str, value: str) -> None:
     """Put a translated cell where hotlines.yaml has it: translations: {tag: {field: value}}."""
-    if "translations" not in entry:
-        entry["translations"] = LineDict()
-        entry["translations"].line, entry["translations"].lines = line, {}
-        entry.lines["translations"] = line
-    translations = entry["translations"]
-    if tag not in translations:
-        translations[tag] = LineDict()
-        translations[tag].line, translations[tag].lines = line, {}
-        translations.lines[tag] = line
-    translations[tag][field] = value
-    translations[tag].lines[field] = line
+    words = _mapping_in(_mapping_in(entry, "translations", line), tag, line)
+    words[field] = value
+    words.lines[field] = line
+
+
+def _mapping_in(parent: LineDict, key: str, line: int) -> LineDict:
+    """parent[key], made an empty mapping on `line` if it is not there yet."""
+    if key not in parent:
+        child = LineDict()
+        child.line, child.lines = line, {}
+        parent[key] = child
+        parent.lines[key] = line
+    return parent[key]
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[str]]]:

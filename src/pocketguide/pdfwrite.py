@@ -72,19 +72,17 @@ class ObjectWriter:
         if isinstance(value, IndirectObject):
             return b"%d 0 R" % (self._number(value) if remap else value.idnum)
         if isinstance(value, DictionaryObject):
-            parts = [b"<<"]
+            entries = []
             for key, item in value.items():
-                if isinstance(value, StreamObject) and key == "/Length":
-                    continue
                 if remap and key in ("/BaseFont", "/FontName") and _SUBSET_NAME.match(item):
                     item = NameObject("/" + self._tag(item[1:7]) + item[7:])
-                parts += [leaf(NameObject(key)), b" ", self._write(item, remap), b"\n"]
-            if isinstance(value, StreamObject):
-                data = value._data  # the stream as stored (still compressed)
-                parts += [b"/Length %d>>\nstream\n" % len(data), data, b"\nendstream"]
-            else:
-                parts.append(b">>")
-            return b"".join(parts)
+                if key != "/Length" or not isinstance(value, StreamObject):
+                    entries.append((key, self._write(item, remap)))
+            if not isinstance(value, StreamObject):
+                return dictionary(entries)
+            data = value._data  # the stream as stored (still compressed)
+            entries.append(("/Length", b"%d" % len(data)))
+            return dictionary(entries) + b"\nstream\n" + data + b"\nendstream"
         if isinstance(value, ArrayObject):
             return b"[" + b" ".join(self._write(item, remap) for item in value) + b"]"
         return leaf(value)
@@ -106,6 +104,11 @@ class ObjectWriter:
             digest = hashlib.sha256(self.salt + old.encode()).digest()
             self._tags[old] = "".join(string.ascii_uppercase[b % 26] for b in digest[:6])
         return self._tags[old]
+
+
+def dictionary(entries: list[tuple[str, bytes]]) -> bytes:
+    """A dictionary from its keys and already written values."""
+    return b"<<" + b"".join(leaf(NameObject(k)) + b" " + v + b"\n" for k, v in entries) + b">>"
 
 
 def leaf(value: PdfObject) -> bytes:

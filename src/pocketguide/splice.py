@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, PdfObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
-from pocketguide.pdfwrite import ObjectWriter, Unexpected, can_rewrite, leaf, rewrite
+from pocketguide.pdfwrite import ObjectWriter, Unexpected, can_rewrite, dictionary, rewrite
 
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _SKIP = {"/P", "/Pg", "/K", "/Obj"}  # references, not content, in structure elements
@@ -95,28 +95,20 @@ def page_signature(reader: PdfReader, index: int) -> list | None:
     return found
 
 
-def _shape(value: PdfObject):
-    """A structure element as plain, comparable values."""
-    value = value.get_object() if isinstance(value, IndirectObject) else value
-    if isinstance(value, DictionaryObject):
-        if value.get("/Type") == "/OBJR":
-            return "OBJR"
-        shape = {key: _plain(item, key) for key, item in value.items() if key not in _SKIP}
-        if "/K" in value:
-            kids = value["/K"]
-            kids = kids if isinstance(kids, ArrayObject) else [kids]
-            shape["/K"] = [_shape(kid) for kid in kids]
-        return shape
-    return _plain(value)
-
-
-def _plain(value: PdfObject, key: str = ""):
+def _shape(value: PdfObject, key: str = ""):
+    """A structure element (or a value in one, under `key`) as plain, comparable values."""
     if isinstance(value, IndirectObject):
         value = value.get_object()
     if isinstance(value, DictionaryObject):
-        return {k: _plain(item, k) for k, item in value.items() if k not in _SKIP}
+        if value.get("/Type") == "/OBJR":
+            return "OBJR"
+        shape = {k: _shape(item, k) for k, item in value.items() if k not in _SKIP}
+        if "/K" in value:
+            kids = value["/K"]
+            shape["/K"] = [_shape(kid) for kid in (kids if isinstance(kids, list) else [kids])]
+        return shape
     if isinstance(value, ArrayObject):
-        return [_plain(item, key) for item in value]
+        return [_shape(item, key) for item in value]
     if key in ("/ID", "/Headers") and (cell := _HEADER_ID.match(str(value))):
         return f"header {cell.group(1)}"  # the table's object number differs between files
     return repr(value)
@@ -170,8 +162,7 @@ def _replace_page(writer: ObjectWriter, old, new) -> bool:
     """Point the old page at the new content and resources; rewrite its link annotations."""
     if set(old) != set(new):
         return False  # a key only one of them has (a transparency /Group) would be lost
-    old_annots = [a for a in old.get("/Annots", [])]
-    new_annots = [a for a in new.get("/Annots", [])]
+    old_annots, new_annots = list(old.get("/Annots", [])), list(new.get("/Annots", []))
     if len(old_annots) != len(new_annots):
         return False
     for kept, made in zip(old_annots, new_annots, strict=True):
@@ -180,21 +171,14 @@ def _replace_page(writer: ObjectWriter, old, new) -> bool:
         kept_dict, made_dict = kept.get_object(), made.get_object()
         if made_dict.get("/Subtype") != kept_dict.get("/Subtype"):
             return False
-        body = [b"<<"]
-        for key, item in made_dict.items():
-            if key in ("/StructParent", "/P"):
-                continue
-            body += [leaf(NameObject(key)), b" ", writer.copy(item), b"\n"]
-        for key in ("/StructParent", "/P"):
-            if key in kept_dict:
-                body += [leaf(NameObject(key)), b" ", writer.keep(kept_dict.raw_get(key)), b"\n"]
-        writer.put(kept.idnum, b"".join(body) + b">>")
-    body = [b"<<"]
-    for key, item in old.items():
-        if key in ("/Contents", "/Resources"):
-            item, write = new.raw_get(key), writer.copy
-        else:
-            write = writer.keep
-        body += [leaf(NameObject(key)), b" ", write(item), b"\n"]
-    writer.put(old.indirect_reference.idnum, b"".join(body) + b">>")
+        own = ("/StructParent", "/P")  # its place in the structure tree and page stay
+        entries = [(k, writer.copy(v)) for k, v in made_dict.items() if k not in own]
+        entries += [(k, writer.keep(kept_dict.raw_get(k))) for k in own if k in kept_dict]
+        writer.put(kept.idnum, dictionary(entries))
+    new_parts = ("/Contents", "/Resources")
+    entries = [
+        (k, writer.copy(new.raw_get(k)) if k in new_parts else writer.keep(v))
+        for k, v in old.items()
+    ]
+    writer.put(old.indirect_reference.idnum, dictionary(entries))
     return True
