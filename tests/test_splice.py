@@ -13,8 +13,9 @@ from pypdf.generic import IndirectObject, StreamObject
 
 from pocketguide.build import build
 from pocketguide.fragments import FragmentCache
+from pocketguide.frames import changed_pages
 from pocketguide.resources import content_dir
-from pocketguide.splice import Base, changed_pages, page_signature, splice
+from pocketguide.splice import Base, page_signature, splice
 
 CONFIG = (
     "organization:\n  name: Tiny Org\n  slug: tiny\nsections:\n"

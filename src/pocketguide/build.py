@@ -213,9 +213,8 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
 
     if workers is None or len(chosen) == 1:
         # With one language a worker lays out its PDFs while this process prepares the HTML.
-        make_pdf = workers.html_to_pdf if workers else None
         for locale in chosen:
-            _render_locale(project, locale, plan, fragments, manifest, emit, make_pdf)
+            _render_locale(project, locale, plan, fragments, manifest, emit, workers)
         return
     # Workers render whole languages; this process writes, in locale order, so output and
     # --strict behave exactly as in a one-process build.
@@ -228,7 +227,7 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
             raise PocketguideError(problems)
 
 
-def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, make_pdf) -> None:
+def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, workers) -> None:
     """Render one locale's formats, handing every warning and output to `emit` in order."""
     from pocketguide.formats import Renderer
 
@@ -237,8 +236,12 @@ def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, make
     renderer = Renderer(
         project, prepared.content, prepared.assets, plan.options, fragments, plan.assets_key
     )
-    if make_pdf is not None:
-        renderer.make_pdf = make_pdf
+    if workers is not None:
+        renderer.make_pdf, renderer.start_layout = workers.html_to_pdf, workers.lay_out_pages
+    if "guide" in plan.formats and not plan.force:
+        # A hotline edit re-lays out only the sections it changed (pocketguide.relayout).
+        guide = plan.out / output_name(project, output_stem("guide", plan.options), locale)
+        renderer.base = manifest.splice_base(guide)
     for fmt in plan.formats:
         target = plan.out / output_name(project, output_stem(fmt, plan.options), locale)
         key = renderer.fingerprint(fmt)

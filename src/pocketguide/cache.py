@@ -169,6 +169,20 @@ class Manifest:
             "pages": rendered.pages,
             "warnings": list(rendered.warnings),
         }
+        if getattr(rendered, "layout", None):
+            self.outputs[str(path)]["layout"] = rendered.layout
+
+    def splice_base(self, path: Path) -> tuple[bytes, dict] | None:
+        """The output's bytes and layout record, if it is still the file the record is of."""
+        entry = self.outputs.get(str(path))
+        layout = entry.get("layout") if entry else None
+        if not isinstance(layout, dict):
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return (data, layout) if hashlib.sha256(data).hexdigest() == entry.get("sha256") else None
 
     def record_request(
         self, request: Request, digest: str, outputs: list[Path], warnings: list[str], extra

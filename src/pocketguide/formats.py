@@ -17,6 +17,7 @@ from pocketguide.options import FORMATS, Options
 from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project
+from pocketguide.relayout import relayout, start_here
 from pocketguide.resources import content_dir, templates_dir
 from pocketguide.verify import verify_pdf
 
@@ -51,6 +52,7 @@ class Rendered:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+    layout: dict | None = None  # the guide's layout record, kept for the next build
 
 
 def unknown_card_hotlines(project: Project, hotlines: list[Hotline]) -> list[Problem]:
@@ -143,6 +145,9 @@ class Renderer:
         self._renders: dict[str, Rendered] = {}
         self.assets_key = assets_key  # cache.assets_digest of the fonts and images it may use
         self.make_pdf = html_to_pdf  # or pocketguide.worker.Workers.html_to_pdf
+        self.start_layout = start_here  # or pocketguide.worker.Workers.lay_out_pages
+        # The last guide PDF and its layout record, when the output folder holds them.
+        self.base: tuple[bytes, dict] | None = None
 
     def fingerprint(self, fmt: str) -> str:
         """What the format's output is made of: its HTML, referenced files, print options."""
@@ -224,10 +229,15 @@ class Renderer:
         roots = [self.project.root, content_dir(), templates_dir()]
         # An overlay guide.css may number the contents its own way: then lay out in one piece.
         own_css = any((d / "guide.css").is_file() for d in self.project.template_dirs)
-        if kind.startswith("guide") and self.fragments is not None and not own_css:
+        guide, measure = kind.startswith("guide") and not own_css, "data-fit" in html
+        result = None
+        if guide and self.fragments is not None:
             result = self.fragments.render(html, templates_dir(), roots, shown, self.assets_key)
-        else:
-            result = self.make_pdf(html, templates_dir(), roots, shown, measure="data-fit" in html)
+        elif guide and self.base and not measure and self.base[1].get("assets") == self.assets_key:
+            base, record = self.base
+            result = relayout(html, templates_dir(), roots, shown, base, record, self.start_layout)
+        if result is None:
+            result = self.make_pdf(html, templates_dir(), roots, shown, measure, record=guide)
         problems = overflow_problems(result.fits, shown)
         if problems:
             raise PocketguideError(problems)
@@ -237,5 +247,6 @@ class Renderer:
         if default_guide and not self.options.large_print:
             expected = GUIDE_PAGES
         pages = verify_pdf(result.data, shown, size, self._numbers(kind), expected)
-        self._renders[kind] = Rendered(result.data, pages, result.warnings)
+        layout = result.layout and result.layout | {"assets": self.assets_key}
+        self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
         return self._renders[kind]

@@ -15,9 +15,13 @@ import hashlib
 import re
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pocketguide.frames import changed_pages
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
-from pocketguide.splice import Base, changed_pages, splice
+
+if TYPE_CHECKING:
+    from pocketguide.splice import Base
 
 MARKER = "<!-- pocketguide:fragment -->"
 _TOC_LINK = re.compile(r'<a href="#([^"]+)"')
@@ -102,6 +106,8 @@ class FragmentCache:
 
     def _write(self, rendering: Rendering, source: str, combined) -> bytes:
         """Splice the changed pages into the last full PDF if that is exact, else write all."""
+        from pocketguide.splice import Base, splice  # pypdf: only when a guide is written
+
         base = self._bases.get(source)
         positions = changed_pages(base.pages, combined.pages) if base else None
         if positions == []:

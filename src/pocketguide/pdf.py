@@ -36,6 +36,7 @@ class PdfResult:
     pages: int
     warnings: list[str] = field(default_factory=list)
     fits: list[Fit] = field(default_factory=list)
+    layout: dict | None = None  # a guide's layout record (pocketguide.relayout)
 
 
 class _Collector(logging.Handler):
@@ -145,17 +146,29 @@ class Rendering:
 
 
 def html_to_pdf(
-    html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
+    html: str,
+    base_dir: Path,
+    roots: list[Path],
+    source: str,
+    measure: bool = False,
+    record: bool = False,
 ) -> PdfResult:
     """Render HTML to PDF with file access confined to roots; errors name `source`.
 
     With `measure`, report how tall the content of each `data-fit` element is against its room.
+    With `record`, keep the guide's layout record, unless WeasyPrint said anything.
     """
     with Rendering(base_dir, roots, source) as rendering:
         document = rendering.document(html)
         fits = _measure_fits(document) if measure else []
         data = rendering.write(document)
-    return PdfResult(data, len(document.pages), rendering.warnings, fits)
+        layout = None
+        if record:
+            from pocketguide.relayout import layout_record
+
+            layout = layout_record(document, html)
+    layout = None if rendering.warnings else layout
+    return PdfResult(data, len(document.pages), rendering.warnings, fits, layout)
 
 
 def _measure_fits(document) -> list[Fit]:

@@ -16,6 +16,7 @@ import string
 import zlib
 
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
@@ -23,6 +24,7 @@ from pypdf.generic import (
     NameObject,
     PdfObject,
     StreamObject,
+    read_object,
 )
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
@@ -164,12 +166,51 @@ def rewrite(
     return _finish(out, entries, reader.trailer)
 
 
-def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
-    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
-    stream = reader.get_object(number)
+class Reader(PdfReader):
+    """pypdf's reader, parsing an object in an object stream only when it is asked for.
+
+    pypdf 7 parses every object of an object stream the first time one is read. A splice
+    reads a few dozen of a guide's thousands, and that parse was most of its time.
+    """
+
+    def __init__(self, stream: io.BytesIO) -> None:
+        self._unpacked: dict[int, tuple[io.BytesIO, int, dict[int, int]]] = {}
+        super().__init__(stream)
+
+    def _get_object_from_stream(self, indirect_reference: IndirectObject) -> PdfObject:
+        # pypdf's own (private) method for this; anything unexpected is left to it.
+        number = indirect_reference.idnum
+        try:
+            holder = self.xref_objStm[number][0]
+            if holder in self.xref_objStm:
+                raise KeyError(holder)  # a stream inside a stream: pypdf checks for cycles
+            if holder not in self._unpacked:
+                raw, first, numbers, starts = _index(self.get_object(holder))
+                self._unpacked[holder] = (
+                    io.BytesIO(raw),
+                    first,
+                    dict(zip(numbers, starts, strict=True)),
+                )
+            data, first, offsets = self._unpacked[holder]
+            data.seek(first + offsets[number])
+            value = read_object(data, self)
+        except (KeyError, ValueError, PdfReadError):
+            return super()._get_object_from_stream(indirect_reference)
+        if self.cache_get_indirect_object(0, number) is None:
+            self.cache_indirect_object(0, number, value)
+        return value
+
+
+def _index(stream: StreamObject) -> tuple[bytes, int, list[int], list[int]]:
+    """An object stream's data, where its objects start, their numbers and offsets."""
     raw, first = stream.get_data(), int(stream["/First"])
     pairs = [int(x) for x in raw[:first].split()]
-    numbers, starts = pairs[0::2], pairs[1::2]
+    return raw, first, pairs[0::2], pairs[1::2]
+
+
+def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
+    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
+    raw, first, numbers, starts = _index(reader.get_object(number))
     stops = [*starts[1:], len(raw) - first]
     kept, bodies, header, position = [], [], [], 0
     for n, start, stop in zip(numbers, starts, stops, strict=True):

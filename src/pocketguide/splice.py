@@ -17,41 +17,20 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
-from pocketguide.pdfwrite import ObjectWriter, Unexpected, can_rewrite, dictionary, rewrite
+from pocketguide.pdfwrite import (
+    ObjectWriter,
+    Reader,
+    Unexpected,
+    can_rewrite,
+    dictionary,
+    rewrite,
+)
 
-MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _SKIP = {"/P", "/Pg", "/K", "/Obj"}  # references, not content, in structure elements
 # WeasyPrint names a table header cell `<table element's object number>-<row>-<column>`.
 _HEADER_ID = re.compile(r"^\d+-(\d+-\d+)$")
-
-
-def changed_pages(old: list, new: list) -> list[int] | None:
-    """Positions where `new` holds other page objects than `old`; None if it cannot splice."""
-    if len(old) != len(new):
-        return None
-    changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
-    if len(changed) > MAX_SHARE * len(new):
-        return None
-    for i in changed:
-        if not _same_frame(old[i], new[i]):
-            return None
-    return changed
-
-
-def _same_frame(old, new) -> bool:
-    """True if a page can replace another without touching anything outside it."""
-    for page in (old, new):
-        if any(page.forms.values()) or any(link[0] != "external" for link in page.links):
-            return False  # form fields and internal links reach outside the page
-    return (
-        (old.width, old.height, old.bleed) == (new.width, new.height, new.bleed)
-        and old.anchors == new.anchors
-        and old.bookmarks == new.bookmarks
-        and len(old.links) == len(new.links)
-    )
 
 
 @dataclass
@@ -60,14 +39,14 @@ class Base:
 
     pages: list
     data: bytes
-    _reader: PdfReader | None = None
+    _reader: Reader | None = None
     _signatures: dict[int, list] = field(default_factory=dict)
 
     @property
-    def reader(self) -> PdfReader:
+    def reader(self) -> Reader:
         """The full PDF, parsed once."""
         if self._reader is None:
-            self._reader = PdfReader(io.BytesIO(self.data))
+            self._reader = Reader(io.BytesIO(self.data))
         return self._reader
 
     def signature(self, index: int) -> list | None:
@@ -77,7 +56,7 @@ class Base:
         return self._signatures[index]
 
 
-def page_signature(reader: PdfReader, index: int) -> list | None:
+def page_signature(reader: Reader, index: int) -> list | None:
     """A page's structure elements as nested plain values, without references.
 
     None for an untagged PDF, which has no structure to compare.
@@ -118,7 +97,7 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
     """The base PDF with its pages at `positions` replaced by the pages of `part`, or None."""
     if not can_rewrite(base.data):
         return None
-    small = PdfReader(io.BytesIO(part))
+    small = Reader(io.BytesIO(part))
     if len(small.pages) != len(positions):
         return None
     full = base.reader
@@ -142,7 +121,7 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
     return rewrite(base.data, full, writer.objects, _old_contents(full, positions))
 
 
-def _old_contents(full: PdfReader, positions: list[int]) -> set[int]:
+def _old_contents(full: Reader, positions: list[int]) -> set[int]:
     """Content streams only the replaced pages used: they go (they print the old numbers)."""
 
     def streams(page) -> set[int]:

@@ -49,14 +49,36 @@ class Workers:
         return self._pool.submit(fn, *args)
 
     def html_to_pdf(
-        self, html: str, base_dir: Path, roots: list[Path], source: str, measure: bool = False
+        self,
+        html: str,
+        base_dir: Path,
+        roots: list[Path],
+        source: str,
+        measure: bool = False,
+        record: bool = False,
     ) -> PdfResult:
         """pocketguide.pdf.html_to_pdf, run in a worker."""
-        future = self.submit(_render, html, base_dir, roots, source, measure)
-        kind, value = self.result_of(future, source)
-        if kind == "error":
-            raise PocketguideError(value)
-        return value
+        return self._run("html_to_pdf", source, html, base_dir, roots, source, measure, record)
+
+    def lay_out_pages(
+        self, changed: list, frames: list, base_dir: Path, roots: list[Path], source: str
+    ) -> Callable[[], bytes | None]:
+        """pocketguide.relayout.lay_out_pages, started in a worker: call the result to wait."""
+        return self._start("lay_out_pages", source, changed, frames, base_dir, roots, source)
+
+    def _run(self, task: str, source: str, *args: object):
+        return self._start(task, source, *args)()
+
+    def _start(self, task: str, source: str, *args: object) -> Callable[[], object]:
+        future = self.submit(_call, task, *args)
+
+        def wait() -> object:
+            kind, value = self.result_of(future, source)
+            if kind == "error":
+                raise PocketguideError(value)
+            return value
+
+        return wait
 
     @staticmethod
     def result_of(future: Future, source: str):
@@ -106,9 +128,14 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _render(html, base_dir, roots, source, measure) -> tuple[str, object]:
-    # Problems travel back as data: the parent raises them, exactly as in one process.
+def _call(task: str, *args: object) -> tuple[str, object]:
+    # Looked up by name in the worker. Problems travel back as data: the parent raises them,
+    # exactly as in one process.
+    if task == "lay_out_pages":
+        from pocketguide.relayout import lay_out_pages as function
+    else:
+        function = html_to_pdf
     try:
-        return "ok", html_to_pdf(html, base_dir, roots, source, measure)
+        return "ok", function(*args)
     except PocketguideError as exc:
         return "error", exc.problems

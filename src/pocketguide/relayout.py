@@ -1,0 +1,146 @@
+"""A guide rebuilt in a fresh process: lay out only the sections that changed.
+
+A full build of the guide leaves a layout record next to its fingerprint: which pages each
+fragment of the HTML (pocketguide.fragments) filled, a digest of each fragment as it would be
+laid out alone, and each page's frame (pocketguide.splice.frame). The next build, after a
+hotline edit, lays out only the fragments whose digest changed, starting on the same page,
+and splices their pages into the last guide PDF, the file in the output folder, once the
+manifest has confirmed it is the file that build wrote. The front matter (cover and
+contents) must be unchanged and every re-laid-out page must keep its frame, so page numbers,
+contents, bookmarks and links stay exact; otherwise, and whenever WeasyPrint says anything,
+the caller builds the whole guide as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pocketguide.errors import PocketguideError
+from pocketguide.fragments import split_guide, start_at
+from pocketguide.frames import MAX_SHARE, frame
+from pocketguide.pdf import PdfResult, Rendering
+
+# A fragment's first element names it: its anchor tells the page the fragment starts on.
+_FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def layout_record(document, html: str) -> dict | None:
+    """What a later build needs to re-lay out single fragments of this laid-out guide."""
+    parts = split_guide(html)
+    if parts is None:
+        return None
+    head, chunks, tail = parts
+    names = [match.group(1) if (match := _FIRST_ID.match(c)) else None for c in chunks[1:]]
+    if not names or None in names:
+        return None  # a fragment with no named first element: its pages are unknown
+    first_page: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            first_page.setdefault(name, number)
+    if any(name not in first_page for name in names):
+        return None
+    starts = [first_page[name] for name in names]
+    ends = [*starts[1:], len(document.pages) + 1]
+    if any(end <= start for start, end in zip(starts, ends, strict=True)):
+        return None
+    fragments = [
+        {"start": start, "pages": end - start, "key": _digest(start_at(head, start) + chunk + tail)}
+        for start, end, chunk in zip(starts, ends, chunks[1:], strict=True)
+    ]
+    return {
+        "front": _digest(head + chunks[0] + tail),
+        "fragments": fragments,
+        "frames": [frame(page) for page in document.pages],
+    }
+
+
+def relayout(
+    html: str,
+    base_dir: Path,
+    roots: list[Path],
+    source: str,
+    base: bytes,
+    record: dict,
+    start: Callable | None = None,
+) -> PdfResult | None:
+    """The guide PDF for `html`, from `base` (laid out as `record` says) and changed fragments.
+
+    `start` starts lay_out_pages, here (start_here) or in a build process, and returns what
+    to call for its result. None when the result cannot be exact: then the whole guide must
+    be laid out.
+    """
+    parts = split_guide(html)
+    try:
+        changed = _changed_fragments(parts, record) if parts else None
+        frames = record["frames"]
+        positions = [int(start) - 1 + i for start, count, _ in changed or () for i in range(count)]
+        wanted = [frames[i] for i in positions]
+    except (KeyError, TypeError, ValueError, IndexError):  # a record from another version
+        return None
+    if not changed:
+        return None  # nothing changed that a fragment shows, yet the fingerprint did: be whole
+    if len(positions) > MAX_SHARE * len(frames) or None in wanted:
+        return None  # too many pages to gain anything, or a page with forms or inner links
+    laid_out = (start or start_here)(changed, wanted, base_dir, roots, source)
+    # While a build process lays the pages out, read the old PDF (pypdf: imported after fork).
+    from pocketguide.splice import Base, splice
+
+    old = Base([], base)
+    for i in positions:
+        old.signature(i)
+    if (part := laid_out()) is None:
+        return None
+    data = splice(old, positions, part)
+    if data is None:
+        return None
+    keys = {start: _digest(text) for start, _, text in changed}
+    fragments = [f | {"key": keys.get(f["start"], f["key"])} for f in record["fragments"]]
+    return PdfResult(data, len(frames), [], layout=record | {"fragments": fragments})
+
+
+def start_here(*args: object) -> Callable[[], bytes | None]:
+    """Run lay_out_pages in this process."""
+    part = lay_out_pages(*args)
+    return lambda: part
+
+
+def lay_out_pages(
+    changed: list, frames: list, base_dir: Path, roots: list[Path], source: str
+) -> bytes | None:
+    """The PDF of the changed fragments' pages, if each keeps its page count and frame."""
+    try:
+        with Rendering(base_dir, roots, source) as rendering:
+            pages = []
+            for _start, count, text in changed:
+                document = rendering.document(text)
+                if len(document.pages) != count:
+                    return None
+                pages += document.pages
+            if [frame(page) for page in pages] != frames:
+                return None  # a page moved an anchor, bookmark or link: the rest would be off
+            part = rendering.write(document.copy(pages))
+    except PocketguideError:
+        return None  # the whole build that follows reports it, with all its context
+    return None if rendering.warnings else part  # likewise: it says what WeasyPrint said
+
+
+def _changed_fragments(parts: tuple[str, list[str], str], record: dict) -> list | None:
+    """(first page, page count, HTML) of each fragment that differs from the record's."""
+    head, chunks, tail = parts
+    fragments = record["fragments"]
+    if len(chunks) != len(fragments) + 1 or _digest(head + chunks[0] + tail) != record["front"]:
+        return None
+    changed = []
+    for fragment, chunk in zip(fragments, chunks[1:], strict=True):
+        start, count = int(fragment["start"]), int(fragment["pages"])
+        text = start_at(head, start) + chunk + tail
+        if _digest(text) != fragment["key"]:
+            changed.append((start, count, text))
+    return changed
