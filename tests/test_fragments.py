@@ -25,6 +25,24 @@ def test_split_guide_cuts_at_markers_and_keeps_head_and_tail():
     assert split_guide(HEAD + "no markers</body></html>") is None
 
 
+@pytest.mark.parametrize(
+    "css",
+    [
+        "h2 { counter-increment: tip }",
+        "ol { counter-reset : step }",
+        "@page :first { margin: 0 }",
+        "@page chapter:nth(1) { margin: 0 }",
+        "@page :blank { @top-left { content: none } }",
+    ],
+)
+def test_stylesheets_that_carry_state_across_sections_lay_out_whole(css):
+    body = "cover<!-- pocketguide:fragment -->one</body></html>"
+    assert split_guide(HEAD + body) is not None
+    assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is None
+    # The same words in the content are not a stylesheet.
+    assert split_guide(HEAD + "counter-increment: @page :first " + body) is not None
+
+
 def test_contents_links_get_page_numbers_or_a_placeholder():
     chunk = '<a href="#sec-a">A</a> <a href="#scn-b">B</a> <a href="tel:988">988</a>'
     assert number_contents(chunk, {"sec-a": 3}) == (

@@ -26,13 +26,21 @@ if TYPE_CHECKING:
 MARKER = "<!-- pocketguide:fragment -->"
 _TOC_LINK = re.compile(r'<a href="#([^"]+)"')
 _HEAD_END = "</head>"
+_SHARED_STATE = re.compile(r"counter-(?:increment|reset|set)\s*:|@page[^{]*:(?:first|nth|blank)")
 
 
 def split_guide(html: str) -> tuple[str, list[str], str] | None:
-    """(document start through <body>, fragments, document end), or None without markers."""
+    """(document start through <body>, fragments, document end), or None.
+
+    None without markers, or when the stylesheets carry state from one section's pages to
+    the next (CSS counters, :first, :nth or :blank pages): fragments laid out alone would
+    then differ from the whole document laid out at once.
+    """
     if MARKER not in html or "<body" not in html:
         return None
     body_start = html.index(">", html.index("<body")) + 1
+    if _SHARED_STATE.search(html[:body_start]):
+        return None
     body_end = html.rindex("</body>")
     chunks = html[body_start:body_end].split(MARKER)
     return html[:body_start], chunks, html[body_end:]
