@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import MM
+from pypdf import PdfReader
+
+from conftest import MM, run, tiny_config
 from pocketguide.content import load_content
 from pocketguide.project import load_project
 
@@ -155,3 +157,18 @@ def test_running_heads_skip_the_page_where_a_section_starts(guide_texts):
     assert guide_texts[1].count("Contents") == 1  # the heading, not a running head over it
     assert guide_texts[3].count("Your role") == 1  # section start: its heading only
     assert guide_texts[4].count("Your role") == 2  # next page: running head + a sentence
+
+
+def test_crisis_entries_are_never_hyphenated(tmp_path):
+    # Long words at a line's end: elsewhere in the guide they would be hyphenated.
+    name = "Southeastern Intercommunity Neighbourhood Responsiveness Collaborative Warmline"
+    notes = "Counterproductive misunderstandings notwithstanding, representatives listen."
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="hotlines: hotlines.yaml\n"))
+    (tmp_path / "hotlines.yaml").write_text(
+        f'hotlines:\n  - name: {name}\n    phone: "502-555-0142"\n    category: warmline\n'
+        f"    notes: {notes}\n    verified: 2026-11-01\n"
+    )
+    assert run("build", str(tmp_path), "--quiet").exit_code == 0
+    text = PdfReader(tmp_path / "output" / "tiny-guide-en.pdf").pages[2].extract_text()
+    words = " ".join(text.split())  # line ends become spaces; a hyphenated word stays split
+    assert name in words and notes in words, text
