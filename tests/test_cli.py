@@ -125,3 +125,27 @@ def test_python_dash_m_works():
     )
     assert out.returncode == 0
     assert out.stdout.strip() == f"pocketguide, version {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "said", "complained"),
+    [
+        (["--version"], 0, f"pocketguide, version {__version__}\nat exit\n", ""),
+        (["build", "/nonexistent-folder"], 1, "at exit\n", "/nonexistent-folder: no such folder\n"),
+        (["no-such-command"], 2, "at exit\n", "Error: No such command 'no-such-command'.\n"),
+    ],
+)
+def test_the_entry_point_exits_with_click_s_status_after_exit_handlers(
+    args, status, said, complained
+):
+    # main() skips the interpreter's slow teardown: handlers must still run, output arrive.
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('at exit'))\n"
+        "from pocketguide.cli import main\n"
+        f"sys.argv = ['pocketguide', *{args!r}]\n"
+        "main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (out.returncode, out.stdout) == (status, said)
+    assert out.stderr.endswith(complained)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -377,6 +381,29 @@ def impose(
     click.echo(f"{display_path(out)}  {sheets} sheet{'' if sheets == 1 else 's'}")
 
 
-def main() -> None:
+def main() -> NoReturn:
     """Console-script entry point."""
-    cli(prog_name="pocketguide")
+    try:
+        cli(prog_name="pocketguide")
+    except SystemExit as exc:  # click ends every command this way
+        _exit(exc.code)
+    _exit(0)
+
+
+def _exit(code: object) -> NoReturn:
+    """Exit as sys.exit would, without tearing the interpreter down object by object.
+
+    Freeing pydantic's, Babel's and phonenumbers' data one object at a time took 0.15-0.2 s
+    at exit, a tenth of a rebuild after a hotline edit; the OS frees a process at once.
+    Exit handlers still run and output is flushed; every file was closed when it was written.
+    """
+    if code is None or isinstance(code, int):
+        status = code or 0
+    else:
+        click.echo(code, err=True)
+        status = 1
+    atexit._run_exitfuncs()  # what interpreter shutdown would run first
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nowhere left to write
+            stream.flush()
+    os._exit(status)
