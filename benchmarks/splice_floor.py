@@ -83,7 +83,7 @@ def guide_parts(project: Path) -> tuple[str, list[str], str, str]:
     """The default guide's final HTML cut into fragments, and its base URL."""
     from pocketguide.build import prepare
     from pocketguide.formats import Renderer
-    from pocketguide.fragments import split_guide
+    from pocketguide.frames import split_guide
     from pocketguide.options import Options
     from pocketguide.project import load_project
     from pocketguide.resources import templates_dir
@@ -128,7 +128,7 @@ def two_halves(jobs: list[Path], outs: list[Path]) -> float:
 
 def main() -> None:
     """Measure both floors against pocketguide's own builds and write splice_floor.md."""
-    from pocketguide.fragments import MARKER, start_at
+    from pocketguide.frames import MARKER, start_at
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")

@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from pocketguide.build import build
-from pocketguide.fragments import FragmentCache, number_contents, split_guide, start_at
+from pocketguide.fragments import FragmentCache, number_contents
+from pocketguide.frames import split_guide, start_at
 from pocketguide.options import Options
 
 HEAD = "<html><head><style></style></head><body class=guide>"

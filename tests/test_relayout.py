@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 import pocketguide.formats
 from pocketguide.build import build
-from pocketguide.relayout import layout_record, relayout
+from pocketguide.frames import layout_record
+from pocketguide.relayout import relayout
 from pocketguide.splice import page_signature
 from test_splice import CONFIG, HOTLINES, _every_object, _links, _parents
 

@@ -17,33 +17,13 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.frames import changed_pages
+from pocketguide.frames import changed_pages, split_guide, start_at
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
 
 if TYPE_CHECKING:
     from pocketguide.splice import Base
 
-MARKER = "<!-- pocketguide:fragment -->"
 _TOC_LINK = re.compile(r'<a href="#([^"]+)"')
-_HEAD_END = "</head>"
-_SHARED_STATE = re.compile(r"counter-(?:increment|reset|set)\s*:|@page[^{]*:(?:first|nth|blank)")
-
-
-def split_guide(html: str) -> tuple[str, list[str], str] | None:
-    """(document start through <body>, fragments, document end), or None.
-
-    None without markers, or when the stylesheets carry state from one section's pages to
-    the next (CSS counters, :first, :nth or :blank pages): fragments laid out alone would
-    then differ from the whole document laid out at once.
-    """
-    if MARKER not in html or "<body" not in html:
-        return None
-    body_start = html.index(">", html.index("<body")) + 1
-    if _SHARED_STATE.search(html[:body_start]):
-        return None
-    body_end = html.rindex("</body>")
-    chunks = html[body_start:body_end].split(MARKER)
-    return html[:body_start], chunks, html[body_end:]
 
 
 def number_contents(chunk: str, pages: dict[str, int]) -> str:
@@ -54,16 +34,6 @@ def number_contents(chunk: str, pages: dict[str, int]) -> str:
         return f'{match.group(0)} data-page="{pages.get(match.group(1), 88)}"'
 
     return _TOC_LINK.sub(number, chunk)
-
-
-def start_at(head: str, page: int) -> str:
-    """Make a fragment's first page carry `page`, on the side that number falls on."""
-    side = "recto" if page % 2 else "verso"
-    style = (
-        f"<style data-fragment>@page :first {{ counter-reset: page {page} }}"
-        f" html {{ break-before: {side} }}</style>"
-    )
-    return head.replace(_HEAD_END, style + _HEAD_END, 1)
 
 
 class FragmentCache:

@@ -1,15 +1,88 @@
-"""Which laid-out pages of a guide can be replaced alone (pocketguide.splice replaces them).
+"""How the guide is cut into fragments, and which laid-out pages can be replaced alone.
 
-A page can be replaced without touching the rest of the PDF when it keeps its size, bleed,
-anchors, bookmarks and number of links, and reaches nothing outside itself (form fields,
-links within the document). Kept free of pypdf, so build processes start fast.
+The guide's HTML is cut at `<!-- pocketguide:fragment -->` markers: the cover and contents,
+each section, the back cover. A fragment laid out alone, told its first page, gives the same
+pages as in the whole document. A page can be replaced without touching the rest of the PDF
+(pocketguide.splice) when it keeps its size, bleed, anchors, bookmarks and number of links,
+and reaches nothing outside itself (form fields, links within the document). Used by `watch`
+(pocketguide.fragments) and by fresh builds (pocketguide.relayout); kept free of pypdf and
+WeasyPrint, so build processes start fast.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
+MARKER = "<!-- pocketguide:fragment -->"
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
+_HEAD_END = "</head>"
+_SHARED_STATE = re.compile(r"counter-(?:increment|reset|set)\s*:|@page[^{]*:(?:first|nth|blank)")
+# A fragment's first element names it: its anchor tells the page the fragment starts on.
+_FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
+
+
+def split_guide(html: str) -> tuple[str, list[str], str] | None:
+    """(document start through <body>, fragments, document end), or None.
+
+    None without markers, or when the stylesheets carry state from one section's pages to
+    the next (CSS counters, :first, :nth or :blank pages): fragments laid out alone would
+    then differ from the whole document laid out at once.
+    """
+    if MARKER not in html or "<body" not in html:
+        return None
+    body_start = html.index(">", html.index("<body")) + 1
+    if _SHARED_STATE.search(html[:body_start]):
+        return None
+    body_end = html.rindex("</body>")
+    chunks = html[body_start:body_end].split(MARKER)
+    return html[:body_start], chunks, html[body_end:]
+
+
+def start_at(head: str, page: int) -> str:
+    """Make a fragment's first page carry `page`, on the side that number falls on."""
+    side = "recto" if page % 2 else "verso"
+    style = (
+        f"<style data-fragment>@page :first {{ counter-reset: page {page} }}"
+        f" html {{ break-before: {side} }}</style>"
+    )
+    return head.replace(_HEAD_END, style + _HEAD_END, 1)
+
+
+def digest(text: str) -> str:
+    """sha256 of a fragment's HTML, as a layout record keeps it."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def layout_record(document, html: str) -> dict | None:
+    """What a later build needs to re-lay out single fragments of this laid-out guide."""
+    parts = split_guide(html)
+    if parts is None:
+        return None
+    head, chunks, tail = parts
+    names = [match.group(1) if (match := _FIRST_ID.match(c)) else None for c in chunks[1:]]
+    if not names or None in names:
+        return None  # a fragment with no named first element: its pages are unknown
+    first_page: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            first_page.setdefault(name, number)
+    if any(name not in first_page for name in names):
+        return None
+    starts = [first_page[name] for name in names]
+    ends = [*starts[1:], len(document.pages) + 1]
+    if any(end <= start for start, end in zip(starts, ends, strict=True)):
+        return None
+    fragments = [
+        {"start": start, "pages": end - start, "key": digest(start_at(head, start) + chunk + tail)}
+        for start, end, chunk in zip(starts, ends, chunks[1:], strict=True)
+    ]
+    return {
+        "front": digest(head + chunks[0] + tail),
+        "fragments": fragments,
+        "frames": [frame(page) for page in document.pages],
+    }
 
 
 def changed_pages(old: list, new: list) -> list[int] | None:

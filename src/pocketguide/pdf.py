@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pocketguide.csslines import overlay_location
 from pocketguide.errors import PocketguideError, Problem
+from pocketguide.frames import layout_record
 from pocketguide.resources import CONFIG_NAME
 
 # Harmless WeasyPrint notices that never count as warnings, even with --strict.
@@ -164,8 +165,6 @@ def html_to_pdf(
         data = rendering.write(document)
         layout = None
         if record:
-            from pocketguide.relayout import layout_record
-
             layout = layout_record(document, html)
     layout = None if rendering.warnings else layout
     return PdfResult(data, len(document.pages), rendering.warnings, fits, layout)

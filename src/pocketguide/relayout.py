@@ -1,8 +1,8 @@
 """A guide rebuilt in a fresh process: lay out only the sections that changed.
 
 A full build of the guide leaves a layout record next to its fingerprint: which pages each
-fragment of the HTML (pocketguide.fragments) filled, a digest of each fragment as it would be
-laid out alone, and each page's frame (pocketguide.splice.frame). The next build, after a
+fragment of the HTML (pocketguide.frames) filled, a digest of each fragment as it would be
+laid out alone, and each page's frame (pocketguide.frames.frame). The next build, after a
 hotline edit, lays out only the fragments whose digest changed, starting on the same page,
 and splices their pages into the last guide PDF, the file in the output folder, once the
 manifest has confirmed it is the file that build wrote. The front matter (cover and
@@ -13,52 +13,12 @@ the caller builds the whole guide as before.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError
-from pocketguide.fragments import split_guide, start_at
-from pocketguide.frames import MAX_SHARE, frame
+from pocketguide.frames import MAX_SHARE, digest, frame, split_guide, start_at
 from pocketguide.pdf import PdfResult, Rendering
-
-# A fragment's first element names it: its anchor tells the page the fragment starts on.
-_FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def layout_record(document, html: str) -> dict | None:
-    """What a later build needs to re-lay out single fragments of this laid-out guide."""
-    parts = split_guide(html)
-    if parts is None:
-        return None
-    head, chunks, tail = parts
-    names = [match.group(1) if (match := _FIRST_ID.match(c)) else None for c in chunks[1:]]
-    if not names or None in names:
-        return None  # a fragment with no named first element: its pages are unknown
-    first_page: dict[str, int] = {}
-    for number, page in enumerate(document.pages, 1):
-        for name in page.anchors:
-            first_page.setdefault(name, number)
-    if any(name not in first_page for name in names):
-        return None
-    starts = [first_page[name] for name in names]
-    ends = [*starts[1:], len(document.pages) + 1]
-    if any(end <= start for start, end in zip(starts, ends, strict=True)):
-        return None
-    fragments = [
-        {"start": start, "pages": end - start, "key": _digest(start_at(head, start) + chunk + tail)}
-        for start, end, chunk in zip(starts, ends, chunks[1:], strict=True)
-    ]
-    return {
-        "front": _digest(head + chunks[0] + tail),
-        "fragments": fragments,
-        "frames": [frame(page) for page in document.pages],
-    }
 
 
 def relayout(
@@ -100,7 +60,7 @@ def relayout(
     data = splice(old, positions, part)
     if data is None:
         return None
-    keys = {start: _digest(text) for start, _, text in changed}
+    keys = {start: digest(text) for start, _, text in changed}
     fragments = [f | {"key": keys.get(f["start"], f["key"])} for f in record["fragments"]]
     return PdfResult(data, len(frames), [], layout=record | {"fragments": fragments})
 
@@ -135,12 +95,12 @@ def _changed_fragments(parts: tuple[str, list[str], str], record: dict) -> list 
     """(first page, page count, HTML) of each fragment that differs from the record's."""
     head, chunks, tail = parts
     fragments = record["fragments"]
-    if len(chunks) != len(fragments) + 1 or _digest(head + chunks[0] + tail) != record["front"]:
+    if len(chunks) != len(fragments) + 1 or digest(head + chunks[0] + tail) != record["front"]:
         return None
     changed = []
     for fragment, chunk in zip(fragments, chunks[1:], strict=True):
         start, count = int(fragment["start"]), int(fragment["pages"])
         text = start_at(head, start) + chunk + tail
-        if _digest(text) != fragment["key"]:
+        if digest(text) != fragment["key"]:
             changed.append((start, count, text))
     return changed
