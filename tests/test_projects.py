@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from pocketguide.build import prepare
 from pocketguide.cli import cli
 from pocketguide.errors import PocketguideError
 from pocketguide.guide import render_html
+from pocketguide.hotlines import load_hotlines
+from pocketguide.init import init_project
 from pocketguide.project import load_project
+from pocketguide.resources import content_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4
@@ -418,3 +422,22 @@ def test_brand_font_and_strict_weasyprint_warning(tmp_path, monkeypatch):
         for f in p["/Resources"].get("/Font", {}).values()
     }
     assert any("Brand-Body" in f for f in fonts), fonts
+
+
+@pytest.mark.parametrize("region", ["US", "GB"])
+def test_init_never_claims_the_organization_checked_a_number_today(tmp_path, region):
+    init_project(tmp_path, "Org", region, "en", today="2031-05-05")
+    text = (tmp_path / "hotlines.yaml").read_text()
+    # Today's date only appears in comments, as an example of what to write.
+    claimed = [line for line in text.splitlines() if "2031-05-05" in line.split("#")[0]]
+    assert claimed == []
+    shipped = (content_dir() / "en" / "hotlines.yaml").read_text()
+    loaded, problems = load_hotlines(tmp_path / "hotlines.yaml", region, tmp_path)
+    assert problems == []
+    dates = {entry.verified for entry in loaded.hotlines}
+    if region == "US":  # 988 and 911 keep the date pocketguide's own data was checked
+        assert "2026-11-01" in shipped and dates == {dt.date(2026, 11, 1), None}
+        assert "verified: 2026-11-01  # checked for pocketguide's default guide" in text
+    else:  # the region's emergency number, from phonenumbers: no one has checked it yet
+        assert dates == {None}
+        assert "# verified: 2031-05-05  # the day you checked it with an official source" in text

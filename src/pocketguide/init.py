@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pocketguide.config import language_of, slugify
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.resources import CONFIG_NAME
+from pocketguide.resources import CONFIG_NAME, content_dir
 
 CONFIG_TEMPLATE = """\
 # pocketguide project settings. Paths are relative to this file.
@@ -36,8 +36,8 @@ verification:
 """
 
 HOTLINES_TEMPLATE = """\
-# Crisis and referral numbers. Check each number by calling it, then set `verified`.
-# Run `pocketguide approve` after checking; builds then warn if a number changes.
+# Crisis and referral numbers. Check each one (call it; emergency numbers: official source),
+# then set `verified`. Run `pocketguide approve` after checking; builds then warn if one changes.
 hotlines:
   - name: "{lifeline}"
     phone: 988
@@ -47,12 +47,12 @@ hotlines:
     languages: [en, es]
     category: crisis
     notes: "{lifeline_notes}"
-    verified: {today}
+    {verified_988}
   - name: "{emergency_name}"
     phone: 911
     hours: 24/7
     category: emergency
-    verified: {today}
+    {verified_911}
   - name: "{warmline}"  # fictional sample: replace with your own
     phone: "{area}-555-0142"
     hours: "{weekdays}"
@@ -69,8 +69,8 @@ hotlines:
 # Outside the US and Canada, 988 and the sample numbers do not exist: start from the region's
 # emergency number and let the organization add its own lines.
 LOCAL_HOTLINES_TEMPLATE = """\
-# Crisis and referral numbers. Check each number by calling it, then set `verified`.
-# Run `pocketguide approve` after checking; builds then warn if a number changes.
+# Crisis and referral numbers. Check each one (call it; emergency numbers: official source),
+# then set `verified`. Run `pocketguide approve` after checking; builds then warn if one changes.
 {emergency_entry}
   # Add your national crisis line, warmlines and local services, for example:
   # - name: National crisis line
@@ -138,6 +138,7 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         "today": today,
     }
     fields |= sample_words(language_of(locale), fields["name"])
+    fields |= {f"verified_{n}": _verified_line(n, today) for n in ("988", "911")}
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):
         hotlines = LOCAL_HOTLINES_TEMPLATE
@@ -177,10 +178,26 @@ def _emergency_entry(region: str, fields: dict[str, str]) -> str:
             f'  # - name: "{fields["emergency_name"]}"\n  #   phone: "..."\n'
             "  #   category: emergency"
         )
+    # phonenumbers knows it is an emergency number; no one here checked it for this guide.
     return (
         f'hotlines:\n  - name: "{fields["emergency_name"]}"\n    phone: "{number}"\n'
-        f"    hours: 24/7\n    category: emergency\n    verified: {fields['today']}"
+        f"    hours: 24/7\n    category: emergency\n"
+        f"    # verified: {fields['today']}  # the day you checked it with an official source"
     )
+
+
+def _verified_line(number: str, today: str) -> str:
+    """The `verified` line of a well-known number: when pocketguide's own data was checked.
+
+    A new project must not claim its organization checked a number today.
+    """
+    import yaml  # 30 ms: only for init
+
+    shipped = yaml.safe_load((content_dir() / "en" / "hotlines.yaml").read_text("utf-8"))
+    dates = {str(h.get("phone")): h.get("verified") for h in shipped.get("hotlines", [])}
+    if not dates.get(number):
+        return f"# verified: {today}  # the day you checked it"
+    return f"verified: {dates[number]}  # checked for pocketguide's default guide; check it too"
 
 
 def emergency_number(region: str) -> str | None:
