@@ -137,8 +137,10 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
     return mark.line + 1 if mark else None
 
 
-def _first_key_without_colon(exc: yaml.MarkedYAMLError, loader: _Loader | None) -> int | None:
-    """The line of a key missing its colon (`title Closing`, `  primary "#1d4e89"`).
+def _first_key_without_colon(
+    exc: yaml.MarkedYAMLError, loader: _Loader | None
+) -> tuple[int, str] | None:
+    """The line of a key missing its colon (`title Closing`, `  - name "B"`), and what to say.
 
     PyYAML reads such a key on into the next line and stops at that line's ':'.
     """
@@ -152,18 +154,25 @@ def _first_key_without_colon(exc: yaml.MarkedYAMLError, loader: _Loader | None) 
             return None
     start, end = token.start_mark, token.end_mark
     # Only unquoted text that is the first thing on its line, where a key goes (not a value
-    # after `key: `, nor a list item after `- `).
+    # after `key: `), or the first thing in a list entry.
     lines = str(start.buffer).split("\n") if start.buffer else []
     line_text = lines[start.line] if start.line < len(lines) else ""
-    if line_text[: start.column].strip():
+    before = line_text[: start.column].strip()
+    if before not in ("", "-"):
         return None
+    missing = "could not find expected ':'"
     if problem.startswith("mapping values are not allowed"):
-        # It ran on into the next line, whose ':' PyYAML then trips on.
-        return start.line + 1 if start.line < end.line == mark.line else None
+        # It ran on into the next line, whose ':' PyYAML then trips on. After `- ` it may also
+        # have been a plain list item followed by a line indented too far.
+        if not start.line < end.line == mark.line:
+            return None
+        return start.line + 1, missing + (
+            " (or the next line is indented too far)" * (before == "-")
+        )
     after = line_text[end.column :].split(" #")[0] if start.line == end.line else ":"
-    if problem.startswith("expected <block end>") and ":" not in token.value + after:
+    if not before and problem.startswith("expected <block end>") and ":" not in token.value + after:
         # It stayed on its line (a comment or a quoted part ends it); the next key then fails.
-        return start.line + 1 if end.line < mark.line else None
+        return (start.line + 1, missing) if end.line < mark.line else None
     return None
 
 
@@ -195,7 +204,7 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         line = _error_line(exc)
         reason = exc.problem or "invalid YAML"
         if first := _first_key_without_colon(exc, loader):
-            line, reason = first, "could not find expected ':'"
+            line, reason = first
         line = line + line_offset if line else None
         if "\t" in text and "'\\t'" in str(exc):
             reason = "tab characters are not allowed for indentation; use spaces"

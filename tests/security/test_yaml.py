@@ -72,6 +72,13 @@ def test_alias_bomb_is_refused_with_bounded_memory():
             3,
             "invalid YAML: could not find expected ':'",
         ),
+        # The first key of a list entry: PyYAML reads it on into the next line's key.
+        (
+            b'h:\n  - name: A\n    phone: 1\n  - name "B"\n    phone: 2\n',
+            4,
+            "invalid YAML: could not find expected ':' (or the next line is indented too far)",
+        ),
+        (b"b:\n  - Crisis line\n    Other: x\n", 2, "(or the next line is indented too far)"),
         (b'a: "open\nb: 2\nc: 3\n', 1, "invalid YAML: found unexpected end of stream"),
         # A key missing its colon before a quoted value, with or without a comment after it.
         (b'b:\n  primary "#1d4e89"\n  accent: "#f4a259"\n', 2, "could not find expected ':'"),
