@@ -10,9 +10,13 @@ import pytest
 from pypdf import PdfReader
 
 import pocketguide.formats
-from pocketguide.build import build
+from pocketguide.build import build, prepare
+from pocketguide.formats import Renderer
 from pocketguide.frames import layout_record
+from pocketguide.options import Options
+from pocketguide.project import load_project
 from pocketguide.relayout import relayout
+from pocketguide.resources import templates_dir
 from pocketguide.splice import page_signature
 from test_splice import CONFIG, HOTLINES, _every_object, _links, _parents
 
@@ -182,6 +186,27 @@ def test_a_record_from_elsewhere_is_not_trusted(edited):
     html = "<html><head></head><body><!-- pocketguide:fragment --><p>x</p></body></html>"
     for bad in ({}, {"fragments": "x", "front": 1, "frames": []}, record):
         assert relayout(html, Path("."), [], "guide.pdf", before, bad) is None
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda f: f | {"start": 0},  # before the first page
+        lambda f: f | {"start": 99},  # after the last
+        lambda f: f | {"pages": 0},
+        lambda f: f | {"start": f["start"] + 1},  # overlapping the next section
+    ],
+)
+def test_a_record_that_names_impossible_pages_is_not_used(edited, tmp_path, tamper):
+    _spliced, _full, before, record = edited
+    project = _project(tmp_path)
+    _edit(project, *EDIT)
+    loaded = load_project(project)
+    prepared = prepare(loaded, "en")
+    html = Renderer(loaded, prepared.content, prepared.assets, Options()).html("guide")[0]
+    fragments = [tamper(record["fragments"][0]), *record["fragments"][1:]]
+    bad = record | {"fragments": fragments}
+    assert relayout(html, templates_dir(), [project, templates_dir()], "g.pdf", before, bad) is None
 
 
 def test_no_record_without_a_named_first_element_in_every_fragment():

@@ -28,11 +28,11 @@ def relayout(
     source: str,
     base: bytes,
     record: dict,
-    start: Callable | None = None,
+    launch: Callable | None = None,
 ) -> PdfResult | None:
     """The guide PDF for `html`, from `base` (laid out as `record` says) and changed fragments.
 
-    `start` starts lay_out_pages, here (start_here) or in a build process, and returns what
+    `launch` starts lay_out_pages, here (start_here) or in a build process, and returns what
     to call for its result. None when the result cannot be exact: then the whole guide must
     be laid out.
     """
@@ -40,19 +40,23 @@ def relayout(
     try:
         changed = _changed_fragments(parts, record) if parts else None
         frames = record["frames"]
-        positions = [int(start) - 1 + i for start, count, _ in changed or () for i in range(count)]
+        positions = [first - 1 + i for first, count, _ in changed or () for i in range(count)]
         wanted = [frames[i] for i in positions]
     except (KeyError, TypeError, ValueError, IndexError):  # a record from another version
         return None
     if not changed:
         return None  # nothing changed that a fragment shows, yet the fingerprint did: be whole
+    if not positions or positions[0] < 0 or positions != sorted(set(positions)):
+        return None  # pages no guide has: not a record this code wrote
     if len(positions) > MAX_SHARE * len(frames) or None in wanted:
         return None  # too many pages to gain anything, or a page with forms or inner links
-    laid_out = (start or start_here)(changed, wanted, base_dir, roots, source)
+    laid_out = (launch or start_here)(changed, wanted, base_dir, roots, source)
     # While a build process lays the pages out, read the old PDF (pypdf: imported after fork).
     from pocketguide.splice import Base, splice
 
     old = Base([], base)
+    if len(old.reader.pages) != len(frames):
+        return None  # not the file the record describes
     for i in positions:
         old.signature(i)
     if (part := laid_out()) is None:
@@ -60,7 +64,7 @@ def relayout(
     data = splice(old, positions, part)
     if data is None:
         return None
-    keys = {start: digest(text) for start, _, text in changed}
+    keys = {first: digest(text) for first, _, text in changed}
     fragments = [f | {"key": keys.get(f["start"], f["key"])} for f in record["fragments"]]
     return PdfResult(data, len(frames), [], layout=record | {"fragments": fragments})
 
