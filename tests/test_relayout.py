@@ -18,7 +18,7 @@ from pocketguide.project import load_project
 from pocketguide.relayout import relayout
 from pocketguide.resources import templates_dir
 from pocketguide.splice import page_signature
-from test_splice import CONFIG, HOTLINES, _every_object, _links, _parents
+from test_splice import CONFIG, HOTLINES, _every_object, _links, _parents, unreachable
 
 EDIT = ("0142", "0149"), ("9am-5pm", "10am-6pm")
 
@@ -131,6 +131,9 @@ def test_a_second_edit_relays_out_from_the_first(tmp_path):
     assert tried == [True]
     text = PdfReader(path).pages[2].extract_text() + PdfReader(path).pages[3].extract_text()
     assert "(502) 555-0149" in text and "(502) 555-0118" in text and "0117" not in text
+    # What the first splice added (its font subsets) went with the pages that used it.
+    assert unreachable(path) == set()
+    assert "502-555-0117" not in _every_object(path.read_bytes())
 
 
 def test_a_changed_output_file_is_never_spliced_into(tmp_path):

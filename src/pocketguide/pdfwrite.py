@@ -28,8 +28,10 @@ from pypdf.generic import (
 )
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_REFERENCE = re.compile(rb"(\d+) 0 R\b")
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
 _SUBSET_NAME = re.compile(r"^/[A-Z]{6}\+")  # a font subset's tag (ISO 32000-1, 9.6.4)
-_FOREIGN = ("/Page", "/Pages", "/Catalog", "/StructElem", "/StructTreeRoot")
+STRUCTURAL = ("/Page", "/Pages", "/Catalog", "/StructElem", "/StructTreeRoot")
 
 
 class Unexpected(Exception):
@@ -94,7 +96,7 @@ class ObjectWriter:
             return self.page_map[reference.idnum].idnum
         if reference.idnum not in self.numbers:
             target = reference.get_object()
-            if isinstance(target, DictionaryObject) and target.get("/Type") in _FOREIGN:
+            if isinstance(target, DictionaryObject) and target.get("/Type") in STRUCTURAL:
                 raise Unexpected(str(target.get("/Type")))
             self.numbers[reference.idnum] = self.next
             self.pending.append((self.next, target))
@@ -126,10 +128,11 @@ def can_rewrite(data: bytes) -> bool:
 
 
 def rewrite(
-    data: bytes, reader: PdfReader, objects: dict[int, bytes], dropped: set[int]
+    data: bytes, reader: PdfReader, objects: dict[int, bytes], candidates: set[int]
 ) -> bytes | None:
-    """`data` written again: `objects` replace or add, `dropped` go, the rest is copied.
+    """`data` written again: `objects` replace or add, the rest is copied.
 
+    Those of `candidates` (what replaced objects used) that nothing reaches any more go.
     None if the file is not laid out as expected (then nothing should be spliced into it).
     """
     start_xref = int(_STARTXREF.search(data[-64:]).group(1))
@@ -141,9 +144,16 @@ def rewrite(
     if old_xref is None:
         return None
     del direct[old_xref]
-    gone = set(objects) | dropped | {old_xref}
     bounds = [*sorted(direct.values()), start_xref]
     ends = dict(itertools.pairwise(bounds))
+    bodies = {n: data[offset : ends[offset]] for n, offset in direct.items()}
+    try:
+        for holder in {stream for stream, _index in packed.values()}:
+            bodies |= dict(_packed_objects(reader, holder))
+    except ValueError:  # an object stream whose header does not match its objects
+        return None
+    dropped = candidates - _reached(bodies | objects, reader.trailer)
+    gone = set(objects) | dropped | {old_xref}
     repack = {packed[n][0] for n in gone if n in packed}
     out = io.BytesIO()
     out.write(data[: bounds[0]])
@@ -208,15 +218,42 @@ def _index(stream: StreamObject) -> tuple[bytes, int, list[int], list[int]]:
     return raw, first, pairs[0::2], pairs[1::2]
 
 
-def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
-    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
+def _reached(bodies: dict[int, bytes], trailer) -> set[int]:
+    """Every object the trailer's root and info reach, following `N 0 R` in their bytes.
+
+    Only a stream's dictionary is read; text that merely looks like a reference keeps an
+    object, never drops one.
+    """
+    todo = [trailer.raw_get(key).idnum for key in ("/Root", "/Info") if key in trailer]
+    reached: set[int] = set()
+    while todo:
+        number = todo.pop()
+        if number in reached:
+            continue
+        reached.add(number)
+        body = bodies.get(number, b"")
+        if stream := _STREAM_START.search(body):
+            body = body[: stream.start() + 2]
+        todo += [int(n) for n in _REFERENCE.findall(body)]
+    return reached
+
+
+def _packed_objects(reader: PdfReader, number: int) -> list[tuple[int, bytes]]:
+    """The number and bytes of each object in object stream `number`, in order."""
     raw, first, numbers, starts = _index(reader.get_object(number))
     stops = [*starts[1:], len(raw) - first]
+    return [
+        (n, raw[first + start : first + stop].strip())
+        for n, start, stop in zip(numbers, starts, stops, strict=True)
+    ]
+
+
+def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
+    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
     kept, bodies, header, position = [], [], [], 0
-    for n, start, stop in zip(numbers, starts, stops, strict=True):
+    for n, body in _packed_objects(reader, number):
         if n in gone:
             continue
-        body = raw[first + start : first + stop].strip()
         kept.append(n)
         bodies.append(body)
         header.append(b"%d %d" % (n, position))

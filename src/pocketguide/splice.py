@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject
 
 from pocketguide.pdfwrite import (
+    STRUCTURAL,
     ObjectWriter,
     Reader,
     Unexpected,
@@ -118,23 +119,37 @@ def splice(base: Base, positions: list[int], part: bytes) -> bytes | None:
         writer.finish()
     except Unexpected:
         return None
-    return rewrite(base.data, full, writer.objects, _old_contents(full, positions))
+    return rewrite(base.data, full, writer.objects, _old_parts(full, positions))
 
 
-def _old_contents(full: Reader, positions: list[int]) -> set[int]:
-    """Content streams only the replaced pages used: they go (they print the old numbers)."""
+def _old_parts(full: Reader, positions: list[int]) -> set[int]:
+    """What the replaced pages drew and linked with: it goes if nothing else still uses it.
 
-    def streams(page) -> set[int]:
-        contents = page.raw_get("/Contents")
-        if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), list):
-            contents = contents.get_object()
-        refs = contents if isinstance(contents, list) else [contents]
-        return {ref.idnum for ref in refs if isinstance(ref, IndirectObject)}
-
-    replaced = set(positions)
-    old = set().union(*(streams(full.pages[i]) for i in replaced))
-    kept = set().union(*(streams(p) for i, p in enumerate(full.pages) if i not in replaced))
-    return old - kept
+    Their content streams (the old numbers), resources, and after an earlier splice the
+    fonts and images it added; never a page or a structure element.
+    """
+    todo: list = []
+    for i in positions:
+        page = full.pages[i]
+        todo += [page.raw_get(key) for key in ("/Contents", "/Resources") if key in page]
+        for link in page.get("/Annots", []):
+            link = link.get_object()
+            todo += [link.raw_get(key) for key in link if key not in ("/P", "/StructParent")]
+    found: set[int] = set()
+    while todo:
+        value = todo.pop()
+        if isinstance(value, IndirectObject):
+            target = value.get_object()
+            structural = isinstance(target, DictionaryObject) and target.get("/Type") in STRUCTURAL
+            if value.idnum in found or structural:
+                continue
+            found.add(value.idnum)
+            value = target
+        if isinstance(value, DictionaryObject):
+            todo += [value.raw_get(key) for key in value]
+        elif isinstance(value, ArrayObject):
+            todo += list(value)
+    return found
 
 
 def _replace_page(writer: ObjectWriter, old, new) -> bool:
