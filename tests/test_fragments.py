@@ -34,6 +34,15 @@ def test_split_guide_cuts_at_markers_and_keeps_head_and_tail():
         "@page :first { margin: 0 }",
         "@page chapter:nth(1) { margin: 0 }",
         "@page :blank { @top-left { content: none } }",
+        # However it is written: CSS ignores case, comments and escapes.
+        "H2 { COUNTER-INCREMENT: tip }",
+        "h2 { counter-increment/* numbered */: tip }",
+        "h2 { counter\\-increment: tip }",
+        "h2 { \\63 ounter-increment: tip }",
+        "@page :FIRST { margin: 0 }",
+        # The page total, and running strings other than the section titles.
+        '@page { @bottom-center { content: "of " counter(pages) } }',
+        ".cover-org { string-set: org content() }",
     ],
 )
 def test_stylesheets_that_carry_state_across_sections_lay_out_whole(css):
@@ -42,6 +51,19 @@ def test_stylesheets_that_carry_state_across_sections_lay_out_whole(css):
     assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is None
     # The same words in the content are not a stylesheet.
     assert split_guide(HEAD + "counter-increment: @page :first " + body) is not None
+
+
+def test_section_titles_as_running_heads_still_lay_out_in_fragments():
+    css = ".section h1 { string-set: section attr(data-short) } h2 { counter(page) }"
+    body = "cover<!-- pocketguide:fragment -->one</body></html>"
+    assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is not None
+
+
+@pytest.mark.parametrize("tag", ["<style>p { color: red }</style>", '<link rel="stylesheet">'])
+def test_a_stylesheet_in_the_body_lays_out_whole(tag):
+    # It styles the whole document, but a fragment laid out alone would not see it.
+    body = f"cover{tag}<!-- pocketguide:fragment -->one</body></html>"
+    assert split_guide(HEAD + body) is None
 
 
 def test_contents_links_get_page_numbers_or_a_placeholder():

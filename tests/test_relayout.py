@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 import pocketguide.formats
 from pocketguide.build import build, prepare
+from pocketguide.cache import engine_version
 from pocketguide.formats import Renderer
 from pocketguide.frames import layout_record
 from pocketguide.options import Options
@@ -144,6 +145,20 @@ def test_a_changed_output_file_is_never_spliced_into(tmp_path):
     path, tried = _build(project)
     assert tried == [] and b"% touched" not in path.read_bytes()
     assert "(502) 555-0149" in PdfReader(path).pages[2].extract_text()
+
+
+def test_a_record_made_by_another_weasyprint_or_pocketguide_is_not_used(tmp_path):
+    project = _project(tmp_path)
+    _build(project)
+    manifest = project / "output/.pocketguide-cache/manifest.json"
+    data = json.loads(manifest.read_text())
+    entry = next(iter(data["outputs"].values()))
+    assert entry["layout"]["made_with"][1] == engine_version()
+    entry["layout"]["made_with"][1] = "pocketguide 0.0.9 with WeasyPrint 69"
+    manifest.write_text(json.dumps(data))
+    _edit(project, *EDIT)
+    path, tried = _build(project)
+    assert tried == [] and "(502) 555-0149" in PdfReader(path).pages[2].extract_text()
 
 
 def test_force_lays_out_the_whole_guide(tmp_path):

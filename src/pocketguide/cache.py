@@ -43,6 +43,11 @@ def _weasyprint_version() -> str:
     return f"{found[-1] if found else '?'} {origin} {stat.st_size} {stat.st_mtime_ns}"
 
 
+def engine_version() -> str:
+    """The pocketguide and WeasyPrint that lay out and write PDFs, as a fingerprint holds them."""
+    return f"{__version__}\0{_weasyprint_version()}"
+
+
 REMEMBER_BYTES = 64 * 1024
 _DIGESTS: dict[tuple[str, int, int], str] = {}
 
@@ -212,7 +217,7 @@ def assets_digest(roots: list[Path], skip: list[Path]) -> str:
 
 def fingerprint(*parts: object) -> str:
     """sha256 over the pocketguide and WeasyPrint versions and the parts, in order."""
-    digest = hashlib.sha256(f"{__version__}\0{_weasyprint_version()}".encode())
+    digest = hashlib.sha256(engine_version().encode())
     for part in parts:
         digest.update(b"\0" + (part if isinstance(part, bytes) else str(part).encode()))
     return digest.hexdigest()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pocketguide.brand import BrandAssets
-from pocketguide.cache import fingerprint
+from pocketguide.cache import engine_version, fingerprint
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
@@ -179,6 +179,10 @@ class Renderer:
         count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, either_way=True)
         return Rendered(data, count, source.warnings)
 
+    def _made_with(self) -> list[str]:
+        """What a layout record holds besides the HTML: pages laid out otherwise never mix."""
+        return [self.assets_key, engine_version()]
+
     def html(self, kind: str) -> tuple[str, tuple[float, float]]:
         """The final HTML of a source document (guide, guide-print-shop, card, zine) and size."""
         if kind not in self._html:
@@ -233,7 +237,12 @@ class Renderer:
         result = None
         if guide and self.fragments is not None:
             result = self.fragments.render(html, templates_dir(), roots, shown, self.assets_key)
-        elif guide and self.base and not measure and self.base[1].get("assets") == self.assets_key:
+        elif (
+            guide
+            and self.base
+            and not measure
+            and self.base[1].get("made_with") == self._made_with()
+        ):
             base, record = self.base
             result = relayout(html, templates_dir(), roots, shown, base, record, self.start_layout)
         if result is None:
@@ -247,6 +256,6 @@ class Renderer:
         if default_guide and not self.options.large_print:
             expected = GUIDE_PAGES
         pages = verify_pdf(result.data, shown, size, self._numbers(kind), expected)
-        layout = result.layout and result.layout | {"assets": self.assets_key}
+        layout = result.layout and result.layout | {"made_with": self._made_with()}
         self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
         return self._renders[kind]

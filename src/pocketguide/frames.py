@@ -18,7 +18,16 @@ import re
 MARKER = "<!-- pocketguide:fragment -->"
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _HEAD_END = "</head>"
-_SHARED_STATE = re.compile(r"counter-(?:increment|reset|set)\s*:|@page[^{]*:(?:first|nth|blank)")
+# CSS that carries state from one section's pages to the next (matched in lower case, with
+# comments and escapes gone): counters, the page total, :first/:nth/:blank pages, and
+# running strings other than the section titles every section sets on its first page.
+_SHARED_STATE = re.compile(
+    r"counter-(?:increment|reset|set)\s*:|counters?\(\s*pages\s*[,)]"
+    r"|@page[^{]*:(?:first|nth|blank)|string-set\s*:(?!\s*section\b)"
+)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
+_STYLESHEET = re.compile(r"<(?:style|link)\b", re.I)
 # A fragment's first element names it: its anchor tells the page the fragment starts on.
 _FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
 
@@ -26,18 +35,32 @@ _FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
 def split_guide(html: str) -> tuple[str, list[str], str] | None:
     """(document start through <body>, fragments, document end), or None.
 
-    None without markers, or when the stylesheets carry state from one section's pages to
-    the next (CSS counters, :first, :nth or :blank pages): fragments laid out alone would
-    then differ from the whole document laid out at once.
+    None without markers, when a stylesheet sits in the body (it would style only its own
+    fragment), or when the stylesheets carry state from one section's pages to the next:
+    fragments laid out alone would then differ from the whole document laid out at once.
     """
     if MARKER not in html or "<body" not in html:
         return None
     body_start = html.index(">", html.index("<body")) + 1
-    if _SHARED_STATE.search(html[:body_start]):
-        return None
     body_end = html.rindex("</body>")
+    if _STYLESHEET.search(html, body_start, body_end) or _SHARED_STATE.search(
+        _plain_css(html[:body_start])
+    ):
+        return None
     chunks = html[body_start:body_end].split(MARKER)
     return html[:body_start], chunks, html[body_end:]
+
+
+def _plain_css(text: str) -> str:
+    """CSS text in lower case, without comments and with escapes written out."""
+
+    def unescape(match: re.Match) -> str:
+        code = int(match.group(1), 16) if match.group(1) else None
+        if code is None:
+            return match.group(2)
+        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+
+    return _ESCAPE.sub(unescape, _COMMENT.sub("", text)).lower()
 
 
 def start_at(head: str, page: int) -> str:
