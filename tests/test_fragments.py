@@ -43,6 +43,10 @@ def test_split_guide_cuts_at_markers_and_keeps_head_and_tail():
         # The page total, and running strings other than the section titles.
         '@page { @bottom-center { content: "of " counter(pages) } }',
         ".cover-org { string-set: org content() }",
+        '.cover-org { string-set: section "", org content() }',
+        # Running elements, and stylesheets pulled in from elsewhere.
+        ".foot { position: running(foot) } @page { @bottom-center { content: element(foot) } }",
+        '@import url("extra.css");',
     ],
 )
 def test_stylesheets_that_carry_state_across_sections_lay_out_whole(css):
@@ -64,6 +68,12 @@ def test_a_stylesheet_in_the_body_lays_out_whole(tag):
     # It styles the whole document, but a fragment laid out alone would not see it.
     body = f"cover{tag}<!-- pocketguide:fragment -->one</body></html>"
     assert split_guide(HEAD + body) is None
+
+
+def test_a_linked_stylesheet_lays_out_whole():
+    # What it holds is not read here, so it may carry anything across sections.
+    head = HEAD.replace("</head>", '<link rel="stylesheet" href="extra.css"></head>')
+    assert split_guide(head + "cover<!-- pocketguide:fragment -->one</body></html>") is None
 
 
 def test_contents_links_get_page_numbers_or_a_placeholder():

@@ -213,6 +213,7 @@ def test_a_record_from_elsewhere_is_not_trusted(edited):
         lambda f: f | {"start": 99},  # after the last
         lambda f: f | {"pages": 0},
         lambda f: f | {"start": f["start"] + 1},  # overlapping the next section
+        lambda f: f | {"pages": 100_000_000},  # more pages than any guide (and memory) holds
     ],
 )
 def test_a_record_that_names_impossible_pages_is_not_used(edited, tmp_path, tamper):

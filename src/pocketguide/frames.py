@@ -19,15 +19,19 @@ MARKER = "<!-- pocketguide:fragment -->"
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _HEAD_END = "</head>"
 # CSS that carries state from one section's pages to the next (matched in lower case, with
-# comments and escapes gone): counters, the page total, :first/:nth/:blank pages, and
-# running strings other than the section titles every section sets on its first page.
+# comments and escapes gone): counters, the page total, :first/:nth/:blank pages, running
+# elements, and stylesheets pulled in from elsewhere, which could hold any of these.
 _SHARED_STATE = re.compile(
     r"counter-(?:increment|reset|set)\s*:|counters?\(\s*pages\s*[,)]"
-    r"|@page[^{]*:(?:first|nth|blank)|string-set\s*:(?!\s*section\b)"
+    r"|@page[^{]*:(?:first|nth|blank)|running\(|element\(|@import"
 )
+# Running strings: only the section titles, which every section sets on its first page.
+_STRING_SET = re.compile(r"string-set\s*:([^;}]*)")
+_SECTION_TITLE = re.compile(r"\s*section\s+[^,]*$")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
 _STYLESHEET = re.compile(r"<(?:style|link)\b", re.I)
+_LINK = re.compile(r"<link\b", re.I)
 # A fragment's first element names it: its anchor tells the page the fragment starts on.
 _FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
 
@@ -43,8 +47,12 @@ def split_guide(html: str) -> tuple[str, list[str], str] | None:
         return None
     body_start = html.index(">", html.index("<body")) + 1
     body_end = html.rindex("</body>")
-    if _STYLESHEET.search(html, body_start, body_end) or _SHARED_STATE.search(
-        _plain_css(html[:body_start])
+    head = html[:body_start]
+    if _STYLESHEET.search(html, body_start, body_end) or _LINK.search(head):
+        return None
+    css = _plain_css(head)
+    if _SHARED_STATE.search(css) or any(
+        not _SECTION_TITLE.match(value) for value in _STRING_SET.findall(css)
     ):
         return None
     chunks = html[body_start:body_end].split(MARKER)

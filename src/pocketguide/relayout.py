@@ -46,8 +46,8 @@ def relayout(
         return None
     if not changed:
         return None  # nothing changed that a fragment shows, yet the fingerprint did: be whole
-    if not positions or positions[0] < 0 or positions != sorted(set(positions)):
-        return None  # pages no guide has: not a record this code wrote
+    if positions != sorted(set(positions)):
+        return None  # sections that overlap: not a record this code wrote
     if len(positions) > MAX_SHARE * len(frames) or None in wanted:
         return None  # too many pages to gain anything, or a page with forms or inner links
     laid_out = (launch or start_here)(changed, wanted, base_dir, roots, source)
@@ -98,12 +98,14 @@ def lay_out_pages(
 def _changed_fragments(parts: tuple[str, list[str], str], record: dict) -> list | None:
     """(first page, page count, HTML) of each fragment that differs from the record's."""
     head, chunks, tail = parts
-    fragments = record["fragments"]
+    fragments, pages = record["fragments"], len(record["frames"])
     if len(chunks) != len(fragments) + 1 or digest(head + chunks[0] + tail) != record["front"]:
         return None
     changed = []
     for fragment, chunk in zip(fragments, chunks[1:], strict=True):
         start, count = int(fragment["start"]), int(fragment["pages"])
+        if start < 1 or count < 1 or start + count - 1 > pages:
+            return None  # pages no guide of this record has
         text = start_at(head, start) + chunk + tail
         if digest(text) != fragment["key"]:
             changed.append((start, count, text))
