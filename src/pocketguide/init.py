@@ -138,7 +138,8 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         "today": today,
     }
     fields |= sample_words(language_of(locale), fields["name"])
-    fields |= {f"verified_{n}": _verified_line(n, today) for n in ("988", "911")}
+    checked = _shipped_dates()
+    fields |= {f"verified_{n}": _verified_line(checked.get(n), today) for n in ("988", "911")}
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):
         hotlines = LOCAL_HOTLINES_TEMPLATE
@@ -186,18 +187,23 @@ def _emergency_entry(region: str, fields: dict[str, str]) -> str:
     )
 
 
-def _verified_line(number: str, today: str) -> str:
+def _shipped_dates() -> dict[str, str]:
+    """When pocketguide's own data last checked each of its numbers, by number."""
+    from pocketguide.hotlines import load_hotlines
+
+    shipped, _problems = load_hotlines(content_dir() / "en" / "hotlines.yaml", "US", content_dir())
+    entries = shipped.hotlines if shipped else []
+    return {h.phone.raw: h.verified.isoformat() for h in entries if h.phone and h.verified}
+
+
+def _verified_line(checked: str | None, today: str) -> str:
     """The `verified` line of a well-known number: when pocketguide's own data was checked.
 
     A new project must not claim its organization checked a number today.
     """
-    import yaml  # 30 ms: only for init
-
-    shipped = yaml.safe_load((content_dir() / "en" / "hotlines.yaml").read_text("utf-8"))
-    dates = {str(h.get("phone")): h.get("verified") for h in shipped.get("hotlines", [])}
-    if not dates.get(number):
+    if not checked:
         return f"# verified: {today}  # the day you checked it"
-    return f"verified: {dates[number]}  # checked for pocketguide's default guide; check it too"
+    return f"verified: {checked}  # checked for pocketguide's default guide; check it too"
 
 
 def emergency_number(region: str) -> str | None:

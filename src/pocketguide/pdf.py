@@ -163,9 +163,7 @@ def html_to_pdf(
         document = rendering.document(html)
         fits = _measure_fits(document) if measure else []
         data = rendering.write(document)
-        layout = None
-        if record:
-            layout = layout_record(document, html)
+        layout = layout_record(document, html) if record else None
     layout = None if rendering.warnings else layout
     return PdfResult(data, len(document.pages), rendering.warnings, fits, layout)
 

@@ -148,10 +148,11 @@ def rewrite(
     ends = dict(itertools.pairwise(bounds))
     bodies = {n: data[offset : ends[offset]] for n, offset in direct.items()}
     try:
-        for holder in {stream for stream, _index in packed.values()}:
-            bodies |= dict(_packed_objects(reader, holder))
+        holders = {h: _packed_objects(reader, h) for h in {h for h, _index in packed.values()}}
     except ValueError:  # an object stream whose header does not match its objects
         return None
+    for held in holders.values():
+        bodies |= dict(held)
     dropped = candidates - _reached(bodies | objects, reader.trailer)
     gone = set(objects) | dropped | {old_xref}
     repack = {packed[n][0] for n in gone if n in packed}
@@ -165,7 +166,7 @@ def rewrite(
             return None
         entries[number] = (1, out.tell(), 0)
         if number in repack:
-            body, kept = _repack(reader, number, gone)
+            body, kept = _repack(holders[number], gone)
             out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
             entries.update({n: (2, number, index) for index, n in enumerate(kept)})
         else:
@@ -248,10 +249,10 @@ def _packed_objects(reader: PdfReader, number: int) -> list[tuple[int, bytes]]:
     ]
 
 
-def _repack(reader: PdfReader, number: int, gone: set[int]) -> tuple[bytes, list[int]]:
-    """Object stream `number` without the objects in `gone`; the numbers it keeps, in order."""
+def _repack(held: list[tuple[int, bytes]], gone: set[int]) -> tuple[bytes, list[int]]:
+    """An object stream of the `held` objects not in `gone`; the numbers it keeps, in order."""
     kept, bodies, header, position = [], [], [], 0
-    for n, body in _packed_objects(reader, number):
+    for n, body in held:
         if n in gone:
             continue
         kept.append(n)

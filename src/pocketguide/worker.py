@@ -58,16 +58,13 @@ class Workers:
         record: bool = False,
     ) -> PdfResult:
         """pocketguide.pdf.html_to_pdf, run in a worker."""
-        return self._run("html_to_pdf", source, html, base_dir, roots, source, measure, record)
+        return self._start("html_to_pdf", source, html, base_dir, roots, source, measure, record)()
 
     def lay_out_pages(
         self, changed: list, frames: list, base_dir: Path, roots: list[Path], source: str
     ) -> Callable[[], bytes | None]:
         """pocketguide.relayout.lay_out_pages, started in a worker: call the result to wait."""
         return self._start("lay_out_pages", source, changed, frames, base_dir, roots, source)
-
-    def _run(self, task: str, source: str, *args: object):
-        return self._start(task, source, *args)()
 
     def _start(self, task: str, source: str, *args: object) -> Callable[[], object]:
         future = self.submit(_call, task, *args)
