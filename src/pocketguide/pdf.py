@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pocketguide.csslines import overlay_location
+from pocketguide.engine import import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.frames import layout_record
 from pocketguide.resources import CONFIG_NAME
@@ -58,7 +59,8 @@ class Rendering:
 
     def __init__(self, base_dir: Path, roots: list[Path], source: str):
         try:
-            from pocketguide.fetcher import ConfinedFetcher  # imports WeasyPrint
+            import_weasyprint()
+            from pocketguide.fetcher import ConfinedFetcher
         except (ImportError, OSError) as exc:  # OSError: a system library it needs is missing
             message = f"WeasyPrint cannot start: {exc}"
             raise PocketguideError(Problem(source, None, message)) from None
@@ -97,8 +99,7 @@ class Rendering:
 
     def document(self, html: str):
         """Lay out one HTML document (a weasyprint Document)."""
-        import weasyprint  # lazy: keeps `pocketguide --help` fast
-
+        weasyprint = import_weasyprint()  # lazy: keeps `pocketguide --help` fast
         from pocketguide.limits import document_problems, html_problems, image_bombs_are_errors
 
         self._html = self._html or html

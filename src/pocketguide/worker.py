@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from pocketguide.engine import import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.pdf import PdfResult, html_to_pdf
 
@@ -111,7 +112,7 @@ def _start_worker(parent: int) -> None:
     # A failed import is not reported here, where it would only break the pool: html_to_pdf
     # imports WeasyPrint again and turns the same failure into a one-line error.
     with contextlib.suppress(Exception):
-        import weasyprint  # noqa: F401
+        import_weasyprint()
 
 
 def _exit_with_parent(parent: int) -> None:
