@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import stat
 import traceback
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from babel import Locale, UnknownLocaleError
 from jinja2 import (
     BytecodeCache,
     ChoiceLoader,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -54,26 +58,55 @@ class ConfinedLoader(FileSystemLoader):
         raise TemplateNotFound(template)
 
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept for the life of the process, so `watch` compiles them once.
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory (`watch` compiles each once) and on disk.
 
-    Jinja keys each entry by template name and file, and drops it when the source changed.
+    On disk they go to Jinja's own per-user cache folder (private to the user, checked by
+    Jinja), so a fresh build skips compiling the templates: 0.05-0.1 s of a rebuild after a
+    hotline edit. Jinja keys each entry by template name and file, and drops it when the
+    source changed. A cache folder that cannot be used only means compiling again.
     """
 
-    def __init__(self) -> None:
+    # Compiled code also depends on how the environment is set up (sandboxed operators,
+    # whitespace, extensions), which this file decides; a cache on disk outlives it.
+    setup = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()
+
+    def __init__(self, folder: str | None = None) -> None:
         self._compiled: dict[str, bytes] = {}
+        self._where = folder  # None: Jinja's per-user folder in the temporary directory
+        self._disk: FileSystemBytecodeCache | bool | None = False  # False: not looked for yet
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key for a template, for this setup of the environment."""
+        return super().get_cache_key(f"{self.setup}|{name}", filename)
 
     def load_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
-        """Fill the bucket from memory, if this template was compiled before."""
+        """Fill the bucket from memory, or from disk, if this template was compiled before."""
         if (code := self._compiled.get(bucket.key)) is not None:
             bucket.bytecode_from_string(code)
+        elif disk := self._folder():
+            with contextlib.suppress(OSError):  # unreadable: compiled again, below
+                disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                self._compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
         """Keep a newly compiled template."""
         self._compiled[bucket.key] = bucket.bytecode_to_string()
+        if disk := self._folder():
+            with contextlib.suppress(OSError):  # a full or read-only disk: compile next time
+                disk.dump_bytecode(bucket)
+
+    def _folder(self) -> FileSystemBytecodeCache | None:
+        if self._disk is False:
+            try:
+                self._disk = FileSystemBytecodeCache(self._where)
+            except (OSError, RuntimeError):  # RuntimeError: Jinja found the folder unsafe
+                self._disk = None
+        return self._disk  # type: ignore[return-value]
 
 
-_COMPILED = MemoryBytecodeCache()  # every environment has the same settings, so they share it
+_COMPILED = CompiledTemplates()  # every environment has the same settings, so they share it
 
 
 class GuideEnvironment(ImmutableSandboxedEnvironment):
