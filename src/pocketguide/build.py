@@ -133,7 +133,9 @@ def build(
     processes = min(jobs, _languages_hint(Path(project_dir), locales))
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
-    with Workers(processes) if jobs > 1 and fragments is None else nullcontext() as workers:
+    # One worker waits for this process's HTML: it warms WeasyPrint up meanwhile.
+    pool = Workers(processes, warm_up=processes == 1) if jobs > 1 and fragments is None else None
+    with pool or nullcontext() as workers:
         from pocketguide.project import load_project  # pydantic: imported after the fork
 
         project = load_project(project_dir)

@@ -19,7 +19,6 @@ from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project
 from pocketguide.relayout import relayout, start_here
 from pocketguide.resources import content_dir, templates_dir
-from pocketguide.verify import verify_pdf
 
 if TYPE_CHECKING:
     from pocketguide.fragments import FragmentCache
@@ -163,6 +162,7 @@ class Renderer:
         if fmt in ("guide", "card-single"):
             return source
         from pocketguide.impose import impose_booklet, impose_cards, impose_zine
+        from pocketguide.verify import verify_pdf
 
         options, paper = self.options, self.paper
         if fmt == "booklet":
@@ -255,6 +255,8 @@ class Renderer:
         expected = {"card": (2, 2), "zine": (8, 8)}.get(kind)
         if default_guide and not self.options.large_print:
             expected = GUIDE_PAGES
+        from pocketguide.verify import verify_pdf  # pdfium: imported while a worker lays out
+
         pages = verify_pdf(result.data, shown, size, self._numbers(kind), expected)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
         self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
