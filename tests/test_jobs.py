@@ -75,6 +75,31 @@ def test_one_language_renders_in_a_worker_with_the_same_bytes_and_lines(tmp_path
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="a patch reaches forked workers only"
+)
+@pytest.mark.parametrize(("extra", "warmed"), [("", True), ("locales: [en, es]\n", False)])
+def test_a_lone_worker_warms_weasyprint_up_while_the_html_is_prepared(
+    tmp_path, monkeypatch, extra, warmed
+):
+    # Workers rendering whole languages get their work at once: they do not warm up.
+    import pocketguide.worker as worker
+
+    marker = tmp_path / "warmed"
+    warm_up = worker._warm_up
+
+    def recorded(weasyprint):
+        warm_up(weasyprint)
+        marker.write_text("done")  # only after the real warm-up worked
+
+    monkeypatch.setattr(worker, "_warm_up", recorded)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra=extra), encoding="utf-8")
+    result = run("build", ".", "--format", "card-single", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert marker.exists() is warmed
+
+
 def test_a_layout_error_in_the_worker_reads_as_in_one_process(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pocketguide.yaml").write_text(
@@ -199,6 +224,9 @@ def test_an_error_stops_busy_workers_instead_of_waiting_for_them():
         ("locales: [en, es]\n", ("es",), 1),
         ("locales: [en-GB]\n", ("all",), 3),  # en-GB and the shipped en and es
         ("locales: [en, es\n", (), 1),  # broken YAML: load_project will say so
+        ("locales: ['en', \"es\", fr]  # three\n", (), 3),  # read without YAML
+        ("locales:\n  - en\n  - es\n", (), 2),  # a block list: read with YAML
+        ("organization: {name: X}\n# locales: [en, es, fr]\n", (), 1),  # a comment
     ],
 )
 def test_the_pool_is_sized_by_the_languages_to_render(tmp_path, config, requested, expected):
