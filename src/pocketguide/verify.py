@@ -41,7 +41,9 @@ def verify_pdf(
     want_w, want_h = size_mm[0] * MM, size_mm[1] * MM
     texts = []
     wrong_size = False
-    for index, page in enumerate(document, start=1):
+    attached = document.count_attachments()
+    for index, page in enumerate(document, start=1):  # one pass: loading a page is the cost
+        attached += _attachment_notes(page)
         left, bottom, right, top = page.get_trimbox()
         width, height = right - left, top - bottom
         texts.append(page.get_textpage().get_text_bounded())
@@ -58,7 +60,7 @@ def verify_pdf(
                     f"expected {want_w:.1f} x {want_h:.1f} pt",
                 )
             )
-    if embedded_files(document):
+    if attached:
         problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
     text = _squash("".join(texts))
     for number in numbers:
@@ -72,11 +74,15 @@ def verify_pdf(
 def embedded_files(pdf: bytes | pdfium.PdfDocument) -> int:
     """How many files a PDF embeds: in its EmbeddedFiles tree and as file attachment notes."""
     document = pdf if isinstance(pdf, pdfium.PdfDocument) else pdfium.PdfDocument(pdf)
-    count = document.count_attachments()
-    for page in document:
-        for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
-            annotation = raw.FPDFPage_GetAnnot(page.raw, index)
-            if raw.FPDFAnnot_GetSubtype(annotation) == raw.FPDF_ANNOT_FILEATTACHMENT:
-                count += 1
-            raw.FPDFPage_CloseAnnot(annotation)
+    return document.count_attachments() + sum(_attachment_notes(page) for page in document)
+
+
+def _attachment_notes(page: pdfium.PdfPage) -> int:
+    """How many file attachment notes a page has."""
+    count = 0
+    for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annotation = raw.FPDFPage_GetAnnot(page.raw, index)
+        if raw.FPDFAnnot_GetSubtype(annotation) == raw.FPDF_ANNOT_FILEATTACHMENT:
+            count += 1
+        raw.FPDFPage_CloseAnnot(annotation)
     return count

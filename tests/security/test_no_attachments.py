@@ -52,3 +52,20 @@ def test_verification_refuses_a_pdf_with_an_embedded_file():
         "out.pdf: the PDF has embedded files; a guide may have none"
     ]
     verify_pdf(html.write_pdf(), "out.pdf", A6, ["988"])  # the same page without it passes
+
+
+def test_verification_refuses_a_file_attachment_note_on_any_page():
+    import weasyprint
+
+    html = weasyprint.HTML(
+        string="<style>@page { size: 105mm 148mm }</style><p>988</p>"
+        '<p style="break-before: page"><a rel="attachment" href="data:text/plain,secret">'
+        "notes</a></p>"
+    )
+    data = html.write_pdf()
+    assert embedded_files(data) == 1
+    with pytest.raises(PocketguideError) as info:
+        verify_pdf(data, "out.pdf", A6, ["988"])
+    assert [str(p) for p in info.value.problems] == [
+        "out.pdf: the PDF has embedded files; a guide may have none"
+    ]
