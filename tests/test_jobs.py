@@ -88,8 +88,8 @@ def test_a_lone_worker_warms_weasyprint_up_while_the_html_is_prepared(
     marker = tmp_path / "warmed"
     warm_up = worker._warm_up
 
-    def recorded(weasyprint):
-        warm_up(weasyprint)
+    def recorded():
+        warm_up()
         marker.write_text("done")  # only after the real warm-up worked
 
     monkeypatch.setattr(worker, "_warm_up", recorded)

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from types import ModuleType
 
 from pocketguide.engine import import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.pdf import PdfResult, html_to_pdf
+from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
+from pocketguide.resources import templates_dir
 
 
 def cpu_count() -> int:
@@ -116,18 +116,29 @@ def _start_worker(parent: int, warm_up: bool) -> None:
     # A failed import is not reported here, where it would only break the pool: html_to_pdf
     # imports WeasyPrint again and turns the same failure into a one-line error.
     with contextlib.suppress(Exception):
-        weasyprint = import_weasyprint()
+        import_weasyprint()
         if warm_up:
-            _warm_up(weasyprint)
+            _warm_up()
 
 
-def _warm_up(weasyprint: ModuleType) -> None:
+# Set in the bundled font, as every pocketguide document is: WeasyPrint with no font at all
+# (a system without fonts, which pocketguide does not need) crashes the process.
+WARM_UP_HTML = (
+    '<html lang="en"><style>@font-face { font-family: W; src: url("fonts/NotoSans-Regular.ttf") }'
+    "body { font-family: W }</style><p>pocketguide</p>"
+)
+
+
+def _warm_up() -> None:
     """Lay out and write a one-line document while the build prepares the real one.
 
     A process's first WeasyPrint document pays for one-time setup (cffi parsing C type names,
-    fontconfig, Pango): 0.05-0.1 s that, done here, no longer follows the wait.
+    fontconfig, Pango): 0.05-0.1 s that, done here, no longer follows the wait. It goes
+    through the same confined rendering as every document.
     """
-    weasyprint.HTML(string="<p>pocketguide</p>").render().write_pdf(pdf_variant="pdf/ua-1")
+    folder = templates_dir()
+    with Rendering(folder, [folder], "warm-up") as rendering:
+        rendering.write(rendering.document(WARM_UP_HTML))
 
 
 def _exit_with_parent(parent: int) -> None:
