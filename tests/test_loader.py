@@ -150,3 +150,28 @@ def test_project_overlay_replaces_default_file(project):
     closing = next(s for s in content.sections if s.id == "closing")
     assert closing.meta.title == "Closing, our way"
     assert closing.source == path
+
+
+def test_a_text_parsed_again_is_remembered_and_each_caller_gets_its_own_copy(monkeypatch):
+    import pocketguide.yamlload as yamlload
+
+    text = "name: Ana  # unique to this test\nitems:\n  - one\n  - two\n"
+    first = parse_yaml(text, "a.yaml")
+    parsed = []
+    monkeypatch.setattr(yamlload._Loader, "get_single_node", lambda self: parsed.append(1))
+    second = parse_yaml(text, "b.yaml")
+    assert parsed == []  # not parsed again
+    assert second == first and second.lines == first.lines == {"name": 1, "items": 2}
+    assert second["items"].lines == [3, 4]
+    first["items"].append("three")
+    first.lines["name"] = 9
+    assert parse_yaml(text, "a.yaml") == {"name": "Ana", "items": ["one", "two"]}
+    assert parse_yaml(text, "a.yaml").lines["name"] == 1
+
+
+def test_a_problem_is_raised_every_time_not_remembered():
+    text = "name: Ana\n\tbad: tab\n"
+    for _ in range(2):
+        with pytest.raises(YamlProblem) as info:
+            parse_yaml(text, "a.yaml", line_offset=3)
+        assert info.value.line == 5
