@@ -60,3 +60,16 @@ def test_qr_modules_are_large_enough_to_scan():
         image = qr_image(url)
         assert image["mm"] / image["modules"] >= 0.5
         assert str(image["src"]).startswith("data:image/svg+xml")
+
+
+def test_a_qr_code_made_again_is_remembered_and_each_caller_gets_its_own_copy(monkeypatch):
+    import segno
+
+    from pocketguide.qr import qr_image
+
+    first = qr_image("https://example.org/remembered")
+    monkeypatch.setattr(segno, "make", lambda *a, **k: pytest.fail("made again"))
+    second = qr_image("https://example.org/remembered")
+    assert second == first and second is not first
+    second["mm"] = 0
+    assert qr_image("https://example.org/remembered")["mm"] == first["mm"] > 0

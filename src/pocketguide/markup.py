@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html as html_text
 import re
 from pathlib import Path
@@ -42,6 +43,13 @@ def to_html(text: str, folder: Path | None = None) -> str:
     """Convert one Markdown body to sanitized HTML; relative images are found from `folder`."""
     if len(text) > MAX_MARKDOWN_CHARS:
         raise PocketguideError(f"Markdown text longer than {MAX_MARKDOWN_CHARS} characters")
+    html = _clean_html(text)
+    return resolve_images(html, folder) if folder is not None else html
+
+
+@functools.lru_cache(maxsize=512)
+def _clean_html(text: str) -> str:
+    """Markdown to sanitized HTML, remembered by text: `watch` converts unchanged sections."""
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     html = md.convert(text)
     html = _TASK.sub(_task_item, html)
@@ -58,7 +66,7 @@ def to_html(text: str, folder: Path | None = None) -> str:
         raise PocketguideError(
             f"Markdown lists or quotes nested more than {MAX_MARKDOWN_NESTING} levels deep"
         )
-    return resolve_images(html, folder) if folder is not None else html
+    return html
 
 
 def resolve_images(html: str, folder: Path) -> str:

@@ -75,3 +75,19 @@ def test_no_build_machine_path_in_the_pdf(hostile_pdf):
     repo = str(Path(__file__).resolve().parents[2]).encode()
     for leak in (b"file:", repo, str(Path.home()).encode(), os.fsencode(os.sep + "tmp" + os.sep)):
         assert leak not in internals, leak
+
+
+def test_a_body_converted_again_is_remembered_with_its_images_found_each_time(
+    tmp_path, monkeypatch
+):
+    import markdown
+
+    text = "A body seen once before ![map](map.png) <script>x()</script>"
+    first = to_html(text, tmp_path / "one")
+    made = []
+    monkeypatch.setattr(markdown, "Markdown", lambda *a, **k: made.append(1))
+    assert to_html(text, tmp_path / "one") == first
+    # Images are still found from each section's own folder.
+    assert (tmp_path / "two" / "map.png").as_uri() in to_html(text, tmp_path / "two")
+    assert made == []
+    assert "<script>" not in first and (tmp_path / "one" / "map.png").as_uri() in first
