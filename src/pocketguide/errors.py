@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,8 +74,15 @@ class Problems:
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """Show a path relative to the project (or working directory) when possible."""
+    return _shown(str(path), None if root is None else str(root), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(path: str, root: str | None, cwd: str) -> str:
+    # Remembered: every content file is named on each build, and resolving a path outside
+    # the project (the shipped content) takes four system calls per folder level.
     p = Path(path)
-    for base in (root, Path.cwd()):
+    for base in (None if root is None else Path(root), Path(cwd)):
         if base is None:
             continue
         # The path as named first (a symlink shows where it is, not where it points).
