@@ -2,9 +2,10 @@
 
 Importing WeasyPrint takes about as long as loading and checking a project's content, so a
 build with two or more jobs starts its workers first: they import WeasyPrint while this
-process loads and validates the content and renders the HTML. With one language, a worker
-lays out and writes each PDF and this process verifies, imposes and writes the files; with
-several, each worker renders whole languages.
+process loads and validates the content and renders the HTML. With one language, the worker
+then warms WeasyPrint up on a one-line document, lays out and writes each PDF, and this
+process verifies, imposes and writes the files; with several, each worker renders whole
+languages.
 """
 
 from __future__ import annotations
@@ -113,8 +114,8 @@ def _start_worker(parent: int, warm_up: bool) -> None:
     # Ctrl-C reaches the whole process group; the parent stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent(parent)
-    # A failed import is not reported here, where it would only break the pool: html_to_pdf
-    # imports WeasyPrint again and turns the same failure into a one-line error.
+    # A failed import (or warm-up) is not reported here, where it would only break the pool:
+    # html_to_pdf imports WeasyPrint again and turns the same failure into a one-line error.
     with contextlib.suppress(Exception):
         import_weasyprint()
         if warm_up:
