@@ -114,3 +114,17 @@ def test_an_import_that_fails_is_retried_with_the_standard_search():
     found = run(PROBE.format(setup=FAIL_ONCE))
     assert found["pango"] and found["html"] and found["restored"]
     assert found["gcc_runs"] > 0
+
+
+@pytest.mark.skipif(linker_cache() is None, reason="no glibc linker cache here")
+def test_two_threads_importing_at_once_leave_nothing_patched():
+    script = """
+import ctypes.util, json, sys, threading
+standard, out = ctypes.util.find_library, sys.stdout
+from pocketguide.engine import import_weasyprint
+threads = [threading.Thread(target=import_weasyprint) for _ in range(2)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(json.dumps({"restored": ctypes.util.find_library is standard, "stdout": sys.stdout is out}))
+"""
+    assert run(script) == {"restored": True, "stdout": True}

@@ -118,15 +118,25 @@ def test_a_layout_error_in_the_worker_reads_as_in_one_process(tmp_path, monkeypa
 @pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork", reason="the patch reaches forked workers only"
 )
-def test_a_worker_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("when", ["html_to_pdf", "_warm_up"])
+def test_a_worker_that_dies_is_a_one_line_error(tmp_path, monkeypatch, when):
     import os
 
     import pocketguide.worker
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
-    # Workers are forked from this process, so they inherit the patch and exit mid-render.
-    monkeypatch.setattr(pocketguide.worker, "html_to_pdf", lambda *args: os._exit(3))
+    # Workers are forked from this process, so they inherit the patch and exit mid-render,
+    # or while warming up, before the build has handed them anything.
+    monkeypatch.setattr(pocketguide.worker, when, lambda *args: os._exit(3))
+    if when == "_warm_up":  # make sure the worker is gone before the build hands it the job
+        import pocketguide.build
+
+        prepare = pocketguide.build.prepare
+        monkeypatch.setattr(pocketguide.worker, "import_weasyprint", lambda: None)
+        monkeypatch.setattr(
+            pocketguide.build, "prepare", lambda *args: time.sleep(1) or prepare(*args)
+        )
     result = run("build", ".", "--jobs", "2")
     assert result.exit_code == 1
     assert result.stderr == (

@@ -175,3 +175,18 @@ def test_a_problem_is_raised_every_time_not_remembered():
         with pytest.raises(YamlProblem) as info:
             parse_yaml(text, "a.yaml", line_offset=3)
         assert info.value.line == 5
+
+
+def test_a_large_text_is_not_remembered(monkeypatch):
+    import pocketguide.yamlload as yamlload
+
+    text = "notes: " + "x" * yamlload.CACHED_CHARS + "\n"
+    parse_yaml(text, "big.yaml")
+    before = yamlload._parse_text.cache_info()
+    assert parse_yaml(text, "big.yaml") == {"notes": "x" * yamlload.CACHED_CHARS}
+    after = yamlload._parse_text.cache_info()
+    assert (after.hits, after.misses, after.currsize) == (
+        before.hits,
+        before.misses,
+        before.currsize,
+    )

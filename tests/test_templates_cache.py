@@ -84,3 +84,17 @@ def test_another_environment_setup_does_not_share_compiled_code(tmp_path, compil
     environment(tmp_path, CompiledTemplates(str(disk))).get_template("t.html")
     assert len(compiles) == 2
     assert len(list(disk.glob("__jinja2_*.cache"))) == 2
+
+
+def test_a_damaged_cache_file_only_means_compiling(tmp_path, compiles):
+    from jinja2.bccache import bc_magic
+
+    (tmp_path / "t.html").write_text("Hi {{ name }}")
+    disk = tmp_path / "cache"
+    disk.mkdir(mode=0o700)
+    environment(tmp_path, CompiledTemplates(str(disk))).get_template("t.html")
+    [entry] = disk.glob("__jinja2_*.cache")
+    entry.write_bytes(bc_magic + b"\x80\x04garbage")  # a valid header, then damage
+    env = environment(tmp_path, CompiledTemplates(str(disk)))
+    assert env.get_template("t.html").render(name="Ana") == "Hi Ana"
+    assert len(compiles) == 2

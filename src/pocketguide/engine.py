@@ -19,6 +19,7 @@ import re
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from types import ModuleType
 
@@ -32,8 +33,16 @@ _ABI = {
 }
 
 
+_IMPORTING = threading.Lock()  # find_library and stdout are process-wide while patched
+
+
 def import_weasyprint() -> ModuleType:
     """The weasyprint module, its libraries found from one reading of the linker cache."""
+    with _IMPORTING:
+        return _import()
+
+
+def _import() -> ModuleType:
     if "weasyprint" not in sys.modules and (listing := linker_cache()) is not None:
         standard = ctypes.util.find_library
         ctypes.util.find_library = cache_finder(listing)

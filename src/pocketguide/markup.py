@@ -43,7 +43,8 @@ def to_html(text: str, folder: Path | None = None) -> str:
     """Convert one Markdown body to sanitized HTML; relative images are found from `folder`."""
     if len(text) > MAX_MARKDOWN_CHARS:
         raise PocketguideError(f"Markdown text longer than {MAX_MARKDOWN_CHARS} characters")
-    html = _clean_html(text)
+    # Remembered only when small: every saved version of a section is an entry.
+    html = _clean_html(text) if len(text) <= 100_000 else _clean_html.__wrapped__(text)
     return resolve_images(html, folder) if folder is not None else html
 
 

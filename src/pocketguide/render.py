@@ -85,8 +85,10 @@ class CompiledTemplates(BytecodeCache):
         if (code := self._compiled.get(bucket.key)) is not None:
             bucket.bytecode_from_string(code)
         elif disk := self._folder():
-            with contextlib.suppress(OSError):  # unreadable: compiled again, below
+            try:
                 disk.load_bytecode(bucket)
+            except Exception:  # unreadable or damaged (Jinja unpickles a header): compile
+                bucket.reset()
             if bucket.code is not None:
                 self._compiled[bucket.key] = bucket.bytecode_to_string()
 

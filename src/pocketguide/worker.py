@@ -49,7 +49,12 @@ class Workers:
     def submit(self, fn: Callable, *args: object) -> Future:
         """Run fn(*args) in a worker."""
         self._used = True
-        return self._pool.submit(fn, *args)
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool as exc:  # a worker died before this job (warming up, say)
+            failed: Future = Future()
+            failed.set_exception(exc)  # result_of turns it into the one-line error
+            return failed
 
     def html_to_pdf(
         self,

@@ -194,7 +194,12 @@ def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any
         raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
     # A copy: callers own their data. `watch` reparses every file on each rebuild; most are
     # unchanged, and PyYAML's pure-Python parser is the slow part of loading (50 ms a build).
+    if len(text) > CACHED_CHARS:  # kept small: every saved version of a file is an entry
+        return _parse_text.__wrapped__(text, line_offset)
     return copy.deepcopy(_parse_text(text, line_offset))
+
+
+CACHED_CHARS = 100_000  # content files are a few kilobytes
 
 
 @functools.lru_cache(maxsize=256)
