@@ -74,17 +74,16 @@ class Problems:
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """Show a path relative to the project (or working directory) when possible."""
-    return _shown(str(path), None if root is None else str(root), os.getcwd())
+    bases = (os.getcwd(),) if root is None else (str(root), os.getcwd())
+    return _shown(str(path), bases)
 
 
 @functools.lru_cache(maxsize=4096)
-def _shown(path: str, root: str | None, cwd: str) -> str:
+def _shown(path: str, bases: tuple[str, ...]) -> str:
     # Remembered: every content file is named on each build, and resolving a path outside
     # the project (the shipped content) takes four system calls per folder level.
     p = Path(path)
-    for base in (None if root is None else Path(root), Path(cwd)):
-        if base is None:
-            continue
+    for base in map(Path, bases):
         # The path as named first (a symlink shows where it is, not where it points).
         for mine, theirs in (
             (Path(os.path.abspath(p)), Path(os.path.abspath(base))),
