@@ -149,7 +149,7 @@ def test_phone_links_keep_spaces_inside_markdown_brackets_and_stop_at_yaml_escap
 
 
 def test_valid_but_doubtful_phone_links_warn():
-    text = "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n"
+    text = "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n[t](tel:741741) [ok](sms:741741)\n"
     assert link_findings(text, "US")[1] == [
         (
             1,
@@ -160,5 +160,10 @@ def test_valid_but_doubtful_phone_links_warn():
             1,
             "the link tel:+1-502-555-0142: (502) 555-0142 is a fictional number (555-0100 to "
             "555-0199 are kept for examples); put in the real one",
+        ),
+        (
+            2,
+            "the link tel:741741: 741741 is a text-message short code, not a number to call; "
+            "check for missing digits, or give it as a number to text",
         ),
     ]

@@ -22,6 +22,9 @@ class Number:
     short: bool
     # The region's emergency number a longer short code starts with (9111 -> 911), if any.
     emergency_prefix: str | None = None
+    # A phone (not SMS) short code that phonenumbers lists as a text-message service: often a
+    # longer number cut short (502-555 of 502-555-0142), which would print without an error.
+    texts_only: bool = False
 
 
 def parse_number(raw: str, region: str, sms: bool = False) -> Number:
@@ -42,9 +45,9 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
         parsed, region
     ):
         scheme = "sms" if sms else "tel"
-        return Number(
-            text, text, f"{scheme}:{digits}", digits, True, _emergency_prefix(digits, region)
-        )
+        texts_only = not sms and shortnumberinfo.is_sms_service_for_region(parsed, region)
+        prefix = _emergency_prefix(digits, region)
+        return Number(text, text, f"{scheme}:{digits}", digits, True, prefix, texts_only)
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
@@ -86,13 +89,18 @@ def fictional_range(number: Number) -> str | None:
 
 
 def doubt(number: Number) -> str | None:
-    """Why a valid number is probably not the one meant: fictional, or 911 plus a digit."""
+    """Why a valid number is probably not the one meant: fictional, 911 plus a digit, cut short."""
     if reason := fictional_range(number):
         return f"{number.display} is a fictional number ({reason}); put in the real one"
     if number.emergency_prefix:
         return (
             f"{number.display} starts with the emergency number {number.emergency_prefix}; "
             "check for an extra digit"
+        )
+    if number.texts_only:
+        return (
+            f"{number.display} is a text-message short code, not a number to call; check for "
+            "missing digits, or give it as a number to text"
         )
     return None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pocketguide.phones import fictional_range, is_emergency, parse_number
+from pocketguide.phones import doubt, fictional_range, is_emergency, parse_number
 
 from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
@@ -365,6 +365,32 @@ def test_a_short_code_that_starts_with_911_warns_whatever_its_category(project):
         "check for an extra digit\n",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
+
+
+def test_a_phone_cut_down_to_a_text_message_short_code_warns(project):
+    # 502-555-0142 cut short (or `phone: 502.555` unquoted) is a valid US SMS short code:
+    # without this warning it printed as "CALL 502.555".
+    project(hotlines(("Line", "502-555-0242", "warmline"), ("Crisis", "502.555", "crisis")))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:6: Crisis: 502.555 is a text-message short code, not a number "
+        "to call; check for missing digits, or give it as a number to text\n",
+    )
+    assert invoke("check", ".", "--strict").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "sms", "texts_only"),
+    [("502555", "US", False, True), ("50255", "US", False, True), ("741741", "US", True, False),
+     ("741741", "US", False, True), ("988", "US", False, False), ("911", "US", False, False),
+     ("211", "US", False, False), ("116 123", "GB", False, False),
+     ("502-589-1234", "US", False, False)],
+)  # fmt: skip
+def test_text_message_short_codes_are_marked_only_as_phones(raw, region, sms, texts_only):
+    number = parse_number(raw, region, sms=sms)
+    assert number.texts_only is texts_only
+    assert (doubt(number) is not None) is texts_only
 
 
 @pytest.mark.parametrize(
