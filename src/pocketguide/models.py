@@ -130,8 +130,9 @@ class Hotline(Strict):
             return value
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             raise ValueError('must be one number written as text, e.g. "502-555-0100"')
-        region = info.data.get("region") or (info.context or {}).get("region", "US")
-        return parse_number(str(value), region, sms=info.field_name == "text")
+        home = (info.context or {}).get("region", "US")
+        region = info.data.get("region") or home
+        return parse_number(str(value), region, sms=info.field_name == "text", home=home)
 
     @field_validator("translations")
     @classmethod

@@ -25,16 +25,29 @@ class Number:
     # A phone (not SMS) short code that phonenumbers lists as a text-message service: often a
     # longer number cut short (502-555 of 502-555-0142), which would print without an error.
     texts_only: bool = False
+    # A longer short code that starts with the region's three-digit short number (9888, 2110).
+    short_prefix: str | None = None
+    # The region a short code works in, when the guide's readers are elsewhere.
+    only_in: str | None = None
 
 
-def parse_number(raw: str, region: str, sms: bool = False) -> Number:
-    """Check one phone (or SMS) number for a region; raise ValueError with a readable reason."""
+def parse_number(raw: str, region: str, sms: bool = False, home: str | None = None) -> Number:
+    """Check one phone (or SMS) number of `region` for readers in `home` (default: the same).
+
+    Raise ValueError with a readable reason.
+    """
+    home = home or region
     text = " ".join(str(raw).split())
     if not text:
         raise ValueError("is empty")
     if not _ALLOWED.fullmatch(text):
         bad = next(ch for ch in text if not _ALLOWED.fullmatch(ch))
         raise ValueError(f'"{text}" contains "{bad}"; use only digits, spaces and + - . ( )')
+    if text.endswith(".0"):  # 988 read as the number 988.0 by a spreadsheet: a tel:9880 link
+        raise ValueError(
+            f'"{text}" ends in ".0", as a spreadsheet writes numbers; '
+            f'write it as text: "{text[:-2]}"'
+        )
     digits = re.sub(r"\D", "", text)
     kind = "SMS" if sms else "phone"
     try:
@@ -47,13 +60,21 @@ def parse_number(raw: str, region: str, sms: bool = False) -> Number:
         scheme = "sms" if sms else "tel"
         texts_only = not sms and shortnumberinfo.is_sms_service_for_region(parsed, region)
         prefix = _emergency_prefix(digits, region)
-        return Number(text, text, f"{scheme}:{digits}", digits, True, prefix, texts_only)
+        short_prefix = None if prefix else _short_prefix(digits, region)
+        elsewhere = home != region and not _is_short_number(text, home)
+        uri = f"{scheme}:{digits}"
+        return Number(
+            text, text, uri, digits, True, prefix, texts_only, short_prefix,
+            region if elsewhere else None,
+        )  # fmt: skip
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
-    same_region = parsed.country_code == phonenumbers.country_code_for_region(region)
-    if not same_region and not text.startswith("+"):
+    foreign = parsed.country_code != phonenumbers.country_code_for_region(region)
+    if foreign and not text.startswith("+"):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
+    # Readers dial from `home`: a number of another country prints as they must dial it.
+    same_region = parsed.country_code == phonenumbers.country_code_for_region(home)
     style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(parsed, style)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
@@ -97,6 +118,13 @@ def doubt(number: Number) -> str | None:
             f"{number.display} starts with the emergency number {number.emergency_prefix}; "
             "check for an extra digit"
         )
+    if number.short_prefix:
+        return (
+            f"{number.display} starts with the short number {number.short_prefix}; "
+            "check for an extra digit"
+        )
+    if number.only_in:
+        return f"{number.display} is a short number of {number.only_in}: it works only there"
     if number.texts_only:
         return (
             f"{number.display} is a text-message short code, not a number to call; check for "
@@ -124,3 +152,20 @@ def _emergency_prefix(digits: str, region: str) -> str | None:
         if shortnumberinfo.is_emergency_number(digits[:end], region):
             return digits[:end]
     return None
+
+
+def _short_prefix(digits: str, region: str) -> str | None:
+    """The three-digit short number a longer one starts with (9888 -> 988, 2110 -> 211).
+
+    Only three digits: longer prefixes of real codes are often valid too (74174 of 741741).
+    """
+    head = digits[:3]
+    return head if len(digits) > 3 and _is_short_number(head, region) else None
+
+
+def _is_short_number(text: str, region: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return shortnumberinfo.is_valid_short_number_for_region(parsed, region)

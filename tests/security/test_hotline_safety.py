@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pocketguide.models import Hotline
 from pocketguide.phones import doubt, fictional_range, is_emergency, parse_number
 
 from .helpers import CONFIG, assert_clean_failure, invoke, make_project
@@ -391,6 +392,61 @@ def test_text_message_short_codes_are_marked_only_as_phones(raw, region, sms, te
     number = parse_number(raw, region, sms=sms)
     assert number.texts_only is texts_only
     assert (doubt(number) is not None) is texts_only
+
+
+def test_a_number_a_spreadsheet_wrote_as_a_decimal_is_refused(project):
+    # 988.0 from a spreadsheet cell linked as tel:9880 and printed "CALL 988.0".
+    project(hotlines(("Line", "502-555-0242", "warmline"), ("Crisis", "988.0", "crisis")))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'hotlines.yaml:7: Crisis: "988.0" ends in ".0", as a spreadsheet writes numbers; '
+        'write it as text: "988"\n',
+    )
+
+
+def test_a_short_number_with_an_extra_digit_warns(project):
+    project(hotlines(("Line", "502-555-0242", "warmline"), ("Crisis", "9888", "crisis")))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:6: Crisis: 9888 starts with the short number 988; "
+        "check for an extra digit\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "prefix"),
+    [("9888", "US", "988"), ("2110", "US", "211"), ("3110", "US", "311"), ("988", "US", None),
+     ("741741", "US", None), ("838255", "US", None), ("686868", "CA", None), ("3114", "FR", None),
+     ("116 123", "GB", None), ("1737", "NZ", None), ("9111", "US", None)],
+)  # fmt: skip
+def test_short_prefix_is_a_three_digit_short_number_only(raw, region, prefix):
+    # 74174 of 741741 is a valid code too: longer prefixes would warn about real lines.
+    assert parse_number(raw, region).short_prefix == prefix
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "display", "uri"),
+    [("0800 689 5652", "GB", "+44 800 689 5652", "tel:+44-800-689-5652"),
+     ("800 911 2000", "MX", "+52 800 911 2000", "tel:+52-800-911-2000"),
+     ("613-555-0199", "CA", "(613) 555-0199", "tel:+1-613-555-0199")],
+)  # fmt: skip
+def test_an_entry_of_another_region_prints_as_readers_dial_it(raw, region, display, uri):
+    # Printed nationally, 800 911 2000 (MX) would be dialled in the US as 1-800-911-2000.
+    entry = {"name": "Abroad", "region": region, "phone": raw}
+    number = Hotline.model_validate(entry, context={"region": "US"}).phone
+    assert (number.display, number.uri) == (display, uri)
+
+
+def test_a_short_number_of_another_region_warns(project):
+    body = "hotlines:\n  - name: UK line\n    region: GB\n    phone: 116 123\n"
+    project(body + "    category: crisis\n    verified: 2026-11-01\n")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:2: UK line: 116 123 is a short number of GB: it works only there\n",
+    )
 
 
 @pytest.mark.parametrize(
