@@ -177,3 +177,15 @@ def test_overflow_problems_only_for_faces_taller_than_their_room():
             "under card: hotlines: in pocketguide.yaml (type is never shrunk below 7 pt to make "
             "it fit)"
         )
+
+
+def test_a_phone_number_never_breaks_across_lines(tmp_path):
+    # Riverside's zine printed "Riverside Peer Network · (502)" and "555-0100" on two lines.
+    config = tiny_config(name="Riverside Peer Network").replace(
+        "  slug: tiny\n", '  slug: tiny\n  phone: "502-589-0100"\n'
+    )
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    result = invoke("build", str(tmp_path), "--format", "zine", "--quiet")
+    assert result.exit_code == 0, result.output
+    text = PdfReader(tmp_path / "output" / "tiny-zine-en.pdf").pages[0].extract_text()
+    assert "(502) 589-0100" in text
