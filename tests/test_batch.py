@@ -43,7 +43,7 @@ def test_batch_continues_past_a_failing_project(parent, capsys, monkeypatch):
     assert caught.value.message == "1 of 3 projects failed: broken"
     for slug in ("alpha", "beta"):
         pdf = parent / slug / "output" / f"{slug}-guide-en.pdf"
-        assert len(PdfReader(pdf).pages) == 5
+        assert len(PdfReader(pdf).pages) == 6
     assert not (parent / "broken" / "output" / "broken-guide-en.pdf").exists()
     out, err = capsys.readouterr()
     assert err == (
@@ -59,9 +59,9 @@ def test_batch_continues_past_a_failing_project(parent, capsys, monkeypatch):
     ]
     assert lines[3].split() == ["project", "files", "pages", "seconds", "status"]
     assert [line.split()[:3] + line.split()[4:] for line in lines[4:]] == [
-        ["alpha", "1", "5", "ok"],
+        ["alpha", "1", "6", "ok"],
         ["broken", "0", "0", "failed"],
-        ["beta", "1", "5", "ok"],
+        ["beta", "1", "6", "ok"],
     ]
 
 
@@ -71,7 +71,7 @@ def test_build_many_results_and_shared_out_folder(parent, tmp_path):
     )
     assert [(r.project.name, r.status, r.pages) for r in results] == [
         ("broken", "failed", 0),
-        ("alpha", "ok", 5),
+        ("alpha", "ok", 6),
     ]
     assert results[1].files == [tmp_path / "dist" / "alpha" / "alpha-guide-en.pdf"]
     assert results[1].files[0].is_file()
@@ -127,4 +127,4 @@ def test_a_failed_project_still_counts_the_files_it_wrote(parent):
     assert result.status == "failed"
     assert result.message.startswith("hotlines.yaml: no entry with category crisis")
     assert result.files == [parent / "alpha" / "output" / "alpha-guide-en.pdf"]
-    assert result.pages == 5
+    assert result.pages == 6

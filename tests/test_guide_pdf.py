@@ -172,3 +172,10 @@ def test_crisis_entries_are_never_hyphenated(tmp_path):
     text = PdfReader(tmp_path / "output" / "tiny-guide-en.pdf").pages[2].extract_text()
     words = " ".join(text.split())  # line ends become spaces; a hyphenated word stays split
     assert name in words and notes in words, text
+
+
+def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
+    # The outside of the last leaf when printed and bound: the default guide's notes end on
+    # page 38, and its back cover was page 39, a right-hand page; now 39 stays blank.
+    assert len(guide_reader.pages) % 2 == 0
+    assert "You are not alone in this work" in guide_texts[-1]

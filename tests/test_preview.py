@@ -30,7 +30,7 @@ def tiny(tmp_path_factory) -> Path:
 def test_default_preview_shows_every_page_of_a_short_guide(tiny):
     folder = tiny / "output" / "tiny-guide-en-preview"
     pngs = sorted(p.name for p in folder.iterdir())
-    assert pngs == [f"page-0{n}.png" for n in range(1, 6)]
+    assert pngs == [f"page-0{n}.png" for n in range(1, 7)]
     for name in pngs:
         with Image.open(folder / name) as image:
             assert image.size == A6_AT_100_DPI
@@ -43,7 +43,7 @@ def test_default_preview_shows_every_page_of_a_short_guide(tiny):
 def test_pages_option_selects_pages_and_clears_old_ones(tiny):
     result = run("preview", str(tiny), "--pages", "1,3-4")
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1].endswith("tiny-guide-en-preview/  3 PNG pages of 5")
+    assert result.stdout.splitlines()[-1].endswith("tiny-guide-en-preview/  3 PNG pages of 6")
     folder = tiny / "output" / "tiny-guide-en-preview"
     assert sorted(p.name for p in folder.iterdir()) == ["page-01.png", "page-03.png", "page-04.png"]
     with Image.open(tiny / "output" / "tiny-guide-en-preview.png") as sheet:
@@ -56,13 +56,13 @@ def test_one_page_is_one_page(tiny):
     assert result.stdout.splitlines()[-2].endswith(
         "tiny-guide-en-preview.png  contact sheet of 1 page"
     )
-    assert result.stdout.splitlines()[-1].endswith("tiny-guide-en-preview/  1 PNG page of 5")
+    assert result.stdout.splitlines()[-1].endswith("tiny-guide-en-preview/  1 PNG page of 6")
 
 
 def test_out_of_range_pages_are_refused(tiny):
     result = run("preview", str(tiny), "--pages", "2-9")
     assert result.exit_code == 1
-    assert result.stderr == "--pages: page 9 is out of range; the PDF has 5 pages\n"
+    assert result.stderr == "--pages: page 9 is out of range; the PDF has 6 pages\n"
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,10 @@ def test_phone_links_keep_spaces_inside_markdown_brackets_and_stop_at_yaml_escap
 
 
 def test_valid_but_doubtful_phone_links_warn():
-    text = "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n[t](tel:741741) [ok](sms:741741)\n"
+    text = (
+        "[y](tel:9111) [z](tel:+1-502-555-0142) [ok](tel:+1-502-589-1234)\n"
+        "[t](tel:741741) [ok](sms:741741)\n"
+    )
     assert link_findings(text, "US")[1] == [
         (
             1,

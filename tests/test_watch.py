@@ -74,7 +74,7 @@ def test_watch_rebuilds_survives_a_bad_edit_and_stops_on_ctrl_c(tmp_path):
     try:
         lines = Lines(proc)
         assert lines.wait_for("out", "built").startswith(
-            "built tiny/output/tiny-guide-en.pdf (5 pages) in "
+            "built tiny/output/tiny-guide-en.pdf (6 pages) in "
         )
         lines.wait_for("out", "watching tiny for changes")
 
@@ -83,7 +83,7 @@ def test_watch_rebuilds_survives_a_bad_edit_and_stops_on_ctrl_c(tmp_path):
         )
         assert lines.wait_for("out", "changed:") == "changed: hotlines.yaml"
         assert lines.wait_for("out", "rebuilt").startswith(
-            "rebuilt tiny/output/tiny-guide-en.pdf (5 pages) in "
+            "rebuilt tiny/output/tiny-guide-en.pdf (6 pages) in "
         )
         text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
         assert "555-0199" in text
@@ -136,7 +136,7 @@ def test_watcher_stops_after_max_rebuilds_and_reports_each(tmp_path):
         editor.join()
     assert watcher.builds == 2
     assert ("changed: hotlines.yaml", False) in said
-    assert said[-1][0].startswith(f"rebuilt {project}/output/tiny-guide-en.pdf (5 pages) in ")
+    assert said[-1][0].startswith(f"rebuilt {project}/output/tiny-guide-en.pdf (6 pages) in ")
 
 
 def test_input_filter_ignores_output_and_editor_files(tmp_path):
