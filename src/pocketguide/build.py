@@ -45,7 +45,9 @@ class BuildReport:
 
     def warn(self, messages: list[str]) -> None:
         """Add warnings once each."""
-        self.warnings.extend(m for m in messages if m not in self.warnings)
+        for message in messages:
+            if message not in self.warnings:
+                self.warnings.append(message)
 
 
 @dataclass
@@ -94,10 +96,10 @@ def prepare(project: Project, locale: str) -> Prepared:
     return Prepared(content, assets, warnings + missing + found)
 
 
-def strict_check(warnings: list[str]) -> None:
-    """With --strict, any warning fails the build."""
+def strict_check(warnings: list[str], failed: tuple[Problem, ...] = ()) -> None:
+    """With --strict, any warning fails the build, after the problems of formats that failed."""
     if warnings:
-        raise PocketguideError([Problem("", None, f"{w} (--strict)") for w in warnings])
+        raise PocketguideError([*failed, *(Problem("", None, f"{w} (--strict)") for w in warnings)])
 
 
 def build(
@@ -201,16 +203,20 @@ class _Plan:
     force: bool
     assets_key: str  # cache.assets_digest of the fonts and images outputs may reference
 
+    def target(self, project: Project, fmt: str, locale: str) -> Path:
+        """Where one format of one locale is written."""
+        return self.out / output_name(project, output_stem(fmt, self.options), locale)
+
 
 def _build(project, plan, strict, locales, fragments, manifest, report, workers) -> None:
     from pocketguide.i18n import select_locales
 
     chosen = select_locales(project, locales)
 
-    def emit(warnings: list[str], output) -> None:
+    def emit(warnings: list[str], output, failed: tuple[Problem, ...] = ()) -> None:
         report.warn(warnings)
         if strict:
-            strict_check(report.warnings)
+            strict_check(report.warnings, failed)
         if isinstance(output, Written):
             report.written.append(output)
         elif output is not None:
@@ -229,18 +235,37 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
     futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
     for locale, future in zip(chosen, futures, strict=True):
         items, problems = workers.result_of(future, locale)
-        for warnings, output in items:  # what the worker finished before any error
-            emit(warnings, output)
+        for item in items:  # every format the worker finished, then its failed ones' problems
+            emit(*item)
         if problems:
             raise PocketguideError(problems)
 
 
 def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, workers) -> None:
     """Render one locale's formats, handing every warning and output to `emit` in order."""
-    from pocketguide.formats import Renderer
-
+    # A format that fails does not stop the others (its last good PDF stays): the problems of
+    # every failed one are raised together at the end; `emit` gets those so far (--strict).
     prepared = prepare(project, locale)
     emit(prepared.warnings, None)
+    renderer = _renderer(project, locale, prepared, plan, fragments, manifest, workers)
+    failed: list[Problem] = []
+    for fmt in plan.formats:
+        try:
+            warnings, output = _render_format(
+                renderer, plan.target(project, fmt, locale), fmt, plan, manifest
+            )
+        except PocketguideError as exc:
+            failed = list(dict.fromkeys([*failed, *exc.problems]))  # card and zine share theirs
+            continue
+        emit(warnings, output, tuple(failed))
+    if failed:
+        raise PocketguideError(failed)
+
+
+def _renderer(project, locale, prepared: Prepared, plan: _Plan, fragments, manifest, workers):
+    """One locale's Renderer, rendering in `workers` when given, from the last guide if any."""
+    from pocketguide.formats import Renderer
+
     renderer = Renderer(
         project, prepared.content, prepared.assets, plan.options, fragments, plan.assets_key
     )
@@ -248,21 +273,22 @@ def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, work
         renderer.make_pdf, renderer.start_layout = workers.html_to_pdf, workers.lay_out_pages
     if "guide" in plan.formats and not plan.force:
         # A hotline edit re-lays out only the sections it changed (pocketguide.relayout).
-        guide = plan.out / output_name(project, output_stem("guide", plan.options), locale)
-        renderer.base = manifest.splice_base(guide)
-    for fmt in plan.formats:
-        target = plan.out / output_name(project, output_stem(fmt, plan.options), locale)
-        key = renderer.fingerprint(fmt)
-        fresh = None if plan.force else manifest.fresh_output(target, key)
-        if fresh:
-            emit(list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True))
-            continue
-        rendered = renderer.render(fmt, display_path(target))
-        emit(rendered.warnings, (target, key, rendered))
+        renderer.base = manifest.splice_base(plan.target(project, "guide", locale))
+    return renderer
+
+
+def _render_format(renderer, target: Path, fmt: str, plan: _Plan, manifest) -> tuple[list, object]:
+    """One format's (warnings, output): found up to date, or rendered in memory."""
+    key = renderer.fingerprint(fmt)
+    fresh = None if plan.force else manifest.fresh_output(target, key)
+    if fresh:
+        return list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True)
+    rendered = renderer.render(fmt, display_path(target))
+    return rendered.warnings, (target, key, rendered)
 
 
 def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[list, list[Problem]]:
-    """One locale rendered in a worker process: its [(warnings, output)], then any problems."""
+    """One locale rendered in a worker process: its [(warnings, output, ...)], then problems."""
     from pocketguide.project import load_project
 
     items: list = []
