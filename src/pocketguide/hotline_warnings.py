@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from pocketguide.config import language_of
@@ -32,6 +34,7 @@ def hotline_warnings(
         warnings.append(f"{at}: organization.phone: {why}")
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
+    warnings += translated_number_warnings(content, shown)
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -100,3 +103,50 @@ def untranslated_warnings(project: Project, content: Content, shown: str) -> lis
             "its own"
         )
     return warnings
+
+
+# The translated words a reader takes as written: a number in them is one to dial. Not
+# `hours`: times are rewritten between conventions (4pm-11pm is 16-23 h), digits and all.
+NUMBER_FIELDS = ("name", "notes")
+# Three or more digits in a row (any script's decimal digits): a number, or part of one.
+_DIGIT_RUN = re.compile(r"\d{3,}")
+
+
+def translated_number_warnings(content: Content, shown: str) -> list[str]:
+    """Digits in a translated name or notes that the entry, as written, does not print.
+
+    Each run of 3+ digits must be one of the same field's runs as written (a year, a time, a
+    number named there) or part of the entry's phone or text number; anything else is most
+    likely a number mistyped in translating (898 for 988), which only that edition would print.
+    """
+    warnings = []
+    for entry in content.hotlines.hotlines:
+        numbers = [n for n in (entry.phone, entry.text) if n is not None]
+        own = {_ascii(part) for n in numbers for part in (n.raw, n.display, n.normalized)}
+        listed = ", ".join(dict.fromkeys(n.display for n in numbers)) or "it has none"
+        for tag, words in entry.translations.items():
+            for field in NUMBER_FIELDS:
+                runs = _unbacked(getattr(entry, field), getattr(words, field), own)
+                warnings += [
+                    f'{where(shown, entry)}: {entry.name}: translations: {tag}: {field}: "{run}" '
+                    f"is not a number of this entry ({listed}); a translation must print the "
+                    "same numbers"
+                    for run in runs
+                ]
+    return warnings
+
+
+def _unbacked(written: str | None, translated: str | None, numbers: set[str]) -> list[str]:
+    """The digit runs of a translation in neither the words as written nor the numbers."""
+    kept = {_ascii(run) for run in _DIGIT_RUN.findall(written or "")}
+    runs = dict.fromkeys(_DIGIT_RUN.findall(translated or ""))
+    return [
+        run
+        for run in runs
+        if _ascii(run) not in kept and not any(_ascii(run) in number for number in numbers)
+    ]
+
+
+def _ascii(text: str) -> str:
+    """The decimal digits of a text as ASCII (the Arabic-Indic 988 is 988), nothing else."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())

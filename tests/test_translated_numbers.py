@@ -1,0 +1,182 @@
+"""A translation prints the entry's numbers: digits it adds or changes are a warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run, tiny_config
+
+# Two entries, eight lines each: the first at line 2, the second at line 10.
+HOTLINES = """\
+hotlines:
+  - name: "988 Suicide & Crisis Lifeline"
+    phone: "988"
+    category: crisis
+    hours: "24/7"
+    notes: "Call or text 988, or chat online."
+    verified: 2026-11-01
+    translations:
+      es: {{name: "{name}", notes: "{notes}"}}
+  - name: "River Warmline"
+    phone: "502-589-1234"
+    category: warmline
+    hours: "Mon-Fri 9am-5pm"
+    notes: "Open since 2019; closed 1200-1300 for lunch."
+    verified: 2026-11-01
+    translations:
+      es: {{name: "Línea River", hours: "{hours}", notes: "{warmline}"}}
+"""
+FAITHFUL = {
+    "name": "Línea 988 de Prevención del Suicidio",
+    "notes": "Llame o envíe un mensaje al 988.",
+    "hours": "lun-vie 9-17 h",
+    "warmline": "Abierta desde 2019; cerrada 1200-1300 para almorzar.",
+}
+STRICT_LINE = "a translation must print the same numbers"
+
+
+def project(folder: Path, extra: str = "locales: [en, es]\n", **words: str) -> Path:
+    """A tiny project in English and Spanish; `words` replace the faithful translations."""
+    (folder / "pocketguide.yaml").write_text(tiny_config("River Org", "river", extra))
+    text = HOTLINES.format(**{**FAITHFUL, **words})
+    (folder / "hotlines.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_numbers_changed_in_translating_warn_at_the_entry(tmp_path):
+    # QA's case: the Spanish guide printed 998, 898 and 589-1243 with no warning at all.
+    project(
+        tmp_path,
+        name="Línea 998 de Prevención del Suicidio",
+        notes="Llame o envíe un mensaje al 898.",
+        warmline="Llame al (502) 589-1243",
+    )
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        'warning: hotlines.yaml:2: 988 Suicide & Crisis Lifeline: translations: es: name: "998" '
+        "is not a number of this entry (988); a translation must print the same numbers",
+        'warning: hotlines.yaml:2: 988 Suicide & Crisis Lifeline: translations: es: notes: "898" '
+        "is not a number of this entry (988); a translation must print the same numbers",
+        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "1243" is not a '
+        "number of this entry ((502) 589-1234); a translation must print the same numbers",
+    ]
+
+
+def test_strict_makes_a_changed_number_an_error(tmp_path):
+    project(tmp_path, notes="Llame o envíe un mensaje al 898.")
+    result = run("check", str(tmp_path), "--strict")
+    assert result.exit_code == 1
+    message = (
+        'hotlines.yaml:2: 988 Suicide & Crisis Lifeline: translations: es: notes: "898" is not a '
+        "number of this entry (988); a translation must print the same numbers"
+    )
+    assert result.stderr.splitlines() == [f"warning: {message}", f"{message} (--strict)"]
+
+
+def test_the_primary_edition_alone_is_warned_too(tmp_path):
+    # The numbers are one for every edition: checking only English still names the Spanish one.
+    project(tmp_path, notes="Llame o envíe un mensaje al 898.")
+    result = run("check", str(tmp_path), "--locale", "en")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if STRICT_LINE in line] == [
+        'warning: hotlines.yaml:2: 988 Suicide & Crisis Lifeline: translations: es: notes: "898" '
+        "is not a number of this entry (988); a translation must print the same numbers"
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        {},  # the same numbers in other words: 988, 2019, 1200-1300
+        {"notes": "Llame o envíe un mensaje al 988, o chatee en línea."},
+        {"warmline": "Llame al (502) 589-1234 o al 502.589.1234."},  # the number, any grouping
+        {"warmline": "Llame al +1 502 589 1234."},  # as dialled from abroad
+        {"warmline": "Desde 2019."},  # the year as written in the notes
+        {"hours": "lunes a viernes, 0900-1700"},  # hours are times, written each language's way
+        {"name": "Línea de Prevención del Suicidio"},  # a number left out is not a wrong one
+        {"notes": "Llame al 98."},  # two digits: no number to dial
+        {"notes": "Llame al ٩٨٨."},  # 988 in Arabic-Indic digits
+    ],
+)
+def test_a_faithful_translation_gives_no_warning(tmp_path, words):
+    project(tmp_path, **words)
+    result = run("check", str(tmp_path), "--strict")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+
+
+@pytest.mark.parametrize(
+    ("words", "run_", "field"),
+    [
+        ({"warmline": "Abierta desde 2091."}, "2091", "notes"),  # a year mistyped
+        ({"warmline": "Llame al (502) 598-1234."}, "598", "notes"),
+        ({"warmline": "Llame al 911 si hay peligro."}, "911", "notes"),  # not in the original
+        ({"notes": "Llame al ٩٨٩."}, "٩٨٩", "notes"),  # 989 in Arabic-Indic digits
+        ({"name": "Línea 9888"}, "9888", "name"),
+    ],
+)
+def test_any_digit_run_the_entry_does_not_print_warns(tmp_path, words, run_, field):
+    project(tmp_path, **words)
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    [line] = result.stderr.splitlines()
+    assert f': translations: es: {field}: "{run_}" is not a number of this entry (' in line
+    assert line.endswith(STRICT_LINE)
+
+
+def test_every_number_of_the_entry_is_listed_and_a_url_only_entry_has_none(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(
+        tiny_config("River Org", "river", "locales: [en, es]\n")
+    )
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n"
+        "  - name: Lifeline\n"
+        '    phone: "800-273-8255"\n'
+        '    text: "741741"\n'
+        "    category: crisis\n"
+        "    verified: 2026-11-01\n"
+        '    translations: {es: {notes: "Envíe HOME al 741714."}}\n'
+        "  - name: Chat\n"
+        "    url: https://example.org\n"
+        "    category: crisis\n"
+        "    verified: 2026-11-01\n"
+        '    translations: {es: {notes: "Chat las 24 horas, o llame al 988."}}\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        'warning: hotlines.yaml:2: Lifeline: translations: es: notes: "741714" is not a number '
+        "of this entry ((800) 273-8255, 741741); a translation must print the same numbers",
+        'warning: hotlines.yaml:8: Chat: translations: es: notes: "988" is not a number of this '
+        "entry (it has none); a translation must print the same numbers",
+    ]
+
+
+def test_a_csv_translation_column_is_checked_at_its_row(tmp_path):
+    config = tiny_config("River Org", "river", "locales: [en, es]\nhotlines: numbers.csv\n")
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    (tmp_path / "numbers.csv").write_text(
+        "name,phone,category,verified,name:es,notes:es\n"
+        "Emergency services,911,emergency,2026-11-01,Servicios de emergencia,Llame al 911\n"
+        "River Warmline,502-589-1234,warmline,2026-11-01,Línea River,Llame al 502-589-1243\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        'warning: numbers.csv:3: River Warmline: translations: es: notes: "1243" is not a number '
+        "of this entry ((502) 589-1234); a translation must print the same numbers"
+    ]
+
+
+def test_the_build_warns_too(tmp_path):
+    project(tmp_path, warmline="Llame al (502) 589-1243")
+    result = run("build", str(tmp_path), "--locale", "es", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "1243" is not a '
+        "number of this entry ((502) 589-1234); a translation must print the same numbers"
+    ]
