@@ -69,7 +69,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.brand import resolve_brand
     from pocketguide.content import load_content, missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
-    from pocketguide.lock import LOCK_NAME, lock_differences, read_lock
+    from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.prose import prose_findings
 
     content = load_content(project, locale)
@@ -87,12 +87,14 @@ def prepare(project: Project, locale: str) -> Prepared:
     if problems:
         raise PocketguideError(problems)
     missing = missing_translations(content)
-    differences = []
+    differences, organization = [], None
     if lock is not None and content.hotlines_path is not None:
         differences = lock_differences(lock, content.hotlines)
+        organization = organization_difference(lock, project.config.organization.phone)
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
-    found = hotline_warnings(project, content, differences)
+        content.unapproved += ["organization.phone"] if organization else []
+    found = hotline_warnings(project, content, differences, organization)
     return Prepared(content, assets, warnings + missing + found)
 
 

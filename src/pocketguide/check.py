@@ -124,6 +124,6 @@ def approve_project(project_dir: Path) -> tuple[Path, int, list[str]]:
     prepared = prepare(project, project.locales[0])
     path = project.root / LOCK_NAME
     hotlines = prepared.content.hotlines
-    write_lock(path, hotlines)
+    write_lock(path, hotlines, project.config.organization.phone)
     shown = project.shown(prepared.content.hotlines_path)
     return path, len(hotlines.hotlines), fictional_warnings(hotlines, shown)

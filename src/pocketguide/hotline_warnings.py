@@ -20,18 +20,23 @@ if TYPE_CHECKING:
 
 
 def hotline_warnings(
-    project: Project, content: Content, differences: list[tuple[Hotline | LockedEntry, str]]
+    project: Project,
+    content: Content,
+    differences: list[tuple[Hotline | LockedEntry, str]],
+    organization: str | None = None,
 ) -> list[str]:
-    """Stale or missing verification dates, doubtful numbers, the lock's `differences`."""
+    """Stale or missing dates, doubtful numbers, the lock's `differences` and `organization`'s."""
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
     phone = project.config.organization.phone
+    at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
     if phone and (why := doubt(phone)):
-        at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
         warnings.append(f"{at}: organization.phone: {why}")
+    if organization:
+        warnings.append(f"{at}: {organization}")
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
     warnings += translated_number_warnings(content, shown)

@@ -10,6 +10,7 @@ from pydantic import PrivateAttr
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile, Strict
 from pocketguide.output import write_atomic
+from pocketguide.phones import Number
 from pocketguide.validate import validate
 from pocketguide.yamlload import load_yaml_file
 
@@ -29,14 +30,23 @@ class LockedEntry(Strict):
     _line: int | None = PrivateAttr(default=None)
 
 
+class LockedOrganization(Strict):
+    """The organization's own number, printed on the back cover beside the verified date."""
+
+    phone: str
+    phone_normalized: str
+
+
 class Lock(Strict):
     """The whole lock file."""
 
     approved: list[LockedEntry]
+    # Absent in locks written before pocketguide locked the organization's number.
+    organization: LockedOrganization | None = None
 
 
-def lock_data(hotlines: HotlineFile) -> dict:
-    """The lock contents for a set of hotlines."""
+def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -> dict:
+    """The lock contents for a set of hotlines and the organization's number."""
     entries = []
     for entry in hotlines.hotlines:
         item = {"name": entry.name}
@@ -46,16 +56,21 @@ def lock_data(hotlines: HotlineFile) -> dict:
                 item[kind] = number.display
                 item[f"{kind}_normalized"] = number.normalized
         entries.append(item)
-    return {"approved": entries}
+    data: dict = {"approved": entries}
+    if organization_phone:
+        phone = organization_phone
+        data["organization"] = {"phone": phone.display, "phone_normalized": phone.normalized}
+    return data
 
 
-def write_lock(path: Path, hotlines: HotlineFile) -> None:
+def write_lock(path: Path, hotlines: HotlineFile, organization_phone: Number | None = None) -> None:
     """Write hotlines.lock atomically."""
     header = (
         "# Approved hotline numbers, written by `pocketguide approve`.\n"
         "# Builds warn when a number differs from this file. Do not edit by hand.\n"
     )
-    body = yaml.safe_dump(lock_data(hotlines), allow_unicode=True, sort_keys=False, width=200)
+    data = lock_data(hotlines, organization_phone)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
     write_atomic(path, (header + body).encode("utf-8"))
 
 
@@ -98,3 +113,21 @@ def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | 
     for name, old in approved.items():
         found.append((old, f"{name}: removed since the last approval; run pocketguide approve"))
     return found
+
+
+def organization_difference(lock: Lock, phone: Number | None) -> str | None:
+    """How the organization's number differs from the approved one, if it does."""
+    if phone is None:
+        return None  # nothing printed, nothing to vouch for
+    old = lock.organization
+    if old is None:
+        return (
+            f"organization.phone: {phone.display} is not in {LOCK_NAME}; check it, then run "
+            "pocketguide approve"
+        )
+    if old.phone_normalized != phone.normalized:
+        return (
+            f"organization.phone changed {old.phone} -> {phone.display} since {LOCK_NAME}; "
+            "check it, then run pocketguide approve"
+        )
+    return None

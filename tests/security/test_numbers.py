@@ -8,7 +8,7 @@ from pocketguide.build import prepare
 from pocketguide.lock import lock_differences, read_lock, write_lock
 from pocketguide.project import load_project
 
-from .helpers import assert_clean_failure, invoke, make_project
+from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
 BAD = [
     ("988x", '"988x" contains "x"; use only digits, spaces and + - . ( )'),
@@ -91,3 +91,46 @@ def test_an_entry_removed_since_approval_is_named_at_its_line_in_the_lock(tmp_pa
         f"warning: hotlines.lock:{line}: Crisis: removed since the last approval; "
         "run pocketguide approve"
     ) in result.stderr.splitlines()
+
+
+def _with_organization_phone(root, phone: str) -> None:
+    config = CONFIG.replace("  slug: test\n", f"  slug: test\n  phone: '{phone}'\n")
+    (root / "pocketguide.yaml").write_text(config)
+
+
+def test_the_organization_phone_is_approved_with_the_hotlines(tmp_path, monkeypatch):
+    # The back cover prints it beside "Numbers verified as of": a change must not keep that claim.
+    line = (
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "    verified: 2026-11-01\n"
+    )
+    make_project(tmp_path, {"hotlines.yaml": line})
+    _with_organization_phone(tmp_path, "502-589-0100")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("approve", ".").exit_code == 0
+    assert "organization:\n  phone: (502) 589-0100\n" in (tmp_path / "hotlines.lock").read_text()
+    assert invoke("check", ".", "--strict").exit_code == 0
+    _with_organization_phone(tmp_path, "502-589-0010")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: pocketguide.yaml:4: organization.phone changed (502) 589-0100 -> "
+        "(502) 589-0010 since hotlines.lock; check it, then run pocketguide approve\n",
+    )
+    assert prepare(load_project(tmp_path), "en").content.unapproved == ["organization.phone"]
+
+
+def test_a_lock_from_before_the_organization_phone_was_locked_asks_for_approval(tmp_path):
+    line = (
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "    verified: 2026-11-01\n"
+    )
+    make_project(tmp_path, {"hotlines.yaml": line})
+    write_lock(tmp_path / "hotlines.lock", prepare(load_project(tmp_path), "en").content.hotlines)
+    _with_organization_phone(tmp_path, "502-589-0100")
+    prepared = prepare(load_project(tmp_path), "en")
+    assert prepared.warnings == [
+        "pocketguide.yaml:4: organization.phone: (502) 589-0100 is not in hotlines.lock; "
+        "check it, then run pocketguide approve"
+    ]
+    assert prepared.content.unapproved == ["organization.phone"]
