@@ -179,3 +179,13 @@ def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
     # page 38, and its back cover was page 39, a right-hand page; now 39 stays blank.
     assert len(guide_reader.pages) % 2 == 0
     assert "You are not alone in this work" in guide_texts[-1]
+
+
+def test_a_scenario_page_shows_the_name_the_contents_list(guide_texts):
+    # The contents say "Disengaged ... 21"; page 21's heading is "A member seems bored or
+    # checked out": the running head names it as the contents do.
+    contents = guide_texts[1]
+    page = next(t for t in guide_texts if t.startswith("A member seems bored or checked out"))
+    number = guide_texts.index(page) + 1
+    assert page.split()[-2:] == ["Disengaged", str(number)]
+    assert any(line.startswith("Disengaged") for line in contents.splitlines())
