@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator
 
 from pocketguide.models import Strict
-from pocketguide.phones import Number, is_region, parse_number
+from pocketguide.phones import Number, is_region, number_text, parse_number
 
 CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
 _EMAIL = re.compile(r"[^@\s:<>]+@[^@\s:<>]+\.[^@\s.:<>]+")
@@ -48,7 +48,7 @@ class Organization(Strict):
     def _phone(cls, value: object, info) -> Number | None:
         if value is None or isinstance(value, Number):
             return value
-        return parse_number(str(value), (info.context or {}).get("region", "US"))
+        return parse_number(number_text(value), (info.context or {}).get("region", "US"))
 
     @field_validator("website")
     @classmethod

@@ -15,7 +15,14 @@ from pydantic import (
     model_validator,
 )
 
-from pocketguide.phones import Number, is_emergency, is_region, knows_emergency, parse_number
+from pocketguide.phones import (
+    Number,
+    is_emergency,
+    is_region,
+    knows_emergency,
+    number_text,
+    parse_number,
+)
 
 Text = str
 Lines = list[str]
@@ -128,11 +135,9 @@ class Hotline(Strict):
     def _number(cls, value: object, info: ValidationInfo) -> Number | None:
         if value is None or isinstance(value, Number):
             return value
-        if not isinstance(value, (str, int)) or isinstance(value, bool):
-            raise ValueError('must be one number written as text, e.g. "502-555-0100"')
         home = (info.context or {}).get("region", "US")
         region = info.data.get("region") or home
-        return parse_number(str(value), region, sms=info.field_name == "text", home=home)
+        return parse_number(number_text(value), region, sms=info.field_name == "text", home=home)
 
     @field_validator("translations")
     @classmethod

@@ -31,6 +31,13 @@ class Number:
     only_in: str | None = None
 
 
+def number_text(value: object) -> str:
+    """A number as YAML or CSV gave it, as text; a list, mapping or yes/no is refused."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise ValueError('must be one number written as text, e.g. "502-555-0100"')
+    return str(value)
+
+
 def parse_number(raw: str, region: str, sms: bool = False, home: str | None = None) -> Number:
     """Check one phone (or SMS) number of `region` for readers in `home` (default: the same).
 

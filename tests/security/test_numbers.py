@@ -134,3 +134,14 @@ def test_a_lock_from_before_the_organization_phone_was_locked_asks_for_approval(
         "check it, then run pocketguide approve"
     ]
     assert prepared.content.unapproved == ["organization.phone"]
+
+
+def test_an_organization_phone_that_is_a_list_is_refused_in_plain_words(tmp_path, monkeypatch):
+    make_project(tmp_path)
+    config = CONFIG.replace("  slug: test\n", "  slug: test\n  phone: [1, 2]\n")
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    monkeypatch.chdir(tmp_path)
+    assert assert_clean_failure(invoke("check", ".")) == [
+        "pocketguide.yaml:4: organization.phone: must be one number written as text, e.g. "
+        '"502-555-0100"'
+    ]
