@@ -90,14 +90,14 @@ def test_the_blank_labels_have_their_translations_too(tmp_path):
     config = tiny_config("River Org", "river", "locales: [en, es]\n")
     (tmp_path / "pocketguide.yaml").write_text(config)
     hotlines = HOTLINES.format(date=dt.date.today()) + (
-        "blanks: [My supervisor, Other]\ntranslations:\n  es: {blanks: [Mi supervisor/a, Otro]}\n"
+        "blanks: [My supervisor, Other]\ntranslations:\n  es: {blanks: [Mi supervisora, Otro]}\n"
     )
     (tmp_path / "hotlines.yaml").write_text(hotlines)
     result = run("build", str(tmp_path), "--locale", "all", "--format", "guide")
     assert result.stderr.splitlines() == [UNTRANSLATED]  # the blanks are translated
     spanish = PdfReader(tmp_path / "output" / "river-guide-es.pdf")
     text = " ".join(page.extract_text() for page in spanish.pages)
-    assert "Mi supervisor/a" in text and "My supervisor" not in text
+    assert "Mi supervisora" in text and "My supervisor" not in text
     english = PdfReader(tmp_path / "output" / "river-guide-en.pdf")
     assert "My supervisor" in " ".join(page.extract_text() for page in english.pages)
     (tmp_path / "hotlines.yaml").write_text(hotlines.split("translations:\n  es")[0])
@@ -225,7 +225,7 @@ def test_translated_blanks_with_a_label_left_out_warn(tmp_path):
         tiny_config("River Org", "river", "locales: [en, es]\n")
     )
     hotlines = HOTLINES.format(date=dt.date.today()) + (
-        "blanks: [My supervisor, Other, Taxi]\ntranslations:\n  es: {blanks: [Mi supervisor/a]}\n"
+        "blanks: [My supervisor, Other, Taxi]\ntranslations:\n  es: {blanks: [Mi supervisora]}\n"
     )
     (tmp_path / "hotlines.yaml").write_text(hotlines)
     result = run("check", str(tmp_path))

@@ -115,7 +115,9 @@ def test_init_in_spanish_writes_its_samples_and_blank_labels_in_spanish(tmp_path
     folder = tmp_path / "red"
     assert invoke("init", str(folder), "--locale", "es", "--name", "Red de Apoyo").exit_code == 0
     hotlines = (folder / "hotlines.yaml").read_text()
-    assert "blanks: [Mi supervisor/a, Sala de emergencias más cercana, Otro]\n" in hotlines
+    assert (
+        "blanks: [Mi supervisora o supervisor, Sala de emergencias más cercana, Otro]\n" in hotlines
+    )
     for english in ("My supervisor", "Emergency services", "Red de Apoyo warmline", "Call or"):
         assert english not in hotlines
     result = invoke("build", str(folder), "--format", "guide")

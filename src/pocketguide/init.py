@@ -100,7 +100,7 @@ SAMPLE_WORDS = {
         "warmline": "Línea de apoyo de {name}",
         "weekdays": "lun-vie 9-17 h",
         "mobile": "Equipo móvil de crisis del condado",
-        "blanks": ["Mi supervisor/a", "Sala de emergencias más cercana", "Otro"],
+        "blanks": ["Mi supervisora o supervisor", "Sala de emergencias más cercana", "Otro"],
         "crisis_line": "Línea de crisis",
     },
 }
