@@ -33,7 +33,22 @@ def _page_ranges(
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
+class _Commands(click.Group):
+    """The command group: a file the system refuses is one line naming it, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            from pocketguide.errors import system_error
+
+            if (error := system_error(exc)) is None:
+                raise
+            raise error from None
+
+
 @click.group(
+    cls=_Commands,
     epilog="Example:\n\n\b\n  pocketguide build            # the default guide, into ./output/\n"
     "  pocketguide build --help     # options of one command",
 )

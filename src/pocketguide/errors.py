@@ -72,6 +72,14 @@ class Problems:
         return bool(self.items)
 
 
+def system_error(error: OSError) -> PocketguideError | None:
+    """A refused file operation (permission denied, disk full) as one line naming the file."""
+    if error.filename is None or not error.strerror:
+        return None  # no file to name: not the user's input, let it show as it is
+    reason = error.strerror[0].lower() + error.strerror[1:]
+    return PocketguideError(Problem(display_path(os.fsdecode(error.filename)), None, reason))
+
+
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """Show a path relative to the project (or working directory) when possible."""
     bases = (os.getcwd(),) if root is None else (str(root), os.getcwd())

@@ -10,7 +10,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from pocketguide.errors import PocketguideError
+from pocketguide.errors import PocketguideError, display_path
 from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 
 INPUT_FOLDERS = ("content", "templates", "brand")
@@ -42,12 +42,36 @@ def check_output_folder(folder: Path, shown: Path | None = None) -> None:
     target = Path(folder).resolve()
     protected = [content_dir().resolve(), templates_dir().resolve()]
     for parent in (target, *target.parents):
-        if (parent / CONFIG_NAME).is_file():
+        if _is_file(parent / CONFIG_NAME):
             protected += [(parent / name).resolve() for name in INPUT_FOLDERS]
+    name = shown or folder
     for inputs in protected:
         if target.is_relative_to(inputs):
-            name = shown or folder
             raise PocketguideError(f"{name}: output may not be written inside {inputs.name}/")
+    if not _writable(target):
+        # Found now, before the build spends seconds on PDFs it could not write.
+        raise PocketguideError(f"{display_path(name)}: cannot write there (permission denied)")
+
+
+def _writable(folder: Path) -> bool:
+    """Whether this user may create files in `folder`, or create it in its nearest parent."""
+    for candidate in (folder, *folder.parents):
+        try:
+            if not candidate.exists():
+                continue
+        except PermissionError:
+            continue  # inside a folder this user may not search: its parent decides
+        return os.access(candidate, os.W_OK | os.X_OK)
+    return True
+
+
+def _is_file(path: Path) -> bool:
+    # A folder this user may not search holds no project of theirs; writing there fails
+    # later, with a message naming the folder rather than a file they never mentioned.
+    try:
+        return path.is_file()
+    except PermissionError:
+        return False
 
 
 def _is_pdf(path: Path) -> bool:

@@ -79,8 +79,9 @@ class Rendering:
 
     def __exit__(self, kind, error, trace) -> None:
         logging.getLogger("weasyprint").removeHandler(self.collector)
-        if error is not None and not isinstance(error, PocketguideError):
-            # WeasyPrint raises many types on hostile input
+        # WeasyPrint raises many types on hostile input; Ctrl-C (KeyboardInterrupt) is no
+        # rendering failure and goes on up, to stop the build or watch.
+        if isinstance(error, Exception) and not isinstance(error, PocketguideError):
             message = f"PDF rendering failed: {str(error) or self._internal(error)}"
             raise PocketguideError(Problem(self.source, None, message)) from None
         if error is None:

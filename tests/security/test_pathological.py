@@ -124,3 +124,16 @@ def test_weasyprint_that_cannot_start_is_a_one_line_error(tmp_path, monkeypatch)
         "out.pdf: WeasyPrint cannot start: import of pocketguide.fetcher halted; "
         "None in sys.modules"
     ]
+
+
+def test_ctrl_c_while_rendering_stops_and_is_not_called_a_css_problem(tmp_path, monkeypatch):
+    # It was "PDF rendering failed: WeasyPrint raised KeyboardInterrupt, which unusual CSS can
+    # set off", and `watch` went on watching after the first Ctrl-C.
+    import weasyprint
+
+    def render_interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(weasyprint.HTML, "render", render_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
