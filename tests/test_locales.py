@@ -35,6 +35,17 @@ def test_unknown_locale_lists_the_available_ones(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(tmp_path), "--locale", "xx"])
     assert result.exit_code == 1
     assert result.stderr == 'unknown locale "xx"; available: en, es\n'
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--locale", "esp"])
+    assert result.stderr == 'unknown locale "esp"; did you mean "es"? available: en, es\n'
+
+
+def test_locale_names_ignore_case(tmp_path):
+    # Language tags are case-insensitive: --locale ES is es (it was "unknown locale").
+    from pocketguide.i18n import select_locales
+    from pocketguide.project import load_project
+
+    project = load_project(tmp_path)
+    assert select_locales(project, ("ES", "EN", "es")) == ["es", "en"]
 
 
 def test_spanish_catalog_translates_every_interface_string():

@@ -443,3 +443,26 @@ def test_init_never_claims_the_organization_checked_a_number_today(tmp_path, reg
     else:  # the region's emergency number, from phonenumbers: no one has checked it yet
         assert dates == {None}
         assert "# verified: 2031-05-05  # the day you checked it with an official source" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "kind"),
+    [
+        ("bad.png", b"x\n", "PNG"),
+        ("bad.svg", b"<html></html>", "SVG"),
+        ("bad.ttf", b"PK\x03", "TTF"),
+    ],
+)
+def test_a_damaged_brand_file_names_its_key(tmp_path, monkeypatch, name, body, kind):
+    # WeasyPrint said only "Failed to load image at 'file:///.../bad.png': ", naming the PDF.
+    monkeypatch.chdir(tmp_path)
+    key = "font" if name.endswith(".ttf") else "logo"
+    _project(tmp_path, ORG + f"brand:\n  {key}: brand/{name}\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    (tmp_path / "brand" / name).write_bytes(body)
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"pocketguide.yaml:5: brand.{key}: brand/{name} is not a {kind} file inside (damaged, "
+        "or renamed?)\n",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
 from pocketguide.errors import Problem
@@ -15,6 +16,26 @@ MIN_TEXT_CONTRAST = 4.5
 # The crisis numbers print large and bold in brand.primary: below WCAG's 3:1 for large text
 # they cannot be read, so that is an error, not a warning.
 MIN_NUMBER_CONTRAST = 3.0
+
+
+# How each kind of file starts: WeasyPrint's own message for a damaged image names neither the
+# key nor a reason ("Failed to load image at 'file:///...': ").
+_MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".ttf": (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf"),
+    ".otf": (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf"),
+    ".woff": (b"wOFF",),
+    ".woff2": (b"wOF2",),
+}
+
+
+def _looks_like(path: Path) -> bool:
+    """Whether a brand file's first bytes are those of its kind (an SVG has an <svg tag)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)  # an SVG may open with a long comment
+    if path.suffix.lower() == ".svg":
+        return b"<svg" in head
+    return head.startswith(_MAGIC[path.suffix.lower()])
 
 
 @dataclass(frozen=True)
@@ -46,6 +67,10 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             problems.append(Problem(shown, line, f"brand.{key}: file not found: {relative}"))
         elif path.suffix.lower() not in allowed:
             problems.append(Problem(shown, line, f"brand.{key}: {relative} must be one of {kinds}"))
+        elif not _looks_like(path):
+            kind = path.suffix.lower().lstrip(".").upper()
+            message = f"brand.{key}: {relative} is not a {kind} file inside (damaged, or renamed?)"
+            problems.append(Problem(shown, line, message))
         else:
             urls[key] = path.as_uri()
     warnings = []

@@ -82,7 +82,13 @@ def cli() -> None:
 )
 @output_options
 @click.option("--force", is_flag=True, help="Rebuild even the outputs that are up to date.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print only warnings and errors. With several projects: a plain line per project "
+    "and the closing table, no progress bar.",
+)
 def build(
     project_dirs: tuple[Path, ...],
     all_parent: Path | None,

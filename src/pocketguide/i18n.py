@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 from functools import cache
 
@@ -35,9 +36,16 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
     available = available_locales(project)
     if "all" in requested:
         return available
-    unknown = [loc for loc in requested if loc not in available]
+    # Language tags ignore case (es-mx is es-MX), so --locale ES is es.
+    by_case = {loc.lower(): loc for loc in available}
+    unknown = [loc for loc in requested if loc.lower() not in by_case]
     if unknown:
-        raise PocketguideError(f'unknown locale "{unknown[0]}"; available: {", ".join(available)}')
+        close = difflib.get_close_matches(unknown[0].lower(), list(by_case), n=1)
+        hint = f'did you mean "{by_case[close[0]]}"? ' if close else ""
+        raise PocketguideError(
+            f'unknown locale "{unknown[0]}"; {hint}available: {", ".join(available)}'
+        )
+    requested = tuple(by_case[loc.lower()] for loc in requested)
     return list(dict.fromkeys(requested))
 
 
