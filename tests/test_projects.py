@@ -466,3 +466,17 @@ def test_a_damaged_brand_file_names_its_key(tmp_path, monkeypatch, name, body, k
         f"pocketguide.yaml:5: brand.{key}: brand/{name} is not a {kind} file inside (damaged, "
         "or renamed?)\n",
     )
+
+
+def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, monkeypatch):
+    # `cd output && pocketguide build` built the generic guide (988, 911) into output/output/.
+    _project(tmp_path, ORG)
+    (tmp_path / "output").mkdir()
+    monkeypatch.chdir(tmp_path / "output")
+    result = invoke("build")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        ".: no pocketguide.yaml here, but ../pocketguide.yaml is a project's: give its folder "
+        "(..)\n",
+    )
+    assert not (tmp_path / "output" / "output").exists()
