@@ -136,7 +136,7 @@ def test_card_face_overflow_names_the_face_and_how_much(tmp_path):
     assert re.fullmatch(
         r"output/tiny-card-single-en\.pdf: the card front overflows by \d+\.\d mm "
         r"\(\d+\.\d mm of content in 47\.0 mm\); shorten its text "
-        r"\(type is never shrunk below 7 pt to make it fit\)\n",
+        r"\(type is never shrunk to make it fit\)\n",
         result.stderr.replace(str(project) + "/", ""),
     ), result.stderr
     assert not (project / "output" / "tiny-card-single-en.pdf").exists()
@@ -167,14 +167,14 @@ def test_overflow_problems_only_for_faces_taller_than_their_room():
     problems = overflow_problems(fits, "out.pdf")
     assert [str(p) for p in problems] == [
         "out.pdf: the zine panel 6 (things to avoid) overflows by 1.8 mm (99.8 mm of content"
-        " in 98.0 mm); shorten its text (type is never shrunk below 7 pt to make it fit)"
+        " in 98.0 mm); shorten its text (type is never shrunk to make it fit)"
     ]
     assert overflow_problems([Fit("card back", 47.1, 47.0)], "out.pdf") == []
     for label in ("card back", "zine panel 7 (crisis numbers)"):
         [problem] = overflow_problems([Fit(label, 50.0, 47.0)], "out.pdf")
         assert problem.message.endswith(
             "(50.0 mm of content in 47.0 mm); show fewer numbers by listing the ones to keep "
-            "under card: hotlines: in pocketguide.yaml (type is never shrunk below 7 pt to make "
+            "under card: hotlines: in pocketguide.yaml (type is never shrunk to make "
             "it fit)"
         )
 

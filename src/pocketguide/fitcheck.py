@@ -20,7 +20,7 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
                     None,
                     f"the {fit.label} overflows by {over:.1f} mm "
                     f"({fit.content_mm:.1f} mm of content in {fit.room_mm:.1f} mm); "
-                    f"{_advice(fit.label)} (type is never shrunk below 7 pt to make it fit)",
+                    f"{_advice(fit.label)} (type is never shrunk to make it fit)",
                 )
             )
     return problems

@@ -155,7 +155,7 @@ class Watcher:
         if outcome.error is not None:
             for line in outcome.error.message.splitlines():
                 self.echo(line, True)
-            self.echo(f"build failed in {took}; the last good PDF is kept", False)
+            self.echo(f"build failed in {took}; earlier PDFs are kept", False)
             return
         verb = "rebuilt" if outcome.changed else "built"
         for item in outcome.written:
