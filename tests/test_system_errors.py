@@ -41,3 +41,17 @@ def test_an_error_that_names_no_file_is_not_hidden(tmp_path, monkeypatch):
     monkeypatch.setattr("pocketguide.init.init_project", broken)
     with pytest.raises(OSError, match="no file involved"):
         run("init", str(tmp_path / "p"), "--name", "P")
+
+
+def test_a_read_only_pdf_is_not_replaced(tmp_path, monkeypatch):
+    # Writing a new file and renaming it over the old one ignores the old one's mode.
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"%PDF-1.7 kept")
+    monkeypatch.setattr(
+        output.os, "access", lambda path, mode: not str(path).endswith("handout.pdf")
+    )
+    with pytest.raises(output.PocketguideError) as info:
+        output.write_atomic(target, b"%PDF-1.7 new")
+    assert str(info.value) == (f"{target}: the file is read-only; make it writable to replace it")
+    assert target.read_bytes() == b"%PDF-1.7 kept"

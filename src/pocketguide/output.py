@@ -34,6 +34,9 @@ def check_output_path(path: Path) -> None:
     target = path.resolve()
     if path.is_symlink() or (target.exists() and not _is_pdf(target)):
         raise PocketguideError(f"{path}: refusing to overwrite a file that is not a PDF")
+    if target.is_file() and not os.access(target, os.W_OK):
+        # A rename would replace it all the same: read-only is how users keep a file as it is.
+        raise PocketguideError(f"{path}: the file is read-only; make it writable to replace it")
     check_output_folder(path.parent, shown=path)
 
 
