@@ -1,12 +1,12 @@
 """Fragment builds of the guide: lay out only the sections whose HTML changed.
 
 The guide's HTML is cut at `<!-- pocketguide:fragment -->` markers: the cover and contents,
-each section, the back cover. Each fragment is laid out on its own, told its first page
-number and side, and kept in memory keyed by its exact HTML. The contents get the page
-numbers of the anchors the other fragments hold. WeasyPrint then writes all pages as one
-document, so links, bookmarks, tags and metadata are those of a full build; when only a few
-pages changed since that full write and their structure is the same, only those pages are
-written and spliced into it (pocketguide.splice).
+each section (the last with the back cover). Each fragment is laid out on its own, told its
+first page number and side, and kept in memory keyed by its exact HTML. The contents get the
+page numbers of the anchors the other fragments hold. WeasyPrint then writes all pages as
+one document, so links, bookmarks, tags and metadata are those of a full build; when only a
+few pages changed since that full write and their structure is the same, only those pages
+are written and spliced into it (pocketguide.splice).
 """
 
 from __future__ import annotations

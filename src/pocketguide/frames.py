@@ -1,12 +1,12 @@
 """How the guide is cut into fragments, and which laid-out pages can be replaced alone.
 
 The guide's HTML is cut at `<!-- pocketguide:fragment -->` markers: the cover and contents,
-each section, the back cover. A fragment laid out alone, told its first page, gives the same
-pages as in the whole document. A page can be replaced without touching the rest of the PDF
-(pocketguide.splice) when it keeps its size, bleed, anchors, bookmarks and number of links,
-and reaches nothing outside itself (form fields, links within the document). Used by `watch`
-(pocketguide.fragments) and by fresh builds (pocketguide.relayout); kept free of pypdf and
-WeasyPrint, so build processes start fast.
+each section (the last with the back cover). A fragment laid out alone, told its first page,
+gives the same pages as in the whole document. A page can be replaced without touching the
+rest of the PDF (pocketguide.splice) when it keeps its size, bleed, anchors, bookmarks and
+number of links, and reaches nothing outside itself (form fields, links within the
+document). Used by `watch` (pocketguide.fragments) and by fresh builds
+(pocketguide.relayout); kept free of pypdf and WeasyPrint, so build processes start fast.
 """
 
 from __future__ import annotations
