@@ -199,10 +199,33 @@ def test_arabic_overlay_renders_right_to_left_without_missing_glyphs(tmp_path, i
         start = text.index(heading)
         boxes = [textpage.get_charbox(i) for i in range(start, start + len(heading))]
         assert min(box[0] for box in boxes) > width / 2, heading
+    # The crisis numbers mirror too: the gap after "CALL 988" is on its left, before "TEXT"
+    # (it was on its right, so "TEXT" touched the number it does not belong to).
+    crisis = next(pdf_page for pdf_page in pdfium.PdfDocument(pdf) if "TEXT" in _text(pdf_page))
+    assert _gap_after_text_label(crisis) > 2 * 72 / 25.4
     project = load_project(RTL_PROJECT)
     prepared = prepare(project, "ar")
     assert '<html lang="ar" dir="rtl">' in render_html(project, prepared.content, prepared.assets)
     assert invoke("check", str(RTL_PROJECT), "--strict").exit_code == 0
+
+
+def _text(page) -> str:
+    return page.get_textpage().get_text_range()
+
+
+def _gap_after_text_label(page) -> float:
+    """Points between the "TEXT" label's right edge and the number on its right, one line."""
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    start = text.index("TEXT")
+    label = [textpage.get_charbox(i) for i in range(start, start + 4)]
+    right, line = max(box[2] for box in label), label[0][1]
+    gaps = []
+    for index, char in enumerate(text):
+        left, bottom, _, _ = textpage.get_charbox(index)
+        if char.isdigit() and abs(bottom - line) < 2 and left > right:
+            gaps.append(left - right)
+    return min(gaps)
 
 
 def test_missing_glyph_is_a_warning_that_strict_refuses(tmp_path, isolated_fonts):
