@@ -430,3 +430,21 @@ def test_imposing_keeps_no_writer_alive():
         impose_booklet(numbered(4), "a4")
     gc.collect()
     assert len(sheets._FORMS) == 0
+
+
+def test_an_encrypted_pdf_is_named_as_such(monkeypatch):
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(numbered(4))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    locked = BytesIO()
+    writer.write(locked)
+    with pytest.raises(PocketguideError, match=r"^in.pdf: the PDF is encrypted$"):
+        impose_booklet(locked.getvalue(), "a6", "long", 0.0, fit_pages=True, name="in.pdf")
+    # AES needs a package pocketguide does not install: pypdf's error named the package.
+    from pypdf.errors import DependencyError
+
+    def needs_cryptography(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", needs_cryptography)
+    with pytest.raises(PocketguideError, match=r"^in.pdf: the PDF is encrypted$"):
+        impose_booklet(locked.getvalue(), "a6", "long", 0.0, fit_pages=True, name="in.pdf")

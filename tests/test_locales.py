@@ -28,6 +28,8 @@ def test_spanish_guide_has_spanish_text_and_language(spanish_guide):
     assert "Números verificados al 1 de noviembre de 2026" in texts[-1]
     titles = [item.title for item in spanish_guide.outline if not isinstance(item, list)]
     assert "Pautas del grupo" in titles
+    # The keywords are the edition's own, as the title and subject are (they were English).
+    assert spanish_guide.metadata["/Keywords"] == "apoyo entre pares, facilitación, grupo de apoyo"
     assert 28 <= len(spanish_guide.pages) <= 48
 
 

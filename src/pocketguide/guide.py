@@ -70,7 +70,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
             "title": f"{guide.title} · {organization.name}" if organization else guide.title,
             "author": organization.name if organization else guide.author,
             "subject": guide.subject,
-            "keywords": "peer support, facilitator, support group",
+            "keywords": guide.keywords,
             "date": built.isoformat() if built else None,
         },
         "brand": {

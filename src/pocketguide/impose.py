@@ -54,12 +54,21 @@ def _quiet(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _opens_without_password(reader: PdfReader) -> bool:
+    # AES needs the `cryptography` package, which pocketguide does not install: without it
+    # pypdf's error named a Python package, not the encrypted file.
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError:
+        return False
+
+
 @_quiet
 def read_pdf(data: bytes, name: str = "input") -> list[Source]:
     """Every page of a PDF with its trim box; a broken or encrypted file is a PocketguideError."""
     try:
         reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
+        if reader.is_encrypted and not _opens_without_password(reader):
             raise PocketguideError(f"{name}: the PDF is encrypted")
         # A writer's copy: pypdf only transforms the contents of pages that a writer holds.
         pages = PdfWriter(clone_from=reader).pages

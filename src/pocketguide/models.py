@@ -71,6 +71,7 @@ class GuideText(Strict):
     edition: Text
     author: Text = "pocketguide"
     subject: Text
+    keywords: Text | None = None  # the PDF's keywords, in the edition's language
     back_cover: Text = ""
     kit: Kit | None = None
 
