@@ -105,6 +105,18 @@ def test_saddle_sides_fold_into_reading_order(n):
         assert order[-1] == n - 1
 
 
+@given(st.integers(min_value=1, max_value=200))
+def test_a_right_to_left_booklet_is_every_side_mirrored(n):
+    # Bound on the right: sheet 1's front shows page 1 on the left of the back cover.
+    mirrored = [(s.sheet, s.front, s.right, s.left) for s in saddle_sides(n)]
+    assert [(s.sheet, s.front, s.left, s.right) for s in saddle_sides(n, True)] == mirrored
+
+
+def test_a_right_to_left_8_page_booklet():
+    expected = [(1, "front", 1, 8), (1, "back", 7, 2), (2, "front", 3, 6), (2, "back", 5, 4)]
+    assert one_based(saddle_sides(8, right_to_left=True)) == expected
+
+
 def test_creep_moves_inner_sheets_not_the_outermost():
     assert creep_offsets(4, 1.5) == [0.0, 0.5, 1.0, 1.5]
     assert creep_offsets(1, 2.0) == [0.0]

@@ -272,3 +272,15 @@ def test_a_rewritten_file_without_its_translation_is_reported(tmp_path):
     assert [line.split() for line in table if line.startswith("sections/closing.md")] == [
         ["sections/closing.md", "yes", "no", "(default)"]
     ]
+
+
+def test_a_right_to_left_booklet_is_bound_on_its_right(tmp_path):
+    # The Arabic booklet folded like an English book: cover on the right half, spine left.
+    result = invoke("build", str(RTL_PROJECT), "--out", str(tmp_path), "--format", "booklet")
+    assert result.exit_code == 0, result.output
+    page = pdfium.PdfDocument(tmp_path / "peer-network-ar-booklet-ar.pdf")[0]
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    start = text.index("عون عملي")  # the cover's subtitle
+    right = textpage.get_charbox(start)[2]  # its first letter is its rightmost
+    assert right < page.get_size()[0] / 2  # the front cover is the sheet's left half

@@ -10,7 +10,7 @@ from pocketguide.cache import engine_version, fingerprint
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
-from pocketguide.guide import in_edition, render_html
+from pocketguide.guide import in_edition, render_html, right_to_left
 from pocketguide.imposition import zine_panel_mm
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.options import FORMATS, Options
@@ -166,7 +166,10 @@ class Renderer:
 
         options, paper = self.options, self.paper
         if fmt == "booklet":
-            data = impose_booklet(source.data, paper, options.duplex, options.creep_mm, name=shown)
+            rtl = right_to_left(self.content.locale)
+            data = impose_booklet(
+                source.data, paper, options.duplex, options.creep_mm, name=shown, right_to_left=rtl
+            )
             pages = (2 * -(-source.pages // 4),) * 2
         elif fmt == "card":
             size = self.project.card_mm

@@ -21,6 +21,11 @@ from pocketguide.render import make_environment, render_template
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
 
 
+def right_to_left(locale: str) -> bool:
+    """Whether a locale's language is written right to left (its books bind on the right)."""
+    return language_of(locale) in RTL_LANGUAGES
+
+
 def build_date(project: Project) -> dt.date | None:
     """The date stamped into outputs: SOURCE_DATE_EPOCH, else build.date, else none."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -63,7 +68,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     return {
         "version": __version__,
         "locale": content.locale.replace("_", "-"),  # BCP 47, as PDF /Lang wants
-        "direction": "rtl" if language_of(content.locale) in RTL_LANGUAGES else "ltr",
+        "direction": "rtl" if right_to_left(content.locale) else "ltr",
         "guide": guide,
         "organization": organization,
         "meta": {

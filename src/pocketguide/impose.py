@@ -118,8 +118,12 @@ def impose_booklet(
     creep_mm: float = 0.0,
     fit_pages: bool = False,
     name: str = "input",
+    right_to_left: bool = False,
 ) -> bytes:
-    """Saddle-stitch imposition: two pages per sheet side, two copies when the paper allows."""
+    """Saddle-stitch imposition: two pages per sheet side, two copies when the paper allows.
+
+    `right_to_left`: the booklet is bound on its right, as a right-to-left language reads.
+    """
     sources = read_pdf(data, name)
     paper_w, paper_h = _paper_pt(paper)
     pw, ph = sources[0].box[2:]
@@ -134,7 +138,7 @@ def impose_booklet(
         )
     sheet_w, sheet_h, copies = layout
     check_sizes(sources, pw, ph, fit_pages, name)
-    sides = saddle_sides(len(sources))
+    sides = saddle_sides(len(sources), right_to_left)
     shifts = creep_offsets(len(sides) // 2, creep_mm)
     turn = back_rotation(sheet_w, sheet_h, duplex)
     x0 = (sheet_w - 2 * pw) / 2

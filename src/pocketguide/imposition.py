@@ -77,15 +77,20 @@ def saddle_pad(n_pages: int) -> list[int | None]:
     return pages[:-1] + [None] * blanks + pages[-1:]
 
 
-def saddle_sides(n_pages: int) -> list[Side]:
-    """Every sheet side in print order: sheet 1 front (last, 1), back (2, last-1), and so on."""
+def saddle_sides(n_pages: int, right_to_left: bool = False) -> list[Side]:
+    """Every sheet side in print order: sheet 1 front (last, 1), back (2, last-1), and so on.
+
+    A right-to-left book (Arabic, Hebrew) is bound on its right: every side is mirrored, so
+    sheet 1's front is (1, last).
+    """
     order = saddle_pad(n_pages)
     total = len(order)
     sides: list[Side] = []
     for sheet in range(total // 4):
         outer, inner = 2 * sheet, total - 1 - 2 * sheet
-        sides.append(Side(sheet, True, order[inner], order[outer]))
-        sides.append(Side(sheet, False, order[outer + 1], order[inner - 1]))
+        pairs = ((True, order[inner], order[outer]), (False, order[outer + 1], order[inner - 1]))
+        for front, left, right in pairs:
+            sides.append(Side(sheet, front, *((right, left) if right_to_left else (left, right))))
     return sides
 
 
