@@ -44,7 +44,7 @@ def test_default_text_with_us_numbers_is_refused_outside_north_america(tmp_path)
     guide = content_dir() / "en" / "guide.yaml"
     assert any(
         line.endswith(
-            f'{guide.name}:6: "988" and "911" reach no service in GB: copy this default file '
+            f'{guide.name}:7: "988" and "911" reach no service in GB: copy this default file '
             "to content/en/guide.yaml and write your local numbers"
         )
         for line in lines
@@ -65,7 +65,7 @@ def test_an_override_with_local_numbers_clears_its_error(tmp_path):
     own.write_text(text.replace("988", "116 123"), encoding="utf-8")  # 911 left by mistake
     lines = run("check", str(project)).stderr.splitlines()
     assert (
-        'content/en/guide.yaml:6: "911" reaches no service in GB: write your local numbers here'
+        'content/en/guide.yaml:7: "911" reaches no service in GB: write your local numbers here'
         in lines
     )
 
