@@ -57,8 +57,7 @@ def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -
                 item[f"{kind}_normalized"] = number.normalized
         entries.append(item)
     data: dict = {"approved": entries}
-    if organization_phone:
-        phone = organization_phone
+    if phone := organization_phone:
         data["organization"] = {"phone": phone.display, "phone_normalized": phone.normalized}
     return data
 

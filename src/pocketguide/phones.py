@@ -65,15 +65,18 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
         parsed, region
     ):
         scheme = "sms" if sms else "tel"
-        texts_only = not sms and shortnumberinfo.is_sms_service_for_region(parsed, region)
         prefix = _emergency_prefix(digits, region)
-        short_prefix = None if prefix else _short_prefix(digits, region)
-        elsewhere = home != region and not _is_short_number(text, home)
-        uri = f"{scheme}:{digits}"
         return Number(
-            text, text, uri, digits, True, prefix, texts_only, short_prefix,
-            region if elsewhere else None,
-        )  # fmt: skip
+            text,
+            text,
+            f"{scheme}:{digits}",
+            digits,
+            short=True,
+            emergency_prefix=prefix,
+            texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
+            short_prefix=None if prefix else _short_prefix(digits, region),
+            only_in=region if home != region and not _is_short_number(text, home) else None,
+        )
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
