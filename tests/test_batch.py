@@ -47,7 +47,7 @@ def test_batch_continues_past_a_failing_project(parent, capsys, monkeypatch):
     assert not (parent / "broken" / "output" / "broken-guide-en.pdf").exists()
     out, err = capsys.readouterr()
     assert err == (
-        'error: broken: hotlines.yaml:3: Test Warmline: "502-555-02X2" contains "X"; '
+        'error: broken: broken/hotlines.yaml:3: Test Warmline: "502-555-02X2" contains "X"; '
         "use only digits, spaces and + - . ( )\n"
     )
     lines = out.splitlines()

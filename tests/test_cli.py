@@ -105,6 +105,21 @@ def test_config_error_first_line_is_exact(tmp_path, monkeypatch):
     assert not (tmp_path / "output").exists()
 
 
+def test_errors_name_files_as_seen_from_the_working_folder(tmp_path, monkeypatch):
+    # Run from the folder above two projects, "hotlines.yaml:2" did not say whose file it was.
+    project = tmp_path / "riverside"
+    project.mkdir()
+    (project / "pocketguide.yaml").write_text("organization:\n  name: Riverside\n")
+    (project / "hotlines.yaml").write_text("hotlines:\n  - name: [Crisis line]\n")
+    message = "hotlines.0.name: must be text (put it in quotes if YAML reads it as something else)"
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "riverside")
+    assert result.exit_code == 1
+    assert result.stderr == f"riverside/hotlines.yaml:2: {message}\n"
+    monkeypatch.chdir(project)
+    assert invoke("check", ".").stderr == f"hotlines.yaml:2: {message}\n"
+
+
 def test_help_does_not_import_weasyprint():
     code = (
         "import sys\n"

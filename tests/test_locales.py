@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from pocketguide.catalogs import shipped_catalog, translated_ids
 from pocketguide.cli import cli
-from pocketguide.i18n import translations
 
 
 @pytest.fixture(scope="session")
@@ -65,5 +65,6 @@ def test_spanish_catalog_translates_every_interface_string():
     used_ids = {a or b for a, b in used}
     assert len(used_ids) > 25
     assert used_ids <= {m.id for m in catalog if m.id}
-    assert translations("es").gettext("Contents") == "Contenido"
-    assert translations("en").gettext("Contents") == "Contents"
+    assert shipped_catalog("es").get("Contents").string == "Contenido"
+    assert used_ids <= translated_ids(shipped_catalog("es-MX"))
+    assert shipped_catalog("en") is None

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from pocketguide.build import prepare
+from pocketguide.catalogs import interface_messages
 from pocketguide.cli import cli
 from pocketguide.guide import base_context, render_html
-from pocketguide.i18n import interface_messages
 from pocketguide.project import load_project
 from pocketguide.resources import templates_dir
 
@@ -68,6 +68,8 @@ def french(tmp_path, monkeypatch) -> Path:
 
 
 MISSING = [
+    'templates/i18n/fr.po: missing translation of the interface ("Contents", "Call", ...: '
+    "using en); start it with: pocketguide translate fr",
     "content/fr/sections/closing.md: missing translation (using en)",
     "content/fr/sections/crisis-numbers.md: missing translation (using en)",
     "content/fr/scenarios/silence.yaml: missing translation (using en)",
@@ -79,13 +81,13 @@ def test_check_reports_missing_translations(french):
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert result.stderr == "".join(f"warning: {m}\n" for m in MISSING)
-    assert result.stdout == "ok: . (4 warnings)\n"
+    assert result.stdout == "ok: . (5 warnings)\n"
 
 
 def test_check_strict_fails_on_missing_translations(french):
     result = invoke("check", ".", "--strict")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[4:] == [f"{m} (--strict)" for m in MISSING]
+    assert result.stderr.splitlines()[5:] == [f"{m} (--strict)" for m in MISSING]
 
 
 def test_build_warns_about_missing_translations_and_strict_refuses(french):
@@ -130,7 +132,7 @@ def test_translations_table(french):
         "scenarios/silence.yaml      no (en)\n"
         "hotlines.yaml               no (en)\n"
         f"interface strings           0/{total}\n"
-        "ok: . (4 warnings)\n"
+        "ok: . (5 warnings)\n"
     )
     every = invoke("check", ".", "--translations").stdout.splitlines()
     assert [re.split(r"\s{2,}", row) for row in every] == [
@@ -142,7 +144,7 @@ def test_translations_table(french):
         ["scenarios/silence.yaml", "yes", "no (en)", "yes"],
         ["hotlines.yaml", "yes", "no (en)", "yes"],
         ["interface strings", f"{total}/{total}", f"0/{total}", f"{total - 1}/{total}"],
-        ["ok: . (4 warnings)"],
+        ["ok: . (5 warnings)"],
     ]
     assert len({row.index("yes", 28) for row in every[1:3]}) == 1  # columns line up
 
@@ -199,10 +201,12 @@ def test_arabic_overlay_renders_right_to_left_without_missing_glyphs(tmp_path, i
         start = text.index(heading)
         boxes = [textpage.get_charbox(i) for i in range(start, start + len(heading))]
         assert min(box[0] for box in boxes) > width / 2, heading
+    # The interface speaks Arabic too (the project's templates/i18n/ar.po): no "CONTENTS".
+    assert "المحتويات" in texts[1] and "CONTENTS" not in "".join(texts).upper()
     # The crisis numbers mirror too: the gap after "CALL 988" is on its left, before "TEXT"
     # (it was on its right, so "TEXT" touched the number it does not belong to).
-    crisis = next(pdf_page for pdf_page in pdfium.PdfDocument(pdf) if "TEXT" in _text(pdf_page))
-    assert _gap_after_text_label(crisis) > 2 * 72 / 25.4
+    crisis = next(page for page in pdfium.PdfDocument(pdf) if TEXT_AR in _text(page))
+    assert _gap_after_text_label(crisis, TEXT_AR) > 2 * 72 / 25.4
     project = load_project(RTL_PROJECT)
     prepared = prepare(project, "ar")
     assert '<html lang="ar" dir="rtl">' in render_html(project, prepared.content, prepared.assets)
@@ -213,12 +217,15 @@ def _text(page) -> str:
     return page.get_textpage().get_text_range()
 
 
-def _gap_after_text_label(page) -> float:
-    """Points between the "TEXT" label's right edge and the number on its right, one line."""
+TEXT_AR = "رسالة نصية"  # "Text", in the fixture's templates/i18n/ar.po
+
+
+def _gap_after_text_label(page, word: str) -> float:
+    """Points between the label's right edge and the number on its right, on one line."""
     textpage = page.get_textpage()
     text = textpage.get_text_range()
-    start = text.index("TEXT")
-    label = [textpage.get_charbox(i) for i in range(start, start + 4)]
+    start = text.index(word)
+    label = [textpage.get_charbox(i) for i in range(start, start + len(word))]
     right, line = max(box[2] for box in label), label[0][1]
     gaps = []
     for index, char in enumerate(text):

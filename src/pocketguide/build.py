@@ -67,6 +67,7 @@ def output_name(project: Project, fmt: str, locale: str) -> str:
 def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
+    from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content, missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
@@ -79,6 +80,10 @@ def prepare(project: Project, locale: str) -> Prepared:
     )
     problems += found
     warnings += doubtful
+    try:  # the project's own interface translation, read now so a broken one stops the build
+        warnings += interface_warnings(project, locale)
+    except PocketguideError as exc:
+        problems += exc.problems
     lock_path = project.root / LOCK_NAME
     lock = None
     if not project.is_default and lock_path.is_file():

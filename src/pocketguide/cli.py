@@ -269,6 +269,32 @@ def approve(project_dir: Path) -> None:
     click.echo(f"approved {count} entries: {display_path(path)}")
 
 
+@cli.command(
+    epilog="Examples:\n\n\b\n  pocketguide translate fr\n  pocketguide translate es my-org"
+)
+@click.argument("locale", callback=_locale)
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def translate(locale: str, project_dir: Path) -> None:
+    """Start or update the project's interface translation, templates/i18n/<language>.po.
+
+    It lists every heading and label the templates print ("Contents", "Call"...). Fill in
+    each msgstr; a build uses them over pocketguide's own, and English for any left empty.
+    """
+    from pocketguide.catalogs import project_po, start_translation
+    from pocketguide.errors import PocketguideError, display_path
+    from pocketguide.project import load_project
+
+    project = load_project(project_dir)
+    if project.config is None:
+        raise PocketguideError(
+            f"{display_path(project_dir)}: not a project (no pocketguide.yaml); "
+            "create one with: pocketguide init"
+        )
+    verb = "updated" if project_po(project, locale).is_file() else "created"
+    path, total, left = start_translation(project, locale)
+    click.echo(f"{verb} {display_path(path)}: {total} strings, {left} to translate")
+
+
 @cli.command(epilog="Example:\n\n\b\n  pocketguide proof examples/riverside")
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option(

@@ -81,8 +81,9 @@ def system_error(error: OSError) -> PocketguideError | None:
 
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
-    """Show a path relative to the project (or working directory) when possible."""
-    bases = (os.getcwd(),) if root is None else (str(root), os.getcwd())
+    """Show a path as the user can open it: from the working directory, else the project."""
+    # Run from a project's parent folder, `org/hotlines.yaml` says which project is meant.
+    bases = (os.getcwd(),) if root is None else (os.getcwd(), str(root))
     return _shown(str(path), bases)
 
 

@@ -10,9 +10,9 @@ from babel.dates import format_date
 
 from pocketguide import __version__
 from pocketguide.brand import BrandAssets
+from pocketguide.catalogs import translations
 from pocketguide.config import babel_locale, language_of, slugify
 from pocketguide.content import Content
-from pocketguide.i18n import translations
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
@@ -109,7 +109,8 @@ def render_html(
     extra: dict[str, Any] | None = None,
 ) -> str:
     """Render one format's HTML document; `extra` adds or overrides context keys."""
-    env = make_environment(project.template_dirs, content.locale, translations(content.locale))
+    words = translations(project, content.locale)
+    env = make_environment(project.template_dirs, content.locale, words)
     context = base_context(project, content, assets) | (extra or {})
     return render_template(env, template, context)
 

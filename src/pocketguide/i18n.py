@@ -1,26 +1,15 @@
-"""Locales: which exist, and the interface translations compiled in memory from .po sources."""
+"""Locales: which exist, which a build renders, and how complete each one's translation is."""
 
 from __future__ import annotations
 
 import difflib
-import io
-from functools import cache
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
-from jinja2.ext import babel_extract
-
+from pocketguide.catalogs import interface_ids, interface_messages
 from pocketguide.config import language_of
 from pocketguide.content import SOURCE_LOCALE, Content
 from pocketguide.errors import PocketguideError
 from pocketguide.project import Project
-from pocketguide.resources import content_dir, templates_dir
-
-# The same options as the renderer's environment, so extraction sees what rendering sees.
-EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
+from pocketguide.resources import content_dir
 
 
 def available_locales(project: Project) -> list[str]:
@@ -49,55 +38,12 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(requested))
 
 
-@cache
-def catalog(locale: str) -> Catalog | None:
-    """The interface catalog (templates/i18n/<language>.po) of a locale, if there is one."""
-    po_path = templates_dir() / "i18n" / f"{language_of(locale)}.po"
-    if not po_path.is_file():
-        return None
-    with po_path.open("rb") as handle:
-        return read_po(handle, locale=language_of(locale))
-
-
-@cache
-def translations(locale: str) -> NullTranslations:
-    """Gettext translations for the templates' interface strings, compiled from .po in memory."""
-    catalog_ = catalog(locale)
-    if catalog_ is None:
-        return NullTranslations()
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog_)
-    buffer.seek(0)
-    return Translations(fp=buffer)
-
-
-def interface_messages(project: Project) -> set[str]:
-    """Every `_()` string in the default templates and the project's template overlay."""
-    found: set[str] = set()
-    for folder in [*project.template_dirs, templates_dir()]:
-        for template in sorted(folder.rglob("*.j2")):
-            with template.open("rb") as handle:
-                for _line, message, _comments, _context in extract(
-                    babel_extract, handle, DEFAULT_KEYWORDS, options=EXTRACT_OPTIONS
-                ):
-                    found.add(message if isinstance(message, str) else message[0])
-    return found
-
-
 def interface_coverage(project: Project, locale: str) -> tuple[int, int]:
     """(translated, total) interface strings; the templates' own language (en) is complete."""
     wanted = interface_messages(project)
-    catalog_ = catalog(locale)
     if language_of(locale) == SOURCE_LOCALE:
         return len(wanted), len(wanted)
-    if catalog_ is None:
-        return 0, len(wanted)
-    done = {
-        m.id if isinstance(m.id, str) else m.id[0]
-        for m in catalog_
-        if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)
-    }
-    return len(wanted & done), len(wanted)
+    return len(wanted & interface_ids(project, locale)), len(wanted)
 
 
 def translations_table(project: Project, contents: list[Content]) -> str:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pocketguide.build import prepare
+from pocketguide.catalogs import translations
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.guide import base_context
-from pocketguide.i18n import translations
 from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM, paper_for
@@ -70,7 +70,7 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     rows = proof_rows(project, hotlines)
     context["rows"] = rows
     locale = prepared.content.locale
-    env = make_environment(project.template_dirs, locale, translations(locale))
+    env = make_environment(project.template_dirs, locale, translations(project, locale))
     html = render_template(env, "proof.html.j2", context)
     target = (Path(out_dir) if out_dir else project.root / "output") / f"{project.slug}-proof.pdf"
     shown = display_path(target)

@@ -1,0 +1,173 @@
+"""A project's own interface translation: `translate`, its use in builds, and its errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from pocketguide.build import prepare
+from pocketguide.catalogs import project_catalog
+from pocketguide.cli import cli
+from pocketguide.guide import render_html
+from pocketguide.project import load_project
+from pocketguide.resources import templates_dir
+
+MISSING_FR = (
+    'templates/i18n/fr.po: missing translation of the interface ("Contents", "Call", ...: '
+    "using en); start it with: pocketguide translate fr"
+)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def interface_count() -> int:
+    with (templates_dir() / "i18n" / "messages.pot").open("rb") as handle:
+        return sum(1 for m in read_po(handle) if m.id)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A French project whose content falls back to English (the interface is what matters)."""
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Groupe Test\nlocales: [fr]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def po(path: Path) -> dict[str, str]:
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id}
+
+
+def html_of(root: Path, locale: str) -> str:
+    project = load_project(root)
+    prepared = prepare(project, locale)
+    return render_html(project, prepared.content, prepared.assets)
+
+
+def test_translate_starts_the_file_then_keeps_translations_and_adds_new_strings(project):
+    total = interface_count()
+    result = invoke("translate", "fr")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"created templates/i18n/fr.po: {total} strings, {total} to translate\n"
+    path = project / "templates" / "i18n" / "fr.po"
+    words = po(path)
+    assert len(words) == total and set(words.values()) == {""}
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'msgid "Contents"\nmsgstr ""', 'msgid "Contents"\nmsgstr "Sommaire"'
+        ),
+        encoding="utf-8",
+    )
+    (project / "templates" / "extra.html.j2").write_text('{{ _("Our own label") }}\n')
+    again = invoke("translate", "fr", ".")
+    assert again.stdout == (
+        f"updated templates/i18n/fr.po: {total + 1} strings, {total} to translate\n"
+    )
+    words = po(path)
+    assert words["Contents"] == "Sommaire"
+    assert words["Our own label"] == ""
+
+
+def test_a_shipped_language_starts_from_the_shipped_translation(project):
+    result = invoke("translate", "es-MX")
+    total = interface_count()
+    assert result.stdout == f"created templates/i18n/es.po: {total} strings, 0 to translate\n"
+    assert po(project / "templates" / "i18n" / "es.po")["Contents"] == "Contenido"
+
+
+def test_the_projects_translation_prints_and_what_is_left_is_named(project):
+    assert MISSING_FR in prepare(load_project(project), "fr").warnings
+    invoke("translate", "fr")
+    path = project / "templates" / "i18n" / "fr.po"
+    text = path.read_text(encoding="utf-8")
+    for english, french in (
+        ("Contents", "Sommaire"),
+        ("Numbers verified as of %(date)s", "Numéros vérifiés le %(date)s"),
+    ):
+        empty = f'msgid "{english}"\nmsgstr ""'
+        text = text.replace(empty, f'msgid "{english}"\nmsgstr "{french}"')
+    path.write_text(text, encoding="utf-8")
+    html = html_of(project, "fr")
+    assert "Sommaire" in html and ">Contents<" not in html
+    assert "Numéros vérifiés le 1 " in html  # the build date, in French
+    warnings = prepare(load_project(project), "fr").warnings
+    total = interface_count()
+    assert f"templates/i18n/fr.po: {total - 2} of {total} interface strings not translated" in (
+        warnings
+    )
+    assert MISSING_FR not in warnings
+
+
+def test_a_project_corrects_one_shipped_string(project):
+    (project / "pocketguide.yaml").write_text(
+        "organization:\n  name: Grupo\nlocales: [es]\n", encoding="utf-8"
+    )
+    folder = project / "templates" / "i18n"
+    folder.mkdir(parents=True)
+    (folder / "es.po").write_text('msgid "Contents"\nmsgstr "Índice"\n', encoding="utf-8")
+    html = html_of(project, "es")
+    assert "Índice" in html and "Contenido" not in html
+    assert ">Llama<" in html  # the shipped Spanish fills in the rest
+
+
+@pytest.mark.parametrize(
+    ("po_text", "line", "message"),
+    [
+        (
+            'msgid "Contents"\nmsgstr "Sommaire"\n\n'
+            'msgid "Numbers verified as of %(date)s"\nmsgstr "Vérifiés le %(dat)s"\n',
+            4,
+            "\"Numbers verified as of %(date)s\": unknown named placeholder 'dat'",
+        ),
+        (
+            'msgid "Contents"\nmsgstr "Sommaire\n',
+            2,
+            'not a .po line: a text goes in "double quotes"',
+        ),
+        (
+            'msgid "Call"\n\nmsgid "Contents"\nmsgstr "Sommaire"\n',
+            1,
+            "not a .po file: missing msgstr for msgid 'Call'",
+        ),
+    ],
+)
+def test_a_broken_translation_stops_the_build_at_its_line(project, po_text, line, message):
+    folder = project / "templates" / "i18n"
+    folder.mkdir(parents=True)
+    (folder / "fr.po").write_text(po_text, encoding="utf-8")
+    result = invoke("build", ".")
+    assert result.exit_code == 1
+    assert result.stderr == f"templates/i18n/fr.po:{line}: {message}\n"
+    assert not (project / "output" / "groupe-test-guide-fr.pdf").exists()
+
+
+def test_an_edited_translation_is_read_again(project):
+    folder = project / "templates" / "i18n"
+    folder.mkdir(parents=True)
+    path = folder / "fr.po"
+    path.write_text('msgid "Contents"\nmsgstr "Sommaire"\n', encoding="utf-8")
+    loaded = load_project(project)
+    assert project_catalog(loaded, "fr").get("Contents").string == "Sommaire"
+    path.write_text('msgid "Contents"\nmsgstr "Table des matières"\n', encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # another time, as a later edit has
+    assert project_catalog(loaded, "fr").get("Contents").string == "Table des matières"
+
+
+def test_translate_needs_a_project_and_a_language(tmp_path):
+    result = invoke("translate", "fr", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{tmp_path.as_posix()}: not a project (no pocketguide.yaml); "
+        "create one with: pocketguide init\n"
+    )
+    assert not (tmp_path / "templates").exists()
+    bad = invoke("translate", "xx-nonsense", str(tmp_path))
+    assert bad.exit_code == 2
