@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def harbour_warnings(folder: str = "") -> str:
     """What examples/harbour warns, its files named from `folder` (the working folder's view)."""
     return (
-        f"warning: {folder}hotlines.yaml:27: Harbour Peer Warmline: 020 7946 0142 is a "
+        f"warning: {folder}hotlines.yaml:28: Harbour Peer Warmline: 020 7946 0142 is a "
         "fictional number (Ofcom keeps it for drama); put in the real one\n"
         f"warning: {folder}pocketguide.yaml:7: organization.phone: 020 7946 0100 is a "
         "fictional number (Ofcom keeps it for drama); put in the real one\n"
@@ -48,12 +48,22 @@ def test_the_uk_guide_prints_uk_numbers_and_no_us_ones(harbour):
     assert not re.search(r"(?<![\d-])(988|911)(?![\d-])", text)
     assert "Numbers verified as of 1 November 2026" in text
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    # Shout's keyword, printed and in the text link (hotlines.yaml `keyword: SHOUT`).
+    assert "TEXT SHOUT TO 85258" in text
+    uris = [
+        a.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object()
+    ]
+    assert "sms:85258?body=SHOUT" in uris
 
 
 def test_the_uk_card_back_lists_the_crisis_lines(harbour):
     back = PdfReader(harbour / "harbour-card-single-en-GB.pdf").pages[1].extract_text()
-    for line in ("Samaritans", "116 123", "Shout", "85258", "999", "020 7946 0142"):
+    for line in ("Samaritans", "116 123", "Shout", "text SHOUT to", "85258", "999"):
         assert line in back
+    assert "020 7946 0142" in back
 
 
 def test_language_tags_are_checked_and_regional_variants_read_their_language(tmp_path, monkeypatch):

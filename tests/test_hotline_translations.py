@@ -206,8 +206,8 @@ def test_a_csv_file_translates_in_name_es_columns(tmp_path):
     [
         (
             "name,phone,category:es",
-            "numbers.csv:1: the header must use the columns name,phone,text,url,hours,languages,"
-            "category,notes,verified (and name:es, hours:es, notes:es)",
+            "numbers.csv:1: the header must use the columns name,phone,text,keyword,url,hours,"
+            "languages,category,notes,verified (and name:es, hours:es, notes:es)",
         ),
         ("name,phone,name:xx-nope", 'numbers.csv:2: Warmline: translations: "xx-nope"'),
     ],

@@ -194,7 +194,7 @@ def start_translation(project: Project, locale: str) -> tuple[Path, int, int]:
             found = shipped.get(message.id) if shipped is not None else None
             if message.id:
                 catalog.add(message.id, found.string if found and not found.fuzzy else "")
-    catalog.update(template, no_fuzzy_matching=True)
+    catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
     catalog.obsolete.clear()  # strings the templates no longer use
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, sort_output=True)

@@ -115,8 +115,9 @@ def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:
 
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
-    """Every number as printed, once each, for verification."""
-    return list(dict.fromkeys(n.display for h in hotlines for n in (h.phone, h.text) if n))
+    """Every number as printed, and every text keyword, once each, for verification."""
+    found = [n.display for h in hotlines for n in (h.phone, h.text) if n]
+    return list(dict.fromkeys(found + [h.keyword for h in hotlines if h.keyword]))
 
 
 class Renderer:

@@ -21,6 +21,7 @@ CSV_COLUMNS = (
     "name",
     "phone",
     "text",
+    "keyword",
     "url",
     "hours",
     "languages",

@@ -26,6 +26,7 @@ class LockedEntry(Strict):
     phone_normalized: str | None = None
     text: str | None = None
     text_normalized: str | None = None
+    keyword: str | None = None  # absent in locks written before keywords existed
     # Where the entry starts in hotlines.lock, for messages; not part of the data.
     _line: int | None = PrivateAttr(default=None)
 
@@ -55,6 +56,8 @@ def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -
             if number:
                 item[kind] = number.display
                 item[f"{kind}_normalized"] = number.normalized
+        if entry.keyword:
+            item["keyword"] = entry.keyword
         entries.append(item)
     data: dict = {"approved": entries}
     if phone := organization_phone:
@@ -109,6 +112,13 @@ def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | 
                     (entry, f"{entry.name}: {kind} changed {before} -> {after} since "
                      f"{LOCK_NAME}; check it, then run pocketguide approve")
                 )  # fmt: skip
+        # Services read keywords in any case: only another word is a change.
+        if (entry.keyword or "").casefold() != (old.keyword or "").casefold():
+            before, after = old.keyword or "(none)", entry.keyword or "(none)"
+            found.append(
+                (entry, f"{entry.name}: keyword changed {before} -> {after} since "
+                 f"{LOCK_NAME}; check it, then run pocketguide approve")
+            )  # fmt: skip
     for name, old in approved.items():
         found.append((old, f"{name}: removed since the last approval; run pocketguide approve"))
     return found

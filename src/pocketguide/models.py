@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
+from urllib.parse import quote
 
 from pydantic import (
     BaseModel,
@@ -114,6 +115,7 @@ class Hotline(Strict):
     region: str | None = None
     phone: Number | None = None
     text: Number | None = None
+    keyword: str | None = None  # what a text line asks people to send first ("SHOUT")
     url: str | None = None
     hours: Text | None = None
     languages: list[str] = Field(default_factory=list)
@@ -139,6 +141,26 @@ class Hotline(Strict):
         home = (info.context or {}).get("region", "US")
         region = info.data.get("region") or home
         return parse_number(number_text(value), region, sms=info.field_name == "text", home=home)
+
+    @field_validator("keyword")
+    @classmethod
+    def _keyword(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        words = value.split()
+        if not (1 <= len(words) <= 2 and all(w.isalnum() for w in words) and len(value) <= 20):
+            raise ValueError(
+                f'"{value}" is not a text keyword: one or two words of letters or digits, '
+                "as the service asks (e.g. SHOUT)"
+            )
+        return " ".join(words)
+
+    @property
+    def text_uri(self) -> str | None:
+        """The sms: link of the text number, with the keyword as the message when there is one."""
+        if self.text is None:
+            return None
+        return f"{self.text.uri}?body={quote(self.keyword)}" if self.keyword else self.text.uri
 
     @field_validator("translations")
     @classmethod
@@ -175,6 +197,8 @@ class Hotline(Strict):
     def _reachable(self) -> Hotline:
         if not (self.phone or self.text or self.url):
             raise ValueError("needs at least one of phone, text, url")
+        if self.keyword and not self.text:
+            raise ValueError(f'keyword: "{self.keyword}" needs the number to text it to (text:)')
         return self
 
     @model_validator(mode="after")

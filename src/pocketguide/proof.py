@@ -78,6 +78,7 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
         html, templates_dir(), [project.root, content_dir(), templates_dir()], shown
     )
     numbers = [n.display for row in rows for n in (row.phone, row.text) if n]
+    numbers += [row.hotline.keyword for row in rows if row.hotline and row.hotline.keyword]
     pages = verify_pdf(result.data, shown, PAPER_MM[paper], numbers)
     write_atomic(target, result.data)
     return target, pages

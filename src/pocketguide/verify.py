@@ -62,10 +62,11 @@ def verify_pdf(
             )
     if attached:
         problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
-    text = _squash("".join(texts))
+    text = _squash("".join(texts)).casefold()  # a keyword may print in capitals
     for number in numbers:
-        if _squash(number) not in text:
-            problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
+        if _squash(number).casefold() not in text:
+            what = "number" if any(c.isdigit() for c in number) else "text keyword"
+            problems.append(Problem(source, None, f'the {what} "{number}" is missing from the PDF'))
     if problems:
         raise PocketguideError(problems)
     return count

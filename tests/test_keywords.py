@@ -1,0 +1,150 @@
+"""Text keywords ("text HOME to 741741"): checked, locked, printed, linked and verified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pocketguide.build import prepare
+from pocketguide.cli import cli
+from pocketguide.errors import PocketguideError
+from pocketguide.formats import Renderer
+from pocketguide.options import Options
+from pocketguide.project import load_project
+from pocketguide.verify import verify_pdf
+
+LINES = """\
+hotlines:
+  - name: Crisis Text Line
+    text: "741741"
+    keyword: {keyword}
+    category: crisis
+    verified: 2026-11-01
+  - name: Lifeline
+    phone: "988"
+    category: crisis
+    verified: 2026-11-01
+"""
+CONFIG = "organization:\n  name: Keyword Test\nlocales: [{locales}]\n"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG.format(locales="en, es"))
+    (tmp_path / "hotlines.yaml").write_text(LINES.format(keyword="HOME"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def html(root: Path, kind: str, locale: str = "en") -> str:
+    project = load_project(root)
+    prepared = prepare(project, locale)
+    renderer = Renderer(project, prepared.content, prepared.assets, Options())
+    return renderer.html(kind)[0]
+
+
+def test_the_guide_and_card_print_the_keyword_and_link_it(project):
+    guide = html(project, "guide")
+    assert (
+        'Text <b class="keyword">HOME</b> to</span> <a class="tel" href="sms:741741?body=HOME">'
+        in (guide)
+    )
+    card = html(project, "card")
+    label = 'text <b class="keyword">HOME</b> to</span> '
+    assert label + '<a class="kh-number" href="sms:741741?body=HOME">' in card
+    assert "· text</span>" not in card  # the name no longer says "text" twice
+    spanish = html(project, "guide", "es")
+    assert 'Envía <b class="keyword">HOME</b> al</span>' in spanish
+
+
+def test_the_proof_sheet_shows_the_keyword_to_check(project):
+    result = invoke("proof", ".")
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(project / "output" / "keyword-test-proof.pdf")
+    assert "\nTEXT HOME TO 741741\n" in reader.pages[0].extract_text()
+
+
+def test_a_two_word_keyword_is_one_link_body(project):
+    (project / "hotlines.yaml").write_text(LINES.format(keyword='"start  now"'))
+    guide = html(project, "guide")
+    assert '<b class="keyword">start now</b>' in guide
+    assert 'href="sms:741741?body=start%20now"' in guide
+
+
+def test_a_number_texted_without_keyword_links_as_before(project):
+    (project / "hotlines.yaml").write_text(LINES.replace("    keyword: {keyword}\n", ""))
+    guide = html(project, "guide")
+    assert 'Text</span> <a class="tel" href="sms:741741">' in guide
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            '    text: "741741"\n    keyword: "HOME!"\n',
+            'hotlines.yaml:4: Shout: keyword: "HOME!" is not a text keyword: one or two words '
+            "of letters or digits, as the service asks (e.g. SHOUT)",
+        ),
+        (
+            '    phone: "988"\n    keyword: HOME\n',
+            'hotlines.yaml:2: Shout: keyword: "HOME" needs the number to text it to (text:)',
+        ),
+    ],
+)
+def test_a_wrong_keyword_is_an_error_at_its_line(project, entry, message):
+    (project / "hotlines.yaml").write_text(f"hotlines:\n  - name: Shout\n{entry}")
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == f"{message}\n"
+
+
+def test_the_lock_holds_the_keyword_and_a_new_word_warns(project):
+    (project / "pocketguide.yaml").write_text(CONFIG.format(locales="en"))
+    assert invoke("approve", ".").exit_code == 0
+    assert "  keyword: HOME\n" in (project / "hotlines.lock").read_text()
+    (project / "hotlines.yaml").write_text(LINES.format(keyword="home"))
+    assert invoke("check", ".").stderr == ""  # services read keywords in any case
+    (project / "hotlines.yaml").write_text(LINES.format(keyword="START"))
+    result = invoke("check", ".")
+    assert result.stderr == (
+        "warning: hotlines.yaml:2: Crisis Text Line: keyword changed HOME -> START since "
+        "hotlines.lock; "
+        "check it, then run pocketguide approve\n"
+    )
+    assert "Crisis Text Line" in prepare(load_project(project), "en").content.unapproved
+
+
+def test_a_csv_file_has_a_keyword_column(project):
+    (project / "hotlines.yaml").unlink()
+    (project / "hotlines.csv").write_text(
+        "name,text,keyword,category,verified\nCrisis Text Line,741741,HOME,crisis,2026-11-01\n"
+    )
+    (project / "pocketguide.yaml").write_text(
+        CONFIG.format(locales="en") + "hotlines: hotlines.csv\n"
+    )
+    assert 'href="sms:741741?body=HOME"' in html(project, "guide")
+
+
+@pytest.fixture(scope="module")
+def keyword_pdf() -> bytes:
+    import weasyprint
+
+    page = "<html lang='en'><style>@page { size: 105mm 148mm }</style>"
+    text = "<p style='text-transform: uppercase'>Text home to 741741</p>"
+    return weasyprint.HTML(string=page + text).write_pdf()
+
+
+def test_verification_finds_a_keyword_in_any_case_and_names_a_missing_one(keyword_pdf):
+    assert verify_pdf(keyword_pdf, "out.pdf", (105.0, 148.0), ["741741", "Home"]) == 1
+    with pytest.raises(PocketguideError) as caught:
+        verify_pdf(keyword_pdf, "out.pdf", (105.0, 148.0), ["741741", "START"])
+    assert [str(p) for p in caught.value.problems] == [
+        'out.pdf: the text keyword "START" is missing from the PDF'
+    ]
