@@ -73,6 +73,21 @@ def test_link_elements_own_their_link_annotations(elements):
     assert {a["/Subtype"] for a in owned} == {"/Link"}
 
 
+def test_links_are_described_by_their_words_not_their_ids(guide_reader):
+    # WeasyPrint names an in-document link by its target id, which a screen reader reads out.
+    described = {}
+    for page in guide_reader.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            key = annotation.get("/Dest") or annotation["/A"]["/URI"]
+            described.setdefault(str(key), set()).add(str(annotation["/Contents"]))
+    assert described["sec-how-to-use"] == {"How to use this guide"}
+    assert described["scn-disengaged"] == {"Disengaged"}
+    assert described["tel:911"] == {"tel:911"}  # a link out keeps its address
+    ids = [d for d in described if d.startswith(("sec-", "scn-"))]
+    assert len(ids) >= 20 and all(not described[i] & {i} for i in ids)
+
+
 def test_reading_order_follows_the_pages(guide_reader, elements):
     page_index = {page.indirect_reference.idnum: i for i, page in enumerate(guide_reader.pages)}
     headings = [page_index[e.raw_get("/Pg").idnum] for e in elements if e["/S"] == "/H1"]

@@ -123,7 +123,10 @@ class Rendering:
         # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
         with font_timestamps(document):
             return document.write_pdf(
-                pdf_identifier=b"pocketguide", custom_metadata=True, pdf_variant="pdf/ua-1"
+                pdf_identifier=b"pocketguide",
+                custom_metadata=True,
+                pdf_variant="pdf/ua-1",
+                finisher=describe_links,
             )
 
     def _report(self) -> None:
@@ -146,6 +149,25 @@ class Rendering:
                 self.warnings.append(str(problem))
         if problems:
             raise PocketguideError(sorted(set(problems), key=problems.index))
+
+
+def describe_links(document, pdf) -> None:
+    """Give each link within the document its words as its description (a WeasyPrint finisher).
+
+    Screen readers announce a link annotation's /Contents. WeasyPrint 70 puts the link target
+    there, which for a contents entry is an id ("sec-how-to-use"); its words say where it goes.
+    Links out of the document keep their address (tel:988, https://...), which says what they do.
+    """
+    import pydyf
+
+    for page in document.pages:
+        for kind, _target, _rect, box in page.links:
+            annotation = getattr(box, "link_annotation", None)
+            element = getattr(box, "element", None)  # an ::after box has its <a> element
+            if kind != "internal" or annotation is None or element is None:
+                continue
+            if words := " ".join("".join(element.itertext()).split()):
+                annotation["Contents"] = pydyf.String(words)
 
 
 def html_to_pdf(
