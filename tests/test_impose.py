@@ -378,6 +378,26 @@ def test_impose_command_letter_default_and_fit(folder):
     assert len(placements(page)) == 8
 
 
+def test_impose_command_right_to_left_zine_and_booklet(folder):
+    (folder / "in.pdf").write_bytes(numbered(8, ZINE_A4))
+    result = run("impose", "in.pdf", "--layout", "zine", "--right-to-left", "-o", "zine.pdf")
+    assert result.stdout == "zine.pdf  1 sheet\n"
+    width = ZINE_A4[0] * MM * 4
+    expected = [(p, width - x, y, s) for p, x, y, s in zine_expectation(A4, ZINE_A4, range(1, 9))]
+    assert_places(PdfReader(folder / "zine.pdf").pages[0], expected)
+    (folder / "a6.pdf").write_bytes(numbered(4))
+    run("impose", "a6.pdf", "--layout", "saddle", "--right-to-left", "-o", "booklet.pdf")
+    front = PdfReader(folder / "booklet.pdf").pages[0]
+    left, right = 105 * MM / 2, 105 * MM * 1.5
+    assert [(p, round(x)) for p, x, _y, _s in placements(front)][:2] == [
+        (1, round(left)),
+        (4, round(right)),
+    ]
+    cards = run("impose", "a6.pdf", "--layout", "cards", "--right-to-left", "-o", "c.pdf")
+    assert cards.exit_code == 1
+    assert cards.stderr == "--right-to-left applies only to --layout saddle or zine\n"
+
+
 def test_impose_command_cards_with_paper(folder):
     (folder / "card.pdf").write_bytes(numbered(2, (85.6, 54.0)))
     result = run("impose", "card.pdf", "--layout", "cards", "--paper", "letter", "-o", "s.pdf")

@@ -141,6 +141,15 @@ def test_zine_panels_match_the_one_page_zine():
     assert {p.rotation for p in bottom} == {0}
 
 
+def test_a_right_to_left_zine_is_the_mirror_image():
+    panels = zine_panels(right_to_left=True)
+    rows = [sorted((p for p in panels if p.row == r), key=lambda p: p.col) for r in (0, 1)]
+    assert [p.page + 1 for p in rows[0]] == [2, 3, 4, 5]
+    assert [p.page + 1 for p in rows[1]] == [1, 8, 7, 6]
+    mirrored = {(p.page, 3 - p.col, p.row, p.rotation) for p in zine_panels()}
+    assert {(p.page, p.col, p.row, p.rotation) for p in panels} == mirrored
+
+
 def test_zine_panel_sizes():
     assert zine_panel_mm(PAPER_MM["a4"]) == (74.25, 105.0)
     assert zine_panel_mm(PAPER_MM["letter"]) == pytest.approx((69.85, 107.95))

@@ -410,6 +410,12 @@ def watch(project_dir: Path, **output: Any) -> None:
     help="saddle: millimetres the innermost sheet's pages move toward the spine.",
 )
 @click.option(
+    "--right-to-left",
+    "rtl",
+    is_flag=True,
+    help="saddle and zine: bind on the right, for Arabic, Hebrew and other RTL languages.",
+)
+@click.option(
     "-o",
     "--output",
     "out",
@@ -418,13 +424,19 @@ def watch(project_dir: Path, **output: Any) -> None:
     help="The imposed PDF to write.",
 )
 def impose(
-    input_pdf: Path, layout: str, paper: str | None, duplex: str, creep: float, out: Path
+    input_pdf: Path,
+    layout: str,
+    paper: str | None,
+    duplex: str,
+    creep: float,
+    rtl: bool,
+    out: Path,
 ) -> None:
     """Impose any PDF for printing: pages are scaled to fit their panels, centred."""
     from pocketguide.errors import display_path
     from pocketguide.impose import impose_file
 
-    _paper, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep)
+    _paper, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep, rtl)
     click.echo(f"{display_path(out)}  {sheets} sheet{'' if sheets == 1 else 's'}")
 
 

@@ -177,7 +177,8 @@ class Renderer:
             data = impose_cards(source.data, paper, size, options.duplex, name=shown)
             pages = (2, 2)
         else:
-            data = impose_zine(source.data, paper, name=shown)
+            rtl = right_to_left(self.content.locale)
+            data = impose_zine(source.data, paper, name=shown, right_to_left=rtl)
             pages = (1, 1)
         numbers = self._numbers(self.source_kind(fmt))
         count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, either_way=True)

@@ -171,10 +171,17 @@ def _booklet_layout(pw, ph, paper_w, paper_h) -> tuple[float, float, int] | None
 
 
 @_quiet
-def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "input") -> bytes:
+def impose_zine(
+    data: bytes,
+    paper: str,
+    fit_pages: bool = False,
+    name: str = "input",
+    right_to_left: bool = False,
+) -> bytes:
     """The one-page zine: 8 panels on one landscape side, with a cut line and fold guides.
 
-    Fewer than 8 pages are padded with blanks at the end.
+    Fewer than 8 pages are padded with blanks at the end. `right_to_left` mirrors the
+    panels, so the folded zine opens as a right-to-left language reads.
     """
     sources = read_pdf(data, name)
     if len(sources) > 8:
@@ -184,7 +191,7 @@ def impose_zine(data: bytes, paper: str, fit_pages: bool = False, name: str = "i
     check_sizes(sources, pw, ph, fit_pages, name)
     writer = PdfWriter()
     sheet = Sheet(writer, width, height)
-    for panel in zine_panels():
+    for panel in zine_panels(right_to_left):
         if panel.page < len(sources):
             rect = (panel.col * pw, (1 - panel.row) * ph, pw, ph)
             sheet.place(sources[panel.page], rect, panel.rotation)
@@ -236,6 +243,7 @@ def impose_file(
     paper: str | None = None,
     duplex: Duplex = "long",
     creep_mm: float = 0.0,
+    right_to_left: bool = False,
 ) -> tuple[str, int]:
     """Impose any PDF (pages scaled to fit), write it atomically; returns paper and sheets."""
     name = display_path(input_path)
@@ -243,6 +251,8 @@ def impose_file(
         raise PocketguideError(f"{display_path(out_path)}: the output would replace the input")
     if creep_mm and layout != "saddle":
         raise PocketguideError("--creep applies only to --layout saddle")
+    if right_to_left and layout == "cards":
+        raise PocketguideError("--right-to-left applies only to --layout saddle or zine")
     try:
         data = input_path.read_bytes()
     except OSError as exc:
@@ -250,9 +260,19 @@ def impose_file(
     paper = paper or default_paper(read_pdf(data, name))
     try:
         if layout == "saddle":
-            result = impose_booklet(data, paper, duplex, creep_mm, fit_pages=True, name=name)
+            result = impose_booklet(
+                data,
+                paper,
+                duplex,
+                creep_mm,
+                fit_pages=True,
+                name=name,
+                right_to_left=right_to_left,
+            )
         elif layout == "zine":
-            result = impose_zine(data, paper, fit_pages=True, name=name)
+            result = impose_zine(
+                data, paper, fit_pages=True, name=name, right_to_left=right_to_left
+            )
         else:
             result = impose_cards(data, paper, duplex=duplex, fit_pages=True, name=name)
     except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError) as exc:

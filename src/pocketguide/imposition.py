@@ -103,10 +103,16 @@ def creep_offsets(n_sheets: int, total_mm: float) -> list[float]:
     return [total_mm * i / (n_sheets - 1) for i in range(n_sheets)]
 
 
-def zine_panels() -> list[Panel]:
-    """The one-page zine: top row upside down 5, 4, 3, 2; bottom row upright 6, 7, 8, 1."""
+def zine_panels(right_to_left: bool = False) -> list[Panel]:
+    """The one-page zine: top row upside down 5, 4, 3, 2; bottom row upright 6, 7, 8, 1.
+
+    Right to left, the sheet is mirrored (2, 3, 4, 5 over 1, 8, 7, 6): folded and cut the
+    same way, it opens from the other side, as an Arabic or Hebrew booklet does.
+    """
     top = [Panel(page, col, 0, 180) for col, page in enumerate((4, 3, 2, 1))]
     bottom = [Panel(page, col, 1, 0) for col, page in enumerate((5, 6, 7, 0))]
+    if right_to_left:
+        return [Panel(p.page, 3 - p.col, p.row, p.rotation) for p in top + bottom]
     return top + bottom
 
 
