@@ -138,13 +138,27 @@ def keyword_pdf() -> bytes:
 
     page = "<html lang='en'><style>@page { size: 105mm 148mm }</style>"
     text = "<p style='text-transform: uppercase'>Text home to 741741</p>"
-    return weasyprint.HTML(string=page + text).write_pdf()
+    # "home" again, far from the number: a template that drops the keyword must still fail.
+    prose = "<p>" + "Get home safely after the meeting. " * 3 + "Call (502) 555-0142.</p>"
+    return weasyprint.HTML(string=page + text + prose).write_pdf()
 
 
-def test_verification_finds_a_keyword_in_any_case_and_names_a_missing_one(keyword_pdf):
-    assert verify_pdf(keyword_pdf, "out.pdf", (105.0, 148.0), ["741741", "Home"]) == 1
-    with pytest.raises(PocketguideError) as caught:
-        verify_pdf(keyword_pdf, "out.pdf", (105.0, 148.0), ["741741", "START"])
-    assert [str(p) for p in caught.value.problems] == [
-        'out.pdf: the text keyword "START" is missing from the PDF'
+def check(pdf: bytes, keywords: list[tuple[str, str]], **options) -> list[str]:
+    numbers = [number for _keyword, number in keywords]
+    try:
+        verify_pdf(pdf, "out.pdf", (105.0, 148.0), numbers, keywords=keywords, **options)
+    except PocketguideError as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_verification_wants_the_keyword_beside_its_number_in_any_case(keyword_pdf):
+    assert check(keyword_pdf, [("Home", "741741")]) == []
+    assert check(keyword_pdf, [("START", "741741")]) == [
+        'out.pdf: the text keyword "START" is missing beside 741741 in the PDF'
     ]
+    assert check(keyword_pdf, [("HOME", "(502) 555-0142")]) == [
+        'out.pdf: the text keyword "HOME" is missing beside (502) 555-0142 in the PDF'
+    ]
+    # Read in drawing order, as for an Arabic guide, the same holds.
+    assert check(keyword_pdf, [("home", "741741")], right_to_left=True) == []

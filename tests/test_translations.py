@@ -235,6 +235,39 @@ def _gap_after_text_label(page, word: str) -> float:
     return min(gaps)
 
 
+ARABIC_HOTLINES = """\
+hotlines:
+  - name: خط الدعم
+    phone: "502-555-0199"
+    text: "741741"
+    keyword: HOME
+    category: warmline
+    verified: 2026-11-01
+"""
+
+
+def test_numbers_read_left_to_right_in_an_arabic_line(tmp_path):
+    # Unprotected, "(502) 555-0199" in a right-to-left line was drawn "555-0199 (502)".
+    project = tmp_path / "project"
+    shutil.copytree(RTL_PROJECT, project)
+    (project / "hotlines.yaml").write_text(ARABIC_HOTLINES, encoding="utf-8")
+    result = invoke("build", str(project), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr  # verified in drawing order
+    pdf = pdfium.PdfDocument(tmp_path / "out" / "peer-network-ar-guide-ar.pdf")
+    page = next(p for p in pdf if "0199" in _text(p))
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    line = textpage.get_charbox(text.index("0199"))[1]
+    digits = [
+        (textpage.get_charbox(i)[0], char)
+        for i, char in enumerate(text)
+        if char.isdigit() and abs(textpage.get_charbox(i)[1] - line) < 2
+    ]
+    # Left to right on the page: the text number (read last), then the phone number, whose
+    # digits keep their own left-to-right order.
+    assert "".join(char for _x, char in sorted(digits)) == "741741" + "5025550199"
+
+
 def test_missing_glyph_is_a_warning_that_strict_refuses(tmp_path, isolated_fonts):
     project = tmp_path / "project"
     shutil.copytree(RTL_PROJECT, project)

@@ -115,9 +115,13 @@ def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:
 
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
-    """Every number as printed, and every text keyword, once each, for verification."""
-    found = [n.display for h in hotlines for n in (h.phone, h.text) if n]
-    return list(dict.fromkeys(found + [h.keyword for h in hotlines if h.keyword]))
+    """Every number as printed, once each, for verification."""
+    return list(dict.fromkeys(n.display for h in hotlines for n in (h.phone, h.text) if n))
+
+
+def keywords_of(hotlines: list[Hotline]) -> list[tuple[str, str]]:
+    """Every text keyword with the number it goes to, for verification."""
+    return [(h.keyword, h.text.display) for h in hotlines if h.keyword and h.text]
 
 
 class Renderer:
@@ -166,8 +170,8 @@ class Renderer:
         from pocketguide.verify import verify_pdf
 
         options, paper = self.options, self.paper
+        rtl = right_to_left(self.content.locale)
         if fmt == "booklet":
-            rtl = right_to_left(self.content.locale)
             data = impose_booklet(
                 source.data, paper, options.duplex, options.creep_mm, name=shown, right_to_left=rtl
             )
@@ -177,11 +181,11 @@ class Renderer:
             data = impose_cards(source.data, paper, size, options.duplex, name=shown)
             pages = (2, 2)
         else:
-            rtl = right_to_left(self.content.locale)
             data = impose_zine(source.data, paper, name=shown, right_to_left=rtl)
             pages = (1, 1)
-        numbers = self._numbers(self.source_kind(fmt))
-        count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, either_way=True)
+        shown_hotlines = self._hotlines(self.source_kind(fmt))
+        numbers, keywords = numbers_of(shown_hotlines), keywords_of(shown_hotlines)
+        count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, True, rtl, keywords)
         return Rendered(data, count, source.warnings)
 
     def _made_with(self) -> list[str]:
@@ -225,10 +229,10 @@ class Renderer:
             return "guide-print-shop"
         return SOURCE_OF[fmt]
 
-    def _numbers(self, kind: str) -> list[str]:
+    def _hotlines(self, kind: str) -> list[Hotline]:
         if kind.startswith("guide"):
-            return numbers_of(self.content.hotlines.hotlines)
-        return numbers_of(kit_hotlines(self.project, self.content))
+            return self.content.hotlines.hotlines
+        return kit_hotlines(self.project, self.content)
 
     def source(self, kind: str, shown: str) -> Rendered:
         """Render, check and verify a source document once."""
@@ -262,7 +266,10 @@ class Renderer:
             expected = GUIDE_PAGES
         from pocketguide.verify import verify_pdf  # pdfium: imported while a worker lays out
 
-        pages = verify_pdf(result.data, shown, size, self._numbers(kind), expected)
+        rtl = right_to_left(self.content.locale)
+        hotlines = self._hotlines(kind)
+        numbers, keywords = numbers_of(hotlines), keywords_of(hotlines)
+        pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
         self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
         return self._renders[kind]

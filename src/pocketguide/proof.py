@@ -13,7 +13,9 @@ from pathlib import Path
 from pocketguide.build import prepare
 from pocketguide.catalogs import translations
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.formats import keywords_of
 from pocketguide.guide import base_context
+from pocketguide.guide import right_to_left as rtl
 from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM, paper_for
@@ -78,7 +80,9 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
         html, templates_dir(), [project.root, content_dir(), templates_dir()], shown
     )
     numbers = [n.display for row in rows for n in (row.phone, row.text) if n]
-    numbers += [row.hotline.keyword for row in rows if row.hotline and row.hotline.keyword]
-    pages = verify_pdf(result.data, shown, PAPER_MM[paper], numbers)
+    keywords = keywords_of([row.hotline for row in rows if row.hotline])
+    pages = verify_pdf(
+        result.data, shown, PAPER_MM[paper], numbers, right_to_left=rtl(locale), keywords=keywords
+    )
     write_atomic(target, result.data)
     return target, pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pypdfium2 as pdfium
@@ -17,6 +18,18 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# A right-to-left font subset maps one glyph to "(" or ")", whichever came first.
+_PARENS = str.maketrans(")", "(")
+
+
+def _near(text: str, keyword: str, number: str, reach: int = 12) -> bool:
+    """Whether keyword occurs within `reach` characters of number (either side) in text."""
+    for match in re.finditer(re.escape(number), text):
+        if keyword in text[max(0, match.start() - reach - len(keyword)) : match.end() + reach]:
+            return True
+    return False
+
+
 def _matches(width: float, height: float, want_w: float, want_h: float) -> bool:
     return abs(width - want_w) <= TOLERANCE_PT and abs(height - want_h) <= TOLERANCE_PT
 
@@ -28,10 +41,15 @@ def verify_pdf(
     numbers: list[str],
     pages: tuple[int, int] | None = None,
     either_way: bool = False,
+    right_to_left: bool = False,
+    keywords: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> int:
     """Raise if the PDF's pages or text are not what was meant to be printed; return pages.
 
-    With `either_way`, pages may be the size turned sideways (imposed sheets).
+    With `either_way`, pages may be the size turned sideways (imposed sheets). A
+    `right_to_left` document's text is read in drawing order (pypdf): pdfium reorders it for
+    the reader, which turns "(502) 555-0142" in an Arabic line into "555-0142 (502)".
+    Each (keyword, number) of `keywords` must print next to each other ("text HOME to 741741").
     """
     document = pdfium.PdfDocument(data)  # pdfium reads text ~20x faster than pypdf
     problems = []
@@ -62,11 +80,23 @@ def verify_pdf(
             )
     if attached:
         problems.append(Problem(source, None, "the PDF has embedded files; a guide may have none"))
-    text = _squash("".join(texts)).casefold()  # a keyword may print in capitals
+    if right_to_left:
+        from pypdf import PdfReader
+
+        texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+    def normal(words: str) -> str:
+        squashed = _squash(words).casefold()  # a keyword may print in capitals
+        return squashed.translate(_PARENS) if right_to_left else squashed
+
+    text = normal("".join(texts))
     for number in numbers:
-        if _squash(number).casefold() not in text:
-            what = "number" if any(c.isdigit() for c in number) else "text keyword"
-            problems.append(Problem(source, None, f'the {what} "{number}" is missing from the PDF'))
+        if normal(number) not in text:
+            problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
+    for keyword, number in keywords:
+        if not _near(text, normal(keyword), normal(number)):
+            message = f'the text keyword "{keyword}" is missing beside {number} in the PDF'
+            problems.append(Problem(source, None, message))
     if problems:
         raise PocketguideError(problems)
     return count
