@@ -66,14 +66,34 @@ def test_translate_starts_the_file_then_keeps_translations_and_adds_new_strings(
         ),
         encoding="utf-8",
     )
-    (project / "templates" / "extra.html.j2").write_text('{{ _("Our own label") }}\n')
+    assert "#: partials/crisis.html.j2:" in path.read_text(encoding="utf-8")  # where it is used
+    overlay = project / "templates" / "extra.html.j2"
+    overlay.write_text('{{ _("You are not alone") }}\n')
     again = invoke("translate", "fr", ".")
     assert again.stdout == (
         f"updated templates/i18n/fr.po: {total + 1} strings, {total} to translate\n"
     )
     words = po(path)
     assert words["Contents"] == "Sommaire"
-    assert words["Our own label"] == ""
+    assert words["You are not alone"] == ""
+    # A changed English string keeps its translation, marked for a person to check.
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('"You are not alone"\nmsgstr ""', '"You are not alone"\nmsgstr "Pas seul"')
+    )
+    overlay.write_text('{{ _("You are never alone") }}\n')
+    third = invoke("translate", "fr", ".")
+    assert third.stdout == (
+        f"updated templates/i18n/fr.po: {total + 1} strings, {total - 1} to translate, "
+        "1 to check (marked fuzzy)\n"
+    )
+    assert po(path)["You are never alone"] == "Pas seul"
+    warnings = prepare(load_project(project), "fr").warnings
+    line = path.read_text(encoding="utf-8").splitlines().index('msgid "You are never alone"') + 1
+    assert (
+        f'templates/i18n/fr.po:{line}: "You are never alone" is marked fuzzy, so it prints in '
+        'English; check it, then delete its "#, fuzzy" line'
+    ) in warnings
 
 
 def test_a_shipped_language_starts_from_the_shipped_translation(project):
@@ -100,10 +120,53 @@ def test_the_projects_translation_prints_and_what_is_left_is_named(project):
     assert "Numéros vérifiés le 1 " in html  # the build date, in French
     warnings = prepare(load_project(project), "fr").warnings
     total = interface_count()
-    assert f"templates/i18n/fr.po: {total - 2} of {total} interface strings not translated" in (
-        warnings
-    )
+    assert (
+        f"templates/i18n/fr.po: {total - 2} of {total} interface strings not translated "
+        '("Avoid", "Call", ...: using en); add them with: pocketguide translate fr'
+    ) in warnings
     assert MISSING_FR not in warnings
+
+
+def test_an_empty_or_misspelt_translation_still_warns(project, monkeypatch):
+    folder = project / "templates" / "i18n"
+    folder.mkdir(parents=True)
+    (folder / "fr_FR.po").write_text('msgid "Contents"\nmsgstr "Sommaire"\n', encoding="utf-8")
+    monkeypatch.chdir(project.parent)  # run from the folder above: the command names the project
+    name = project.name
+    assert prepare(load_project(project), "fr").warnings[0] == (
+        f'{name}/templates/i18n/fr.po: missing translation of the interface ("Contents", "Call",'
+        f" ...: using en); start it with: pocketguide translate fr {name}; found fr_FR.po: "
+        "name it fr.po"
+    )
+    (folder / "fr.po").write_text('msgid "Contenu"\nmsgstr "Sommaire"\n', encoding="utf-8")
+    warnings = prepare(load_project(project), "fr").warnings
+    total = interface_count()
+    assert warnings[:2] == [
+        f'{name}/templates/i18n/fr.po:1: "Contenu" is not an interface string, so it is never '
+        "used (keep each msgid exactly as `translate` wrote it)",
+        f"{name}/templates/i18n/fr.po: {total} of {total} interface strings not translated "
+        f'("Avoid", "Call", ...: using en); add them with: pocketguide translate fr {name}',
+    ]
+
+
+def test_strings_of_a_template_overlay_count(project):
+    (project / "pocketguide.yaml").write_text(
+        "organization:\n  name: Grupo\nlocales: [es]\n", encoding="utf-8"
+    )
+    (project / "templates").mkdir()
+    (project / "templates" / "extra.html.j2").write_text('{{ _("You are not alone") }}\n')
+    total = interface_count() + 1
+    assert prepare(load_project(project), "es").warnings[0] == (
+        f'templates/i18n/es.po: 1 of {total} interface strings not translated ("You are not '
+        'alone": using en); add them with: pocketguide translate es'
+    )
+
+
+def test_a_bom_and_windows_line_ends_are_read(project):
+    folder = project / "templates" / "i18n"
+    folder.mkdir(parents=True)
+    (folder / "fr.po").write_bytes(b'\xef\xbb\xbfmsgid "Contents"\r\nmsgstr "Sommaire"\r\n')
+    assert "Sommaire" in html_of(project, "fr")
 
 
 def test_a_project_corrects_one_shipped_string(project):
@@ -125,12 +188,28 @@ def test_a_project_corrects_one_shipped_string(project):
             'msgid "Contents"\nmsgstr "Sommaire"\n\n'
             'msgid "Numbers verified as of %(date)s"\nmsgstr "Vérifiés le %(dat)s"\n',
             4,
-            "\"Numbers verified as of %(date)s\": unknown named placeholder 'dat'",
+            '"Numbers verified as of %(date)s": %(dat)s is not in the English text (its '
+            "placeholders: %(date)s)",
+        ),
+        (
+            'msgid "Numbers verified as of %(date)s"\nmsgstr "Numéros vérifiés"\n',
+            1,
+            '"Numbers verified as of %(date)s": the translation must keep %(date)s',
+        ),
+        (
+            'msgid "Other numbers"\nmsgstr "Autres numéros, 100 % gratuits"\n',
+            1,
+            '"Other numbers": a % sign must be written %% ("100 %%")',
         ),
         (
             'msgid "Contents"\nmsgstr "Sommaire\n',
             2,
-            'not a .po line: a text goes in "double quotes"',
+            'not a .po line: a text goes in "double quotes", and a quote inside it is \\"',
+        ),
+        (
+            b'msgid "Contents"\nmsgstr "Sommaire"\n\nmsgid "Call"\nmsgstr "Appel\xe9"\n',  # Latin-1
+            5,
+            "not UTF-8 text; save the file as UTF-8",
         ),
         (
             'msgid "Call"\n\nmsgid "Contents"\nmsgstr "Sommaire"\n',
@@ -142,7 +221,7 @@ def test_a_project_corrects_one_shipped_string(project):
 def test_a_broken_translation_stops_the_build_at_its_line(project, po_text, line, message):
     folder = project / "templates" / "i18n"
     folder.mkdir(parents=True)
-    (folder / "fr.po").write_text(po_text, encoding="utf-8")
+    (folder / "fr.po").write_bytes(po_text if isinstance(po_text, bytes) else po_text.encode())
     result = invoke("build", ".")
     assert result.exit_code == 1
     assert result.stderr == f"templates/i18n/fr.po:{line}: {message}\n"

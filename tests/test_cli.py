@@ -54,6 +54,9 @@ def test_init_keeps_the_name_as_typed_and_samples_the_region(tmp_path):
     assert load_project(tmp_path / "org").config.organization.name == name
     hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
     assert '"416-555-0142"' in hotlines and "502-" not in hotlines
+    # A name without Latin letters names files after the folder, not "guide-guide-ar.pdf".
+    assert invoke("init", str(tmp_path / "Peer Net"), "--name", "شبكة دعم").exit_code == 0
+    assert load_project(tmp_path / "Peer Net").slug == "peer-net"
 
 
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):

@@ -1,4 +1,4 @@
-"""Interface translations: the shipped .po files, a project's own, and starting a project's.
+"""Interface translations: the shipped .po files and a project's own, checked and merged.
 
 The templates' interface strings (`{{ _("Contents") }}`) come from templates/i18n/<lang>.po.
 A project may add or correct them in its own templates/i18n/<lang>.po: its translations win
@@ -13,12 +13,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
-from jinja2.ext import babel_extract
 
 from pocketguide.config import language_of
 from pocketguide.errors import PocketguideError, Problem, display_path
@@ -30,8 +28,9 @@ SOURCE_LANGUAGE = "en"  # the language the templates are written in
 _PO_LINE = re.compile(
     r'^(?:|#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*")$'
 )
-# The same options as the renderer's environment, so extraction sees what rendering sees.
-EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
+_BAD_LINE = 'not a .po line: a text goes in "double quotes", and a quote inside it is \\"'
+_NAMED = re.compile(r"%\((\w+)\)")
+_BOM = b"\xef\xbb\xbf"  # Windows Notepad starts UTF-8 files with it
 
 
 def project_po(project: Project, locale: str) -> Path:
@@ -44,6 +43,13 @@ def shipped_catalog(locale: str) -> Catalog | None:
     """The shipped interface catalog (templates/i18n/<language>.po) of a locale, if any."""
     path = templates_dir() / "i18n" / f"{language_of(locale)}.po"
     return _read(path, language_of(locale), path.as_posix()) if path.is_file() else None
+
+
+@cache
+def interface_ids() -> frozenset[str]:
+    """Every interface string of the shipped templates (templates/i18n/messages.pot)."""
+    with (templates_dir() / "i18n" / "messages.pot").open("rb") as handle:
+        return frozenset(_first(m.id) for m in read_po(handle) if m.id)
 
 
 def project_catalog(project: Project, locale: str) -> Catalog | None:
@@ -63,17 +69,17 @@ def _read_cached(path: str, _mtime: int, _size: int, language: str, shown: str) 
 
 
 def _read(path: Path, language: str, shown: str) -> Catalog:
+    data = path.read_bytes().removeprefix(_BOM)
     try:
-        data = path.read_bytes()
         lines = data.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise PocketguideError(Problem(shown, None, "not UTF-8 text")) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problem = Problem(shown, line, "not UTF-8 text; save the file as UTF-8")
+        raise PocketguideError(problem) from None
     # Babel reads `msgstr "Sommaire` as "Sommair": such a line is an error here instead.
     bad = [n for n, line in enumerate(lines, 1) if not _PO_LINE.match(line.strip())]
     if bad:
-        raise PocketguideError(
-            [Problem(shown, n, 'not a .po line: a text goes in "double quotes"') for n in bad]
-        )
+        raise PocketguideError([Problem(shown, n, _BAD_LINE) for n in bad])
     try:
         catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except PoFileError as exc:
@@ -81,15 +87,33 @@ def _read(path: Path, language: str, shown: str) -> Catalog:
         problem = Problem(shown, exc.lineno + 1, f"not a .po file: {reason}")
         raise PocketguideError(problem) from None
     problems = [
-        # A placeholder that does not match (%(dat)s for %(date)s) would fail the render.
         Problem(shown, message.lineno, f'"{_first(message.id)}": {error}')
         for message in catalog
-        if message.id and not message.fuzzy
-        for error in message.check(catalog)
+        if message.id and not message.fuzzy and (error := _format_error(message))
     ]
     if problems:
         raise PocketguideError(problems)
     return catalog
+
+
+def _format_error(message: Message) -> str | None:
+    """What would break or lose words when the template fills in this translation."""
+    english, translated = _first(message.id), message.string
+    if not isinstance(translated, str) or not translated:
+        return None
+    wanted = set(_NAMED.findall(english))
+    for name in _NAMED.findall(translated):
+        if name not in wanted:
+            keep = ", ".join(f"%({n})s" for n in sorted(wanted)) or "none"
+            return f"%({name})s is not in the English text (its placeholders: {keep})"
+    # Jinja fills in every translation with %, so a lone % breaks it and %(x)s must stay.
+    try:
+        translated % {name: "" for name in wanted}
+    except (ValueError, TypeError, KeyError):
+        return 'a % sign must be written %% ("100 %%")'
+    if missing := sorted(wanted - set(_NAMED.findall(translated))):
+        return f"the translation must keep {', '.join(f'%({n})s' for n in missing)}"
+    return None
 
 
 def _first(message_id: str | tuple) -> str:
@@ -128,77 +152,57 @@ def _compiled(catalog: Catalog) -> Translations:
     return Translations(fp=buffer)
 
 
-def interface_ids(project: Project, locale: str) -> set[str]:
+def translated_interface(project: Project, locale: str) -> set[str]:
     """Interface strings translated for a locale, by the project or the shipped catalog."""
     shipped = translated_ids(shipped_catalog(locale))
     return shipped | translated_ids(project_catalog(project, locale))
 
 
-def interface_warnings(project: Project, locale: str) -> list[str]:
-    """A warning when a locale's interface prints (partly) in English; cheap, for every build."""
-    if language_of(locale) == SOURCE_LANGUAGE:
+def interface_warnings(project: Project, locale: str, wanted: set[str] | None = None) -> list[str]:
+    """What of a locale's interface prints in English, and why; `wanted` defaults to the
+    shipped templates' strings (the caller adds a template overlay's)."""
+    language = language_of(locale)
+    if language == SOURCE_LANGUAGE:
         return []
-    shipped, own = shipped_catalog(locale), project_catalog(project, locale)
+    wanted = set(interface_ids()) if wanted is None else wanted
+    own = project_catalog(project, locale)
     shown = display_path(project_po(project, locale), project.root)
-    if shipped is None and own is None:
+    folder = display_path(project.root)
+    command = f"pocketguide translate {language}" + ("" if folder == "." else f" {folder}")
+    if shipped_catalog(locale) is None and own is None:
         return [
             f'{shown}: missing translation of the interface ("Contents", "Call", ...: using en);'
-            f" start it with: pocketguide translate {language_of(locale)}"
+            f" start it with: {command}{_misnamed(project, language)}"
         ]
-    if own is None:
-        return []  # the shipped catalogs are complete (a test checks every one)
-    wanted = {_first(m.id) for m in own if m.id}
-    untranslated = wanted - interface_ids(project, locale)
-    if not untranslated:
-        return []
-    return [f"{shown}: {len(untranslated)} of {len(wanted)} interface strings not translated"]
+    warnings = []
+    for message in own or ():
+        english = _first(message.id) if message.id else ""
+        if english and english not in wanted:
+            warnings.append(
+                f'{shown}:{message.lineno}: "{english}" is not an interface string, so it is '
+                "never used (keep each msgid exactly as `translate` wrote it)"
+            )
+        elif english and message.fuzzy and message.string:
+            warnings.append(
+                f'{shown}:{message.lineno}: "{english}" is marked fuzzy, so it prints in '
+                'English; check it, then delete its "#, fuzzy" line'
+            )
+    if untranslated := wanted - translated_interface(project, locale):
+        sample = ", ".join(f'"{m}"' for m in sorted(untranslated)[:2])
+        more = ", ..." if len(untranslated) > 2 else ""
+        warnings.append(
+            f"{shown}: {len(untranslated)} of {len(wanted)} interface strings not translated "
+            f"({sample}{more}: using en); add them with: {command}"
+        )
+    return warnings
 
 
-def interface_messages(project: Project) -> set[str]:
-    """Every `_()` string in the default templates and the project's template overlay."""
-    found: set[str] = set()
-    for folder in [*project.template_dirs, templates_dir()]:
-        for template in sorted(folder.rglob("*.j2")):
-            with template.open("rb") as handle:
-                for _line, message, _comments, _context in extract(
-                    babel_extract, handle, DEFAULT_KEYWORDS, options=EXTRACT_OPTIONS
-                ):
-                    found.add(_first(message))
-    return found
-
-
-_HEADER = """\
-# The headings and labels of this project's pocket guide, translated: fill in each msgstr.
-# An empty msgstr prints in English. Update the list with: pocketguide translate <language>"""
-
-
-def start_translation(project: Project, locale: str) -> tuple[Path, int, int]:
-    """Write or update the project's .po for a locale: (path, strings, left to translate).
-
-    A new file starts from the shipped translation, if any; an existing one keeps every
-    translation and gains the strings the templates added since.
-    """
-    from pocketguide.output import write_atomic
-
-    language = language_of(locale)
-    path = project_po(project, locale)
-    catalog = project_catalog(project, locale)
-    template = Catalog(locale=language)
-    for message_id in sorted(interface_messages(project)):
-        template.add(message_id)
-    if catalog is None:
-        name = project.config.organization.name
-        catalog = Catalog(locale=language, project=name, header_comment=_HEADER, fuzzy=False)
-        shipped = shipped_catalog(locale)
-        for message in template:
-            found = shipped.get(message.id) if shipped is not None else None
-            if message.id:
-                catalog.add(message.id, found.string if found and not found.fuzzy else "")
-    catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
-    catalog.obsolete.clear()  # strings the templates no longer use
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, omit_header=False, sort_output=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, buffer.getvalue())
-    left = sum(1 for m in catalog if m.id and not (m.string and not m.fuzzy))
-    return path, sum(1 for m in template if m.id), left
+def _misnamed(project: Project, language: str) -> str:
+    """A hint when the folder holds a .po for this language under another name (fr_FR.po)."""
+    folder = project.root / "templates" / "i18n"
+    found = sorted(
+        p.name
+        for p in (folder.glob("*.po*") if folder.is_dir() else [])
+        if p.name.lower().replace("_", "-").startswith((f"{language}-", f"{language}."))
+    )
+    return f"; found {found[0]}: name it {language}.po" if found else ""

@@ -280,9 +280,10 @@ def translate(locale: str, project_dir: Path) -> None:
     It lists every heading and label the templates print ("Contents", "Call"...). Fill in
     each msgstr; a build uses them over pocketguide's own, and English for any left empty.
     """
-    from pocketguide.catalogs import project_po, start_translation
+    from pocketguide.catalogs import project_po
     from pocketguide.errors import PocketguideError, display_path
     from pocketguide.project import load_project
+    from pocketguide.translate import start_translation
 
     project = load_project(project_dir)
     if project.config is None:
@@ -291,8 +292,10 @@ def translate(locale: str, project_dir: Path) -> None:
             "create one with: pocketguide init"
         )
     verb = "updated" if project_po(project, locale).is_file() else "created"
-    path, total, left = start_translation(project, locale)
-    click.echo(f"{verb} {display_path(path)}: {total} strings, {left} to translate")
+    started = start_translation(project, locale)
+    check = f", {started.fuzzy} to check (marked fuzzy)" if started.fuzzy else ""
+    shown = display_path(started.path)
+    click.echo(f"{verb} {shown}: {started.total} strings, {started.empty} to translate{check}")
 
 
 @cli.command(epilog="Example:\n\n\b\n  pocketguide proof examples/riverside")

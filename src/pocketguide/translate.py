@@ -1,0 +1,94 @@
+"""`pocketguide translate`: start or update a project's interface translation (.po)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract
+from babel.messages.pofile import write_po
+from jinja2.ext import babel_extract
+
+from pocketguide.catalogs import project_catalog, project_po, shipped_catalog
+from pocketguide.config import language_of
+from pocketguide.project import Project
+from pocketguide.resources import templates_dir
+
+# The same options as the renderer's environment, so extraction sees what rendering sees.
+EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
+_HEADER = """\
+# The headings and labels of this project's pocket guide, translated: fill in each msgstr.
+# An empty msgstr prints in English; so does one marked "#, fuzzy" (check it, then delete
+# that line). A % sign is written %%. Update the list with: pocketguide translate <language>"""
+
+
+def _extract(folders: list[Path]) -> dict[str, list[tuple[str, int]]]:
+    """Every `_()` string of the templates in folders, with where it is used."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for folder in folders:
+        for template in sorted(folder.rglob("*.j2")):
+            with template.open("rb") as handle:
+                for line, message, _comments, _context in extract(
+                    babel_extract, handle, DEFAULT_KEYWORDS, options=EXTRACT_OPTIONS
+                ):
+                    text = message if isinstance(message, str) else message[0]
+                    where = template.relative_to(folder).as_posix()
+                    found.setdefault(text, []).append((where, line))
+    return found
+
+
+def interface_messages(project: Project) -> set[str]:
+    """Every `_()` string in the default templates and the project's template overlay."""
+    return set(_extract([*project.template_dirs, templates_dir()]))
+
+
+def overlay_messages(project: Project) -> set[str]:
+    """The `_()` strings of the project's own templates only (usually none)."""
+    return set(_extract(project.template_dirs)) if project.template_dirs else set()
+
+
+@dataclass(frozen=True)
+class Started:
+    """What `translate` wrote: the file, its strings, how many are empty or fuzzy."""
+
+    path: Path
+    total: int
+    empty: int
+    fuzzy: int
+
+
+def start_translation(project: Project, locale: str) -> Started:
+    """Write or update the project's .po for a locale.
+
+    A new file starts from the shipped translation, if any. An existing one keeps every
+    translation; one whose English changed is kept, marked fuzzy, for a person to check.
+    """
+    from pocketguide.output import write_atomic
+
+    language = language_of(locale)
+    path = project_po(project, locale)
+    catalog = project_catalog(project, locale)
+    template = Catalog(locale=language)
+    used = _extract([*project.template_dirs, templates_dir()])
+    for message_id, locations in sorted(used.items()):
+        template.add(message_id, locations=locations)
+    if catalog is None:
+        name = project.config.organization.name
+        catalog = Catalog(locale=language, project=name, header_comment=_HEADER, fuzzy=False)
+        shipped = shipped_catalog(locale)
+        for message in template:
+            found = shipped.get(message.id) if shipped is not None and message.id else None
+            if message.id:
+                catalog.add(message.id, found.string if found and not found.fuzzy else "")
+    catalog.update(template, update_creation_date=False)
+    catalog.obsolete.clear()  # strings the templates no longer use
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, sort_output=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, buffer.getvalue())
+    messages = [m for m in catalog if m.id]
+    empty = sum(1 for m in messages if not m.string)
+    fuzzy = sum(1 for m in messages if m.string and m.fuzzy)
+    return Started(path, len(messages), empty, fuzzy)
