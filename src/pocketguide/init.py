@@ -132,7 +132,8 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         # Written inside double quotes: JSON's escapes are YAML's, so the name stays as typed.
         "name": json.dumps(name, ensure_ascii=False)[1:-1],
         "area": "416" if region == "CA" else "502",  # fictional 555-01xx numbers in the region
-        "slug": slugify(name, fallback=slugify(folder.resolve().name)),  # no Latin letters: the folder
+        # A name without Latin letters ("شبكة دعم") takes its slug from the folder's name.
+        "slug": slugify(name, fallback=slugify(folder.resolve().name)),
         "region": region,
         "locale": locale,
         "today": today,
