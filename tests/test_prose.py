@@ -53,7 +53,21 @@ def test_default_text_with_us_numbers_is_refused_outside_north_america(tmp_path)
     assert not (project / "output").exists()
 
 
-def test_an_override_with_local_numbers_clears_its_error(tmp_path):
+def test_a_french_edition_is_told_to_write_its_own_language_s_file(tmp_path):
+    # It read the English default; the fix is a French file, not an English one.
+    project = tmp_path / "org"
+    run("init", str(project), "--region", "FR", "--locale", "fr-CA")
+    lines = run("check", str(project)).stderr.splitlines()
+    assert any(
+        line.endswith(
+            'guide.yaml:7: "988" and "911" reach no service in FR: copy this default file to '
+            "content/fr/guide.yaml and write your local numbers"
+        )
+        for line in lines
+    ), lines
+
+
+def test_an_override_with_local_numbers_clears_its_error(tmp_path):def test_an_override_with_local_numbers_clears_its_error(tmp_path):
     project = tmp_path / "org"
     run("init", str(project), "--region", "GB")
     own = project / "content" / "en" / "guide.yaml"

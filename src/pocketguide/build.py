@@ -77,7 +77,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
     found, doubtful = prose_findings(
-        content.sources, project.region, project.config and project.root
+        content.sources, project.region, project.config and project.root, locale
     )
     problems += found
     warnings += doubtful

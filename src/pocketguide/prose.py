@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from pocketguide.config import language_of
 from pocketguide.errors import Problem, display_path
 from pocketguide.phones import doubt, parse_number
 from pocketguide.resources import content_dir
@@ -77,9 +78,13 @@ def link_findings(text: str, region: str) -> tuple[list[tuple[int, str]], list[t
 
 
 def prose_findings(
-    sources: list[Path], region: str, project_root: Path | None
+    sources: list[Path], region: str, project_root: Path | None, locale: str | None = None
 ) -> tuple[list[Problem], list[str]]:
-    """Errors for short codes and phone links in prose; warnings for doubtful links of our own."""
+    """Errors for short codes and phone links in prose; warnings for doubtful links of our own.
+
+    A default file that names foreign numbers is to be copied into the project's content, in
+    the language of `locale` (a French edition reading the English default: content/fr/...).
+    """
     problems, warnings = [], []
     for path in sources:
         if path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml", "manifest.yaml"):
@@ -97,6 +102,9 @@ def prose_findings(
             advice = "write your local numbers here"
             if not own:
                 relative = path.relative_to(content_dir()).as_posix()
+                folder, rest = relative.split("/", 1)
+                if locale is not None and language_of(locale) != language_of(folder):
+                    relative = f"{language_of(locale)}/{rest}"  # the edition's own language
                 advice = (
                     f"copy this default file to content/{relative} and write your local numbers"
                 )
