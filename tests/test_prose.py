@@ -67,7 +67,7 @@ def test_a_french_edition_is_told_to_write_its_own_language_s_file(tmp_path):
     ), lines
 
 
-def test_an_override_with_local_numbers_clears_its_error(tmp_path):def test_an_override_with_local_numbers_clears_its_error(tmp_path):
+def test_an_override_with_local_numbers_clears_its_error(tmp_path):
     project = tmp_path / "org"
     run("init", str(project), "--region", "GB")
     own = project / "content" / "en" / "guide.yaml"
