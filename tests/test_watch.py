@@ -150,6 +150,7 @@ def test_input_filter_ignores_output_and_editor_files(tmp_path):
         ".hotlines.yaml.swp",
         "4913",
         ".#hotlines.yaml",
+        "templates/i18n/#4309000",
         ".git/index",
     ):
         assert not keep(Change.modified, str(tmp_path / ignored)), ignored

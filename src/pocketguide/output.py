@@ -26,7 +26,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         _sweep_stale(path)
         _write(path, data)
     except OSError as exc:
-        raise PocketguideError(f"{path}: could not write the file: {exc.strerror}") from None
+        message = f"{display_path(path)}: could not write the file: {exc.strerror}"
+        raise PocketguideError(message) from None
 
 
 def check_output_path(path: Path) -> None:

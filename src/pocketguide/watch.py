@@ -17,7 +17,9 @@ DEBOUNCE_MS = 300  # quiet time after the last change before rebuilding
 MAX_WAIT_MS = 3000  # rebuild at the latest this long after the first change of a burst
 READY_MS = 200  # how often the watch loop wakes up with nothing to report
 # Editor scratch files: vim's 4913 probe, backups, swap and temp files, Emacs lock files.
-_EDITOR_TEMP = re.compile(r"^(4913|\.#.*|#.*#|.*~|.*\.sw[a-p]|.*\.tmp|.*\.bak|\.DS_Store)$")
+# Editors' scratch files, and "#<inode>": how Linux names a file written unnamed (O_TMPFILE,
+# as pocketguide's own atomic writes are, e.g. `translate` writing a .po) until it is linked.
+_EDITOR_TEMP = re.compile(r"^(4913|\.#.*|#.*#|#\d+|.*~|.*\.sw[a-p]|.*\.tmp|.*\.bak|\.DS_Store)$")
 
 Echo = Callable[[str, bool], None]
 
