@@ -202,6 +202,11 @@ def test_a_project_corrects_one_shipped_string(project):
             '"Other numbers": a % sign must be written %% ("100 %%")',
         ),
         (
+            'msgid "Contents"\nmsgstr "Sommaire"\n\nmsgid "Contents"\nmsgstr "Table"\n',
+            4,
+            '"Contents" is translated twice (first at line 1)',
+        ),
+        (
             'msgid "Contents"\nmsgstr "Sommaire\n',
             2,
             'not a .po line: a text goes in "double quotes", and a quote inside it is \\"',

@@ -80,6 +80,8 @@ def _read(path: Path, language: str, shown: str) -> Catalog:
     bad = [n for n, line in enumerate(lines, 1) if not _PO_LINE.match(line.strip())]
     if bad:
         raise PocketguideError([Problem(shown, n, _BAD_LINE) for n in bad])
+    if twice := _repeated(lines):  # Babel would keep one of them without a word
+        raise PocketguideError([Problem(shown, n, message) for n, message in twice])
     try:
         catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except PoFileError as exc:
@@ -94,6 +96,21 @@ def _read(path: Path, language: str, shown: str) -> Catalog:
     if problems:
         raise PocketguideError(problems)
     return catalog
+
+
+def _repeated(lines: list[str]) -> list[tuple[int, str]]:
+    """Entries whose one-line msgid came before (`"Contents" is translated twice`)."""
+    first: dict[str, int] = {}
+    found = []
+    for number, line in enumerate(lines, 1):
+        following = lines[number].lstrip() if number < len(lines) else ""
+        if not line.startswith('msgid "') or line == 'msgid ""' or following.startswith('"'):
+            continue
+        if line in first:
+            text = line.removeprefix("msgid ")
+            found.append((number, f"{text} is translated twice (first at line {first[line]})"))
+        first.setdefault(line, number)
+    return found
 
 
 def _format_error(message: Message) -> str | None:
