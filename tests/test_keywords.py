@@ -90,7 +90,7 @@ def test_a_number_texted_without_keyword_links_as_before(project):
         (
             '    text: "741741"\n    keyword: "HOME!"\n',
             'hotlines.yaml:4: Shout: keyword: "HOME!" is not a text keyword: one or two words '
-            "of letters or digits, as the service asks (e.g. SHOUT)",
+            "of the letters A-Z and digits, as the service asks (e.g. SHOUT)",
         ),
         (
             '    phone: "988"\n    keyword: HOME\n',
@@ -140,11 +140,13 @@ def keyword_pdf() -> bytes:
     text = "<p style='text-transform: uppercase'>Text home to 741741</p>"
     # "home" again, far from the number: a template that drops the keyword must still fail.
     prose = "<p>" + "Get home safely after the meeting. " * 3 + "Call (502) 555-0142.</p>"
-    return weasyprint.HTML(string=page + text + prose).write_pdf()
+    # A card whose template dropped the keyword: only the name says "Shout".
+    card = "<p>Shout</p><p>text 85258</p><p>Text homeless to 606060</p>"
+    return weasyprint.HTML(string=page + text + prose + card).write_pdf()
 
 
-def check(pdf: bytes, keywords: list[tuple[str, str]], **options) -> list[str]:
-    numbers = [number for _keyword, number in keywords]
+def check(pdf: bytes, keywords: list[tuple[str, str, str]], **options) -> list[str]:
+    numbers = [number for _keyword, number, _name in keywords]
     try:
         verify_pdf(pdf, "out.pdf", (105.0, 148.0), numbers, keywords=keywords, **options)
     except PocketguideError as exc:
@@ -152,13 +154,34 @@ def check(pdf: bytes, keywords: list[tuple[str, str]], **options) -> list[str]:
     return []
 
 
+def missing(keyword: str, number: str) -> list[str]:
+    return [f'out.pdf: the text keyword "{keyword}" is missing beside {number} in the PDF']
+
+
 def test_verification_wants_the_keyword_beside_its_number_in_any_case(keyword_pdf):
-    assert check(keyword_pdf, [("Home", "741741")]) == []
-    assert check(keyword_pdf, [("START", "741741")]) == [
-        'out.pdf: the text keyword "START" is missing beside 741741 in the PDF'
-    ]
-    assert check(keyword_pdf, [("HOME", "(502) 555-0142")]) == [
-        'out.pdf: the text keyword "HOME" is missing beside (502) 555-0142 in the PDF'
-    ]
+    assert check(keyword_pdf, [("Home", "741741", "Crisis Text Line")]) == []
+    assert check(keyword_pdf, [("START", "741741", "Crisis Text Line")]) == missing(
+        "START", "741741"
+    )
+    assert check(keyword_pdf, [("HOME", "(502) 555-0142", "Warmline")]) == missing(
+        "HOME", "(502) 555-0142"
+    )
     # Read in drawing order, as for an Arabic guide, the same holds.
-    assert check(keyword_pdf, [("home", "741741")], right_to_left=True) == []
+    assert check(keyword_pdf, [("home", "741741", "Line")], right_to_left=True) == []
+
+
+def test_the_name_or_a_longer_word_is_not_the_keyword(keyword_pdf):
+    assert check(keyword_pdf, [("SHOUT", "85258", "Shout")]) == missing("SHOUT", "85258")
+    assert check(keyword_pdf, [("HOME", "606060", "Line")]) == missing("HOME", "606060")
+    assert check(keyword_pdf, [("HOMELESS", "606060", "Line")]) == []
+
+
+def test_a_keyword_must_be_plain_letters_and_digits(project):
+    for keyword in ("ＳＨＯＵＴ", "SHОUT"):  # full width; a Cyrillic O
+        (project / "hotlines.yaml").write_text(LINES.format(keyword=keyword), encoding="utf-8")
+        result = invoke("check", ".")
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f'hotlines.yaml:4: Crisis Text Line: keyword: "{keyword}" is not a text keyword: '
+            "one or two words of the letters A-Z and digits, as the service asks (e.g. SHOUT)\n"
+        )

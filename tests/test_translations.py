@@ -268,6 +268,44 @@ def test_numbers_read_left_to_right_in_an_arabic_line(tmp_path):
     assert "".join(char for _x, char in sorted(digits)) == "741741" + "5025550199"
 
 
+ARABIC_KIT = """\
+kit:
+  guidelines: ["ما يُقال هنا يبقى هنا.", "تكلّم أو مرّر دورك.", "شخص واحد في كل مرة."]
+  opening: ["رحّب بالجميع.", "اقرأ الإرشادات."]
+  closing: ["اشكر الجميع.", "انتهِ في الوقت."]
+  avoid: ["الإصلاح", "الإنقاذ", "النصيحة", "التصحيح", "الحكم"]
+  scenarios: [silence, monopolizing, distress]
+"""
+
+
+def test_card_numbers_sit_under_their_names_on_the_right(tmp_path):
+    # Laid out left to right, a number block lined up on the left, away from its name.
+    project = tmp_path / "project"
+    shutil.copytree(RTL_PROJECT, project)
+    guide = project / "content" / "ar" / "guide.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8") + ARABIC_KIT, encoding="utf-8")
+    manifest = project / "content" / "manifest.yaml"
+    manifest.write_text(
+        manifest.read_text().replace(
+            "scenarios: []", "scenarios: [silence, monopolizing, distress]"
+        )
+    )
+    (project / "hotlines.yaml").write_text(ARABIC_HOTLINES, encoding="utf-8")
+    result = invoke(
+        "build", str(project), "--out", str(tmp_path / "out"), "--format", "card-single"
+    )
+    assert result.exit_code == 0, result.stderr
+    back = pdfium.PdfDocument(tmp_path / "out" / "peer-network-ar-card-single-ar.pdf")[1]
+    textpage = back.get_textpage()
+    text = textpage.get_text_range()
+
+    def right_edge(word: str) -> float:
+        start = text.index(word)
+        return max(textpage.get_charbox(i)[2] for i in range(start, start + len(word)))
+
+    assert abs(right_edge("741741") - right_edge("خط الدعم")) < 1 * 72 / 25.4
+
+
 def test_missing_glyph_is_a_warning_that_strict_refuses(tmp_path, isolated_fonts):
     project = tmp_path / "project"
     shutil.copytree(RTL_PROJECT, project)

@@ -148,10 +148,12 @@ class Hotline(Strict):
         if value is None:
             return value
         words = value.split()
-        if not (1 <= len(words) <= 2 and all(w.isalnum() for w in words) and len(value) <= 20):
+        # ASCII only: "ＳＨＯＵＴ" (full width) or a Cyrillic "О" look right but reach no one.
+        plain = all(w.isascii() and w.isalnum() for w in words)
+        if not (1 <= len(words) <= 2 and plain and len(value) <= 20):
             raise ValueError(
-                f'"{value}" is not a text keyword: one or two words of letters or digits, '
-                "as the service asks (e.g. SHOUT)"
+                f'"{value}" is not a text keyword: one or two words of the letters A-Z and '
+                "digits, as the service asks (e.g. SHOUT)"
             )
         return " ".join(words)
 

@@ -22,12 +22,19 @@ def _squash(text: str) -> str:
 _PARENS = str.maketrans(")", "(")
 
 
-def _near(text: str, keyword: str, number: str, reach: int = 12) -> bool:
-    """Whether keyword occurs within `reach` characters of number (either side) in text."""
-    for match in re.finditer(re.escape(number), text):
-        if keyword in text[max(0, match.start() - reach - len(keyword)) : match.end() + reach]:
-            return True
-    return False
+def _beside(text: str, keyword: str, number: str, name: str, right_to_left: bool) -> bool:
+    """Whether keyword prints as a whole word within a few characters of number."""
+    if name and name != keyword:
+        text = text.replace(name, " ")  # the name as printed; the keyword is set apart
+    text = text.casefold()
+    if right_to_left:
+        text, number = text.translate(_PARENS), number.translate(_PARENS)
+    word = (
+        r"(?<![0-9a-z])" + r"\s*".join(map(re.escape, keyword.casefold().split())) + r"(?![0-9a-z])"
+    )
+    digits = r"\s*".join(map(re.escape, _squash(number)))
+    # Up to 20 characters apart, either way round: "home to 741741", "741741 ... home".
+    return re.search(rf"{word}.{{0,20}}{digits}|{digits}.{{0,20}}{word}", text) is not None
 
 
 def _matches(width: float, height: float, want_w: float, want_h: float) -> bool:
@@ -42,14 +49,15 @@ def verify_pdf(
     pages: tuple[int, int] | None = None,
     either_way: bool = False,
     right_to_left: bool = False,
-    keywords: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    keywords: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
 ) -> int:
     """Raise if the PDF's pages or text are not what was meant to be printed; return pages.
 
     With `either_way`, pages may be the size turned sideways (imposed sheets). A
     `right_to_left` document's text is read in drawing order (pypdf): pdfium reorders it for
     the reader, which turns "(502) 555-0142" in an Arabic line into "555-0142 (502)".
-    Each (keyword, number) of `keywords` must print next to each other ("text HOME to 741741").
+    Each (keyword, number, name) of `keywords` must print as a word next to its number ("text
+    HOME to 741741"), not counting the entry's name (Shout, keyword SHOUT).
     """
     document = pdfium.PdfDocument(data)  # pdfium reads text ~20x faster than pypdf
     problems = []
@@ -93,8 +101,9 @@ def verify_pdf(
     for number in numbers:
         if normal(number) not in text:
             problems.append(Problem(source, None, f'the number "{number}" is missing from the PDF'))
-    for keyword, number in keywords:
-        if not _near(text, normal(keyword), normal(number)):
+    spaced = re.sub(r"\s+", " ", "".join(texts))
+    for keyword, number, name in keywords:
+        if not _beside(spaced, keyword, number, name, right_to_left):
             message = f'the text keyword "{keyword}" is missing beside {number} in the PDF'
             problems.append(Problem(source, None, message))
     if problems:
