@@ -18,7 +18,7 @@ from pocketguide.guide import render_html
 from pocketguide.hotlines import load_hotlines
 from pocketguide.init import init_project
 from pocketguide.project import load_project
-from pocketguide.resources import content_dir
+from pocketguide.resources import content_dir, templates_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4
@@ -400,8 +400,12 @@ def test_brand_font_and_strict_weasyprint_warning(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "brand").mkdir()
-    shutil.copy(templates_dir() / "fonts" / "NotoSans-Italic.ttf", tmp_path / "brand" / "b.ttf")
-    _project(tmp_path, ORG + "brand:\n  font: brand/b.ttf\n")
+    faces = {"font": "Regular", "font_bold": "Bold", "font_italic": "Italic"}
+    faces["font_bold_italic"] = "BoldItalic"
+    for face in faces.values():
+        shutil.copy(templates_dir() / "fonts" / f"NotoSans-{face}.ttf", tmp_path / "brand")
+    keys = "".join(f"  {key}: brand/NotoSans-{face}.ttf\n" for key, face in faces.items())
+    _project(tmp_path, ORG + "brand:\n" + keys)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "guide.css").write_text(
         '{% include "default:guide.css" %}\n.cover { colr: red; }\n'
@@ -423,7 +427,27 @@ def test_brand_font_and_strict_weasyprint_warning(tmp_path, monkeypatch):
         for p in reader.pages
         for f in p["/Resources"].get("/Font", {}).values()
     }
-    assert any("Brand-Body" in f for f in fonts), fonts
+    assert {"Brand-Body", "Brand-Body-Bold", "Brand-Body-Italic"} <= {
+        f.split("+")[-1] for f in fonts
+    }, fonts
+
+
+def test_a_brand_font_without_bold_and_italic_files_says_so(tmp_path, monkeypatch):
+    # WeasyPrint 70 prints bold and italic text in a lone regular file's upright glyphs.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "brand").mkdir()
+    shutil.copy(templates_dir() / "fonts" / "NotoSans-Regular.ttf", tmp_path / "brand" / "b.ttf")
+    _project(tmp_path, ORG + "brand:\n  font: brand/b.ttf\n")
+    assert prepare(load_project(tmp_path), "en").warnings == [
+        "pocketguide.yaml:5: brand.font has no brand.font_bold, brand.font_italic, "
+        "brand.font_bold_italic: WeasyPrint prints that text in the regular face, so headings "
+        "and emphasis lose their weight or slant; add the matching files of the same font"
+    ]
+    _project(tmp_path, ORG + "brand:\n  font_bold: brand/b.ttf\n")
+    assert prepare(load_project(tmp_path), "en").warnings == [
+        "pocketguide.yaml:4: brand.font_bold, font_italic and font_bold_italic are used only "
+        "with brand.font, the regular face"
+    ]
 
 
 @pytest.mark.parametrize("region", ["US", "GB"])

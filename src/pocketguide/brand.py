@@ -38,12 +38,23 @@ def _looks_like(path: Path) -> bool:
     return head.startswith(_MAGIC[path.suffix.lower()])
 
 
+# The faces of the body font, as (key, CSS font-weight, CSS font-style).
+FACES = (
+    ("font", "normal", "normal"),
+    ("font_bold", "bold", "normal"),
+    ("font_italic", "normal", "italic"),
+    ("font_bold_italic", "bold", "italic"),
+)
+
+
 @dataclass(frozen=True)
 class BrandAssets:
     """Resolved brand files as file: URLs for the templates."""
 
     logo_url: str | None
     font_url: str | None
+    # (weight, style, url) of every face of the brand's body font, when it has one.
+    font_faces: tuple[tuple[str, str, str], ...] = ()
 
 
 def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[str]]:
@@ -53,8 +64,8 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
     brand = project.config.brand
     shown = project.shown(project.config_path)
     problems: list[Problem] = []
-    urls: dict[str, str | None] = {"logo": None, "font": None}
-    for key, allowed in (("logo", LOGO_TYPES), ("font", FONT_TYPES)):
+    urls: dict[str, str | None] = dict.fromkeys(["logo", *(face for face, _w, _s in FACES)])
+    for key, allowed in (("logo", LOGO_TYPES), *((face, FONT_TYPES) for face, _w, _s in FACES)):
         relative = getattr(brand, key)
         if relative is None:
             continue
@@ -74,6 +85,22 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
         else:
             urls[key] = path.as_uri()
     warnings = []
+    line = project.line("brand", "font") or project.line("brand") or 1
+    # WeasyPrint 70 neither makes bold or italic from a regular file (it prints the regular
+    # glyphs) nor mixes files of two fonts in one family (one face then wins for all text).
+    faces = tuple((weight, style, urls[face]) for face, weight, style in FACES if urls[face])
+    missing = [f"brand.{face}" for face, _w, _s in FACES[1:] if getattr(brand, face) is None]
+    if urls["font"] and missing:
+        warnings.append(
+            f"{shown}:{line}: brand.font has no {', '.join(missing)}: WeasyPrint prints that "
+            "text in the regular face, so headings and emphasis lose their weight or slant; "
+            "add the matching files of the same font"
+        )
+    elif brand.font is None and len(missing) < len(FACES) - 1:
+        warnings.append(
+            f"{shown}:{line}: brand.font_bold, font_italic and font_bold_italic are used only "
+            "with brand.font, the regular face"
+        )
     # Rounded down, so 2.996 shows as 2.9:1 and never as the 3:1 it misses.
     ratio = math.floor(contrast_ratio(hex_rgb(brand.primary), WHITE) * 10) / 10
     if ratio < MIN_NUMBER_CONTRAST:
@@ -92,4 +119,4 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             f'brand.primary "{brand.primary}" is used for text and has contrast '
             f"{ratio:.1f}:1 against white; text needs at least {MIN_TEXT_CONTRAST}:1"
         )
-    return BrandAssets(urls["logo"], urls["font"]), problems, warnings
+    return BrandAssets(urls["logo"], urls["font"], faces), problems, warnings

@@ -73,6 +73,10 @@ class Brand(Strict):
     primary: str = "#1d4e89"
     accent: str = "#f4a259"
     font: str | None = None
+    # The other faces of the body font; without one, that face prints in bundled Noto Sans.
+    font_bold: str | None = None
+    font_italic: str | None = None
+    font_bold_italic: str | None = None
 
     @field_validator("primary", "accent", mode="before")
     @classmethod

@@ -83,6 +83,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
             "accent": config.brand.accent if config else "#f4a259",
             "logo_url": assets.logo_url,
             "font_url": assets.font_url,
+            "font_faces": assets.font_faces,
         },
         "page": {"width_mm": width, "height_mm": height},
         "sections": content.sections,

@@ -24,7 +24,10 @@ brand:
   # logo: brand/logo.svg         # svg or png: cover and back cover
   primary: "#1d4e89"             # headings and rules (text: keep contrast >= 4.5:1)
   accent: "#f4a259"              # rules and callouts
-  # font: brand/fonts/Body.ttf   # optional body font file
+  # font: brand/fonts/Body.ttf   # optional body font file, and the same font's
+  # font_bold: brand/fonts/Body-Bold.ttf     # bold, italic and bold italic files
+  # font_italic: brand/fonts/Body-Italic.ttf
+  # font_bold_italic: brand/fonts/Body-BoldItalic.ttf
 hotlines: hotlines.yaml          # or a .csv file with the same columns
 sections:
   exclude: []                    # default section ids to leave out
