@@ -492,6 +492,45 @@ def test_a_damaged_brand_file_names_its_key(tmp_path, monkeypatch, name, body, k
     )
 
 
+def test_a_cut_short_brand_font_is_an_error_at_its_key(tmp_path, monkeypatch):
+    # WeasyPrint only warned "Font-face 'Brand Body' cannot be loaded" and printed in Noto.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "brand:\n  font: brand/cut.ttf\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    font = (templates_dir() / "fonts" / "NotoSans-Regular.ttf").read_bytes()
+    (tmp_path / "brand" / "cut.ttf").write_bytes(font[:20000])
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "pocketguide.yaml:5: brand.font: brand/cut.ttf is a damaged font (unexpected end of "
+    )
+    assert result.stderr.endswith("); get the file again\n")
+
+
+def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
+    # A cut-short PNG printed as a black box with no word; an unclosed SVG tag gave
+    # WeasyPrint's "Failed to load image at 'file:///...': " with no reason and no file.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "brand:\n  logo: brand/logo.svg\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    (tmp_path / "brand" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">\n<rect\n</svg>\n'
+    )
+    png = (Path(__file__).parents[1] / "docs" / "images" / "riverside.png").read_bytes()
+    (tmp_path / "room.png").write_bytes(png[: len(png) // 2])
+    notes = tmp_path / "content" / "en" / "sections" / "notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("---\ntitle: Notes\n---\n\n![The meeting room](../../../room.png)\n")
+    result = invoke("build", ".", "--format", "guide")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "pocketguide.yaml:5: refused brand/logo.svg: not valid SVG (not well-formed (invalid "
+        "token): line 3, column 0); open it and save it again",
+        "content/en/sections/notes.md:5: refused room.png: a damaged image (Truncated File "
+        "Read); open it and save it again",
+    ]
+
+
 def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, monkeypatch):
     # `cd output && pocketguide build` built the generic guide (988, 911) into output/output/.
     _project(tmp_path, ORG)

@@ -38,6 +38,21 @@ def _looks_like(path: Path) -> bool:
     return head.startswith(_MAGIC[path.suffix.lower()])
 
 
+def _font_damage(path: Path) -> str | None:
+    """Why a font file cannot be used, if so: WeasyPrint only warns and prints in Noto Sans."""
+    if path.suffix.lower() == ".woff2":
+        return None  # reading one needs brotli, which pocketguide does not install
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            for tag in font.reader.keys():  # noqa: SIM118 (a reader, not a dict)
+                font.reader[tag]  # every table's bytes are in the file
+    except (TTLibError, OSError, ValueError, AssertionError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
 # The faces of the body font, as (key, CSS font-weight, CSS font-style).
 FACES = (
     ("font", "normal", "normal"),
@@ -81,6 +96,9 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
         elif not _looks_like(path):
             kind = path.suffix.lower().lstrip(".").upper()
             message = f"brand.{key}: {relative} is not a {kind} file inside (damaged, or renamed?)"
+            problems.append(Problem(shown, line, message))
+        elif allowed is FONT_TYPES and (damage := _font_damage(path)):
+            message = f"brand.{key}: {relative} is a damaged font ({damage}); get the file again"
             problems.append(Problem(shown, line, message))
         else:
             urls[key] = path.as_uri()
