@@ -57,6 +57,11 @@ def test_init_keeps_the_name_as_typed_and_samples_the_region(tmp_path):
     # A name without Latin letters names files after the folder, not "guide-guide-ar.pdf".
     assert invoke("init", str(tmp_path / "Peer Net"), "--name", "شبكة دعم").exit_code == 0
     assert load_project(tmp_path / "Peer Net").slug == "peer-net"
+    # A very long name made a file name the system refused, after the whole render.
+    long_name = "Very Long Organization Name " * 12
+    assert invoke("init", str(tmp_path / "long"), "--name", long_name).exit_code == 0
+    slug = load_project(tmp_path / "long").slug
+    assert slug == "very-long-organization-name-very-long-organization-name-very"
 
 
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):

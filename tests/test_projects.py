@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pocketguide.a11y import contrast_ratio, hex_rgb
 from pocketguide.build import prepare
 from pocketguide.cli import cli
-from pocketguide.errors import PocketguideError
+from pocketguide.errors import PocketguideError, display_path
 from pocketguide.guide import render_html
 from pocketguide.hotlines import load_hotlines
 from pocketguide.init import init_project
@@ -529,6 +529,27 @@ def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
         "content/en/sections/notes.md:5: refused room.png: a damaged image (Truncated File "
         "Read); open it and save it again",
     ]
+
+
+def test_own_sections_no_manifest_lists_are_named_and_a_bom_is_explained(tmp_path, monkeypatch):
+    # A new section or scenario file was silently left out of the guide.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG)
+    sections = tmp_path / "content" / "en" / "sections"
+    sections.mkdir(parents=True)
+    (sections / "our-meetings.md").write_text("---\ntitle: Our meetings\n---\n\nHello.\n")
+    default = display_path(content_dir() / "manifest.yaml")
+    assert prepare(load_project(tmp_path), "en").warnings[0] == (
+        'content/en/sections/our-meetings.md: not in the guide: list "our-meetings" under '
+        f"sections: in content/manifest.yaml (copy {default} there first)"
+    )
+    # A byte-order mark (old Windows Notepad) hid the front matter: "missing front matter".
+    (sections / "closing.md").write_bytes(b"\xef\xbb\xbf---\ntitle: Closing\n---\n\nBye.\n")
+    result = invoke("check", ".")
+    assert result.stderr.splitlines()[0] == (
+        "content/en/sections/closing.md:1: file starts with a byte-order mark; save it as UTF-8 "
+        "without BOM"
+    )
 
 
 def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, monkeypatch):

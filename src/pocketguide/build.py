@@ -102,7 +102,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         content.unapproved = [entry.name for entry, _text in differences]
         content.unapproved += ["organization.phone"] if organization else []
     found = hotline_warnings(project, content, differences, organization)
-    return Prepared(content, assets, warnings + missing + found)
+    return Prepared(content, assets, warnings + content.unlisted + missing + found)
 
 
 def strict_check(warnings: list[str], failed: tuple[Problem, ...] = ()) -> None:

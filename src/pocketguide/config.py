@@ -21,10 +21,20 @@ _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
 
 
+MAX_SLUG = 60  # file names: <slug>-guide-large-<locale>.pdf stays far below 255 bytes
+
+
 def slugify(text: str, fallback: str = "guide") -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens (`fallback` when none are left)."""
+    """A file-name-safe slug: ASCII letters, digits and hyphens (`fallback` when none are left).
+
+    A long name is cut at a hyphen to at most MAX_SLUG characters.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or fallback
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:MAX_SLUG]
+    return slug or fallback
 
 
 class Organization(Strict):
@@ -39,6 +49,8 @@ class Organization(Strict):
     @field_validator("slug")
     @classmethod
     def _slug(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_SLUG:
+            raise ValueError(f'is longer than {MAX_SLUG} characters; try "{slugify(value)}"')
         if value is not None and slugify(value) != value:
             raise ValueError(f'"{value}" may use only a-z, 0-9 and -; try "{slugify(value)}"')
         return value

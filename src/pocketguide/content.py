@@ -11,6 +11,7 @@ from pocketguide.hotlines import load_hotlines
 from pocketguide.markup import images_without_alt, split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project
+from pocketguide.resources import content_dir
 from pocketguide.validate import validate
 from pocketguide.yamlload import (
     YamlProblem,
@@ -75,6 +76,8 @@ class Content:
     hotlines_path: Path | None = None
     # Entries whose numbers differ from hotlines.lock (set by build.prepare).
     unapproved: list[str] = field(default_factory=list)
+    # The project's section and scenario files that no manifest lists (warnings).
+    unlisted: list[str] = field(default_factory=list)
 
 
 def locale_chain(project: Project, locale: str) -> list[str]:
@@ -151,6 +154,9 @@ def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | No
         return None
     except UnicodeDecodeError:
         problems.add(path, None, "file is not valid UTF-8 text")
+        return None
+    if text.startswith("\ufeff"):  # as YAML files are told: it hid the front matter
+        problems.add(path, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
         return None
     try:
         front, body, first_line = split_front_matter(text)
@@ -235,7 +241,7 @@ def load_content(project: Project, locale: str) -> Content:
         message = "the guide must keep its crisis numbers section (a section with layout: crisis)"
         problems.add(where, line, f"sections: exclude: {message}" if line else message)
     problems.raise_if_any()
-    return Content(
+    content = Content(
         locale,
         guide,
         sections,
@@ -245,6 +251,31 @@ def load_content(project: Project, locale: str) -> Content:
         finder.fallbacks,
         hotlines_path,
     )
+    content.unlisted = unlisted_files(project, manifest, finder.locales) if manifest else []
+    return content
+
+
+def unlisted_files(project: Project, manifest: Manifest, locales: list[str]) -> list[str]:
+    """A warning for each of the project's own section or scenario files no guide prints."""
+    if project.config is None or not (project.root / "content").is_dir():
+        return []
+    where = "content/manifest.yaml"
+    if not (project.root / where).is_file():
+        default = display_path(content_dir() / "manifest.yaml")
+        where += f" (copy {default} there first)"
+    found = []
+    for kind, listed, suffix in (
+        ("sections", manifest.sections, ".md"),
+        ("scenarios", manifest.scenarios, ".yaml"),
+    ):
+        for locale in dict.fromkeys(locales):
+            for path in sorted((project.root / "content" / locale / kind).glob(f"*{suffix}")):
+                if path.stem not in listed:
+                    found.append(
+                        f'{project.shown(path)}: not in the guide: list "{path.stem}" under '
+                        f"{kind}: in {where}"
+                    )
+    return list(dict.fromkeys(found))
 
 
 def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[HotlineFile, Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,6 +143,8 @@ class Rendering:
             where, line = self.source, None
             if found := overlay_location(message, self._html, self.roots[0]):
                 where, line, message = found
+            elif found := _glyph_location(message, self.roots[0]):
+                where, line = found
             problem = Problem(where, line, f"WeasyPrint: {message}")
             if record.levelno >= logging.ERROR:
                 problems.append(problem)
@@ -149,6 +152,21 @@ class Rendering:
                 self.warnings.append(str(problem))
         if problems:
             raise PocketguideError(sorted(set(problems), key=problems.index))
+
+
+_MISSING_GLYPH = re.compile(r'unsupported by fonts: "([^"]+)"')
+
+
+def _glyph_location(message: str, root: Path) -> tuple[str, int] | None:
+    """The project file and line that hold a character no font has (an emoji in a name)."""
+    from pocketguide.errors import display_path
+    from pocketguide.fetcher import find_reference
+
+    match = _MISSING_GLYPH.search(message)
+    if match is None or not (root / CONFIG_NAME).is_file():
+        return None
+    found = find_reference(match.group(1), root)
+    return (display_path(found[0], root), found[1]) if found else None
 
 
 def describe_links(document, pdf) -> None:
