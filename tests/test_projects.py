@@ -552,6 +552,23 @@ def test_own_sections_no_manifest_lists_are_named_and_a_bom_is_explained(tmp_pat
     )
 
 
+def test_check_render_says_when_the_card_and_zine_were_not_laid_out(tmp_path, monkeypatch):
+    # "ok" after check --render, then build --format all failed on the card.
+    from conftest import tiny_config
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config())
+    own = tmp_path / "content" / "en" / "guide.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("title: Our Guide\nsubtitle: For us\nedition: 2026\nsubject: Help\n")
+    result = invoke("check", ".", "--render")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "warning: content/en/guide.yaml: no kit: block, so the card and zine were not laid out "
+        "(building them fails)"
+    ) in result.stderr.splitlines()
+
+
 def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, monkeypatch):
     # `cd output && pocketguide build` built the generic guide (988, 911) into output/output/.
     _project(tmp_path, ORG)

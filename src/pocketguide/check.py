@@ -80,6 +80,11 @@ def check_project(
                 kit = False
         if render:
             found += audit_rendered(project, prepared, kit)
+            if prepared.content.guide.kit is None:  # said, so "ok" does not promise them
+                found.append(
+                    f"content/{locale}/guide.yaml: no kit: block, so the card and zine were not "
+                    "laid out (building them fails)"
+                )
         report.warnings += [w for w in found if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
