@@ -569,6 +569,23 @@ def test_check_render_says_when_the_card_and_zine_were_not_laid_out(tmp_path, mo
     ) in result.stderr.splitlines()
 
 
+def test_a_list_too_short_says_how_many_it_needs(tmp_path, monkeypatch):
+    # Was pydantic's "List should have at least 2 items after validation, not 1".
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG)
+    scenario = (content_dir() / "en" / "scenarios" / "silence.yaml").read_text(encoding="utf-8")
+    say = scenario.splitlines().index("say:")
+    lines = scenario.splitlines()
+    own = tmp_path / "content" / "en" / "scenarios" / "silence.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("\n".join(lines[: say + 2] + lines[say + 3 :]) + "\n", encoding="utf-8")
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"content/en/scenarios/silence.yaml:{say + 1}: say: has 1 item; write at least 2\n"
+    )
+
+
 def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, monkeypatch):
     # `cd output && pocketguide build` built the generic guide (988, 911) into output/output/.
     _project(tmp_path, ORG)

@@ -61,6 +61,14 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         # Only a scalar is shown back; a list or mapping would print as Python.
         shown_input = f'"{value}"' if isinstance(value, (str, int, float, dt.date)) else ""
         message = _PLAIN[kind].format(input=shown_input, **err.get("ctx", {})).strip()
+    if kind in ("too_short", "too_long") and err.get("ctx", {}).get("field_type") == "List":
+        ctx = err["ctx"]
+        count = ctx["actual_length"]
+        has = f"has {count} item{'' if count == 1 else 's'}"
+        if kind == "too_short":
+            message = f"{has}; write at least {ctx['min_length']}"
+        else:
+            message = f"{has}; keep at most {ctx['max_length']}"
     if kind == "literal_error":
         message = f"must be one of {err['ctx']['expected']}, not {err.get('input')!r}"
     label = _label(data, loc)
