@@ -18,11 +18,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from pocketguide.build import prepare
+from pocketguide.catalogs import interface_messages
 from pocketguide.cli import cli
 from pocketguide.guide import base_context, render_html
 from pocketguide.project import load_project
 from pocketguide.resources import templates_dir
-from pocketguide.translate import interface_messages
 
 ROOT = Path(__file__).resolve().parents[1]
 RTL_PROJECT = ROOT / "tests" / "fixtures" / "rtl-project"

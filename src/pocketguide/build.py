@@ -67,12 +67,11 @@ def output_name(project: Project, fmt: str, locale: str) -> str:
 def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
-    from pocketguide.catalogs import interface_ids, interface_warnings
+    from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content, missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.prose import prose_findings
-    from pocketguide.translate import overlay_messages
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
@@ -82,8 +81,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     problems += found
     warnings += doubtful
     try:  # the project's own interface translation, read now so a broken one stops the build
-        own = overlay_messages(project) if project.template_dirs else set()
-        warnings += interface_warnings(project, locale, set(interface_ids()) | own)
+        warnings += interface_warnings(project, locale)
     except PocketguideError as exc:
         problems += exc.problems
     lock_path = project.root / LOCK_NAME

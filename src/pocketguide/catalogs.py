@@ -1,4 +1,4 @@
-"""Interface translations: the shipped .po files and a project's own, checked and merged.
+"""Interface translations: the strings the templates use; the shipped and the project's .po files.
 
 The templates' interface strings (`{{ _("Contents") }}`) come from templates/i18n/<lang>.po.
 A project may add or correct them in its own templates/i18n/<lang>.po: its translations win
@@ -19,11 +19,13 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from pocketguide.config import language_of
+from pocketguide.content import SOURCE_LOCALE
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
 
-SOURCE_LANGUAGE = "en"  # the language the templates are written in
+# The same options as the renderer's environment, so extraction sees what rendering sees.
+EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
 # A .po line: blank, a comment, or a keyword and/or one quoted string (escapes allowed).
 _PO_LINE = re.compile(
     r'^(?:|#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"(?:[^"\\]|\\.)*")$'
@@ -175,13 +177,35 @@ def translated_interface(project: Project, locale: str) -> set[str]:
     return shipped | translated_ids(project_catalog(project, locale))
 
 
-def interface_warnings(project: Project, locale: str, wanted: set[str] | None = None) -> list[str]:
-    """What of a locale's interface prints in English, and why; `wanted` defaults to the
-    shipped templates' strings (the caller adds a template overlay's)."""
+def extracted(folders: list[Path]) -> dict[str, list[tuple[str, int]]]:
+    """Every `_()` string of the templates in folders, with where it is used."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from jinja2.ext import babel_extract
+
+    found: dict[str, list[tuple[str, int]]] = {}
+    for folder in folders:
+        for template in sorted(folder.rglob("*.j2")):
+            with template.open("rb") as handle:
+                for line, message, _comments, _context in extract(
+                    babel_extract, handle, DEFAULT_KEYWORDS, options=EXTRACT_OPTIONS
+                ):
+                    where = template.relative_to(folder).as_posix()
+                    found.setdefault(_first(message), []).append((where, line))
+    return found
+
+
+def interface_messages(project: Project) -> set[str]:
+    """Every `_()` string in the default templates and the project's template overlay."""
+    return set(extracted([*project.template_dirs, templates_dir()]))
+
+
+def interface_warnings(project: Project, locale: str) -> list[str]:
+    """What of a locale's interface prints in English, and why (cheap: no shipped template is
+    read; only a project's own templates are searched for strings)."""
     language = language_of(locale)
-    if language == SOURCE_LANGUAGE:
+    if language == SOURCE_LOCALE:
         return []
-    wanted = set(interface_ids()) if wanted is None else wanted
+    wanted = set(interface_ids()) | set(extracted(project.template_dirs))
     own = project_catalog(project, locale)
     shown = display_path(project_po(project, locale), project.root)
     folder = display_path(project.root)

@@ -85,7 +85,8 @@ class Brand(Strict):
     primary: str = "#1d4e89"
     accent: str = "#f4a259"
     font: str | None = None
-    # The other faces of the body font; without one, that face prints in bundled Noto Sans.
+    # The other faces of the body font; without one, WeasyPrint prints that text in the
+    # regular face (it makes no bold or italic of its own).
     font_bold: str | None = None
     font_italic: str | None = None
     font_bold_italic: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from pocketguide.catalogs import translated_interface
+from pocketguide.catalogs import interface_messages, translated_interface
 from pocketguide.config import language_of
 from pocketguide.content import SOURCE_LOCALE, Content
 from pocketguide.errors import PocketguideError
@@ -40,8 +40,6 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
 
 def interface_coverage(project: Project, locale: str) -> tuple[int, int]:
     """(translated, total) interface strings; the templates' own language (en) is complete."""
-    from pocketguide.translate import interface_messages
-
     wanted = interface_messages(project)
     if language_of(locale) == SOURCE_LOCALE:
         return len(wanted), len(wanted)

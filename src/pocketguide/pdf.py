@@ -131,6 +131,8 @@ class Rendering:
             )
 
     def _report(self) -> None:
+        from pocketguide.limits import locate
+
         problems = self.fetcher.problems(self.source, self.roots[0])
         for record in self.collector.records:
             message = record.getMessage()
@@ -143,9 +145,9 @@ class Rendering:
             where, line = self.source, None
             if found := overlay_location(message, self._html, self.roots[0]):
                 where, line, message = found
-            elif found := _glyph_location(message, self.roots[0]):
-                where, line = found
             problem = Problem(where, line, f"WeasyPrint: {message}")
+            if not found and (char := _missing_glyph(message, self.roots[0])):
+                problem = locate(char, self.roots[0], self.source, problem.message)
             if record.levelno >= logging.ERROR:
                 problems.append(problem)
             elif str(problem) not in self.warnings:
@@ -157,16 +159,11 @@ class Rendering:
 _MISSING_GLYPH = re.compile(r'unsupported by fonts: "([^"]+)"')
 
 
-def _glyph_location(message: str, root: Path) -> tuple[str, int] | None:
-    """The project file and line that hold a character no font has (an emoji in a name)."""
-    from pocketguide.errors import display_path
-    from pocketguide.fetcher import find_reference
-
+def _missing_glyph(message: str, root: Path) -> str | None:
+    """The character no font has (an emoji in a name), to be found in a project's files."""
     match = _MISSING_GLYPH.search(message)
-    if match is None or not (root / CONFIG_NAME).is_file():
-        return None
-    found = find_reference(match.group(1), root)
-    return (display_path(found[0], root), found[1]) if found else None
+    # Only a project is searched: the default guide's folder may be any folder of the user's.
+    return match.group(1) if match and (root / CONFIG_NAME).is_file() else None
 
 
 def describe_links(document, pdf) -> None:

@@ -7,46 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import write_po
-from jinja2.ext import babel_extract
 
-from pocketguide.catalogs import project_catalog, project_po, shipped_catalog
+from pocketguide.catalogs import extracted, project_catalog, project_po, shipped_catalog
 from pocketguide.config import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
 
-# The same options as the renderer's environment, so extraction sees what rendering sees.
-EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
 _HEADER = """\
 # The headings and labels of this project's pocket guide, translated: fill in each msgstr.
 # An empty msgstr prints in English; so does one marked "#, fuzzy" (check it, then delete
 # that line). A % sign is written %%. Update the list with: pocketguide translate <language>"""
-
-
-def _extract(folders: list[Path]) -> dict[str, list[tuple[str, int]]]:
-    """Every `_()` string of the templates in folders, with where it is used."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for folder in folders:
-        for template in sorted(folder.rglob("*.j2")):
-            with template.open("rb") as handle:
-                for line, message, _comments, _context in extract(
-                    babel_extract, handle, DEFAULT_KEYWORDS, options=EXTRACT_OPTIONS
-                ):
-                    text = message if isinstance(message, str) else message[0]
-                    where = template.relative_to(folder).as_posix()
-                    found.setdefault(text, []).append((where, line))
-    return found
-
-
-def interface_messages(project: Project) -> set[str]:
-    """Every `_()` string in the default templates and the project's template overlay."""
-    return set(_extract([*project.template_dirs, templates_dir()]))
-
-
-def overlay_messages(project: Project) -> set[str]:
-    """The `_()` strings of the project's own templates only (usually none)."""
-    return set(_extract(project.template_dirs)) if project.template_dirs else set()
 
 
 @dataclass(frozen=True)
@@ -71,7 +42,7 @@ def start_translation(project: Project, locale: str) -> Started:
     path = project_po(project, locale)
     catalog = project_catalog(project, locale)
     template = Catalog(locale=language)
-    used = _extract([*project.template_dirs, templates_dir()])
+    used = extracted([*project.template_dirs, templates_dir()])
     for message_id, locations in sorted(used.items()):
         template.add(message_id, locations=locations)
     if catalog is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -49,7 +50,7 @@ def verify_pdf(
     pages: tuple[int, int] | None = None,
     either_way: bool = False,
     right_to_left: bool = False,
-    keywords: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    keywords: Sequence[tuple[str, str, str]] = (),
 ) -> int:
     """Raise if the PDF's pages or text are not what was meant to be printed; return pages.
 
@@ -72,7 +73,8 @@ def verify_pdf(
         attached += _attachment_notes(page)
         left, bottom, right, top = page.get_trimbox()
         width, height = right - left, top - bottom
-        texts.append(page.get_textpage().get_text_bounded())
+        if not right_to_left:  # read below, in drawing order
+            texts.append(page.get_textpage().get_text_bounded())
         fits = _matches(width, height, want_w, want_h) or (
             either_way and _matches(width, height, want_h, want_w)
         )
@@ -94,8 +96,7 @@ def verify_pdf(
         texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
     def normal(words: str) -> str:
-        squashed = _squash(words).casefold()  # a keyword may print in capitals
-        return squashed.translate(_PARENS) if right_to_left else squashed
+        return _squash(words).translate(_PARENS) if right_to_left else _squash(words)
 
     text = normal("".join(texts))
     for number in numbers:
