@@ -33,7 +33,6 @@ def test_split_guide_cuts_at_markers_and_keeps_head_and_tail():
         "ol { counter-reset : step }",
         "@page :first { margin: 0 }",
         "@page chapter:nth(1) { margin: 0 }",
-        "@page :blank { @top-left { content: none } }",
         # However it is written: CSS ignores case, comments and escapes.
         "H2 { COUNTER-INCREMENT: tip }",
         "h2 { counter-increment/* numbered */: tip }",
@@ -55,6 +54,14 @@ def test_stylesheets_that_carry_state_across_sections_lay_out_whole(css):
     assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is None
     # The same words in the content are not a stylesheet.
     assert split_guide(HEAD + "counter-increment: @page :first " + body) is not None
+
+
+def test_blank_page_styles_still_lay_out_in_fragments():
+    # A blank page comes from a break inside one fragment (the back cover's), or starts the
+    # fragment told its side: laid out alone or whole, the same pages are blank.
+    css = "@page :blank { @top-left { content: none } }"
+    body = "cover<!-- pocketguide:fragment -->one</body></html>"
+    assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is not None
 
 
 def test_section_titles_as_running_heads_still_lay_out_in_fragments():

@@ -179,6 +179,8 @@ def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
     # page 38, and its back cover was page 39, a right-hand page; now 39 stays blank.
     assert len(guide_reader.pages) % 2 == 0
     assert "You are not alone in this work" in guide_texts[-1]
+    # The page left blank carries no running head ("Notes") and no page number.
+    assert guide_texts[-2].strip() == ""
 
 
 def test_a_scenario_page_shows_the_name_the_contents_list(guide_texts):

@@ -19,11 +19,11 @@ MARKER = "<!-- pocketguide:fragment -->"
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
 _HEAD_END = "</head>"
 # CSS that carries state from one section's pages to the next (matched in lower case, with
-# comments and escapes gone): counters, the page total, :first/:nth/:blank pages, running
+# comments and escapes gone): counters, the page total, :first/:nth pages, running
 # elements, and stylesheets pulled in from elsewhere, which could hold any of these.
 _SHARED_STATE = re.compile(
     r"counter-(?:increment|reset|set)\s*:|counters?\(\s*pages\s*[,)]"
-    r"|@page[^{]*:(?:first|nth|blank)|running\(|element\(|@import"
+    r"|@page[^{]*:(?:first|nth)|running\(|element\(|@import"
 )
 # Running strings: only the section titles, which every section sets on its first page.
 _STRING_SET = re.compile(r"string-set\s*:([^;}]*)")
