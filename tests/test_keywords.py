@@ -96,6 +96,16 @@ def test_a_number_texted_without_keyword_links_as_before(project):
             '    phone: "988"\n    keyword: HOME\n',
             'hotlines.yaml:2: Shout: keyword: "HOME" needs the number to text it to (text:)',
         ),
+        (
+            '    text: "741741"\n    keyword: Text HOME\n',
+            'hotlines.yaml:4: Shout: keyword: "Text HOME": the guide prints "Text HOME to ..." '
+            "itself; write only the word to send (HOME)",
+        ),
+        (
+            '    text: "741-741"\n    keyword: "741741"\n',
+            'hotlines.yaml:2: Shout: keyword: "741741" is the text number itself; write the word '
+            "the service asks people to send (e.g. HOME), or leave keyword out",
+        ),
     ],
 )
 def test_a_wrong_keyword_is_an_error_at_its_line(project, entry, message):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -155,6 +156,11 @@ class Hotline(Strict):
                 f'"{value}" is not a text keyword: one or two words of the letters A-Z and '
                 "digits, as the service asks (e.g. SHOUT)"
             )
+        if len(words) == 2 and words[0].upper() == "TEXT":
+            raise ValueError(
+                f'"{value}": the guide prints "Text {words[1]} to ..." itself; write only '
+                f"the word to send ({words[1]})"
+            )
         return " ".join(words)
 
     @property
@@ -201,6 +207,11 @@ class Hotline(Strict):
             raise ValueError("needs at least one of phone, text, url")
         if self.keyword and not self.text:
             raise ValueError(f'keyword: "{self.keyword}" needs the number to text it to (text:)')
+        if self.keyword and self.text and _is_number(self.keyword, self.text):
+            raise ValueError(
+                f'keyword: "{self.keyword}" is the text number itself; write the word the '
+                "service asks people to send (e.g. HOME), or leave keyword out"
+            )
         return self
 
     @model_validator(mode="after")
@@ -267,3 +278,10 @@ def _translation(translations: dict[str, Any], locale: str) -> Any:
     tag = locale.replace("_", "-")
     by_tag = {key.replace("_", "-").lower(): words for key, words in translations.items()}
     return by_tag.get(tag.lower()) or by_tag.get(language_of(tag))
+
+
+def _is_number(keyword: str, number: Number) -> bool:
+    """True if a keyword is the digits of the number it is texted to (741741 for 741741)."""
+    digits = keyword.replace(" ", "")
+    written = re.sub(r"\D", "", number.raw)
+    return digits.isdigit() and digits in {written, number.normalized.lstrip("+")}
