@@ -13,6 +13,7 @@ from pocketguide.build import build
 from pocketguide.fragments import FragmentCache, number_contents
 from pocketguide.frames import split_guide, start_at
 from pocketguide.options import Options
+from pocketguide.resources import templates_dir
 
 HEAD = "<html><head><style></style></head><body class=guide>"
 
@@ -62,6 +63,29 @@ def test_blank_page_styles_still_lay_out_in_fragments():
     css = "@page :blank { @top-left { content: none } }"
     body = "cover<!-- pocketguide:fragment -->one</body></html>"
     assert split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is not None
+
+
+@pytest.mark.parametrize(
+    ("css", "whole"),
+    [
+        (".section h1 { letter-spacing: 0.02em; break-after: avoid }", False),
+        # The contents numbered or marked some other way: laid out alone, the front matter
+        # would show the default's numbers instead.
+        ('.toc a::after { content: " p. " target-counter(attr(href), page) }', True),
+        (".toc a:AFTER { color: red }", True),
+        ("nav a { content: target-text(attr(href)) }", True),
+        ("a[data-page] { color: red }", True),
+    ],
+)
+def test_stylesheets_beside_the_default_that_number_the_contents_lay_out_whole(css, whole):
+    default = (templates_dir() / "guide.css").read_text(encoding="utf-8").removesuffix("\n")
+    body = "cover<!-- pocketguide:fragment -->one</body></html>"
+    # The default's own contents rules (target-counter, data-page) are the fragments' own.
+    assert split_guide(HEAD.replace("<style>", f"<style>{default}\n") + body) is not None
+    head = HEAD.replace("<style>", f"<style>{default}\n{css}")
+    assert (split_guide(head + body) is None) is whole
+    # Without the default, the same rules number the contents just as well.
+    assert (split_guide(HEAD.replace("<style>", f"<style>{css}") + body) is None) is whole
 
 
 def test_section_titles_as_running_heads_still_lay_out_in_fragments():

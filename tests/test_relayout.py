@@ -157,6 +157,23 @@ def test_a_record_made_by_another_weasyprint_or_pocketguide_is_not_used(tmp_path
     assert tried == [] and "(502) 555-0149" in PdfReader(path).pages[2].extract_text()
 
 
+def test_a_project_stylesheet_that_adds_to_the_default_still_relays_out(tmp_path):
+    # Most organizations' guide.css includes the default and changes colours or spacing.
+    project = _project(tmp_path)
+    (project / "templates").mkdir()
+    (project / "templates" / "guide.css").write_text(
+        '{% include "default:guide.css" %}\n.section h1 { letter-spacing: 0.02em; }\n'
+    )
+    _build(project)
+    _edit(project, *EDIT)
+    path, tried = _build(project)
+    assert tried == [True]
+    full = build(project, out_dir=tmp_path / "full", jobs=1, force=True).written[0].path
+    assert [p.extract_text() for p in PdfReader(path).pages] == [
+        p.extract_text() for p in PdfReader(full).pages
+    ]
+
+
 def test_force_lays_out_the_whole_guide(tmp_path):
     project = _project(tmp_path)
     _build(project)

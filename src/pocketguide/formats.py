@@ -241,9 +241,7 @@ class Renderer:
             return self._renders[kind]
         html, size = self.html(kind)
         roots = [self.project.root, content_dir(), templates_dir()]
-        # An overlay guide.css may number the contents its own way: then lay out in one piece.
-        own_css = any((d / "guide.css").is_file() for d in self.project.template_dirs)
-        guide, measure = kind.startswith("guide") and not own_css, "data-fit" in html
+        guide, measure = kind.startswith("guide"), "data-fit" in html
         result = None
         if guide and self.fragments is not None:
             result = self.fragments.render(html, templates_dir(), roots, shown, self.assets_key)

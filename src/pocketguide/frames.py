@@ -11,9 +11,12 @@ document). Used by `watch` (pocketguide.fragments) and by fresh builds
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+
+from pocketguide.resources import templates_dir
 
 MARKER = "<!-- pocketguide:fragment -->"
 MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fast
@@ -30,6 +33,9 @@ _STRING_SET = re.compile(r"string-set\s*:([^;}]*)")
 _SECTION_TITLE = re.compile(r"\s*section\s+[^,]*$")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.S)
+# A fragment build numbers the contents with `data-page` (the default guide.css's rule); CSS
+# other than the default that numbers them, or styles what follows a link, may differ.
+_OWN_NUMBERING = re.compile(r":after\b|target-(?:counter|text)|data-page")
 _STYLESHEET = re.compile(r"<(?:style|link)\b", re.I)
 _LINK = re.compile(r"<link\b", re.I)
 # A fragment's first element names it: its anchor tells the page the fragment starts on.
@@ -55,8 +61,16 @@ def split_guide(html: str) -> tuple[str, list[str], str] | None:
         not _SECTION_TITLE.match(value) for value in _STRING_SET.findall(css)
     ):
         return None
+    if _OWN_NUMBERING.search(_plain_css(head.replace(_default_css(), "", 1))):
+        return None
     chunks = html[body_start:body_end].split(MARKER)
     return html[:body_start], chunks, html[body_end:]
+
+
+@functools.cache
+def _default_css() -> str:
+    """The default guide.css as the templates include it (Jinja drops the last newline)."""
+    return (templates_dir() / "guide.css").read_text(encoding="utf-8").removesuffix("\n")
 
 
 def _plain_css(text: str) -> str:
