@@ -179,6 +179,55 @@ def test_overflow_problems_only_for_faces_taller_than_their_room():
         )
 
 
+WIDE = """\
+hotlines:
+  - name: Crisis Text Line
+    text: "741741"
+    keyword: WWWWWWWWWWWWWWWWWWWW
+    category: crisis
+    verified: 2026-11-01
+  - name: Samaritans
+    phone: "+44 800 068 4141"
+    category: crisis
+    verified: 2026-11-01
+"""
+
+
+def test_a_number_wider_than_its_card_column_is_an_error(tmp_path):
+    # Beside a column widened by a long keyword, "+44 800 068 4141" ran 4 mm off the card's
+    # edge, and the build only said the number was "missing from the PDF".
+    project = tiny(tmp_path)
+    lifeline = '  - name: Lifeline\n    phone: "988"\n    category: crisis\n'
+    (project / "hotlines.yaml").write_text(WIDE + lifeline + "    verified: 2026-11-01\n")
+    result = invoke("build", str(project), "--format", "card")
+    assert result.exit_code == 1
+    assert re.fullmatch(
+        r'output/tiny-card-en\.pdf: the card back is \d+\.\d mm too wide: "\+44 800 068 '
+        r'4141" does not fit across its column and would be cut off at the edge; list at most '
+        r"two numbers under card: hotlines: in pocketguide\.yaml, which prints them in one "
+        r"column \(type is never shrunk to make it fit\)\n",
+        result.stderr.replace(str(project) + "/", ""),
+    ), result.stderr
+    # Two numbers print one under the other, and both fit.
+    (project / "hotlines.yaml").write_text(WIDE)
+    result = invoke("build", str(project), "--format", "card", "--quiet")
+    assert result.exit_code == 0, result.stderr
+    text = PdfReader(project / "output" / "tiny-card-en.pdf").pages[1].extract_text()
+    assert "+44 800 068 4141" in text and "WWWWWWWWWWWWWWWWWWWW" in text
+
+
+def test_overflow_problems_for_text_wider_than_its_face():
+    fits = [
+        Fit("card front", 40.0, 47.0, 0.15, "nearly"),  # within the tolerance
+        Fit("zine panel 2 (guidelines)", 40.0, 47.0, 2.04, "https://example.org/a-long-path"),
+    ]
+    assert [str(p) for p in overflow_problems(fits, "out.pdf")] == [
+        'out.pdf: the zine panel 2 (guidelines) is 2.0 mm too wide: "https://example.org/a-long-'
+        'path" does not fit across its face and would be cut off at the edge; shorten it (type '
+        "is never shrunk to make it fit)"
+    ]
+
+
 def test_a_phone_number_never_breaks_across_lines(tmp_path):
     # Riverside's zine printed "Riverside Peer Network · (502)" and "555-0100" on two lines.
     config = tiny_config(name="Riverside Peer Network").replace(

@@ -12,6 +12,16 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
     """One problem per face whose content is taller than its room, saying by how much."""
     problems = []
     for fit in fits:
+        if fit.wide_mm > TOLERANCE_MM:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    f'the {fit.label} is {fit.wide_mm:.1f} mm too wide: "{fit.widest}" does not '
+                    f"fit across its {'column' if fit.columns > 1 else 'face'} and would be cut "
+                    f"off at the edge; {_narrower(fit)} (type is never shrunk to make it fit)",
+                )
+            )
         over = fit.content_mm - fit.room_mm
         if over > TOLERANCE_MM:
             problems.append(
@@ -26,9 +36,23 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
     return problems
 
 
+def _narrower(fit: Fit) -> str:
+    """What to change: two columns of numbers become one with two numbers or fewer."""
+    if fit.columns > 1:
+        return (
+            "list at most two numbers under card: hotlines: in pocketguide.yaml, which prints "
+            "them in one column"
+        )
+    return "shorten it"
+
+
+def _numbers_face(label: str) -> bool:
+    return label == "card back" or "crisis numbers" in label
+
+
 def _advice(label: str) -> str:
     """What to change: the faces with crisis numbers fill up with entries, not with text."""
-    if label == "card back" or "crisis numbers" in label:
+    if _numbers_face(label):
         return (
             "show fewer numbers by listing the ones to keep under card: hotlines: in "
             "pocketguide.yaml"

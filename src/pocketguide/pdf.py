@@ -29,6 +29,9 @@ class Fit:
     label: str
     content_mm: float
     room_mm: float
+    wide_mm: float = 0.0  # how far text reaches past the box's sides (into padding or off)
+    widest: str = ""  # that text: a number or word wider than its column
+    columns: int = 1  # numbers side by side (the kit's two-column list) or one under another
 
 
 @dataclass
@@ -218,5 +221,26 @@ def _measure_fits(document) -> list[Fit]:
                 continue
             top = box.content_box_y()
             bottom = max(child.position_y + child.margin_height() for child in box.children)
-            fits.append(Fit(label, (bottom - top) * PX_MM, box.height * PX_MM))
+            wide, text, columns = _widest_text(box)
+            content, room = (bottom - top) * PX_MM, box.height * PX_MM
+            fits.append(Fit(label, content, room, wide * PX_MM, text, columns))
     return fits
+
+
+def _widest_text(box) -> tuple[float, str, int]:
+    """How far a box's text reaches past its content box's sides, that text, and columns.
+
+    Height is not all: a number wider than its card column ran off the card's edge.
+    """
+    left, right = box.content_box_x(), box.content_box_x() + box.width
+    worst, text, columns = 0.0, "", 1
+    for child in box.descendants():
+        element = getattr(child, "element", None)
+        if element is not None and "two-columns" in (element.get("class") or "").split():
+            columns = 2
+        if type(child).__name__ != "TextBox" or not child.text.strip():
+            continue  # an empty box (a right-to-left line's end) prints nothing
+        over = max(left - child.position_x, child.position_x + child.width - right)
+        if over > worst:
+            worst, text = over, child.text
+    return worst, text, columns
