@@ -531,6 +531,49 @@ def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
     ]
 
 
+UNSIZED_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="400" height="90"/></svg>\n'
+
+
+@pytest.mark.parametrize(
+    ("attributes", "unsized"),
+    [
+        ("", True),
+        ('width="100%" height="100%"', True),
+        ('width="400"', True),
+        ('width="400" height="90"', False),
+        ('viewBox="0 0 400 90"', False),
+    ],
+)
+def test_an_svg_logo_without_a_size_is_an_error(tmp_path, monkeypatch, attributes, unsized):
+    # WeasyPrint draws it at full scale in a 300 x 150 px box: the logo printed cut off.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "brand:\n  logo: brand/logo.svg\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    svg = UNSIZED_SVG.replace("<svg ", f"<svg {attributes} ")
+    (tmp_path / "brand" / "logo.svg").write_text(svg)
+    result = invoke("check", ".")
+    message = (
+        "pocketguide.yaml:5: brand.logo: brand/logo.svg has no size, so it would print cut off; "
+        'add viewBox="0 0 W H" to its <svg> tag, W and H the width and height of the drawing\n'
+    )
+    assert (result.exit_code, result.stderr) == ((1, message) if unsized else (0, ""))
+
+
+def test_an_svg_picture_without_a_size_is_an_error_where_it_is_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG)
+    (tmp_path / "map.svg").write_text(UNSIZED_SVG)
+    notes = tmp_path / "content" / "en" / "sections" / "notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("---\ntitle: Notes\n---\n\n![How to find us](../../../map.svg)\n")
+    result = invoke("build", ".", "--format", "guide")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/en/sections/notes.md:5: refused map.svg: has no size, so it would print cut "
+        'off; add viewBox="0 0 W H" to its <svg> tag, W and H the width and height of the drawing'
+    ]
+
+
 def test_own_sections_no_manifest_lists_are_named_and_a_bom_is_explained(tmp_path, monkeypatch):
     # A new section or scenario file was silently left out of the guide.
     monkeypatch.chdir(tmp_path)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
 from pocketguide.errors import Problem
+from pocketguide.images import UNSIZED, svg_unsized
 from pocketguide.project import Project
 
 LOGO_TYPES = {".svg", ".png"}
@@ -97,6 +98,8 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             kind = path.suffix.lower().lstrip(".").upper()
             message = f"brand.{key}: {relative} is not a {kind} file inside (damaged, or renamed?)"
             problems.append(Problem(shown, line, message))
+        elif path.suffix.lower() == ".svg" and svg_unsized(str(path)):
+            problems.append(Problem(shown, line, f"brand.{key}: {relative} {UNSIZED}"))
         elif allowed is FONT_TYPES and (damage := _font_damage(path)):
             message = f"brand.{key}: {relative} is a damaged font ({damage}); get the file again"
             problems.append(Problem(shown, line, message))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import mimetypes
 import os
 import stat
@@ -14,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pocketguide.errors import Problem
+from pocketguide.images import image_problem
 
 MAX_FILE_BYTES = 20_000_000
 MAX_DATA_URL = 2_000_000
@@ -72,39 +72,10 @@ class ConfinedFetcher(URLFetcher):
             shown = path.relative_to(self.roots[0]).as_posix()
         body = _read_regular_file(path, shown)
         info = path.stat()
-        if reason := _damaged(str(path), info.st_mtime_ns, info.st_size, path.suffix.lower()):
+        if reason := image_problem(str(path), info.st_mtime_ns, info.st_size, path.suffix.lower()):
             raise PermissionError(f"refused {shown}: {reason}")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
-
-
-RASTER = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
-
-
-@functools.lru_cache(maxsize=256)
-def _damaged(path: str, _mtime: int, _size: int, suffix: str) -> str | None:
-    """Why an image cannot be printed as meant, if so; WeasyPrint draws a cut-short PNG as a
-    black box and says nothing, and for other damage names no reason."""
-    if suffix == ".svg":
-        from xml.etree.ElementTree import ParseError, parse
-
-        try:
-            parse(path)
-        except ParseError as exc:
-            return f"not valid SVG ({exc}); open it and save it again"
-        return None
-    if suffix not in RASTER:
-        return None
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            image.verify() if suffix == ".png" else image.load()  # verify: PNG checksums
-    except UnidentifiedImageError:
-        return f"not a {suffix.lstrip('.').upper()} image inside (damaged, or renamed?)"
-    except (OSError, SyntaxError, ValueError) as exc:
-        return f"a damaged image ({exc}); open it and save it again"
-    return None
 
 
 def _read_regular_file(path: Path, shown: str) -> bytes:
