@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -308,6 +309,40 @@ def test_lock_diff_message(tmp_path, monkeypatch):
         "warning: hotlines.yaml:2: Test Warmline: phone changed (502) 555-0242 -> (502) 555-0243 "
         "since hotlines.lock; check it, then run pocketguide approve"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("navy", None),
+        ("rgb(27, 94, 32)", None),
+        ("hsl(213, 65%, 33%)", None),
+        (
+            "dark blue",
+            '"dark blue" is not a colour: write a hex code like "#1d4e89", a CSS colour name '
+            'like "navy", or "rgb(29, 78, 137)"',
+        ),
+        (
+            "rgba(0, 0, 128, 0.5)",
+            '"rgba(0, 0, 128, 0.5)" is see-through; brand colours print solid, e.g. "#1d4e89"',
+        ),
+    ],
+)
+def test_brand_colours_as_brand_guides_write_them(tmp_path, monkeypatch, written, message):
+    # Brand guides give "navy" or rgb(); only "#1d4e89" was understood.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + f"brand:\n  primary: '{written}'\n")
+    result = invoke("check", ".")
+    if message is None:
+        assert (result.exit_code, result.stderr) == (0, "")
+        colour = load_project(tmp_path).config.brand.primary
+        assert colour == {"navy": "#000080", "rgb(27, 94, 32)": "#1b5e20"}.get(written, colour)
+        assert re.fullmatch(r"#[0-9a-f]{6}", colour)
+    else:
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"pocketguide.yaml:5: brand.primary: {message}\n",
+        )
 
 
 def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):

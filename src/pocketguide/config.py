@@ -96,9 +96,24 @@ class Brand(Strict):
     def _colour(cls, value: object) -> str:
         if value is None:  # `primary: #1d4e89` unquoted: YAML reads # as a comment
             raise ValueError('is empty; put the colour in quotes, e.g. "#1d4e89"')
-        if not isinstance(value, str) or not _COLOUR.fullmatch(value):
-            raise ValueError(f'"{value}" is not a colour like "#1d4e89"')
-        return value.lower()
+        if isinstance(value, str) and _COLOUR.fullmatch(value):
+            return value.lower()
+        return _css_colour(value)
+
+
+def _css_colour(value: object) -> str:
+    """A CSS colour name or rgb()/hsl() as brand guides give them ("navy"), as "#rrggbb"."""
+    from tinycss2.color3 import RGBA, parse_color  # WeasyPrint's own CSS colour parser
+
+    colour = parse_color(value.strip()) if isinstance(value, str) else None
+    if not isinstance(colour, RGBA):
+        raise ValueError(
+            f'"{value}" is not a colour: write a hex code like "#1d4e89", a CSS colour name '
+            'like "navy", or "rgb(29, 78, 137)"'
+        )
+    if colour.alpha < 1:
+        raise ValueError(f'"{value}" is see-through; brand colours print solid, e.g. "#1d4e89"')
+    return "#" + "".join(f"{round(part * 255):02x}" for part in colour[:3])
 
 
 class Sections(Strict):
