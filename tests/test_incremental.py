@@ -71,6 +71,25 @@ def test_a_hotline_edit_rebuilds_only_the_formats_that_show_it(project):
     assert not any(item.fresh for item in build(project, formats).written)
 
 
+def test_a_stylesheet_edit_rebuilds_only_the_formats_that_include_it(project):
+    formats = ("guide", "card-single")
+    build(project, formats)
+    (project / "templates").mkdir()
+    css = project / "templates" / "guide.css"
+    css.write_text('{% include "default:guide.css" %}\nh1 { letter-spacing: 0.02em; }\n')
+    # The card's HTML does not include guide.css: it stays as it was, file and all.
+    assert fresh_flags(build(project, formats)) == {
+        "tiny-guide-en.pdf": False,
+        "tiny-card-single-en.pdf": True,
+    }
+    # A stylesheet loaded from a file is not in any HTML: then every edit of one rebuilds all.
+    (project / "templates" / "extra.css").write_text("h1 { color: black; }\n")
+    css.write_text('@import url("extra.css");\n{% include "default:guide.css" %}\n')
+    build(project, formats)
+    (project / "templates" / "extra.css").write_text("h1 { color: navy; }\n")
+    assert not any(item.fresh for item in build(project, formats).written)
+
+
 def test_changed_option_or_output_file_is_rebuilt(project):
     build(project, ("card",))
     assert fresh_flags(build(project, ("card",))) == {"tiny-card-en.pdf": True}

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -210,9 +211,29 @@ def assets_digest(roots: list[Path], skip: list[Path]) -> str:
     """Files a rendered document may reference (fonts, images, stylesheets), not text inputs.
 
     Markdown, YAML, CSV, templates and catalogs are left out: what they say is already in
-    the HTML that every output fingerprint includes.
+    the HTML that every output fingerprint includes. So are stylesheets, which the templates
+    include into that HTML, unless one is pulled in from a file (`@import`, `<link>`): then a
+    guide.css edit no longer rebuilds the card and zine, which do not include it.
     """
-    return tree_digest(roots, skip, ignore=TEXT_INPUTS)
+    pulled = _pulls_stylesheets(roots, skip)
+    return tree_digest(roots, skip, ignore=TEXT_INPUTS + (() if pulled else (".css",)))
+
+
+_PULLS = re.compile(rb"@import|<link\b", re.I)
+
+
+def _pulls_stylesheets(roots: list[Path], skip: list[Path]) -> bool:
+    """True if a stylesheet or template may load a stylesheet the HTML does not hold."""
+    skip = [s.resolve() for s in skip]
+    for root in roots:
+        root = root.resolve()
+        if not root.is_dir():
+            continue
+        for path in root.rglob("*"):
+            wanted = path.suffix.lower() in (".css", ".j2", ".html", ".htm")
+            if wanted and _is_input(path, root, skip) and _PULLS.search(path.read_bytes()):
+                return True
+    return False
 
 
 def fingerprint(*parts: object) -> str:
