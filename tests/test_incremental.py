@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from conftest import tiny_config
 from pocketguide.build import build
@@ -101,6 +102,18 @@ def test_changed_option_or_output_file_is_rebuilt(project):
     assert fresh_flags(build(project, ("card",), options=Options(paper="a4"))) == {
         "tiny-card-en.pdf": False
     }
+
+
+def test_going_back_to_an_earlier_option_rebuilds_the_file_it_overwrote(project):
+    # A4, then Letter, then A4 again said "up to date" and left the Letter sheet in place.
+    a4, letter = Options(paper="a4"), Options(paper="letter")
+    pdf = project / "output" / "tiny-card-en.pdf"
+    build(project, ("card",), options=a4)
+    assert fresh_flags(build(project, ("card",), options=letter)) == {"tiny-card-en.pdf": False}
+    assert fresh_flags(build(project, ("card",), options=a4)) == {"tiny-card-en.pdf": False}
+    box = PdfReader(pdf).pages[0].mediabox
+    assert sorted(round(float(v) * 25.4 / 72) for v in (box.width, box.height)) == [210, 297]
+    assert fresh_flags(build(project, ("card",), options=a4)) == {"tiny-card-en.pdf": True}
 
 
 def test_a_damaged_cache_means_a_rebuild_not_an_error(project):

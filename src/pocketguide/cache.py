@@ -148,7 +148,16 @@ class Manifest:
         entry = self.requests.get(request.key())
         if not entry or entry.get("inputs") != digest:
             return None
-        fresh = [self.fresh_output(Path(name), None) for name in entry.get("outputs", [])]
+        fresh = []
+        for item in entry.get("outputs", []):
+            # The file this request wrote, not one another request wrote there since (the
+            # same card on other paper, then this paper again, must not stay "up to date").
+            if not isinstance(item, list) or len(item) != 2:
+                return None  # a manifest of an earlier version
+            name, sha256 = item
+            if self.outputs.get(name, {}).get("sha256") != sha256:
+                return None
+            fresh.append(self.fresh_output(Path(name), None))
         if not all(fresh):
             return None
         return fresh, list(entry.get("warnings", []))
@@ -196,7 +205,7 @@ class Manifest:
         """Remember a finished request, for the no-op fast path."""
         self.requests[request.key()] = {
             "inputs": digest,
-            "outputs": [str(p) for p in outputs],
+            "outputs": [[str(p), self.outputs.get(str(p), {}).get("sha256")] for p in outputs],
             "warnings": warnings,
             "extra": list(extra),
         }
