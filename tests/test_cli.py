@@ -172,3 +172,20 @@ def test_the_entry_point_exits_with_click_s_status_after_exit_handlers(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (out.returncode, out.stdout) == (status, said)
     assert out.stderr.endswith(complained)
+
+
+def test_paper_and_card_names_are_understood_in_any_case(tmp_path):
+    # `--paper A4` failed with "'A4' is not one of 'letter', 'a4'"; people write A4 and Letter.
+    from pypdf import PdfReader
+
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Case Test\npaper: Letter\ncard:\n  size: A7\n"
+    )
+    result = invoke("build", str(tmp_path), "--format", "Zine", "--paper", "A4", "--quiet")
+    assert result.exit_code == 0, result.output
+    box = PdfReader(tmp_path / "output" / "case-test-zine-en.pdf").pages[0].mediabox
+    assert sorted(round(float(v) * 25.4 / 72) for v in (box.width, box.height)) == [210, 297]
+    result = invoke("build", str(tmp_path), "--format", "zine", "--quiet")
+    assert result.exit_code == 0, result.output
+    box = PdfReader(tmp_path / "output" / "case-test-zine-en.pdf").pages[0].mediabox
+    assert sorted(round(float(v) * 25.4 / 72) for v in (box.width, box.height)) == [216, 279]

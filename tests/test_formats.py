@@ -62,6 +62,9 @@ def test_output_names_of_guide_variants():
     assert output_stem("guide", Options(large_print=True)) == "guide-large"
     assert output_stem("guide", Options(print_shop=True)) == "guide-print-shop"
     assert output_stem("zine", Options(print_shop=True)) == "zine"
+    # The large-print booklet overwrote the regular one, which then stayed "up to date".
+    assert output_stem("booklet", Options(large_print=True)) == "booklet-large"
+    assert output_stem("booklet", Options()) == "booklet"
 
 
 def test_all_writes_every_format_named_slug_format_locale(every_format):

@@ -323,7 +323,7 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([f for f in FORMAT_CHOICES if f != "all"]),
+    type=click.Choice([f for f in FORMAT_CHOICES if f != "all"], case_sensitive=False),
     default="guide",
     show_default=True,
     help="Output format to preview.",
@@ -389,19 +389,19 @@ def watch(project_dir: Path, **output: Any) -> None:
 @click.argument("input_pdf", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--layout",
-    type=click.Choice(("saddle", "zine", "cards")),
+    type=click.Choice(("saddle", "zine", "cards"), case_sensitive=False),
     required=True,
     help="saddle: folded booklet; zine: 8 pages on one sheet; cards: front and back, many up.",
 )
 @click.option(
     "--paper",
-    type=click.Choice(("letter", "a4")),
+    type=click.Choice(("letter", "a4"), case_sensitive=False),
     help="Paper size [default: a4 when the input's first page is an ISO A size "
     "(A4 to A7), else letter].",
 )
 @click.option(
     "--duplex",
-    type=click.Choice(("long", "short")),
+    type=click.Choice(("long", "short"), case_sensitive=False),
     default="long",
     show_default=True,
     help="Which edge the printer flips on (saddle and cards).",

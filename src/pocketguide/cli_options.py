@@ -18,7 +18,7 @@ def output_options(command: Callable) -> Callable:
         click.option(
             "--format",
             "formats",
-            type=click.Choice(FORMAT_CHOICES),
+            type=click.Choice(FORMAT_CHOICES, case_sensitive=False),
             multiple=True,
             default=("guide",),
             show_default=True,
@@ -26,13 +26,13 @@ def output_options(command: Callable) -> Callable:
         ),
         click.option(
             "--paper",
-            type=click.Choice(("letter", "a4")),
+            type=click.Choice(("letter", "a4"), case_sensitive=False),
             help="Home-printer paper for card, zine and booklet "
             "[default: config `paper`, else letter in the US and Canada, else a4].",
         ),
         click.option(
             "--duplex",
-            type=click.Choice(("long", "short")),
+            type=click.Choice(("long", "short"), case_sensitive=False),
             default="long",
             show_default=True,
             help="Which edge the printer flips on, for card and booklet backs.",

@@ -101,6 +101,11 @@ class Brand(Strict):
         return _css_colour(value)
 
 
+def _lower(value: object) -> object:
+    """Paper and card names as people write them ("A4", "Letter"), in the schema's case."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
 def _css_colour(value: object) -> str:
     """A CSS colour name or rgb()/hsl() as brand guides give them ("navy"), as "#rrggbb"."""
     from tinycss2.color3 import RGBA, parse_color  # WeasyPrint's own CSS colour parser
@@ -135,6 +140,11 @@ class CardSettings(Strict):
     size: Literal["cr80", "a7"] = "cr80"
     hotlines: list[str] | None = None
 
+    @field_validator("size", mode="before")
+    @classmethod
+    def _size(cls, value: object) -> object:
+        return _lower(value)
+
 
 class BuildSettings(Strict):
     """Reproducible builds."""
@@ -164,6 +174,11 @@ class Config(Strict):
         if not is_region(value):
             raise ValueError(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
         return value
+
+    @field_validator("paper", mode="before")
+    @classmethod
+    def _paper(cls, value: object) -> object:
+        return _lower(value)
 
     @field_validator("page")
     @classmethod

@@ -35,7 +35,9 @@ def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 def output_stem(fmt: str, options: Options) -> str:
     """The format part of `<slug>-<format>-<locale>.pdf`; guide variants get their own names."""
+    large = "-large" if options.large_print else ""
+    if fmt == "booklet":  # imposed from the guide, large print too: named as that guide is
+        return f"booklet{large}"
     if fmt != "guide":
         return fmt
-    large = "-large" if options.large_print else ""
     return f"guide{large}{'-print-shop' if options.print_shop else ''}"
