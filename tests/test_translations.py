@@ -84,6 +84,17 @@ def test_check_reports_missing_translations(french):
     assert result.stdout == "ok: . (5 warnings)\n"
 
 
+def test_missing_translations_are_named_from_the_working_folder(french, monkeypatch):
+    # From the parent folder the warning said "content/fr/...", a folder that isn't there.
+    monkeypatch.chdir(french.parent)
+    result = invoke("check", french.name)
+    lines = result.stderr.splitlines()
+    assert (
+        f"warning: {french.name}/content/fr/sections/closing.md: missing translation (using en)"
+        in lines
+    )
+
+
 def test_check_strict_fails_on_missing_translations(french):
     result = invoke("check", ".", "--strict")
     assert result.exit_code == 1

@@ -91,7 +91,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         problems.extend(found)
     if problems:
         raise PocketguideError(problems)
-    missing = missing_translations(content)
+    missing = missing_translations(content, project)
     differences, organization = [], None
     if lock is not None and content.hotlines_path is not None:
         differences = lock_differences(lock, content.hotlines)

@@ -86,9 +86,13 @@ def locale_chain(project: Project, locale: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
-def missing_translations(content: Content) -> list[str]:
-    """One warning per file taken from another locale."""
-    return [str(f) for f in content.fallbacks]
+def missing_translations(content: Content, project: Project) -> list[str]:
+    """One warning per file taken from another locale, named from the working folder."""
+    if project.is_default:
+        return [str(f) for f in content.fallbacks]
+    # The file to create: inside the project, as the user runs from (`riverside/content/...`).
+    prefix = project.shown(project.root / "content")[: -len("content")]
+    return [prefix + str(f) for f in content.fallbacks]
 
 
 class _Finder:
