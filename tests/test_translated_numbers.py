@@ -180,3 +180,23 @@ def test_the_build_warns_too(tmp_path):
         'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "1243" is not a '
         "number of this entry ((502) 589-1234); a translation must print the same numbers"
     ]
+
+
+def test_a_number_in_notes_that_no_entry_has_warns(tmp_path):
+    # A coordinator changed the warmline's number; "after hours, call 502-589-1234" stayed in
+    # another entry's notes and printed, and nothing, not even check --strict, said so.
+    text = HOTLINES.format(**FAITHFUL).replace(
+        '"Call or text 988, or chat online."',
+        '"Call or text 988. After hours, call 502-589-1234; or (502) 589-4321."',
+    )
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("River Org", "river"))
+    (tmp_path / "hotlines.yaml").write_text(text, encoding="utf-8")
+    result = run("check", str(tmp_path), "--strict")
+    assert result.exit_code == 1
+    # 502-589-1234 is the warmline's own number: a number another entry has is checked there.
+    assert "589-1234" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if "589" in line][-1:] == [
+        'hotlines.yaml:2: 988 Suicide & Crisis Lifeline: notes: "(502) 589-4321" '
+        "is not the number of any entry, so nothing checks it; if a number changed, change it "
+        "here too, or give it an entry of its own (--strict)"
+    ]

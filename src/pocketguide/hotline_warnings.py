@@ -12,7 +12,7 @@ from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import doubt
+from pocketguide.phones import Number, doubt, numbers_in_text
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -40,6 +40,7 @@ def hotline_warnings(
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
     warnings += translated_number_warnings(content, shown)
+    warnings += stray_number_warnings(content, shown, project.config.region, phone)
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -138,6 +139,33 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
                     "same numbers"
                     for run in runs
                 ]
+    return warnings
+
+
+def stray_number_warnings(
+    content: Content, shown: str, region: str, organization: Number | None = None
+) -> list[str]:
+    """Phone numbers in an entry's words that no entry (nor the organization) has.
+
+    A number written in notes ("after hours, call 502-555-0142") is printed but not checked:
+    when the entry's number changes, the old one stays there unless it is an entry's own.
+    """
+    entries = content.hotlines.hotlines
+    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
+    if organization is not None:
+        known.add(organization.normalized)
+    warnings = []
+    for entry in entries:
+        for field in ("name", "hours", "notes"):
+            for written, e164 in numbers_in_text(
+                getattr(entry, field) or "", entry.region or region
+            ):
+                if e164 not in known:
+                    warnings.append(
+                        f'{where(shown, entry)}: {entry.name}: {field}: "{written}" is not the '
+                        "number of any entry, so nothing checks it; if a number changed, change "
+                        "it here too, or give it an entry of its own"
+                    )
     return warnings
 
 

@@ -93,6 +93,16 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     return Number(text, display, uri, e164, False)
 
 
+def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
+    """The phone numbers written in running text ("after hours, call 502-555-0142"), as
+    (how written, E.164); short numbers such as 988 are not looked for."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    return [
+        (m.raw_string, phonenumbers.format_number(m.number, PhoneNumberFormat.E164))
+        for m in matcher
+    ]
+
+
 def is_region(code: str) -> bool:
     """True for a region phonenumbers knows (ISO 3166-1 alpha-2)."""
     return code in phonenumbers.SUPPORTED_REGIONS
