@@ -91,6 +91,24 @@ def test_a_stylesheet_edit_rebuilds_only_the_formats_that_include_it(project):
     assert not any(item.fresh for item in build(project, formats).written)
 
 
+def test_a_hotline_edit_names_the_other_outputs_it_leaves_behind(project, monkeypatch):
+    # A plain `build` after an edit rebuilt the guide; the zine beside it kept the old number
+    # and nothing said so.
+    monkeypatch.chdir(project.parent)
+    build(project, ("guide", "zine"))
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    result = invoke("build", project.name, "--format", "guide")
+    assert result.exit_code == 0, result.output
+    name = project.name
+    assert result.stderr.splitlines()[-1] == (
+        f"warning: {name}/output/tiny-zine-en.pdf was made before the last change to "
+        f"{name}/hotlines.yaml and may print old numbers; rebuild it: pocketguide build "
+        f"{name} --format zine"
+    )
+    assert "tiny-zine" not in invoke("build", project.name, "--format", "zine").stderr
+    assert "tiny-zine" not in invoke("build", project.name, "--format", "guide", "--force").stderr
+
+
 def test_changed_option_or_output_file_is_rebuilt(project):
     build(project, ("card",))
     assert fresh_flags(build(project, ("card",))) == {"tiny-card-en.pdf": True}

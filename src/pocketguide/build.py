@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.cache import Manifest, Request, assets_digest, inputs_digest
+from pocketguide.cache import Manifest, Request, assets_digest, file_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
@@ -164,7 +164,31 @@ def build(
     written = [w.path for w in report.written]
     manifest.record_request(request, digest, written, report.warnings, extra)
     manifest.save()
+    # Not kept with the request: the next real build says it again, if it is still true.
+    report.warn(stale_warnings(manifest, project, written))
     return report
+
+
+def numbers_digest(project: Project) -> str | None:
+    """A digest of the project's own hotline file: what every output's numbers come from."""
+    path = project.hotlines_path
+    return file_digest(path) if path is not None and path.is_file() else None
+
+
+def stale_warnings(manifest: Manifest, project: Project, written: list[Path]) -> list[str]:
+    """Other outputs of the project in the folder, made from an earlier hotline file."""
+    numbers = numbers_digest(project)
+    warnings = []
+    folder = display_path(project.root)
+    where = "" if folder == "." else f" {folder}"
+    for path, fmt in manifest.made_from_other_numbers(project.root.resolve(), numbers, written):
+        again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
+        warnings.append(
+            f"{display_path(path)} was made before the last change to "
+            f"{project.shown(project.hotlines_path)} and may print old numbers; "
+            f"rebuild it: {again}"
+        )
+    return warnings
 
 
 _FLOW_LOCALES = re.compile(r"^locales:[ \t]*\[([^\]\n#]*)\][ \t]*(?:#.*)?$", re.MULTILINE)
@@ -219,6 +243,7 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
     from pocketguide.i18n import select_locales
 
     chosen = select_locales(project, locales)
+    numbers = numbers_digest(project)
 
     def emit(warnings: list[str], output, failed: tuple[Problem, ...] = ()) -> None:
         report.warn(warnings)
@@ -227,10 +252,13 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
         if isinstance(output, Written):
             report.written.append(output)
         elif output is not None:
-            target, key, rendered = output
+            target, key, rendered, fmt = output
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
+            manifest.note_numbers(target, project.root.resolve(), fmt, numbers)
             report.written.append(Written(target, rendered.pages, len(rendered.data)))
+        if isinstance(output, Written):
+            manifest.note_numbers(output.path, project.root.resolve(), None, numbers)
 
     if workers is None or len(chosen) == 1:
         # With one language a worker lays out its PDFs while this process prepares the HTML.
@@ -291,7 +319,7 @@ def _render_format(renderer, target: Path, fmt: str, plan: _Plan, manifest) -> t
     if fresh:
         return list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True)
     rendered = renderer.render(fmt, display_path(target))
-    return rendered.warnings, (target, key, rendered)
+    return rendered.warnings, (target, key, rendered, fmt)
 
 
 def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[list, list[Problem]]:

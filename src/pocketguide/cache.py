@@ -187,6 +187,31 @@ class Manifest:
         if getattr(rendered, "layout", None):
             self.outputs[str(path)]["layout"] = rendered.layout
 
+    def note_numbers(self, path: Path, project: Path, fmt: str | None, numbers: str | None) -> None:
+        """Remember which project and hotline file an output's numbers come from."""
+        entry = self.outputs.get(str(path))
+        if entry is None:
+            return
+        entry.update(project=str(project), numbers=numbers)
+        if fmt:
+            entry["format"] = fmt
+
+    def made_from_other_numbers(
+        self, project: Path, numbers: str | None, skip: list[Path]
+    ) -> list[tuple[Path, str | None]]:
+        """(output, its format) of the project's outputs, still as written, from other numbers."""
+        found = []
+        skipped = {str(p) for p in skip}
+        for name, entry in self.outputs.items():
+            if name in skipped or entry.get("project") != str(project):
+                continue
+            if entry.get("numbers") in (None, numbers) or numbers is None:
+                continue
+            path = Path(name)
+            if path.is_file() and file_digest(path) == entry.get("sha256"):
+                found.append((path, entry.get("format")))
+        return found
+
     def splice_base(self, path: Path) -> tuple[bytes, dict] | None:
         """The output's bytes and layout record, if it is still the file the record is of."""
         entry = self.outputs.get(str(path))
