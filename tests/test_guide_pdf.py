@@ -58,15 +58,19 @@ def test_outline_entries_point_to_their_pages(guide_reader, guide_texts):
         assert _flat(title) in _flat(guide_texts[page]), title
 
 
-def test_each_scenario_starts_a_page_and_fits_on_it(guide_reader, guide_texts, tmp_path):
-    outline = {title: page for _, title, page in _outline(guide_reader)}
-    for entry in _content(tmp_path).scenarios:
+def assert_scenarios_fit(reader, texts: list[str], content) -> None:
+    """Each scenario starts a page, and its last block is on that same page."""
+    outline = {title: page for _, title, page in _outline(reader)}
+    for entry in content.scenarios:
         page = outline[entry.script.title]
-        text = _flat(guide_texts[page])
-        # Nothing of the script is on the page before, and its last block is on its own page.
-        assert _flat(entry.script.signs[0])[:25] not in _flat(guide_texts[page - 1]), entry.id
+        text = _flat(texts[page])
+        assert _flat(entry.script.signs[0])[:25] not in _flat(texts[page - 1]), entry.id
         assert _flat(entry.script.signs[0])[:25] in text, entry.id
         assert _flat(entry.script.escalate[-1])[:25] in text, entry.id
+
+
+def test_each_scenario_starts_a_page_and_fits_on_it(guide_reader, guide_texts, tmp_path):
+    assert_scenarios_fit(guide_reader, guide_texts, _content(tmp_path))
 
 
 def test_contents_links_go_to_the_page_numbers_they_print(guide_reader, guide_texts):

@@ -10,6 +10,9 @@ from pypdf import PdfReader
 
 from pocketguide.catalogs import shipped_catalog, translated_ids
 from pocketguide.cli import cli
+from pocketguide.content import load_content
+from pocketguide.project import load_project
+from test_guide_pdf import assert_scenarios_fit
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +34,14 @@ def test_spanish_guide_has_spanish_text_and_language(spanish_guide):
     # The keywords are the edition's own, as the title and subject are (they were English).
     assert spanish_guide.metadata["/Keywords"] == "apoyo entre pares, facilitación, grupo de apoyo"
     assert 28 <= len(spanish_guide.pages) <= 48
+
+
+def test_each_spanish_scenario_fits_on_its_page(spanish_guide, tmp_path):
+    # Spanish runs longer: "Comportamiento disruptivo" once spilled its "get help" block
+    # onto a page of its own.
+    texts = [page.extract_text() for page in spanish_guide.pages]
+    content = load_content(load_project(tmp_path), "es")
+    assert_scenarios_fit(spanish_guide, texts, content)
 
 
 def test_unknown_locale_lists_the_available_ones(tmp_path):
