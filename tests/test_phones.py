@@ -44,7 +44,24 @@ def test_sms_links():
         ("US", "502 555 01", '"502 555 01" is not a valid US phone number'),
         ("DE", "988", '"988" is not a valid DE phone number'),
         ("AU", "911", '"911" is not a valid AU phone number'),
-        ("CA", "555 0100", '"555 0100" is not a valid CA phone number'),
+        (
+            "CA",
+            "555 0100",
+            '"555 0100" is not a valid CA phone number; include the area code (e.g. 502-555-0163)',
+        ),
+        # What people copy from a flyer: an extension, or a number spelled in letters.
+        (
+            "US",
+            "502-555-0163 ext. 2",
+            '"502-555-0163 ext. 2" has an extension, which a phone cannot dial from a link; write '
+            'the number alone ("502-555-0163") and "ext. 2" in notes',
+        ),
+        (
+            "US",
+            "1-800-FLOWERS",
+            '"1-800-FLOWERS" has letters; write the digits ("(800) 356-9377"), and the words in '
+            "notes if people know the number by them",
+        ),
     ],
 )
 def test_invalid_numbers_are_refused(region, raw, message):

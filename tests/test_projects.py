@@ -285,6 +285,35 @@ def test_csv_hotlines_and_a_bad_row(tmp_path, monkeypatch):
     assert entry.phone.display == "(502) 555-0142"
 
 
+def test_csv_slips_a_spreadsheet_makes_are_explained(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "hotlines: numbers.csv\n")
+    csv = tmp_path / "numbers.csv"
+    # "en, es" in one cell printed raw as "en, es"; a language name printed untranslated.
+    csv.write_text(
+        'name,phone,languages,category,verified\nA,502-589-0142,"en, es",local,2026-11-01\n'
+    )
+    [entry] = prepare(load_project(tmp_path), "en").content.hotlines.hotlines
+    assert entry.languages == ["en", "es"]
+    csv.write_text("name,phone,languages\nA,502-589-0142,Spanish\n")
+    assert invoke("check", ".").stderr == (
+        'numbers.csv:2: A: languages: "Spanish" is not a language code; write codes such as '
+        "en, es, vi (the guide prints their names in each edition's language)\n"
+    )
+    # Excel's plain "CSV" is Windows-1252, not UTF-8.
+    csv.write_bytes("name,phone\nLínea,502-589-0142\n".encode("cp1252"))
+    assert invoke("check", ".").stderr == (
+        "numbers.csv:2: file is not UTF-8 text; in the spreadsheet program, save it as "
+        '"CSV UTF-8"\n'
+    )
+    _project(tmp_path, ORG + "hotlines: numbers.xlsx\n")
+    (tmp_path / "numbers.xlsx").write_bytes(b"PK\x03\x04")
+    assert invoke("check", ".").stderr == (
+        "numbers.xlsx: hotlines are read from a .yaml or .csv file; from a spreadsheet, save it "
+        'as "CSV UTF-8" and name that file under hotlines: in pocketguide.yaml\n'
+    )
+
+
 def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, ORG, HOTLINE.format(date="2020-01-01"))

@@ -38,6 +38,12 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
     shown = display_path(path, root)
     if not path.is_file():
         return None, [Problem(shown, None, "hotlines file not found")]
+    if path.suffix.lower() not in (".csv", ".yaml", ".yml"):
+        message = (
+            "hotlines are read from a .yaml or .csv file; from a spreadsheet, save it as "
+            '"CSV UTF-8" and name that file under hotlines: in pocketguide.yaml'
+        )
+        return None, [Problem(shown, None, message)]
     if path.suffix.lower() == ".csv":
         data, problems = _read_csv(path, shown)
     else:
@@ -99,8 +105,10 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except OSError as exc:
         return None, [Problem(shown, None, f"cannot read file: {exc.strerror}")]
-    except UnicodeDecodeError:
-        return None, [Problem(shown, None, "file is not valid UTF-8 text")]
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = 'file is not UTF-8 text; in the spreadsheet program, save it as "CSV UTF-8"'
+        return None, [Problem(shown, line, message)]
     try:
         rows = _csv_rows(text)
     except csv.Error as exc:
@@ -136,7 +144,7 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
             if ":" in key:
                 _translate(entry, number, *key.split(":", 1), value)
                 continue
-            entry[key] = [v.strip() for v in value.split(";")] if key == "languages" else value
+            entry[key] = [value] if key == "languages" else value  # split by the model
             entry.lines[key] = number
         entries.append(entry)
         entries.lines.append(number)

@@ -143,6 +143,22 @@ class Hotline(Strict):
         region = info.data.get("region") or home
         return parse_number(number_text(value), region, sms=info.field_name == "text", home=home)
 
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _language_codes(cls, value: object) -> object:
+        # "en, es" in one item (or a CSV cell) is two codes; a name would print untranslated.
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return value
+        codes = [code.strip() for item in value for code in re.split(r"[,;]", item)]
+        codes = [code for code in codes if code]
+        for code in codes:
+            if not _is_language(code):
+                raise ValueError(
+                    f'"{code}" is not a language code; write codes such as en, es, vi (the '
+                    "guide prints their names in each edition's language)"
+                )
+        return codes
+
     @field_validator("keyword")
     @classmethod
     def _keyword(cls, value: str | None) -> str | None:
@@ -285,3 +301,14 @@ def _is_number(keyword: str, number: Number) -> bool:
     digits = keyword.replace(" ", "")
     written = re.sub(r"\D", "", number.raw)
     return digits.isdigit() and digits in {written, number.normalized.lstrip("+")}
+
+
+def _is_language(code: str) -> bool:
+    """True for a language code Babel knows (es, es-MX, zh-Hant), whose name it can print."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -48,8 +49,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     if not text:
         raise ValueError("is empty")
     if not _ALLOWED.fullmatch(text):
-        bad = next(ch for ch in text if not _ALLOWED.fullmatch(ch))
-        raise ValueError(f'"{text}" contains "{bad}"; use only digits, spaces and + - . ( )')
+        raise ValueError(_not_digits(text, region))
     if text.endswith(".0"):  # 988 read as the number 988.0 by a spreadsheet: a tel:9880 link
         raise ValueError(
             f'"{text}" ends in ".0", as a spreadsheet writes numbers; '
@@ -78,7 +78,9 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             only_in=region if home != region and not _is_short_number(text, home) else None,
         )
     if not phonenumbers.is_valid_number(parsed):
-        raise ValueError(f'"{text}" is not a valid {region} {kind} number')
+        short = len(digits) == 7 and phonenumbers.country_code_for_region(region) == 1
+        hint = "; include the area code (e.g. 502-555-0163)" if short else ""
+        raise ValueError(f'"{text}" is not a valid {region} {kind} number{hint}')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
     foreign = parsed.country_code != phonenumbers.country_code_for_region(region)
     if foreign and not text.startswith("+"):
@@ -91,6 +93,33 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     rfc3966 = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
     uri = f"sms:{e164}" if sms else rfc3966
     return Number(text, display, uri, e164, False)
+
+
+_EXTENSION = re.compile(r"^(.*?\d)[\s,;]*(?:ext\.?|extension|x)\s*(\d+)$", re.IGNORECASE)
+
+
+def _not_digits(text: str, region: str) -> str:
+    """Why a number with other characters is refused, and what to write instead."""
+    if extension := _EXTENSION.match(text):
+        number, ext = extension.groups()
+        return (
+            f'"{text}" has an extension, which a phone cannot dial from a link; write the '
+            f'number alone ("{number}") and "ext. {ext}" in notes'
+        )
+    vanity = len(re.findall(r"[A-Za-z]", text)) >= 3 and len(re.findall(r"\d", text)) >= 3
+    if vanity and _ALLOWED.fullmatch(re.sub(r"[A-Za-z]", "0", text)):
+        with contextlib.suppress(phonenumbers.NumberParseException):
+            parsed = phonenumbers.parse(
+                phonenumbers.convert_alpha_characters_in_number(text), region
+            )
+            if phonenumbers.is_valid_number(parsed):
+                digits = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+                return (
+                    f'"{text}" has letters; write the digits ("{digits}"), and the words in '
+                    "notes if people know the number by them"
+                )
+    bad = next(ch for ch in text if not _ALLOWED.fullmatch(ch))
+    return f'"{text}" contains "{bad}"; use only digits, spaces and + - . ( )'
 
 
 def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
