@@ -329,7 +329,7 @@ def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
 def test_lock_diff_message(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, ORG, HOTLINE.format(date="2026-11-01"))
-    assert invoke("approve", ".").output == "approved 1 entries: hotlines.lock\n"
+    assert invoke("approve", ".").output == "approved 1 entry: hotlines.lock\n"
     assert invoke("check", ".", "--strict").exit_code == 0
     (tmp_path / "hotlines.yaml").write_text(HOTLINE.format(date="2026-11-01").replace("42", "43"))
     result = invoke("check", ".", "--strict")
@@ -338,6 +338,45 @@ def test_lock_diff_message(tmp_path, monkeypatch):
         "warning: hotlines.yaml:2: Test Warmline: phone changed (502) 555-0242 -> (502) 555-0243 "
         "since hotlines.lock; check it, then run pocketguide approve"
     )
+
+
+def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch):
+    # approve only said "approved 8 entries"; a changed chat url was never compared.
+    monkeypatch.chdir(tmp_path)
+    entry = HOTLINE.format(date="2026-11-01") + "    url: https://warm.example.org\n"
+    _project(tmp_path, ORG, entry)
+    invoke("approve", ".")
+    lock = (tmp_path / "hotlines.lock").read_text()
+    assert "version: 2\n" in lock and "url: https://warm.example.org\n" in lock
+    changed = entry.replace("0242", "0243").replace("warm.example", "warmline.example")
+    (tmp_path / "hotlines.yaml").write_text(changed)
+    assert invoke("check", ".").stderr.splitlines()[1] == (
+        "warning: hotlines.yaml:2: Test Warmline: url changed https://warm.example.org -> "
+        "https://warmline.example.org since hotlines.lock; check it, then run pocketguide approve"
+    )
+    # The verified date is older than the last approval: the new number was not checked then.
+    (tmp_path / "hotlines.lock").write_text(
+        lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-20")
+    )
+    result = invoke("approve", ".")
+    assert result.stdout == (
+        "  Test Warmline: phone changed (502) 555-0242 -> (502) 555-0243 since hotlines.lock\n"
+        "  Test Warmline: url changed https://warm.example.org -> https://warmline.example.org "
+        "since hotlines.lock\n"
+        "approved 1 entry: hotlines.lock\n"
+    )
+    assert result.stderr.splitlines()[-1] == (
+        "warning: hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before the last approval "
+        "(2026-11-20), so it is not the day the new details were checked; set it to the day you "
+        "checked them"
+    )
+    # A lock written before urls were recorded compares none (no alarm for every entry).
+    old = (
+        "approved:\n- name: Test Warmline\n  phone: (502) 555-0243\n"
+        "  phone_normalized: '+15025550243'\n"
+    )
+    (tmp_path / "hotlines.lock").write_text(old)
+    assert "url changed" not in invoke("check", ".").stderr
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,10 @@ from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.formats import kit_hotlines, unknown_card_hotlines
-from pocketguide.hotlines import fictional_warnings
+from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
-from pocketguide.lock import LOCK_NAME, write_lock
+from pocketguide.lock import LOCK_NAME, changes, read_lock, write_lock
+from pocketguide.models import Hotline
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
 
@@ -115,8 +116,22 @@ def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> li
     return found
 
 
-def approve_project(project_dir: Path) -> tuple[Path, int, list[str]]:
-    """Write hotlines.lock from the project's valid hotlines; warn about made-up numbers."""
+@dataclass
+class Approval:
+    """What `approve` did: the lock it wrote, and what changed since the one before."""
+
+    path: Path
+    count: int
+    changed: list[str]
+    warnings: list[str]
+
+
+def approve_project(project_dir: Path) -> Approval:
+    """Write hotlines.lock from the project's valid hotlines; say what changed since the last.
+
+    Warns about made-up numbers, and about a changed entry whose `verified` date is older
+    than the last approval: the new number cannot have been checked on that day.
+    """
     project = load_project(project_dir)
     if project.hotlines_path is None:
         raise PocketguideError(
@@ -129,6 +144,22 @@ def approve_project(project_dir: Path) -> tuple[Path, int, list[str]]:
     prepared = prepare(project, project.locales[0])
     path = project.root / LOCK_NAME
     hotlines = prepared.content.hotlines
-    write_lock(path, hotlines, project.config.organization.phone)
     shown = project.shown(prepared.content.hotlines_path)
-    return path, len(hotlines.hotlines), fictional_warnings(hotlines, shown)
+    warnings = fictional_warnings(hotlines, shown)
+    changed: list[str] = []
+    old, _problems = read_lock(path, project.root) if path.is_file() else (None, [])
+    if old is not None:  # a broken lock is replaced, as approve always has
+        for entry, what, _advice in changes(old, hotlines):
+            changed.append(what)
+            since = old.approved_on
+            stale = (
+                isinstance(entry, Hotline) and entry.verified and since and entry.verified < since
+            )
+            if stale:
+                warnings.append(
+                    f"{where(shown, entry)}: {entry.name}: verified {entry.verified} is before "
+                    f"the last approval ({since}), so it is not the day the new details were "
+                    "checked; set it to the day you checked them"
+                )
+    write_lock(path, hotlines, project.config.organization.phone)
+    return Approval(path, len(hotlines.hotlines), changed, warnings)

@@ -263,10 +263,13 @@ def approve(project_dir: Path) -> None:
     from pocketguide.check import approve_project
     from pocketguide.errors import display_path
 
-    path, count, warnings = approve_project(project_dir)
-    for warning in warnings:
+    approval = approve_project(project_dir)
+    for warning in approval.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"approved {count} entries: {display_path(path)}")
+    for change in approval.changed:
+        click.echo(f"  {change}")
+    entries = "entry" if approval.count == 1 else "entries"
+    click.echo(f"approved {approval.count} {entries}: {display_path(approval.path)}")
 
 
 @cli.command(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,8 @@ from pocketguide.yamlload import load_yaml_file
 
 LOCK_NAME = "hotlines.lock"
 KINDS = ("phone", "text")
+VERSION = 2
+CHECK = "; check it, then run pocketguide approve"
 
 
 class LockedEntry(Strict):
@@ -27,6 +30,7 @@ class LockedEntry(Strict):
     text: str | None = None
     text_normalized: str | None = None
     keyword: str | None = None  # absent in locks written before keywords existed
+    url: str | None = None  # compared only in locks that record urls (version 2)
     # Where the entry starts in hotlines.lock, for messages; not part of the data.
     _line: int | None = PrivateAttr(default=None)
 
@@ -41,6 +45,9 @@ class LockedOrganization(Strict):
 class Lock(Strict):
     """The whole lock file."""
 
+    # 2: urls are recorded (the chat link and its QR code), and the day of approval.
+    version: int = 1
+    approved_on: dt.date | None = None
     approved: list[LockedEntry]
     # Absent in locks written before pocketguide locked the organization's number.
     organization: LockedOrganization | None = None
@@ -58,8 +65,10 @@ def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -
                 item[f"{kind}_normalized"] = number.normalized
         if entry.keyword:
             item["keyword"] = entry.keyword
+        if entry.url:
+            item["url"] = entry.url
         entries.append(item)
-    data: dict = {"approved": entries}
+    data: dict = {"version": VERSION, "approved_on": dt.date.today(), "approved": entries}
     if phone := organization_phone:
         data["organization"] = {"phone": phone.display, "phone_normalized": phone.normalized}
     return data
@@ -92,15 +101,17 @@ def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:
 
 def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEntry, str]]:
     """What differs from the approved numbers: (the entry, or the lock's if removed, text)."""
+    return [(entry, f"{what}{advice}") for entry, what, advice in changes(lock, hotlines)]
+
+
+def changes(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEntry, str, str]]:
+    """(entry, what changed since the lock, what to do) for each difference."""
     approved = {entry.name: entry for entry in lock.approved}
-    found: list[tuple[Hotline | LockedEntry, str]] = []
+    found: list[tuple[Hotline | LockedEntry, str, str]] = []
     for entry in hotlines.hotlines:
         old = approved.pop(entry.name, None)
         if old is None:
-            found.append(
-                (entry, f"{entry.name}: new entry, not approved yet; check it, then run "
-                 "pocketguide approve")
-            )  # fmt: skip
+            found.append((entry, f"{entry.name}: new entry, not approved yet", CHECK))
             continue
         for kind in KINDS:
             number = getattr(entry, kind)
@@ -108,19 +119,19 @@ def lock_differences(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | 
             if new_norm != getattr(old, f"{kind}_normalized"):
                 before = getattr(old, kind) or "(none)"
                 after = number.display if number else "(none)"
-                found.append(
-                    (entry, f"{entry.name}: {kind} changed {before} -> {after} since "
-                     f"{LOCK_NAME}; check it, then run pocketguide approve")
-                )  # fmt: skip
+                what = f"{entry.name}: {kind} changed {before} -> {after} since {LOCK_NAME}"
+                found.append((entry, what, CHECK))
         # Services read keywords in any case: only another word is a change.
         if (entry.keyword or "").casefold() != (old.keyword or "").casefold():
             before, after = old.keyword or "(none)", entry.keyword or "(none)"
-            found.append(
-                (entry, f"{entry.name}: keyword changed {before} -> {after} since "
-                 f"{LOCK_NAME}; check it, then run pocketguide approve")
-            )  # fmt: skip
+            what = f"{entry.name}: keyword changed {before} -> {after} since {LOCK_NAME}"
+            found.append((entry, what, CHECK))
+        if lock.version >= 2 and (entry.url or None) != (old.url or None):
+            before, after = old.url or "(none)", entry.url or "(none)"
+            what = f"{entry.name}: url changed {before} -> {after} since {LOCK_NAME}"
+            found.append((entry, what, CHECK))
     for name, old in approved.items():
-        found.append((old, f"{name}: removed since the last approval; run pocketguide approve"))
+        found.append((old, f"{name}: removed since the last approval", "; run pocketguide approve"))
     return found
 
 
