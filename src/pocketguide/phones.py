@@ -95,7 +95,10 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     return Number(text, display, uri, e164, False)
 
 
-_EXTENSION = re.compile(r"^(.*?\d)[\s,;]*(?:ext\.?|extension|x)\s*(\d+)$", re.IGNORECASE)
+# "ext. 2", "extension 2", or " x2" (a bare x only after a space: 555-01X9 is a typo).
+_EXTENSION = re.compile(
+    r"^(.*?\d)(?:[\s,;]*(?:ext\.?|extension)|[\s,;]+x)\s*(\d+)$", re.IGNORECASE
+)
 
 
 def _not_digits(text: str, region: str) -> str:
