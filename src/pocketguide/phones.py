@@ -96,9 +96,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
 
 
 # "ext. 2", "extension 2", or " x2" (a bare x only after a space: 555-01X9 is a typo).
-_EXTENSION = re.compile(
-    r"^(.*?\d)(?:[\s,;]*(?:ext\.?|extension)|[\s,;]+x)\s*(\d+)$", re.IGNORECASE
-)
+_EXTENSION = re.compile(r"^(.*?\d)(?:[\s,;]*(?:ext\.?|extension)|[\s,;]+x)\s*(\d+)$", re.IGNORECASE)
 
 
 def _not_digits(text: str, region: str) -> str:
