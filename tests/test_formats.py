@@ -14,7 +14,7 @@ from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
-from pocketguide.paper import PAPER_MM
+from pocketguide.paper import PAPER_MM, how_to_print
 from pocketguide.pdf import Fit
 
 MM = 72 / 25.4
@@ -241,3 +241,21 @@ def test_a_phone_number_never_breaks_across_lines(tmp_path):
     assert result.exit_code == 0, result.output
     text = PdfReader(tmp_path / "output" / "tiny-zine-en.pdf").pages[0].extract_text()
     assert "(502) 589-0100" in text
+
+
+def test_each_home_printer_sheet_says_how_to_print_it(tmp_path):
+    # Nothing said to print at actual size, which side to flip, or how many sheets a booklet is.
+    assert how_to_print("booklet", "a4", "short", 20) == (
+        "print on A4, both sides (10 sheets), flip on short edge, at actual size; fold and "
+        "staple as the README says"
+    )
+    assert how_to_print("card", "letter", "long", 2) == (
+        "print on Letter, both sides, flip on long edge, at actual size; cut on the marks"
+    )
+    assert how_to_print("guide", "letter", "long", 40) == ""
+    project = tiny(tmp_path)
+    result = invoke("build", str(project), "--format", "zine", "--paper", "a4")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "  (print on A4, one side, at actual size; fold as the README says)\n"
+    )

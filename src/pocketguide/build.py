@@ -16,6 +16,7 @@ from pocketguide.cache import Manifest, Request, assets_digest, file_digest, inp
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
+from pocketguide.paper import how_to_print
 from pocketguide.resources import CONFIG_NAME, content_dir
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Written:
     pages: int
     size: int
     fresh: bool = False  # up to date: not rebuilt
+    how: str = ""  # how to print it, for sheets made for a home printer
 
 
 @dataclass
@@ -256,7 +258,9 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
             manifest.note_numbers(target, project.root.resolve(), fmt, numbers)
-            report.written.append(Written(target, rendered.pages, len(rendered.data)))
+            paper = plan.options.paper or project.paper
+            how = how_to_print(fmt, paper, plan.options.duplex, rendered.pages)
+            report.written.append(Written(target, rendered.pages, len(rendered.data), how=how))
         if isinstance(output, Written):
             manifest.note_numbers(output.path, project.root.resolve(), None, numbers)
 

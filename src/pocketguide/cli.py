@@ -141,7 +141,8 @@ def _echo_report(report: Any, quiet: bool) -> None:
         if item.fresh:
             click.echo(f"up to date: {shown}")
         else:
-            click.echo(f"{shown}  {_count(item.pages, 'page')}  {_human_size(item.size)}")
+            line = f"{shown}  {_count(item.pages, 'page')}  {_human_size(item.size)}"
+            click.echo(f"{line}  ({item.how})" if item.how else line)
 
 
 def _count(number: int, noun: str) -> str:

@@ -10,3 +10,23 @@ PAPER_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 def paper_for(region: str) -> str:
     """Letter in the US and Canada, A4 elsewhere."""
     return "letter" if region in ("US", "CA") else "a4"
+
+
+PAPER_NAMES = {"letter": "Letter", "a4": "A4"}
+
+
+def how_to_print(fmt: str, paper: str, duplex: str, pages: int) -> str:
+    """How to print a sheet a format writes on a home printer ("" for page-size formats)."""
+    name = PAPER_NAMES.get(paper, paper)
+    if fmt == "zine":
+        return f"print on {name}, one side, at actual size; fold as the README says"
+    if fmt == "card":
+        return (
+            f"print on {name}, both sides, flip on {duplex} edge, at actual size; cut on the marks"
+        )
+    if fmt == "booklet":
+        return (
+            f"print on {name}, both sides ({pages // 2} sheets), flip on {duplex} edge, at actual "
+            "size; fold and staple as the README says"
+        )
+    return ""
