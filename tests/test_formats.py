@@ -13,7 +13,7 @@ from conftest import tiny_config
 from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
 from pocketguide.fitcheck import overflow_problems
-from pocketguide.options import FORMATS, Options, expand_formats, output_stem
+from pocketguide.options import FORMATS, Options, expand_formats, ignored_options, output_stem
 from pocketguide.paper import PAPER_MM, how_to_print
 from pocketguide.pdf import Fit
 
@@ -258,4 +258,23 @@ def test_each_home_printer_sheet_says_how_to_print_it(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
         "  (print on A4, one side, at actual size; fold as the README says)\n"
+    )
+
+
+def test_print_options_no_format_uses_are_said(tmp_path):
+    # `build --paper a4` wrote the A6 guide and said nothing.
+    assert ignored_options(("guide",), Options(paper="a4", creep_mm=1)) == [
+        "--paper a4 has no effect: it is for the card, zine and booklet only (add --format card)",
+        "--creep has no effect: it is for the booklet only (add --format booklet)",
+    ]
+    assert ignored_options(("all",), Options(paper="a4", duplex="short", creep_mm=1)) == []
+    assert ignored_options(("zine",), Options(print_shop=True, large_print=True)) == [
+        "--print-shop has no effect: it is for the guide only (add --format guide)",
+        "--large-print has no effect: it is for the guide and booklet only (add --format guide)",
+    ]
+    result = invoke("build", str(tiny(tmp_path)), "--duplex", "short", "--quiet")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: --duplex short has no effect: it is for the card and booklet only "
+        "(add --format card)\n"
     )

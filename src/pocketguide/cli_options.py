@@ -81,8 +81,10 @@ def output_options(command: Callable) -> Callable:
 
 def build_settings(output: dict[str, Any]) -> dict[str, Any]:
     """build()'s keyword arguments from the shared output options."""
-    from pocketguide.options import Options
+    from pocketguide.options import Options, ignored_options
 
     print_keys = ("paper", "duplex", "creep_mm", "print_shop", "large_print", "fillable")
     options = Options(**{key: output.pop(key) for key in print_keys})
+    for note in ignored_options(output["formats"], options):
+        click.echo(f"warning: {note}", err=True)
     return dict(output, options=options)

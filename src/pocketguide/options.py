@@ -33,6 +33,27 @@ def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(expanded)
 
 
+def ignored_options(formats: tuple[str, ...], options: Options) -> list[str]:
+    """Print options that none of the formats uses: said, not silently dropped."""
+    wanted = set(expand_formats(formats))
+    uses = [
+        (options.paper is not None, f"--paper {options.paper}", ("card", "zine", "booklet")),
+        (options.duplex != "long", f"--duplex {options.duplex}", ("card", "booklet")),
+        (options.creep_mm > 0, "--creep", ("booklet",)),
+        (options.print_shop, "--print-shop", ("guide",)),
+        (options.large_print, "--large-print", ("guide", "booklet")),
+    ]
+    return [
+        f"{flag} has no effect: it is for the {_and(users)} only (add --format {users[0]})"
+        for given, flag, users in uses
+        if given and not wanted & set(users)
+    ]
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def output_stem(fmt: str, options: Options) -> str:
     """The format part of `<slug>-<format>-<locale>.pdf`; guide variants get their own names."""
     large = "-large" if options.large_print else ""
