@@ -118,3 +118,18 @@ def test_select_pages_keeps_order_without_repeats():
     assert select_pages([(3, 4), (1, 1), (4, 5)], 10) == [3, 4, 1, 5]
     assert select_pages(None, 40) == list(range(1, 9))
     assert select_pages(None, 3) == [1, 2, 3]
+
+
+def test_a_zine_previews_on_the_paper_asked_for(tmp_path):
+    # preview had no --paper: an A4 zine could not be previewed in a US project.
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config())
+    hotline = HOTLINES.format(date=dt.date.today()) + "    category: warmline\n"
+    (tmp_path / "hotlines.yaml").write_text(hotline)
+    for paper, size in (("a4", (1170, 827)), ("letter", (1100, 850))):  # at 100 dpi, rounded up
+        result = run("preview", str(tmp_path), "--format", "zine", "--paper", paper)
+        assert result.exit_code == 0, result.output
+        with Image.open(tmp_path / "output" / "tiny-zine-en-preview" / "page-01.png") as image:
+            assert image.size == size, paper
+    result = run("preview", str(tmp_path), "--format", "zine", "--pages", "2")
+    assert result.exit_code == 1
+    assert result.stderr == "--pages: page 2 is out of range; the PDF has 1 page\n"

@@ -334,6 +334,18 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
 )
 @click.option("--locale", help="Language to preview [default: the primary one].")
 @click.option(
+    "--paper",
+    type=click.Choice(("letter", "a4"), case_sensitive=False),
+    help="Paper of the card, zine and booklet sheets, as in build [default: config `paper`].",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(("long", "short"), case_sensitive=False),
+    default="long",
+    show_default=True,
+    help="Which edge the printer flips on, for card and booklet backs.",
+)
+@click.option(
     "--pages",
     callback=_page_ranges,
     help="Pages to show, e.g. 1-8, 3 or 1,3,5-7 [default: the first 8].",
@@ -348,14 +360,18 @@ def preview(
     project_dir: Path,
     fmt: str,
     locale: str | None,
+    paper: str | None,
+    duplex: str,
     pages: list[tuple[int, int]] | None,
     out_dir: Path | None,
 ) -> None:
     """Build one format, then write PNG pages and a contact sheet next to the PDF."""
     from pocketguide.errors import display_path
+    from pocketguide.options import Options
     from pocketguide.preview import preview_project
 
-    result = preview_project(project_dir, fmt, locale, pages, out_dir)
+    options = Options(paper=paper, duplex=duplex)
+    result = preview_project(project_dir, fmt, locale, pages, out_dir, options=options)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     folder = display_path(result.pages[0].parent)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError
+from pocketguide.options import Options
 from pocketguide.output import write_atomic
 from pocketguide.resources import templates_dir
 
@@ -59,7 +60,8 @@ def select_pages(ranges: list[tuple[int, int]] | None, count: int) -> list[int]:
         return list(range(1, min(DEFAULT_PAGES, count) + 1))
     beyond = max(last for _first, last in ranges)
     if beyond > count:
-        raise PocketguideError(f"--pages: page {beyond} is out of range; the PDF has {count} pages")
+        has = f"{count} page" if count == 1 else f"{count} pages"
+        raise PocketguideError(f"--pages: page {beyond} is out of range; the PDF has {has}")
     numbers = dict.fromkeys(n for first, last in ranges for n in range(first, last + 1))
     return list(numbers)
 
@@ -71,17 +73,19 @@ def preview_project(
     pages: list[tuple[int, int]] | None = None,
     out_dir: Path | None = None,
     dpi: int = DPI,
+    options: Options | None = None,
 ) -> Preview:
     """Build one format in one locale (default: the primary), then render its pages to PNG.
 
     `pages` are (first, last) ranges from parse_pages; None shows the first 8 pages.
+    `options` are build's print options (paper, duplex) for the imposed formats.
     """
     from pocketguide.build import build, output_name
     from pocketguide.project import load_project
 
     project = load_project(project_dir)
     chosen = locale or project.locales[0]
-    report = build(project_dir, formats=(fmt,), out_dir=out_dir, locales=(chosen,))
+    report = build(project_dir, formats=(fmt,), out_dir=out_dir, locales=(chosen,), options=options)
     if report.written:  # one format in one locale: one file, built or up to date
         pdf_path = report.written[0].path
     else:
