@@ -413,6 +413,22 @@ def test_brand_colours_as_brand_guides_write_them(tmp_path, monkeypatch, written
         )
 
 
+def test_a_value_cut_short_by_a_hash_is_an_error(tmp_path, monkeypatch):
+    # "#2 for Spanish" was read as a YAML comment: the menu option silently did not print.
+    monkeypatch.chdir(tmp_path)
+    hotlines = (
+        "hotlines:\n  - name: Menu Line  # a comment, as YAML means it\n"
+        "    phone: 502-589-0163 #2 for Spanish\n    hours: '24/7 #1'\n    category: local\n"
+    )
+    _project(tmp_path, ORG, hotlines)
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'hotlines.yaml:3: "#2 for Spanish" is read as a comment and left out; put the whole '
+        "value in quotes to keep it (a comment needs a space after the #)\n",
+    )
+
+
 def test_contrast_warning_and_missing_logo(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert round(contrast_ratio(hex_rgb("#000000"), hex_rgb("#fff")), 1) == 21.0
