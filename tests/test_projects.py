@@ -285,6 +285,20 @@ def test_csv_hotlines_and_a_bad_row(tmp_path, monkeypatch):
     assert entry.phone.display == "(502) 555-0142"
 
 
+def test_a_csv_project_takes_its_blank_labels_from_its_content(tmp_path, monkeypatch):
+    # As the README says: a CSV file has no place for them.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "hotlines: numbers.csv\n")
+    (tmp_path / "numbers.csv").write_text("name,phone,category\nWarm,502-589-0142,warmline\n")
+    (tmp_path / "content" / "en").mkdir(parents=True)
+    (tmp_path / "content" / "en" / "hotlines.yaml").write_text(
+        "hotlines: []\nblanks: [My sponsor, Other]\n"
+    )
+    hotlines = prepare(load_project(tmp_path), "en").content.hotlines
+    assert hotlines.blanks == ["My sponsor", "Other"]
+    assert [entry.name for entry in hotlines.hotlines] == ["Warm"]
+
+
 def test_csv_slips_a_spreadsheet_makes_are_explained(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, ORG + "hotlines: numbers.csv\n")
