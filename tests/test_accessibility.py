@@ -365,12 +365,15 @@ def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
     assert rendered.exit_code == 0
     lines = rendered.stderr.splitlines()
     assert (
-        'warning: lowc-guide-en.pdf: page 3: contrast 3.3:1 (#2a9d8f on #ffffff) for "Crisis '
-        'lines" (and 4 more) (needs 4.5:1)'
+        "warning: output/lowc-guide-en.pdf: page 3: contrast 3.3:1 (#2a9d8f on #ffffff) for "
+        '"Crisis lines" (and 4 more) (needs 4.5:1)'
     ) in lines
     assert any(
-        line.startswith("warning: lowc-card-single-en.pdf: page 2: contrast") for line in lines
+        line.startswith("warning: output/lowc-card-single-en.pdf: page 2: contrast")
+        for line in lines
     )
-    assert any(line.startswith("warning: lowc-zine-en.pdf: page 7: contrast") for line in lines)
+    assert any(
+        line.startswith("warning: output/lowc-zine-en.pdf: page 7: contrast") for line in lines
+    )
     assert run("check", str(tmp_path), "--render", "--strict").exit_code == 1
     assert not (tmp_path / "output").exists()  # check writes no PDF

@@ -110,7 +110,9 @@ def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> li
         kinds += [("card", MIN_PT_SMALL), ("zine", MIN_PT_SMALL)]
     found = []
     for kind, min_pt in kinds:
-        shown = output_name(project, "card-single" if kind == "card" else kind, locale)
+        # Named as `build` would write it, so a message reads the same from check and build.
+        name = output_name(project, "card-single" if kind == "card" else kind, locale)
+        shown = project.shown(project.root / "output" / name)
         rendered = renderer.source(kind, shown)
         found += rendered.warnings + audit_pdf(rendered.data, shown, min_pt)
     return found
