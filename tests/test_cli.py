@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -189,3 +190,23 @@ def test_paper_and_card_names_are_understood_in_any_case(tmp_path):
     assert result.exit_code == 0, result.output
     box = PdfReader(tmp_path / "output" / "case-test-zine-en.pdf").pages[0].mediabox
     assert sorted(round(float(v) * 25.4 / 72) for v in (box.width, box.height)) == [216, 279]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_build_leaves_no_temporary_folders(tmp_path, jobs):
+    # WeasyPrint copies the fonts of every document into a `weasyprint-*` folder and removes
+    # it only when the document is freed, which a process ending with os._exit never does:
+    # each build left 2.5 MB per document in /tmp, 28 GB on one machine.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pocketguide.yaml").write_text("organization:\n  name: Temp Test\n")
+    env = {**os.environ, "TMPDIR": str(temp)}
+    args = [sys.executable, "-m", "pocketguide", "build", str(project), "--jobs", jobs]
+    done = subprocess.run(
+        [*args, "--format", "guide", "--format", "card"], env=env, text=True, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))
+    assert left == []

@@ -11,14 +11,18 @@ import cannot open is retried with the standard search, so no system loses a lib
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes.util
+import functools
 import io
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from types import ModuleType
@@ -59,7 +63,33 @@ def _import() -> ModuleType:
             ctypes.util.find_library = standard
     import weasyprint
 
+    _keep_font_copies_in(font_folder())
     return weasyprint
+
+
+_FONT_FOLDER: str | None = None
+
+
+def font_folder() -> str:
+    """One folder, removed at exit, for the font copies WeasyPrint makes for each document.
+
+    WeasyPrint copies every @font-face file into a new `weasyprint-*` temporary folder per
+    document and removes it only in FontConfiguration.__del__, which never runs in a process
+    that ends with os._exit: pocketguide's CLI (cli._exit) and multiprocessing's workers. Each
+    build left 2.5 MB per document behind. Called before the workers fork, so they share it
+    and the process that started them removes it.
+    """
+    global _FONT_FOLDER
+    if _FONT_FOLDER is None:
+        _FONT_FOLDER = tempfile.mkdtemp(prefix="pocketguide-fonts-")
+        atexit.register(shutil.rmtree, _FONT_FOLDER, True)
+    return _FONT_FOLDER
+
+
+def _keep_font_copies_in(folder: str) -> None:
+    fonts = sys.modules.get("weasyprint.text.fonts")
+    if fonts is not None and getattr(fonts, "mkdtemp", None) is tempfile.mkdtemp:
+        fonts.mkdtemp = functools.partial(tempfile.mkdtemp, dir=folder)
 
 
 def linker_cache() -> bytes | None:

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from pocketguide.engine import import_weasyprint
+from pocketguide.engine import font_folder, import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
 from pocketguide.resources import templates_dir
@@ -40,6 +40,7 @@ class Workers:
     """
 
     def __init__(self, jobs: int, warm_up: bool = False) -> None:
+        font_folder()  # made here, so every worker shares it and this process removes it
         self._pool = ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(), warm_up)
         )
