@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -166,14 +167,26 @@ class Renderer:
         source = self.source(self.source_kind(fmt), shown)
         if fmt in ("guide", "card-single"):
             return source
-        from pocketguide.impose import impose_booklet, impose_cards, impose_zine
+        from pocketguide.impose import booklet_scale, impose_booklet, impose_cards, impose_zine
         from pocketguide.verify import verify_pdf
 
         options, paper = self.options, self.paper
         rtl = right_to_left(self.content.locale)
+        warnings = list(source.warnings)
         if fmt == "booklet":
+            page_mm = self.html(self.source_kind(fmt))[1]
+            # The large-print guide's A5 pages do not fit Letter twice: printed a little smaller.
+            scale = booklet_scale(page_mm, paper)
+            if scale < 1:
+                warnings.append(_scaled_note(shown, page_mm, paper, scale))
             data = impose_booklet(
-                source.data, paper, options.duplex, options.creep_mm, name=shown, right_to_left=rtl
+                source.data,
+                paper,
+                options.duplex,
+                options.creep_mm,
+                fit_pages=scale < 1,
+                name=shown,
+                right_to_left=rtl,
             )
             pages = (2 * -(-source.pages // 4),) * 2
         elif fmt == "card":
@@ -187,7 +200,7 @@ class Renderer:
         # down reads its words backwards, so here only the numbers are looked for again.
         numbers = numbers_of(self._hotlines(self.source_kind(fmt)))
         count = verify_pdf(data, shown, PAPER_MM[paper], numbers, pages, True, rtl)
-        return Rendered(data, count, source.warnings)
+        return Rendered(data, count, warnings)
 
     def _made_with(self) -> list[str]:
         """What a layout record holds besides the HTML: pages laid out otherwise never mix."""
@@ -272,3 +285,15 @@ class Renderer:
         layout = result.layout and result.layout | {"made_with": self._made_with()}
         self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
         return self._renders[kind]
+
+
+def _scaled_note(shown: str, page_mm: tuple[float, float], paper: str, scale: float) -> str:
+    """Why a booklet's pages print smaller than the guide's, and how to print them full size."""
+    from pocketguide.impose import booklet_scale
+
+    a4 = paper != "a4" and booklet_scale(page_mm, "a4") == 1.0
+    return (
+        f"{shown}: the guide's {page_mm[0]:.0f} x {page_mm[1]:.0f} mm pages print at "
+        f"{math.floor(scale * 100)}% to fit two side by side on {paper}"
+        + ("; build with --paper a4 to print them full size" if a4 else "")
+    )

@@ -161,6 +161,15 @@ def impose_booklet(
     return _output(writer)
 
 
+def booklet_scale(page_mm: tuple[float, float], paper: str) -> float:
+    """1.0 when pages fit a booklet on the paper as they are, else the scale that fits them."""
+    pw, ph = page_mm[0] * MM, page_mm[1] * MM
+    paper_w, paper_h = _paper_pt(paper)
+    if _booklet_layout(pw, ph, paper_w, paper_h) is not None:
+        return 1.0
+    return min(max(paper_w, paper_h) / 2 / pw, min(paper_w, paper_h) / ph)
+
+
 def _booklet_layout(pw, ph, paper_w, paper_h) -> tuple[float, float, int] | None:
     """Paper size and copies: two copies on portrait paper if they fit, else one."""
     short, long_ = min(paper_w, paper_h), max(paper_w, paper_h)
