@@ -75,3 +75,26 @@ def test_installed_wheel_builds_in_an_empty_folder(wheel, tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0].startswith(str(target))
     assert (empty / "output" / "pocketguide-guide-en.pdf").stat().st_size > 10_000
+
+
+def test_the_sdist_holds_whole_example_projects_and_the_licence(tmp_path):
+    # Unanchored patterns shipped examples/riverside/README.md and content, but not its
+    # pocketguide.yaml or hotlines.yaml, so the tests that read examples/ failed from it.
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    [built] = tmp_path.glob("pocketguide-*.tar.gz")
+    with tarfile.open(built) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for example in ("riverside", "harbour"):
+        assert {
+            f"examples/{example}/pocketguide.yaml",
+            f"examples/{example}/hotlines.yaml",
+        } <= names
+    assert {"LICENSE", "templates/fonts/OFL.txt", ".ci/run", "benchmarks/bench.py"} <= names
+    assert not any(name.startswith(("output/", ".venv/")) for name in names)
