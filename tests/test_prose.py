@@ -53,6 +53,19 @@ def test_default_text_with_us_numbers_is_refused_outside_north_america(tmp_path)
     assert not (project / "output").exists()
 
 
+def test_the_file_to_copy_is_named_from_the_working_folder(tmp_path, monkeypatch):
+    # From the parent folder it said "content/en/guide.yaml", a folder that is not there.
+    run("init", str(tmp_path / "org"), "--region", "GB")
+    monkeypatch.chdir(tmp_path)
+    lines = run("check", "org").stderr.splitlines()
+    assert any(
+        line.endswith(
+            "copy this default file to org/content/en/guide.yaml and write your local numbers"
+        )
+        for line in lines
+    ), lines
+
+
 def test_a_french_edition_is_told_to_write_its_own_language_s_file(tmp_path):
     # It read the English default; the fix is a French file, not an English one.
     project = tmp_path / "org"

@@ -105,8 +105,12 @@ def prose_findings(
                 folder, rest = relative.split("/", 1)
                 if locale is not None and language_of(locale) != language_of(folder):
                     relative = f"{language_of(locale)}/{rest}"  # the edition's own language
+                # Named from the working folder, as every path in a message is.
+                target = Path(f"content/{relative}")
+                if project_root is not None:
+                    target = Path(display_path(project_root / target, project_root))
                 advice = (
-                    f"copy this default file to content/{relative} and write your local numbers"
+                    f"copy this default file to {target.as_posix()} and write your local numbers"
                 )
             problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
     return problems, warnings
