@@ -428,7 +428,7 @@ def watch(project_dir: Path, **output: Any) -> None:
 )
 @click.option(
     "--creep",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(0, 5),
     default=0.0,
     help="saddle: millimetres the innermost sheet's pages move toward the spine.",
 )
