@@ -102,3 +102,11 @@ def test_languages_the_project_does_not_publish_do_not_fail_its_check(monkeypatc
     # Only the made-up numbers warn: no note about the en and es columns.
     assert result.stderr == harbour_warnings("examples/harbour/")
     assert result.stdout.splitlines()[0].split() == ["content/<locale>/", "en-GB", "en", "es"]
+
+
+def test_the_back_cover_website_is_a_link(harbour):
+    from pypdf import PdfReader
+
+    back = PdfReader(harbour / "harbour-guide-en-GB.pdf").pages[-1]
+    uris = [str(a.get_object()["/A"]["/URI"]) for a in back.get("/Annots", [])]
+    assert "https://example.org" in uris

@@ -294,3 +294,11 @@ def test_a_large_print_booklet_on_letter_prints_a_little_smaller(tmp_path):
     )
     sheet = PdfReader(project / "output" / "tiny-booklet-large-en.pdf").pages[0]
     assert_size(sheet, 279.4, 215.9)
+
+
+def test_printed_sheets_keep_their_source_title_and_language(every_format):
+    # The card, zine and booklet had no title, author or language, only "Producer: pocketguide".
+    for fmt in ("card", "zine", "booklet"):
+        reader = PdfReader(every_format / f"pocketguide-{fmt}-en.pdf")
+        assert reader.metadata.title == "Facilitator’s Pocket Guide", fmt
+        assert reader.trailer["/Root"]["/Lang"] == "en", fmt

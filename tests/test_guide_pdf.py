@@ -195,3 +195,22 @@ def test_a_scenario_page_shows_the_name_the_contents_list(guide_texts):
     number = guide_texts.index(page) + 1
     assert page.split()[-2:] == ["Disengaged", str(number)]
     assert any(line.startswith("Disengaged") for line in contents.splitlines())
+
+
+def _uris(reader) -> list[str]:
+    return [
+        str(annot.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/URI" in annot.get_object().get("/A", {})
+    ]
+
+
+def test_a_hotline_web_address_is_a_link(guide_reader):
+    # It printed beside its QR code as plain text: on screen the crisis chat could not be opened.
+    assert "https://988lifeline.org" in _uris(guide_reader)
+
+
+def test_the_file_identifier_names_the_output(guide_reader):
+    # Every guide of every organization had the same permanent /ID: "pocketguide".
+    assert str(guide_reader.trailer["/ID"][0]) == "pocketguide pocketguide-guide-en.pdf"

@@ -15,7 +15,7 @@ from typing import Literal, ParamSpec, TypeVar
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PyPdfError
-from pypdf.generic import NameObject
+from pypdf.generic import NameObject, TextStringObject
 
 from pocketguide.errors import PocketguideError, display_path
 from pocketguide.imposition import (
@@ -96,8 +96,22 @@ def default_paper(sources: list[Source]) -> str:
     return "a4" if iso else "letter"
 
 
-def _output(writer: PdfWriter) -> bytes:
-    writer.add_metadata({"/Producer": "pocketguide"})
+# What a printed sheet keeps of its source: a file shared by email still says what it is.
+_KEPT_INFO = ("/Title", "/Author", "/Subject", "/Keywords", "/CreationDate", "/ModDate")
+
+
+def _output(writer: PdfWriter, source: bytes) -> bytes:
+    kept, lang = {}, None
+    try:
+        reader = PdfReader(BytesIO(source))
+        info = reader.metadata or {}
+        kept = {key: str(info[key]) for key in _KEPT_INFO if key in info}
+        lang = reader.trailer["/Root"].get("/Lang")
+    except (PyPdfError, KeyError, TypeError, ValueError):  # any PDF may be imposed: keep none
+        pass
+    writer.add_metadata(kept | {"/Producer": "pocketguide"})
+    if lang is not None:
+        writer._root_object[NameObject("/Lang")] = TextStringObject(str(lang))
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -158,7 +172,7 @@ def impose_booklet(
             sheet.over.extend(["0 G 0.5 w [4 3] 0 d", line(0, y0 + ph, sheet_w, y0 + ph)])
         crop_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins])
         sheet.finish(writer, fit_pages, name, 0 if side.front else turn)
-    return _output(writer)
+    return _output(writer, data)
 
 
 def booklet_scale(page_mm: tuple[float, float], paper: str) -> float:
@@ -211,7 +225,7 @@ def impose_zine(
     sheet.under.append(line(0, ph, width, ph))
     sheet.over.extend(["0 G 0.6 w [4 3] 0 d", line(pw, ph, 3 * pw, ph)])
     sheet.finish(writer, fit_pages, name)
-    return _output(writer)
+    return _output(writer, data)
 
 
 @_quiet
@@ -244,7 +258,7 @@ def impose_cards(
         crop_marks(sheet, rects)
         turn = back_rotation(width, height, duplex) if side else 0
         sheet.finish(writer, fit_pages, name, turn)
-    return _output(writer)
+    return _output(writer, data)
 
 
 def impose_file(

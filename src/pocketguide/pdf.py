@@ -127,7 +127,8 @@ class Rendering:
         # tree as pdf_tags=True plus the XMP dc:title and PDF/UA identifier validators expect.
         with font_timestamps(document):
             return document.write_pdf(
-                pdf_identifier=b"pocketguide",
+                # Stable for reproducible bytes, yet one per output: /ID names the document.
+                pdf_identifier=f"pocketguide {Path(self.source).name}".encode(),
                 custom_metadata=True,
                 pdf_variant="pdf/ua-1",
                 finisher=describe_links,
