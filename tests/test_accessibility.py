@@ -377,3 +377,47 @@ def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
     )
     assert run("check", str(tmp_path), "--render", "--strict").exit_code == 1
     assert not (tmp_path / "output").exists()  # check writes no PDF
+
+
+def _tree(reader) -> tuple[dict, set[int]]:
+    """The structure tree root, and the object numbers of the elements reachable from it."""
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    reached: set[int] = set()
+    todo = [root.raw_get("/K")]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, IndirectObject) and value.idnum not in reached:
+            element = value.get_object()
+            if isinstance(element, dict) and element.get("/Type") == "/StructElem":
+                reached.add(value.idnum)
+                todo.append(element.raw_get("/K") if "/K" in element else None)
+        elif isinstance(value, list):
+            todo.extend(value)
+    return root, reached
+
+
+def test_running_heads_and_page_numbers_are_pagination_artifacts(guide_reader):
+    # WeasyPrint 70 tagged them with elements no parent lists: content outside the tree,
+    # which PDF/UA checkers fail. Every marked-content id now maps into the tree.
+    root, reached = _tree(guide_reader)
+    nums = root["/ParentTree"]["/Nums"]
+    pages = [nums[i + 1] for i in range(0, len(nums), 2) if isinstance(nums[i + 1], list)]
+    mapped = [ref for mapping in pages for ref in mapping if isinstance(ref, IndirectObject)]
+    assert mapped and all(ref.idnum in reached for ref in mapped)
+    page = guide_reader.pages[5]  # "Your role as facilitator", running head and number 6
+    content = page.get_contents().get_data()
+    assert content.count(b"/Artifact\n<</Type /Pagination>>\nBDC") == 2
+    assert "6" in page.extract_text().split()  # still printed, and still text
+
+
+def test_table_header_ids_can_be_found_by_the_cells_that_name_them(guide_reader):
+    root, reached = _tree(guide_reader)
+    names = root["/IDTree"]["/Names"]
+    ids = {str(names[i]): names[i + 1].idnum for i in range(0, len(names), 2)}
+    headers = {
+        str(header)
+        for number in reached
+        for header in guide_reader.get_object(number).get("/A", {}).get("/Headers", [])
+    }
+    assert headers and headers <= set(ids)
+    assert all(ids[h] in reached for h in headers)

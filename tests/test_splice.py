@@ -160,8 +160,11 @@ def unreachable(path: Path) -> set[int]:
             todo.extend(value)
     stored = {*reader.xref[0], *reader.xref_objStm}
     # Only the cross-reference and object streams are not pointed to: they are the file's frame.
+    # So are the empty `<< >>` left of the running heads' elements (pocketguide.tagfix).
     frame = {
-        n for n in stored - reached if reader.get_object(n).get("/Type") in ("/XRef", "/ObjStm")
+        n
+        for n in stored - reached
+        if reader.get_object(n).get("/Type") in ("/XRef", "/ObjStm") or reader.get_object(n) == {}
     }
     return stored - reached - frame
 

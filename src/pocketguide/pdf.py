@@ -131,7 +131,7 @@ class Rendering:
                 pdf_identifier=f"pocketguide {Path(self.source).name}".encode(),
                 custom_metadata=True,
                 pdf_variant="pdf/ua-1",
-                finisher=describe_links,
+                finisher=finish,
             )
 
     def _report(self) -> None:
@@ -168,6 +168,14 @@ def _missing_glyph(message: str, root: Path) -> str | None:
     match = _MISSING_GLYPH.search(message)
     # Only a project is searched: the default guide's folder may be any folder of the user's.
     return match.group(1) if match and (root / CONFIG_NAME).is_file() else None
+
+
+def finish(document, pdf) -> None:
+    """What pocketguide adds to WeasyPrint's PDF objects before they are written."""
+    from pocketguide.tagfix import fix_tags
+
+    describe_links(document, pdf)
+    fix_tags(pdf)
 
 
 def describe_links(document, pdf) -> None:
