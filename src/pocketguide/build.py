@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.cache import Manifest, Request, assets_digest, file_digest, inputs_digest
+from pocketguide.cache import Manifest, Request, assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
 from pocketguide.paper import how_to_print
 from pocketguide.resources import CONFIG_NAME, content_dir
+from pocketguide.stale import numbers_digest, stale_warnings
 
 if TYPE_CHECKING:
     from pocketguide.brand import BrandAssets
@@ -169,28 +170,6 @@ def build(
     # Not kept with the request: the next real build says it again, if it is still true.
     report.warn(stale_warnings(manifest, project, written))
     return report
-
-
-def numbers_digest(project: Project) -> str | None:
-    """A digest of the project's own hotline file: what every output's numbers come from."""
-    path = project.hotlines_path
-    return file_digest(path) if path is not None and path.is_file() else None
-
-
-def stale_warnings(manifest: Manifest, project: Project, written: list[Path]) -> list[str]:
-    """Other outputs of the project in the folder, made from an earlier hotline file."""
-    numbers = numbers_digest(project)
-    warnings = []
-    folder = display_path(project.root)
-    where = "" if folder == "." else f" {folder}"
-    for path, fmt in manifest.made_from_other_numbers(project.root.resolve(), numbers, written):
-        again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
-        warnings.append(
-            f"{display_path(path)} was made before the last change to "
-            f"{project.shown(project.hotlines_path)} and may print old numbers; "
-            f"rebuild it: {again}"
-        )
-    return warnings
 
 
 _FLOW_LOCALES = re.compile(r"^locales:[ \t]*\[([^\]\n#]*)\][ \t]*(?:#.*)?$", re.MULTILINE)
