@@ -109,6 +109,24 @@ def test_a_hotline_edit_names_the_other_outputs_it_leaves_behind(project, monkey
     assert "tiny-zine" not in invoke("build", project.name, "--format", "guide", "--force").stderr
 
 
+def test_the_rebuild_command_writes_the_very_file_named(project, monkeypatch):
+    # The advice left out --out and --locale: run as told, it wrote elsewhere and the named
+    # file kept the old number (or it built English, and the Spanish file stayed stale).
+    monkeypatch.chdir(project)
+    first = invoke("build", ".", "--out", "dist", "--locale", "all", "--format", "guide")
+    assert first.exit_code == 0, first.output
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    result = invoke("build", ".", "--out", "dist", "--format", "guide")
+    advice = [line for line in result.stderr.splitlines() if "rebuild it" in line]
+    assert advice == [
+        "warning: dist/tiny-guide-es.pdf was made before the last change to hotlines.yaml and "
+        "may print old numbers; rebuild it: pocketguide build --format guide --locale es "
+        "--out dist"
+    ]
+    invoke("build", ".", "--format", "guide", "--locale", "es", "--out", "dist")
+    assert "rebuild it" not in invoke("build", ".", "--out", "dist", "--force").stderr
+
+
 def test_changed_option_or_output_file_is_rebuilt(project):
     build(project, ("card",))
     assert fresh_flags(build(project, ("card",))) == {"tiny-card-en.pdf": True}

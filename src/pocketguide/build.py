@@ -233,15 +233,15 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
         if isinstance(output, Written):
             report.written.append(output)
         elif output is not None:
-            target, key, rendered, fmt = output
+            target, key, rendered, made = output
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
-            manifest.note_numbers(target, project.root.resolve(), fmt, numbers)
+            manifest.note_numbers(target, project.root.resolve(), numbers, made)
             paper = plan.options.paper or project.paper
-            how = how_to_print(fmt, paper, plan.options.duplex, rendered.pages)
+            how = how_to_print(made[0], paper, plan.options.duplex, rendered.pages)
             report.written.append(Written(target, rendered.pages, len(rendered.data), how=how))
         if isinstance(output, Written):
-            manifest.note_numbers(output.path, project.root.resolve(), None, numbers)
+            manifest.note_numbers(output.path, project.root.resolve(), numbers)
 
     if workers is None or len(chosen) == 1:
         # With one language a worker lays out its PDFs while this process prepares the HTML.
@@ -302,7 +302,7 @@ def _render_format(renderer, target: Path, fmt: str, plan: _Plan, manifest) -> t
     if fresh:
         return list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True)
     rendered = renderer.render(fmt, display_path(target))
-    return rendered.warnings, (target, key, rendered, fmt)
+    return rendered.warnings, (target, key, rendered, (fmt, renderer.content.locale))
 
 
 def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[list, list[Problem]]:

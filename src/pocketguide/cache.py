@@ -187,19 +187,22 @@ class Manifest:
         if getattr(rendered, "layout", None):
             self.outputs[str(path)]["layout"] = rendered.layout
 
-    def note_numbers(self, path: Path, project: Path, fmt: str | None, numbers: str | None) -> None:
-        """Remember which project and hotline file an output's numbers come from."""
+    def note_numbers(self, path: Path, project: Path, numbers: str | None, made=None) -> None:
+        """Remember which project and hotline file an output's numbers come from.
+
+        `made`: the output's (format, locale), when it was rendered now.
+        """
         entry = self.outputs.get(str(path))
         if entry is None:
             return
         entry.update(project=str(project), numbers=numbers)
-        if fmt:
-            entry["format"] = fmt
+        if made:
+            entry["format"], entry["locale"] = made
 
     def made_from_other_numbers(
         self, project: Path, numbers: str | None, skip: list[Path]
-    ) -> list[tuple[Path, str | None]]:
-        """(output, its format) of the project's outputs, still as written, from other numbers."""
+    ) -> list[tuple[Path, str | None, str | None]]:
+        """(output, format, locale) of the project's outputs, as written, from other numbers."""
         found = []
         skipped = {str(p) for p in skip}
         for name, entry in self.outputs.items():
@@ -209,7 +212,7 @@ class Manifest:
                 continue
             path = Path(name)
             if path.is_file() and file_digest(path) == entry.get("sha256"):
-                found.append((path, entry.get("format")))
+                found.append((path, entry.get("format"), entry.get("locale")))
         return found
 
     def splice_base(self, path: Path) -> tuple[bytes, dict] | None:

@@ -30,8 +30,15 @@ def stale_warnings(manifest: Manifest, project: Project, written: list[Path]) ->
     warnings = []
     folder = display_path(project.root)
     where = "" if folder == "." else f" {folder}"
-    for path, fmt in manifest.made_from_other_numbers(project.root.resolve(), numbers, written):
+    default_out = (project.root / "output").resolve()
+    stale = manifest.made_from_other_numbers(project.root.resolve(), numbers, written)
+    for path, fmt, locale in stale:
+        # The command that writes this very file: its format, language and folder.
         again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
+        if locale and (len(project.locales) > 1 or locale not in project.locales):
+            again += f" --locale {locale}"
+        if path.parent.resolve() != default_out:
+            again += f" --out {display_path(path.parent)}"
         warnings.append(
             f"{display_path(path)} was made before the last change to "
             f"{project.shown(project.hotlines_path)} and may print old numbers; "
