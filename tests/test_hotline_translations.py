@@ -177,6 +177,17 @@ def test_translations_no_edition_prints_warn(tmp_path):
     ]
     back = PdfReader(tmp_path / "output" / "river-card-single-en.pdf").pages[1].extract_text()
     assert "Emergency services" in back and "(EN)" not in back
+    # Built with --locale fr, the French words print: that warning would be false.
+    result = run("build", str(tmp_path), "--locale", "fr", "--format", "card-single")
+    assert "fr: never printed" not in result.stderr
+    # A file shared from outside the project serves other projects' languages too.
+    shared = tmp_path.parent / f"{tmp_path.name}-shared.yaml"
+    (tmp_path / "hotlines.yaml").rename(shared)
+    config = tiny_config("River Org", "river", f"locales: [en, es]\nhotlines: {shared}\n")
+    (tmp_path / "pocketguide.yaml").write_text(config)
+    result = run("build", str(tmp_path), "--locale", "en", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert "never printed" not in result.stderr
 
 
 CSV = (

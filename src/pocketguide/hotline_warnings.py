@@ -63,10 +63,15 @@ def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
 
 
 def stray_translations(project: Project, content: Content, shown: str) -> list[str]:
-    """Translations no edition prints: a language the project does not publish, or its first."""
-    if project.hotlines_path is None:
+    """Translations no edition prints: a language the project does not publish, or its first.
+
+    Not for a hotlines file shared from outside the project: other projects print those.
+    """
+    path = project.hotlines_path
+    if path is None or not path.resolve().is_relative_to(project.root.resolve()):
         return []
-    published = {language_of(tag) for tag in project.locales}
+    # An edition built with --locale all prints its language even when not configured.
+    published = {language_of(tag) for tag in [*project.locales, content.locale]}
     hotlines = content.hotlines
     places = [(where(shown, h), h.name, h.translations) for h in hotlines.hotlines]
     places.append((shown, "the file's", hotlines.translations))
