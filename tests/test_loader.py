@@ -66,6 +66,29 @@ def test_malformed_yaml_reports_path_and_line(tmp_path):
     assert problems[0].line is not None and problems[0].line >= 2
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "quote"),
+    [
+        # PyYAML blamed line 7, "indented differently", far from the missing quote.
+        (
+            'a:\n  - name: A\n    hours: "Every day, 7am-11pm\n    b: c\n  - name: B\n'
+            '    c: "d"\n    notes: Call us\n',
+            3,
+            '"',
+        ),
+        ('a:\n  phone: "502-589-0142\n  b: c\n', 2, '"'),
+        ("a:\n  name: 'Ann''s line\n  b: c\n  d: 'e'\n  f: g: h\n", 2, "'"),
+    ],
+)
+def test_a_quote_left_open_is_named_at_its_line(text, line, quote):
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text, "hotlines.yaml")
+    assert (info.value.line, info.value.message) == (
+        line,
+        f"invalid YAML: a quote opened on this line is never closed (add the closing {quote})",
+    )
+
+
 def test_tabs_bom_and_empty_files_are_clear_errors(tmp_path):
     cases = {
         "tab.yaml": b"a:\n\tb: 1\n",

@@ -227,6 +227,11 @@ def _parse_text(text: str, line_offset: int) -> Any:
             reason = "this line is indented differently from the lines above it"
         elif reason.startswith("mapping values are not allowed"):
             reason += " (put a value that holds a colon in quotes, or check the indentation)"
+        if (opened := _open_quote(text, line - line_offset if line else None)) is not None:
+            # PyYAML reads on to the next quote and blames a later line for what it finds.
+            line, quote = opened
+            line += line_offset
+            reason = f"a quote opened on this line is never closed (add the closing {quote})"
         raise YamlProblem(line, f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)
@@ -238,6 +243,25 @@ def _parse_text(text: str, line_offset: int) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(["'])(.*)$""")
+
+
+def _open_quote(text: str, error_line: int | None) -> tuple[int, str] | None:
+    """(line, quote) of the first value up to the error line that opens a quote it never closes."""
+    lines = text.splitlines()[: error_line or None]
+    for number, line in enumerate(lines, 1):
+        if not (found := _QUOTED_VALUE.match(line)):
+            continue
+        quote, rest = found.groups()
+        if quote == '"':  # escaped backslashes and quotes do not close it
+            body = rest.replace("\\\\", "").replace('\\"', "")
+        else:
+            body = rest.replace("''", "")  # '' is a quote inside single quotes
+        if quote not in body:
+            return number, quote
+    return None
 
 
 def read_input(path: Path) -> bytes:
