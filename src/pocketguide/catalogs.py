@@ -231,9 +231,12 @@ def interface_warnings(project: Project, locale: str) -> list[str]:
     if untranslated := wanted - translated_interface(project, locale):
         sample = ", ".join(f'"{m}"' for m in sorted(untranslated)[:2])
         more = ", ..." if len(untranslated) > 2 else ""
+        listed = {_first(message.id) for message in own or () if message.id}
+        # `translate` adds strings the file lacks; those it has only need their words.
+        todo = f"add them with: {command}" if untranslated - listed else "fill in their msgstr"
         warnings.append(
             f"{shown}: {len(untranslated)} of {len(wanted)} interface strings not translated "
-            f"({sample}{more}: using en); add them with: {command}"
+            f"({sample}{more}: using en); {todo}"
         )
     return warnings
 
