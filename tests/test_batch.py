@@ -128,3 +128,19 @@ def test_a_failed_project_still_counts_the_files_it_wrote(parent):
     assert result.message.startswith("hotlines.yaml: no entry with category crisis")
     assert result.files == [parent / "alpha" / "output" / "alpha-guide-en.pdf"]
     assert result.pages == 6
+
+
+def test_on_a_terminal_messages_print_above_the_bar_on_stderr(capsys, tmp_path):
+    # They were written past rich's bar and ran into it ("0:00:00warning: ...").
+    from pocketguide.batch import ProjectResult, _Progress
+
+    result = ProjectResult(tmp_path / "west", status="failed", message="hotlines.yaml:4: bad")
+    result.warnings.append("hotlines.yaml:2: old")
+    with _Progress(1, fancy=True) as progress:
+        progress.done(result)
+    captured = capsys.readouterr()
+    lines = [line.strip() for line in captured.err.splitlines()]
+    name = result.name
+    assert f"warning: {name}: hotlines.yaml:2: old" in lines
+    assert f"error: {name}: hotlines.yaml:4: bad" in lines
+    assert captured.out == ""

@@ -99,7 +99,7 @@ def build_many(
     # in the pool's processes: this one runs the progress bar's thread and must not fork.
     build_options = {**build_options, "jobs": max(1, wanted // len(projects)) if jobs > 1 else 1}
     results: dict[Path, ProjectResult] = {}
-    fancy = sys.stdout.isatty() and not quiet
+    fancy = sys.stdout.isatty() and sys.stderr.isatty() and not quiet
     if jobs == 1:  # in this process: no start-up cost, same results
         with _Progress(len(projects), fancy) as progress:
             for project in projects:
@@ -138,13 +138,23 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         if self.fancy:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
+            # On stderr, where the warnings go: printed through the bar's console, each lands
+            # above the bar instead of running into it.
             self.bar = Progress(
-                "[progress.description]{task.description}",
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                console=Console(stderr=True),
             )
             self.bar.start()
             self.task = self.bar.add_task("building", total=self.total)
@@ -152,12 +162,15 @@ class _Progress:
 
     def done(self, result: ProjectResult) -> None:
         """One project finished."""
-        for warning in result.warnings:
-            click.echo(f"warning: {result.name}: {warning}", err=True)
-        for line in result.message.splitlines():
-            click.echo(f"error: {result.name}: {line}", err=True)
+        lines = [f"warning: {result.name}: {warning}" for warning in result.warnings]
+        lines += [f"error: {result.name}: {line}" for line in result.message.splitlines()]
+        for line in lines:
+            if self.bar is not None:
+                self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                click.echo(line, err=True)
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=result.name)
+            self.bar.update(self.task, advance=1)  # the label stays "building": several run
         else:
             click.echo(f"{result.status}: {result.name} ({result.seconds:.1f} s)")
 
