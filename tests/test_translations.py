@@ -375,3 +375,14 @@ def test_a_right_to_left_booklet_is_bound_on_its_right(tmp_path):
     start = text.index("عون عملي")  # the cover's subtitle
     right = textpage.get_charbox(start)[2]  # its first letter is its rightmost
     assert right < page.get_size()[0] / 2  # the front cover is the sheet's left half
+
+
+def test_no_warning_for_the_default_hotlines_file_a_project_does_not_use(french):
+    # A project's own hotlines file with its own blanks never reads content/fr/hotlines.yaml.
+    own = "hotlines:\n  - name: A\n    phone: '988'\n    category: crisis\nblanks: [Other]\n"
+    (french / "hotlines.yaml").write_text(own + "translations:\n  fr: {blanks: [Autre]}\n")
+    config = (french / "pocketguide.yaml").read_text() + "hotlines: hotlines.yaml\n"
+    (french / "pocketguide.yaml").write_text(config)
+    lines = invoke("check", ".").stderr.splitlines()
+    assert "warning: content/fr/sections/closing.md: missing translation (using en)" in lines
+    assert not any("content/fr/hotlines.yaml" in line for line in lines), lines

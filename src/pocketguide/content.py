@@ -284,11 +284,16 @@ def unlisted_files(project: Project, manifest: Manifest, locales: list[str]) -> 
 
 def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[HotlineFile, Path]:
     """The project's hotlines (blanks default to the locale's), else the default 988 and 911."""
-    default_path = finder.find("hotlines.yaml", problems)
-    context = {"region": "US"}
-    default = _load_model(default_path, HotlineFile, problems, context) if default_path else None
+
+    def default_file() -> tuple[HotlineFile | None, Path | None]:
+        # Looked for only when used: finding it notes a missing translation of it.
+        path = finder.find("hotlines.yaml", problems)
+        context = {"region": "US"}
+        return (_load_model(path, HotlineFile, problems, context) if path else None), path
+
     own = project.hotlines_path
     if own is None:
+        default, default_path = default_file()
         return default or HotlineFile(), default_path
     if not own.is_file():
         problems.add(
@@ -301,6 +306,6 @@ def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[Ho
     problems.extend(found)
     if hotlines is None:
         return HotlineFile(), own
-    if "blanks" not in hotlines.model_fields_set and default:
+    if "blanks" not in hotlines.model_fields_set and (default := default_file()[0]):
         hotlines = hotlines.model_copy(update={"blanks": default.blanks})
     return hotlines, own
