@@ -255,3 +255,10 @@ def test_translate_needs_a_project_and_a_language(tmp_path):
     assert not (tmp_path / "templates").exists()
     bad = invoke("translate", "xx-nonsense", str(tmp_path))
     assert bad.exit_code == 2
+
+
+def test_with_no_interface_translation_dates_and_language_names_stay_english(project):
+    # "Numbers verified as of 1 novembre 2026": an English sentence with a French date.
+    html = html_of(project, "fr")
+    assert "Numbers verified as of November 1, 2026" in html
+    assert "English, Spanish" in html  # the 988 line's languages, under English labels

@@ -171,6 +171,17 @@ def _compiled(catalog: Catalog) -> Translations:
     return Translations(fp=buffer)
 
 
+def interface_locale(project: Project, locale: str) -> str:
+    """The locale the interface's words are in: English when nothing of it is translated.
+
+    Dates and language names go into those words, so they follow it: "Numbers verified as
+    of November 1, 2026", not "as of 1 tháng 11, 2026", in an edition with no translation.
+    """
+    if language_of(locale) == SOURCE_LOCALE or translated_interface(project, locale):
+        return locale
+    return SOURCE_LOCALE
+
+
 def translated_interface(project: Project, locale: str) -> set[str]:
     """Interface strings translated for a locale, by the project or the shipped catalog."""
     shipped = translated_ids(shipped_catalog(locale))

@@ -10,7 +10,7 @@ from babel.dates import format_date
 
 from pocketguide import __version__
 from pocketguide.brand import BrandAssets
-from pocketguide.catalogs import translations
+from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import babel_locale, language_of, slugify
 from pocketguide.content import Content
 from pocketguide.models import CATEGORIES, Hotline
@@ -63,6 +63,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     blanks = translated or content.hotlines.blanks
     dates = [h.verified for h in hotlines]
     dates = dates if all(dates) and not content.unapproved else []
+    words_locale = interface_locale(project, content.locale)  # what the date sits in
     built = build_date(project)
     width, height = project.page_mm
     return {
@@ -96,7 +97,7 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "print_shop": False,
         "large_print": False,
         "qr_codes": {h.url: qr_image(h.url) for h in hotlines if h.url},
-        "verified_as_of": format_date(min(dates), "long", locale=babel_locale(content.locale))
+        "verified_as_of": format_date(min(dates), "long", locale=babel_locale(words_locale))
         if dates
         else None,
     }
@@ -111,7 +112,7 @@ def render_html(
 ) -> str:
     """Render one format's HTML document; `extra` adds or overrides context keys."""
     words = translations(project, content.locale)
-    env = make_environment(project.template_dirs, content.locale, words)
+    env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
     return render_template(env, template, context)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pocketguide.build import prepare
-from pocketguide.catalogs import translations
+from pocketguide.catalogs import interface_locale, translations
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.formats import keywords_of
 from pocketguide.guide import base_context
@@ -72,7 +72,8 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     rows = proof_rows(project, hotlines)
     context["rows"] = rows
     locale = prepared.content.locale
-    env = make_environment(project.template_dirs, locale, translations(project, locale))
+    words = translations(project, locale)
+    env = make_environment(project.template_dirs, interface_locale(project, locale), words)
     html = render_template(env, "proof.html.j2", context)
     target = (Path(out_dir) if out_dir else project.root / "output") / f"{project.slug}-proof.pdf"
     shown = display_path(target)
