@@ -386,3 +386,16 @@ def test_no_warning_for_the_default_hotlines_file_a_project_does_not_use(french)
     lines = invoke("check", ".").stderr.splitlines()
     assert "warning: content/fr/sections/closing.md: missing translation (using en)" in lines
     assert not any("content/fr/hotlines.yaml" in line for line in lines), lines
+
+
+def test_a_section_that_falls_back_says_its_language(french):
+    # English text in a French edition was hyphenated by French rules.
+    from pocketguide.build import prepare
+    from pocketguide.guide import render_html
+    from pocketguide.project import load_project
+
+    project = load_project(french)
+    prepared = prepare(project, "fr")
+    html = render_html(project, prepared.content, prepared.assets)
+    assert 'id="sec-closing" lang="en">' in html  # taken from English
+    assert 'id="sec-opening">' in html  # translated: the document's own language

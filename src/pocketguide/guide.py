@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
@@ -97,10 +98,22 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "print_shop": False,
         "large_print": False,
         "qr_codes": {h.url: qr_image(h.url) for h in hotlines if h.url},
+        "written_in": lambda path: _written_in(path, content.locale),
         "verified_as_of": format_date(min(dates), "long", locale=babel_locale(words_locale))
         if dates
         else None,
     }
+
+
+def _written_in(path: Path, locale: str) -> str:
+    """The language a content file is written in, when not the edition's (a fallback).
+
+    Marked on its section, so WeasyPrint hyphenates English text by English rules in a
+    Spanish edition, not by Spanish ones.
+    """
+    parent = path.parent
+    folder = parent.parent.name if parent.name in ("sections", "scenarios") else parent.name
+    return folder if language_of(folder) != language_of(locale) else ""
 
 
 def render_html(
