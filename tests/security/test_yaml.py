@@ -79,7 +79,11 @@ def test_alias_bomb_is_refused_with_bounded_memory():
             "invalid YAML: could not find expected ':' (or the next line is indented too far)",
         ),
         (b"b:\n  - Crisis line\n    Other: x\n", 2, "(or the next line is indented too far)"),
-        (b'a: "open\nb: 2\nc: 3\n', 1, "invalid YAML: found unexpected end of stream"),
+        (
+            b'a: "open\nb: 2\nc: 3\n',
+            1,
+            'invalid YAML: a quote opened on this line is never closed (add the closing ")',
+        ),
         # A key missing its colon before a quoted value, with or without a comment after it.
         (b'b:\n  primary "#1d4e89"\n  accent: "#f4a259"\n', 2, "could not find expected ':'"),
         (b'b:\n  primary "#1d4e89"  # note: x\n  accent: "#f"\n', 2, "could not find expected ':'"),
