@@ -192,18 +192,19 @@ def test_paper_and_card_names_are_understood_in_any_case(tmp_path):
     assert sorted(round(float(v) * 25.4 / 72) for v in (box.width, box.height)) == [216, 279]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_build_leaves_no_temporary_folders(tmp_path, jobs):
+@pytest.mark.parametrize(("jobs", "projects"), [("1", 1), ("2", 1), ("2", 2)])
+def test_a_build_leaves_no_temporary_folders(tmp_path, jobs, projects):
     # WeasyPrint copies the fonts of every document into a `weasyprint-*` folder and removes
     # it only when the document is freed, which a process ending with os._exit never does:
     # each build left 2.5 MB per document in /tmp, 28 GB on one machine.
     temp = tmp_path / "tmp"
     temp.mkdir()
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "pocketguide.yaml").write_text("organization:\n  name: Temp Test\n")
+    folders = [tmp_path / f"project{n}" for n in range(projects)]  # two: a batch build
+    for project in folders:
+        project.mkdir()
+        (project / "pocketguide.yaml").write_text("organization:\n  name: Temp Test\n")
     env = {**os.environ, "TMPDIR": str(temp)}
-    args = [sys.executable, "-m", "pocketguide", "build", str(project), "--jobs", jobs]
+    args = [sys.executable, "-m", "pocketguide", "build", *map(str, folders), "--jobs", jobs]
     done = subprocess.run(
         [*args, "--format", "guide", "--format", "card"], env=env, text=True, capture_output=True
     )

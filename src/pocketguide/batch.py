@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from pocketguide.engine import font_folder
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import CONFIG_NAME
 from pocketguide.worker import cpu_count
@@ -106,7 +107,9 @@ def build_many(
                 results[project] = build_one(project, _options_for(project, build_options, names))
                 progress.done(results[project])
     else:
-        # Workers start (fork) on submit, before the progress bar starts its thread.
+        # Workers start (fork) on submit, before the progress bar starts its thread. They
+        # share this process's folder for WeasyPrint's font copies, which it removes at exit.
+        font_folder()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures: dict[Future, Path] = {
                 pool.submit(build_one, p, _options_for(p, build_options, names)): p
