@@ -13,17 +13,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
+def built(kind: str, out: Path) -> Path:
+    """The one distribution python -m build makes of this checkout: kind is wheel or sdist."""
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        [sys.executable, "-m", "build", f"--{kind}", "--no-isolation", "--outdir", str(out)],
         cwd=ROOT,
         check=True,
         capture_output=True,
     )
-    [built] = out.glob("pocketguide-*.whl")
-    return built
+    [made] = out.glob("pocketguide-*.whl" if kind == "wheel" else "pocketguide-*.tar.gz")
+    return made
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    return built("wheel", tmp_path_factory.mktemp("dist"))
 
 
 def test_wheel_contains_content_and_templates(wheel):
@@ -82,14 +86,7 @@ def test_the_sdist_holds_whole_example_projects_and_the_licence(tmp_path):
     # pocketguide.yaml or hotlines.yaml, so the tests that read examples/ failed from it.
     import tarfile
 
-    subprocess.run(
-        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    [built] = tmp_path.glob("pocketguide-*.tar.gz")
-    with tarfile.open(built) as archive:
+    with tarfile.open(built("sdist", tmp_path)) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for example in ("riverside", "harbour"):
         assert {

@@ -640,6 +640,13 @@ def test_a_cut_short_brand_font_is_an_error_at_its_key(tmp_path, monkeypatch):
     assert result.stderr.endswith("); get the file again\n")
 
 
+def _notes_with_picture(root: Path, alt: str, name: str) -> None:
+    """The project's own notes section, showing the picture `name` from the project folder."""
+    notes = root / "content" / "en" / "sections" / "notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text(f"---\ntitle: Notes\n---\n\n![{alt}](../../../{name})\n")
+
+
 def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
     # A cut-short PNG printed as a black box with no word; an unclosed SVG tag gave
     # WeasyPrint's "Failed to load image at 'file:///...': " with no reason and no file.
@@ -651,9 +658,7 @@ def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
     )
     png = (Path(__file__).parents[1] / "docs" / "images" / "riverside.png").read_bytes()
     (tmp_path / "room.png").write_bytes(png[: len(png) // 2])
-    notes = tmp_path / "content" / "en" / "sections" / "notes.md"
-    notes.parent.mkdir(parents=True)
-    notes.write_text("---\ntitle: Notes\n---\n\n![The meeting room](../../../room.png)\n")
+    _notes_with_picture(tmp_path, "The meeting room", "room.png")
     result = invoke("build", ".", "--format", "guide")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -696,9 +701,7 @@ def test_an_svg_picture_without_a_size_is_an_error_where_it_is_named(tmp_path, m
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, ORG)
     (tmp_path / "map.svg").write_text(UNSIZED_SVG)
-    notes = tmp_path / "content" / "en" / "sections" / "notes.md"
-    notes.parent.mkdir(parents=True)
-    notes.write_text("---\ntitle: Notes\n---\n\n![How to find us](../../../map.svg)\n")
+    _notes_with_picture(tmp_path, "How to find us", "map.svg")
     result = invoke("build", ".", "--format", "guide")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
 from pocketguide.errors import Problem
-from pocketguide.images import UNSIZED, svg_unsized
+from pocketguide.images import UNSIZED, image_problem
 from pocketguide.project import Project
 
 LOGO_TYPES = {".svg", ".png"}
@@ -37,6 +37,12 @@ def _looks_like(path: Path) -> bool:
     if path.suffix.lower() == ".svg":
         return b"<svg" in head
     return head.startswith(_MAGIC[path.suffix.lower()])
+
+
+def _image_problem(path: Path) -> str | None:
+    """images.image_problem, remembered: the fetcher asks again for the same file."""
+    path, info = path.resolve(), path.stat()  # resolved, as the fetcher names it
+    return image_problem(str(path), info.st_mtime_ns, info.st_size, path.suffix.lower())
 
 
 def _font_damage(path: Path) -> str | None:
@@ -98,7 +104,8 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             kind = path.suffix.lower().lstrip(".").upper()
             message = f"brand.{key}: {relative} is not a {kind} file inside (damaged, or renamed?)"
             problems.append(Problem(shown, line, message))
-        elif path.suffix.lower() == ".svg" and svg_unsized(str(path)):
+        elif path.suffix.lower() == ".svg" and _image_problem(path) == UNSIZED:
+            # A damaged SVG is told by the fetcher, at this line too, with its reason.
             problems.append(Problem(shown, line, f"brand.{key}: {relative} {UNSIZED}"))
         elif allowed is FONT_TYPES and (damage := _font_damage(path)):
             message = f"brand.{key}: {relative} is a damaged font ({damage}); get the file again"

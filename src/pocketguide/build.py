@@ -23,6 +23,7 @@ from pocketguide.stale import numbers_digest, stale_warnings
 if TYPE_CHECKING:
     from pocketguide.brand import BrandAssets
     from pocketguide.content import Content
+    from pocketguide.lock import Lock
     from pocketguide.project import Project
 
 __all__ = ["FORMATS", "BuildReport", "Options", "Written", "build", "prepare"]
@@ -60,6 +61,7 @@ class Prepared:
     content: Content
     assets: BrandAssets
     warnings: list[str]
+    lock: Lock | None = None  # hotlines.lock as read, for `approve` to compare against
 
 
 def output_name(project: Project, fmt: str, locale: str) -> str:
@@ -103,7 +105,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         content.unapproved = [entry.name for entry, _text in differences]
         content.unapproved += ["organization.phone"] if organization else []
     found = hotline_warnings(project, content, differences, organization)
-    return Prepared(content, assets, warnings + content.unlisted + missing + found)
+    return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 
 
 def strict_check(warnings: list[str], failed: tuple[Problem, ...] = ()) -> None:

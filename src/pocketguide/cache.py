@@ -77,17 +77,27 @@ def _is_input(path: Path, root: Path, skip: list[Path]) -> bool:
     return not any(path.is_relative_to(s) for s in skip) and path.is_file()
 
 
-def tree_digest(roots: list[Path], skip: list[Path] = (), ignore: tuple[str, ...] = ()) -> str:
-    """One digest of every input file under the roots, except files with `ignore` suffixes."""
-    digest = hashlib.sha256()
+def _input_files(roots: list[Path], skip: list[Path] = ()) -> list[tuple[Path, Path]]:
+    """(root, file) for every input file under the roots, in a stable order."""
     skip = [s.resolve() for s in skip]
+    found = []
     for root in roots:
         root = root.resolve()
-        if not root.is_dir():
-            continue
-        for path in sorted(root.rglob("*")):
-            if _is_input(path, root, skip) and path.suffix.lower() not in ignore:
-                digest.update(f"{path.relative_to(root)}\0{file_digest(path)}\n".encode())
+        if root.is_dir():
+            found += [(root, p) for p in sorted(root.rglob("*")) if _is_input(p, root, skip)]
+    return found
+
+
+def tree_digest(roots: list[Path], skip: list[Path] = (), ignore: tuple[str, ...] = ()) -> str:
+    """One digest of every input file under the roots, except files with `ignore` suffixes."""
+    return _files_digest(_input_files(roots, skip), ignore)
+
+
+def _files_digest(files: list[tuple[Path, Path]], ignore: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for root, path in files:
+        if path.suffix.lower() not in ignore:
+            digest.update(f"{path.relative_to(root)}\0{file_digest(path)}\n".encode())
     return digest.hexdigest()
 
 
@@ -252,25 +262,15 @@ def assets_digest(roots: list[Path], skip: list[Path]) -> str:
     include into that HTML, unless one is pulled in from a file (`@import`, `<link>`): then a
     guide.css edit no longer rebuilds the card and zine, which do not include it.
     """
-    pulled = _pulls_stylesheets(roots, skip)
-    return tree_digest(roots, skip, ignore=TEXT_INPUTS + (() if pulled else (".css",)))
+    files = _input_files(roots, skip)
+    pulled = any(  # a stylesheet or template that loads a stylesheet the HTML does not hold
+        path.suffix.lower() in (".css", ".j2", ".html", ".htm") and _PULLS.search(path.read_bytes())
+        for _root, path in files
+    )
+    return _files_digest(files, TEXT_INPUTS + (() if pulled else (".css",)))
 
 
 _PULLS = re.compile(rb"@import|<link\b", re.I)
-
-
-def _pulls_stylesheets(roots: list[Path], skip: list[Path]) -> bool:
-    """True if a stylesheet or template may load a stylesheet the HTML does not hold."""
-    skip = [s.resolve() for s in skip]
-    for root in roots:
-        root = root.resolve()
-        if not root.is_dir():
-            continue
-        for path in root.rglob("*"):
-            wanted = path.suffix.lower() in (".css", ".j2", ".html", ".htm")
-            if wanted and _is_input(path, root, skip) and _PULLS.search(path.read_bytes()):
-                return True
-    return False
 
 
 def fingerprint(*parts: object) -> str:

@@ -13,7 +13,7 @@ from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.formats import kit_hotlines, unknown_card_hotlines
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
-from pocketguide.lock import LOCK_NAME, changes, read_lock, write_lock
+from pocketguide.lock import LOCK_NAME, changes, write_lock
 from pocketguide.models import Hotline
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
@@ -143,14 +143,13 @@ def approve_project(project_dir: Path) -> Approval:
                 "no hotlines to approve: this folder has no pocketguide.yaml with a hotlines file",
             )
         )
-    prepared = prepare(project, project.locales[0])
+    prepared = prepare(project, project.locales[0])  # a broken lock is an error there
     path = project.root / LOCK_NAME
     hotlines = prepared.content.hotlines
     shown = project.shown(prepared.content.hotlines_path)
     warnings = fictional_warnings(hotlines, shown)
     changed: list[str] = []
-    old, _problems = read_lock(path, project.root) if path.is_file() else (None, [])
-    if old is not None:  # a broken lock is replaced, as approve always has
+    if (old := prepared.lock) is not None:
         for entry, what, _advice in changes(old, hotlines):
             changed.append(what)
             since = old.approved_on

@@ -12,7 +12,13 @@ from typing import Any, NoReturn
 import click
 
 from pocketguide import __version__
-from pocketguide.cli_options import FORMAT_CHOICES, build_settings, output_options
+from pocketguide.cli_options import (
+    FORMAT_CHOICES,
+    build_settings,
+    duplex_option,
+    output_options,
+    paper_option,
+)
 
 
 def _human_size(size: int) -> str:
@@ -269,8 +275,8 @@ def approve(project_dir: Path) -> None:
         click.echo(f"warning: {warning}", err=True)
     for change in approval.changed:
         click.echo(f"  {change}")
-    entries = "entry" if approval.count == 1 else "entries"
-    click.echo(f"approved {approval.count} {entries}: {display_path(approval.path)}")
+    entries = f"{approval.count} entry" if approval.count == 1 else f"{approval.count} entries"
+    click.echo(f"approved {entries}: {display_path(approval.path)}")
 
 
 @cli.command(
@@ -333,18 +339,8 @@ def proof(project_dir: Path, out_dir: Path | None) -> None:
     help="Output format to preview.",
 )
 @click.option("--locale", help="Language to preview [default: the primary one].")
-@click.option(
-    "--paper",
-    type=click.Choice(("letter", "a4"), case_sensitive=False),
-    help="Paper of the card, zine and booklet sheets, as in build [default: config `paper`].",
-)
-@click.option(
-    "--duplex",
-    type=click.Choice(("long", "short"), case_sensitive=False),
-    default="long",
-    show_default=True,
-    help="Which edge the printer flips on, for card and booklet backs.",
-)
+@paper_option("Paper of the card, zine and booklet sheets, as in build [default: config `paper`].")
+@duplex_option("Which edge the printer flips on, for card and booklet backs.")
 @click.option(
     "--pages",
     callback=_page_ranges,
@@ -413,19 +409,10 @@ def watch(project_dir: Path, **output: Any) -> None:
     required=True,
     help="saddle: folded booklet; zine: 8 pages on one sheet; cards: front and back, many up.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(("letter", "a4"), case_sensitive=False),
-    help="Paper size [default: a4 when the input's first page is an ISO A size "
-    "(A4 to A7), else letter].",
+@paper_option(
+    "Paper size [default: a4 when the input's first page is an ISO A size (A4 to A7), else letter]."
 )
-@click.option(
-    "--duplex",
-    type=click.Choice(("long", "short"), case_sensitive=False),
-    default="long",
-    show_default=True,
-    help="Which edge the printer flips on (saddle and cards).",
-)
+@duplex_option("Which edge the printer flips on (saddle and cards).")
 @click.option(
     "--creep",
     type=click.FloatRange(0, 5),
@@ -460,7 +447,7 @@ def impose(
     from pocketguide.impose import impose_file
 
     _paper, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep, rtl)
-    click.echo(f"{display_path(out)}  {sheets} sheet{'' if sheets == 1 else 's'}")
+    click.echo(f"{display_path(out)}  {_count(sheets, 'sheet')}")
 
 
 def main() -> NoReturn:

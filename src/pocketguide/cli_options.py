@@ -12,6 +12,24 @@ import click
 FORMAT_CHOICES = ("guide", "card", "card-single", "zine", "booklet", "all")
 
 
+def paper_option(help_text: str) -> Callable:
+    """--paper, as build, watch, preview and impose take it (Letter or A4, in any case)."""
+    return click.option(
+        "--paper", type=click.Choice(("letter", "a4"), case_sensitive=False), help=help_text
+    )
+
+
+def duplex_option(help_text: str) -> Callable:
+    """--duplex: which edge the printer flips a sheet on."""
+    return click.option(
+        "--duplex",
+        type=click.Choice(("long", "short"), case_sensitive=False),
+        default="long",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def output_options(command: Callable) -> Callable:
     """The options build and watch share: formats, languages, paper and print profiles."""
     options = [
@@ -24,19 +42,11 @@ def output_options(command: Callable) -> Callable:
             show_default=True,
             help="Output format (repeatable; `all` for every one).",
         ),
-        click.option(
-            "--paper",
-            type=click.Choice(("letter", "a4"), case_sensitive=False),
-            help="Home-printer paper for card, zine and booklet "
-            "[default: config `paper`, else letter in the US and Canada, else a4].",
+        paper_option(
+            "Home-printer paper for card, zine and booklet "
+            "[default: config `paper`, else letter in the US and Canada, else a4]."
         ),
-        click.option(
-            "--duplex",
-            type=click.Choice(("long", "short"), case_sensitive=False),
-            default="long",
-            show_default=True,
-            help="Which edge the printer flips on, for card and booklet backs.",
-        ),
+        duplex_option("Which edge the printer flips on, for card and booklet backs."),
         click.option(
             "--creep",
             "creep_mm",

@@ -46,13 +46,9 @@ def _narrower(fit: Fit) -> str:
     return "shorten it"
 
 
-def _numbers_face(label: str) -> bool:
-    return label == "card back" or "crisis numbers" in label
-
-
 def _advice(label: str) -> str:
     """What to change: the faces with crisis numbers fill up with entries, not with text."""
-    if _numbers_face(label):
+    if label == "card back" or "crisis numbers" in label:
         return (
             "show fewer numbers by listing the ones to keep under card: hotlines: in "
             "pocketguide.yaml"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +48,6 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
         data, problems = _read_csv(path, shown)
     else:
         data, problems = load_yaml_file(path, shown=shown)
-        problems = problems or _cut_by_comments(path, shown)
     if problems:
         return None, problems
     hotlines, problems = validate(HotlineFile, data, shown, context={"region": region})
@@ -58,27 +56,6 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
     _note_lines(hotlines, data)
     problems = _duplicate_names(hotlines, shown)
     return (None if problems else hotlines), problems
-
-
-# `phone: 502-555-0163 #2 for Spanish`: YAML reads " #" as a comment and drops "#2 for Spanish".
-# A comment written on purpose has a space after the #; quoted values keep their #.
-_CUT_VALUE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:[ \t]+[^\s"'|>#&*!{\[][^#\n]*?[ \t]#(\S.*)$""")
-
-
-def _cut_by_comments(path: Path, shown: str) -> list[Problem]:
-    """Values that a # cut short: what followed it would silently not print."""
-    problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if cut := _CUT_VALUE.match(line):
-            problems.append(
-                Problem(
-                    shown,
-                    number,
-                    f'"#{cut.group(1).strip()}" is read as a comment and left out; put the whole '
-                    "value in quotes to keep it (a comment needs a space after the #)",
-                )
-            )
-    return problems
 
 
 def _note_lines(hotlines: HotlineFile, data: object) -> None:

@@ -21,7 +21,7 @@ def image_problem(path: str, _mtime: int, _size: int, suffix: str) -> str | None
             root = parse(path).getroot()
         except ParseError as exc:
             return f"not valid SVG ({exc}); open it and save it again"
-        return UNSIZED if unsized(root) else None
+        return UNSIZED if _unsized(root) else None
     if suffix not in RASTER:
         return None
     from PIL import Image, UnidentifiedImageError
@@ -36,7 +36,7 @@ def image_problem(path: str, _mtime: int, _size: int, suffix: str) -> str | None
     return None
 
 
-def unsized(root: Element) -> bool:
+def _unsized(root: Element) -> bool:
     """True for an <svg> with neither a viewBox nor a width and height.
 
     WeasyPrint draws such a drawing at full scale in a 300 x 150 px box, whatever size it is
@@ -46,11 +46,3 @@ def unsized(root: Element) -> bool:
         return False
     sizes = (root.get("width", "").strip(), root.get("height", "").strip())
     return not all(size and not size.endswith("%") for size in sizes)
-
-
-def svg_unsized(path: str) -> bool:
-    """unsized() for a file; a damaged SVG is left to image_problem, which names the reason."""
-    try:
-        return unsized(parse(path).getroot())
-    except ParseError:
-        return False

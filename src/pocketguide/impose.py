@@ -146,11 +146,9 @@ def impose_booklet(
         pw, ph = max(paper_w, paper_h) / 2, min(paper_w, paper_h)
         layout = _booklet_layout(pw, ph, paper_w, paper_h)
     if layout is None:
-        a4_fits = paper != "a4" and _booklet_layout(pw, ph, *_paper_pt("a4")) is not None
         raise PocketguideError(
             f"{name}: pages of {mm(pw, ph)} do not fit a booklet on {paper} paper"
             f" (two side by side need {mm(2 * pw, ph)})"
-            + ("; build it with --paper a4" if a4_fits else "")
         )
     sheet_w, sheet_h, copies = layout
     check_sizes(sources, pw, ph, fit_pages, name)

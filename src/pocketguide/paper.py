@@ -20,13 +20,10 @@ def how_to_print(fmt: str, paper: str, duplex: str, pages: int) -> str:
     name = PAPER_NAMES.get(paper, paper)
     if fmt == "zine":
         return f"print on {name}, one side, at actual size; fold as the README says"
+    sheets = f" ({pages // 2} sheets)" if fmt == "booklet" else ""
+    both = f"print on {name}, both sides{sheets}, flip on {duplex} edge, at actual size"
     if fmt == "card":
-        return (
-            f"print on {name}, both sides, flip on {duplex} edge, at actual size; cut on the marks"
-        )
+        return f"{both}; cut on the marks"
     if fmt == "booklet":
-        return (
-            f"print on {name}, both sides ({pages // 2} sheets), flip on {duplex} edge, at actual "
-            "size; fold and staple as the README says"
-        )
+        return f"{both}; fold and staple as the README says"
     return ""

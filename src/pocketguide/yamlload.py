@@ -84,6 +84,17 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# A comment written on purpose has a space after the #: `verified: 2026-11-01  # checked`.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(\S.*)")
+
+
+def _rest_of_line(mark) -> str:
+    """What follows a node on its last line (PyYAML keeps the text it read in the mark)."""
+    buffer = mark.buffer or ""
+    end = buffer.find("\n", mark.pointer)
+    return buffer[mark.pointer : end if end >= 0 else len(buffer)].rstrip("\0")
+
+
 def _build(node: Node, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
@@ -94,6 +105,19 @@ def _build(node: Node, depth: int = 0) -> Any:
     if isinstance(node, ScalarNode):
         if _SURROGATE.search(node.value):  # "\ud800" escapes make text no file can hold
             raise YamlProblem(line, "invalid character escape (a lone UTF-16 surrogate)")
+        cut = (
+            node.style is None
+            and node.value
+            and _CUT_BY_COMMENT.match(_rest_of_line(node.end_mark))
+        )
+        if cut:
+            # `phone: 502-555-0163 #2 for Spanish`: YAML drops "#2 for Spanish" as a comment.
+            # (A value that is all comment, `primary: #1d4e89`, is empty: its field says so.)
+            raise YamlProblem(
+                node.end_mark.line + 1,
+                f'"#{cut.group(1).strip()}" is read as a comment and left out; put the whole '
+                "value in quotes to keep it (a comment needs a space after the #)",
+            )
         if node.value == "" and node.style is None:
             return None
         if node.style is None and node.value in ("~", "null", "Null", "NULL"):
