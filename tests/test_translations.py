@@ -111,6 +111,74 @@ def test_build_warns_about_missing_translations_and_strict_refuses(french):
     assert sorted(strict.stderr.splitlines()) == [f"{m} (--strict)" for m in missing]
 
 
+@pytest.fixture
+def vietnamese(french) -> Path:
+    """The French project with a third language, vi, that has no content folder yet."""
+    config = french / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("[en, fr]", "[en, fr, vi]"), encoding="utf-8")
+    return french
+
+
+VI_NOT_STARTED = (
+    "content/vi/: no translation yet (6 files print in en); start one with: "
+    "pocketguide translate vi --content"
+)
+
+
+def test_a_language_with_no_content_gets_one_warning_with_how_to_start(vietnamese, monkeypatch):
+    result = invoke("check", ".", "--locale", "vi")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [f"warning: {VI_NOT_STARTED}"]
+    # From the parent folder, the folder and the command name the project.
+    monkeypatch.chdir(vietnamese.parent)
+    result = invoke("check", vietnamese.name, "--locale", "vi")
+    name = vietnamese.name
+    assert result.stderr.splitlines()[1:] == [
+        f"warning: {name}/content/vi/: no translation yet (6 files print in en); start one "
+        f"with: pocketguide translate vi {name} --content"
+    ]
+
+
+def test_translate_content_copies_what_the_language_lacks_and_each_copy_warns(vietnamese):
+    own = vietnamese / "content" / "vi" / "sections" / "opening.md"
+    own.parent.mkdir(parents=True)
+    own.write_text(FRENCH_OPENING.replace("Bienvenue", "Chào mừng"), encoding="utf-8")
+    result = invoke("translate", "vi", "--content")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "created templates/i18n/vi.po: 45 strings, 45 to translate",
+        "copied 5 files to translate into content/vi/",
+    ]
+    english = load_project(Path(".")).content_dirs[1] / "en"
+    for relative in ("guide.yaml", "sections/closing.md", "scenarios/silence.yaml"):
+        copy = vietnamese / "content" / "vi" / relative
+        assert copy.read_bytes() == (english / relative).read_bytes()
+    assert "Chào mừng" in own.read_text(encoding="utf-8")  # never replaced
+    check = invoke("check", ".", "--locale", "vi")
+    copied = sorted(line for line in check.stderr.splitlines() if "not translated yet" in line)
+    assert copied == [
+        f"warning: content/vi/{relative}: not translated yet (the same text as en)"
+        for relative in (
+            "guide.yaml",
+            "hotlines.yaml",
+            "scenarios/silence.yaml",
+            "sections/closing.md",
+            "sections/crisis-numbers.md",
+        )
+    ]
+    assert "no (en)" in invoke("check", ".", "--locale", "vi", "--translations").stdout
+    # A translated file stops warning; running the command again copies nothing.
+    closing = vietnamese / "content" / "vi" / "sections" / "closing.md"
+    closing.write_text(
+        closing.read_text().replace("Closing the meeting", "Kết thúc buổi họp"), encoding="utf-8"
+    )
+    after = invoke("check", ".", "--locale", "vi").stderr
+    assert "sections/closing.md" not in after
+    assert "sections/crisis-numbers.md: not translated yet" in after
+    again = invoke("translate", "vi", "--content")
+    assert again.stdout.splitlines()[1] == "content/vi/: nothing to copy, every file has its own"
+
+
 def test_check_locale_checks_only_the_chosen_languages(french):
     assert invoke("check", ".", "--locale", "en").stdout == "ok: . (0 warnings)\n"
     (french / "content" / "es" / "sections").mkdir(parents=True)

@@ -281,19 +281,26 @@ def approve(project_dir: Path) -> None:
 
 @cli.command(
     epilog="Examples:\n\n\b\n  pocketguide translate fr\n  pocketguide translate es my-org"
+    "\n  pocketguide translate vi my-org --content"
 )
 @click.argument("locale", callback=_locale)
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-def translate(locale: str, project_dir: Path) -> None:
+@click.option(
+    "--content",
+    is_flag=True,
+    help="Also copy each guide file this language lacks into content/<locale>/, to translate.",
+)
+def translate(locale: str, project_dir: Path, content: bool) -> None:
     """Start or update the project's interface translation, templates/i18n/<language>.po.
 
     It lists every heading and label the templates print ("Contents", "Call"...). Fill in
     each msgstr; a build uses them over pocketguide's own, and English for any left empty.
+    With --content, the guide's text too: each copied file warns until it is translated.
     """
     from pocketguide.catalogs import project_po
     from pocketguide.errors import PocketguideError, display_path
     from pocketguide.project import load_project
-    from pocketguide.translate import start_translation
+    from pocketguide.translate import copy_content, start_translation
 
     project = load_project(project_dir)
     if project.config is None:
@@ -306,6 +313,14 @@ def translate(locale: str, project_dir: Path) -> None:
     check = f", {started.fuzzy} to check (marked fuzzy)" if started.fuzzy else ""
     shown = display_path(started.path)
     click.echo(f"{verb} {shown}: {started.total} strings, {started.empty} to translate{check}")
+    if content:
+        copied = copy_content(project, locale)
+        folder = display_path(project.root / "content" / locale)
+        click.echo(
+            f"copied {len(copied)} files to translate into {folder}/"
+            if copied
+            else f"{folder}/: nothing to copy, every file has its own"
+        )
 
 
 @cli.command(epilog="Example:\n\n\b\n  pocketguide proof examples/riverside")

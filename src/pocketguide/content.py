@@ -54,9 +54,13 @@ class Fallback:
     relative: str
     locale: str
     used: str
+    source: Path | None = field(default=None, compare=False)  # the file printed instead
+    copied: bool = False  # the locale's file is there, word for word the `used` one
 
     def __str__(self) -> str:
         where = f"content/{self.locale}/{self.relative}"
+        if self.copied:
+            return f"{where}: not translated yet (the same text as {self.used})"
         if self.used == OUTDATED:
             return f"{where}: missing translation of the project's own version (using the default)"
         return f"{where}: missing translation (using {self.used})"
@@ -87,12 +91,36 @@ def locale_chain(project: Project, locale: str) -> list[str]:
 
 
 def missing_translations(content: Content, project: Project) -> list[str]:
-    """One warning per file taken from another locale, named from the working folder."""
+    """One warning per file taken from another locale, named from the working folder.
+
+    A language with no content folder at all gets one warning, with how to start one.
+    """
     if project.is_default:
         return [str(f) for f in content.fallbacks]
     # The file to create: inside the project, as the user runs from (`riverside/content/...`).
     prefix = project.shown(project.root / "content")[: -len("content")]
+    if untranslated := not_started(content, project):
+        folder = project.shown(project.root)
+        command = f"pocketguide translate {content.locale}" + (
+            "" if folder == "." else f" {folder}"
+        )
+        files = len(content.fallbacks)
+        return [
+            f"{prefix}content/{content.locale}/: no translation yet ({files} files print in "
+            f"{untranslated}); start one with: {command} --content"
+        ]
     return [prefix + str(f) for f in content.fallbacks]
+
+
+def not_started(content: Content, project: Project) -> str | None:
+    """The locale every file prints in, when no content folder holds this locale's language."""
+    used = {f.used for f in content.fallbacks if not f.copied}
+    if len(used) != 1 or len(content.fallbacks) < 2 or OUTDATED in used:
+        return None
+    names = {content.locale, language_of(content.locale)}
+    if any((base / name).is_dir() for base in project.content_dirs for name in names):
+        return None
+    return used.pop()
 
 
 class _Finder:
@@ -114,11 +142,31 @@ class _Finder:
                     self.sources.append(candidate)
                     # A regional variant (en-GB) reading its language's file (en) lacks nothing.
                     if index and language_of(locale) != language_of(self.locales[0]):
-                        self.fallbacks.append(Fallback(relative, self.locales[0], locale))
+                        self.fallbacks.append(
+                            Fallback(relative, self.locales[0], locale, candidate)
+                        )
                     elif self._overridden_elsewhere(base, relative):
                         self.fallbacks.append(Fallback(relative, self.locales[0], OUTDATED))
+                    elif copied := self._copied_from(candidate, relative, index):
+                        self.fallbacks.append(
+                            Fallback(relative, self.locales[0], copied, copied=True)
+                        )
                     return candidate
         problems.add(f"content/{self.locales[0]}/{relative}", None, "file not found")
+        return None
+
+    def _copied_from(self, found: Path, relative: str, index: int) -> str | None:
+        """The other language whose file `found` still is, word for word (`translate --content`)."""
+        if self.project.config is None or not found.is_relative_to(self.project.root / "content"):
+            return None  # the shipped translations are translations
+        language = language_of(self.locales[0])
+        for locale in self.locales[index + 1 :]:
+            if language_of(locale) == language:
+                continue
+            for base in self.project.content_dirs:
+                other = base / locale / relative
+                if other.is_file():
+                    return locale if other.read_bytes() == found.read_bytes() else None
         return None
 
     def _overridden_elsewhere(self, base: Path, relative: str) -> bool:

@@ -112,7 +112,8 @@ EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", 
 OVERLAY_NOTES = {
     "brand": "Put your logo (svg or png) and optional body font here; "
     "name them in pocketguide.yaml.\n",
-    "content": "Files under content/<locale>/ replace the default file at the same path.\n",
+    "content": "Files under content/<locale>/ replace the default file at the same path.\n"
+    "To translate the guide: pocketguide translate <locale> --content copies its files here.\n",
     "templates": "Templates here win over the defaults; extend one with "
     '{% extends "default:guide.html.j2" %}.\n',
 }  # fmt: skip

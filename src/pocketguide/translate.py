@@ -63,3 +63,22 @@ def start_translation(project: Project, locale: str) -> Started:
     empty = sum(1 for m in messages if not m.string)
     fuzzy = sum(1 for m in messages if m.string and m.fuzzy)
     return Started(path, len(messages), empty, fuzzy)
+
+
+def copy_content(project: Project, locale: str) -> list[Path]:
+    """Copy each content file the locale takes from another language into content/<locale>/.
+
+    A copy keeps warning ("not translated yet") until its text changes; no file is replaced.
+    """
+    from pocketguide.content import load_content
+    from pocketguide.output import write_atomic
+
+    copied = []
+    for fallback in load_content(project, locale).fallbacks:
+        target = project.root / "content" / locale / fallback.relative
+        if fallback.copied or fallback.source is None or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, fallback.source.read_bytes())
+        copied.append(target)
+    return copied
