@@ -7,9 +7,12 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 
 import pytest
 
+from pocketguide import engine
 from pocketguide.engine import cache_finder, linker_cache
 
 LISTING = (
@@ -128,3 +131,25 @@ threads = [threading.Thread(target=import_weasyprint) for _ in range(2)]
 print(json.dumps({"restored": ctypes.util.find_library is standard, "stdout": sys.stdout is out}))
 """
     assert run(script) == {"restored": True, "stdout": True}
+
+
+def test_font_folders_of_killed_builds_are_removed_a_day_later(tmp_path, monkeypatch):
+    # A build killed by a signal runs no atexit, so its font folder stayed in /tmp for good.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    day = engine.ORPHAN_AGE_S
+    folders = {
+        "killed": (f"pocketguide-fonts-{gone.pid}-ab12", day + 60),
+        "killed just now": (f"pocketguide-fonts-{gone.pid}-cd34", 60),
+        "running": (f"pocketguide-fonts-{os.getpid()}-ef56", day + 60),
+        "not ours": (f"pocketguide-fontsy-{gone.pid}-gh78", day + 60),
+    }
+    now = time.time()
+    for name, age in folders.values():
+        (tmp_path / name / "weasyprint-x").mkdir(parents=True)
+        os.utime(tmp_path / name, (now - age, now - age))
+    removed = engine.remove_orphan_font_folders(now)
+    assert removed == [tmp_path / folders["killed"][0]]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(name for key, (name, _age) in folders.items() if key != "killed")

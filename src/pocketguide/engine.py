@@ -24,7 +24,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 # ctypes.util's ABI names in `ldconfig -p` output, for the machines it lists.
@@ -81,9 +83,43 @@ def font_folder() -> str:
     """
     global _FONT_FOLDER
     if _FONT_FOLDER is None:
-        _FONT_FOLDER = tempfile.mkdtemp(prefix="pocketguide-fonts-")
+        remove_orphan_font_folders()
+        _FONT_FOLDER = tempfile.mkdtemp(prefix=f"{_FONTS_PREFIX}{os.getpid()}-")
         atexit.register(shutil.rmtree, _FONT_FOLDER, True)
     return _FONT_FOLDER
+
+
+_FONTS_PREFIX = "pocketguide-fonts-"
+# A folder is an orphan once its process is gone and it is this old: a process id from
+# another container sharing /tmp may look gone, and no build or watch stays idle a day.
+ORPHAN_AGE_S = 24 * 3600
+
+
+def remove_orphan_font_folders(now: float | None = None) -> list[Path]:
+    """Remove the font folders of builds killed by a signal (no atexit ran); return them."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{_FONTS_PREFIX}*-*"):
+        pid = folder.name[len(_FONTS_PREFIX) :].split("-", 1)[0]
+        try:
+            old = now - folder.stat().st_mtime > ORPHAN_AGE_S
+        except FileNotFoundError:  # removed meanwhile by its own process
+            continue
+        if pid.isdigit() and old and not _running(int(pid)):
+            # Another user's folder is theirs to remove: errors are left to them.
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, as another user's
+        return True
+    return True
 
 
 def _keep_font_copies_in(folder: str) -> None:
