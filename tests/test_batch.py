@@ -78,6 +78,25 @@ def test_build_many_results_and_shared_out_folder(parent, tmp_path):
     assert results[0].message.startswith('hotlines.yaml:3: Test Warmline: "502-555-02X2"')
 
 
+def test_a_crash_in_one_project_does_not_stop_a_one_job_batch(parent, monkeypatch):
+    # With --jobs 1 (one CPU) projects build in this process: only content problems were
+    # caught, so a full disk in the first project stopped the batch.
+    import pocketguide.build
+
+    real = pocketguide.build.build
+
+    def build(project_dir, **options):
+        if Path(project_dir).name == "beta":
+            raise OSError(28, "No space left on device")
+        return real(project_dir, **options)
+
+    monkeypatch.setattr(pocketguide.build, "build", build)
+    results = build_many([parent / "beta", parent / "alpha"], jobs=1, quiet=True)
+    assert [(r.project.name, r.status) for r in results] == [("beta", "failed"), ("alpha", "ok")]
+    assert results[0].message == "OSError: [Errno 28] No space left on device"
+    assert (parent / "alpha" / "output" / "alpha-guide-en.pdf").is_file()
+
+
 def test_find_projects_errors(tmp_path):
     with pytest.raises(PocketguideError) as caught:
         find_projects(tmp_path)

@@ -155,6 +155,33 @@ def test_unknown_card_hotline_names_the_config_line(tmp_path):
     )
 
 
+def test_kit_scenarios_that_are_not_in_the_guide_are_named_at_their_lines(tmp_path):
+    # `check` said "ok" and the zine build named only the first, with no line.
+    default = Path(__file__).parents[1] / "content" / "en" / "guide.yaml"
+    text = default.read_text(encoding="utf-8")
+    assert "  scenarios: [monopolizing, silence, suicidal-thoughts]\n" in text
+    text = text.replace(
+        "  scenarios: [monopolizing, silence, suicidal-thoughts]\n",
+        "  scenarios:\n    - monopolizing\n    - silense\n    - crisis\n",
+    )
+    project = tiny(tmp_path, guide_yaml=text)
+    line = text.splitlines().index("    - silense") + 1
+    expected = [
+        f'content/en/guide.yaml:{line}: kit: scenarios: "silense" is not a scenario of this '
+        'guide; did you mean "silence"?',
+        f'content/en/guide.yaml:{line + 1}: kit: scenarios: "crisis" is not a scenario of this '
+        "guide",
+    ]
+    build = invoke("build", str(project), "--format", "zine")
+    assert build.exit_code == 1
+    assert build.stderr.replace(str(project) + "/", "").splitlines() == expected
+    check = invoke("check", str(project))
+    assert check.exit_code == 0
+    shown = check.stderr.replace(str(project) + "/", "").splitlines()
+    assert [f"warning: {m}" for m in expected] == [w for w in shown if "kit: scenarios" in w]
+    assert invoke("check", str(project), "--strict").exit_code == 1
+
+
 def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
     project = tiny(tmp_path)
     result = invoke("build", str(project), "--print-shop")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +106,8 @@ def build_many(
     if jobs == 1:  # in this process: no start-up cost, same results
         with _Progress(len(projects), fancy) as progress:
             for project in projects:
-                results[project] = build_one(project, _options_for(project, build_options, names))
+                options = _options_for(project, build_options, names)
+                results[project] = _result_of(partial(build_one, project, options), project)
                 progress.done(results[project])
     else:
         # Workers start (fork) on submit, before the progress bar starts its thread. They
@@ -118,17 +121,17 @@ def build_many(
             with _Progress(len(projects), fancy) as progress:
                 for future in as_completed(futures):
                     project = futures[future]
-                    results[project] = _result_of(future, project)
+                    results[project] = _result_of(future.result, project)
                     progress.done(results[project])
     ordered = [results[p] for p in projects]
     print_table(ordered, sys.stdout.isatty())
     return ordered
 
 
-def _result_of(future: Future, project: Path) -> ProjectResult:
-    """A worker's result; a crash (not a content problem) still fails only its project."""
+def _result_of(built: Callable[[], ProjectResult], project: Path) -> ProjectResult:
+    """A project's result; a crash (not a content problem) still fails only its project."""
     try:
-        return future.result()
+        return built()
     except Exception as exc:  # reported in the table and the summary, not swallowed
         return ProjectResult(project, status="failed", message=f"{type(exc).__name__}: {exc}")
 

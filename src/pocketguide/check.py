@@ -10,7 +10,7 @@ from jinja2 import TemplateError
 from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.formats import kit_hotlines, unknown_card_hotlines
+from pocketguide.formats import kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, changes, write_lock
@@ -73,12 +73,13 @@ def check_project(
         problems.extend([p for p in unknown if p not in problems.items])
         kit = prepared.content.guide.kit is not None and not unknown  # no kit: no card or zine
         if kit:
-            try:
-                kit_hotlines(project, prepared.content)  # what the card's crisis side shows
-            except PocketguideError as exc:
-                # Only the card and the zine need these numbers, and a build of them fails.
-                found += [str(p) for p in exc.problems]
-                kit = False
+            for picked in (kit_hotlines, kit_scenarios):  # what the card and zine show
+                try:
+                    picked(project, prepared.content)
+                except PocketguideError as exc:
+                    # Only the card and the zine need these, and a build of them fails.
+                    found += [str(p) for p in exc.problems]
+                    kit = False
         if render:
             found += audit_rendered(project, prepared, kit)
             if prepared.content.guide.kit is None:  # said, so "ok" does not promise them

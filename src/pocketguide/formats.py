@@ -102,17 +102,28 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
     return picked
 
 
-def kit_scenarios(content: Content, source: str) -> list[ScenarioEntry]:
+def kit_scenarios(project: Project, content: Content) -> list[ScenarioEntry]:
     """The three scenarios the zine's quick responses name, checked against the content."""
+    import difflib
+
+    from pocketguide.yamlload import line_of, load_yaml_file
+
+    guide = next((p for p in content.sources if p.name == "guide.yaml"), None)
+    source = project.shown(guide) if guide else "guide.yaml"
     if content.guide.kit is None:
         raise PocketguideError(Problem(source, None, "no kit: block, which the card and zine need"))
     by_id = {entry.id: entry for entry in content.scenarios}
-    missing = [i for i in content.guide.kit.scenarios if i not in by_id]
-    if missing:
-        raise PocketguideError(
-            Problem(source, None, f'kit: scenarios: "{missing[0]}" is not a scenario of this guide')
-        )
-    return [by_id[i] for i in content.guide.kit.scenarios]
+    chosen = content.guide.kit.scenarios
+    if missing := [(n, name) for n, name in enumerate(chosen) if name not in by_id]:
+        data = load_yaml_file(guide)[0] if guide else None
+        problems = []
+        for index, name in missing:
+            close = difflib.get_close_matches(name, list(by_id), n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            message = f'kit: scenarios: "{name}" is not a scenario of this guide{hint}'
+            problems.append(Problem(source, line_of(data, ("kit", "scenarios", index)), message))
+        raise PocketguideError(problems)
+    return [by_id[i] for i in chosen]
 
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
@@ -227,15 +238,11 @@ class Renderer:
             "kit_hotlines": in_edition(
                 self.project, self.content.locale, kit_hotlines(self.project, self.content)
             ),
-            "kit_scenarios": kit_scenarios(self.content, self._guide_yaml()),
+            "kit_scenarios": kit_scenarios(self.project, self.content),
         }
         if kind == "card":
             return self.project.card_mm, extra
         return zine_panel_mm(PAPER_MM[self.paper]), extra
-
-    def _guide_yaml(self) -> str:
-        paths = [p for p in self.content.sources if p.name == "guide.yaml"]
-        return self.project.shown(paths[0]) if paths else "guide.yaml"
 
     def source_kind(self, fmt: str) -> str:
         """The source document a format is made from."""
