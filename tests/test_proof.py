@@ -12,6 +12,7 @@ from conftest import NOT_CRISIS, run
 
 CONFIG = (
     'organization:\n  name: Test Org\n  slug: test\n  phone: "502-555-0100"\n'
+    "paper: a4\n"  # a US project (the default region) printing on A4
     f"sections:\n  exclude: [{NOT_CRISIS}]\n"
 )
 HOTLINES = """\
@@ -42,14 +43,20 @@ ROW_NAMES = ("Night Crisis Line", "Emergency services", "Dispatch", "Test Org", 
 
 
 @pytest.fixture(scope="module")
-def rows(tmp_path_factory) -> dict[str, str]:
-    """The proof sheet's text, split into rows by entry name (whitespace normalized)."""
+def proof_pdf(tmp_path_factory) -> Path:
+    """The proof sheet of a small project."""
     project: Path = tmp_path_factory.mktemp("proof")
     (project / "pocketguide.yaml").write_text(CONFIG, encoding="utf-8")
     (project / "hotlines.yaml").write_text(HOTLINES, encoding="utf-8")
     result = run("proof", str(project))
     assert result.exit_code == 0, result.output
-    reader = PdfReader(project / "output" / "test-proof.pdf")
+    return project / "output" / "test-proof.pdf"
+
+
+@pytest.fixture(scope="module")
+def rows(proof_pdf) -> dict[str, str]:
+    """The proof sheet's text, split into rows by entry name (whitespace normalized)."""
+    reader = PdfReader(proof_pdf)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     # Entries in sheet order; "Test Org" also heads the sheet, so look after the intro.
     found, start = {}, text.index(INTRO) + len(INTRO)
@@ -81,3 +88,9 @@ def test_other_numbers_are_to_be_called(rows):
 
 def test_the_organizations_own_phone_is_a_row_to_check(rows):
     assert rows["Test Org"] == f"Test Org CALL (502) 555-0100 {OWN} "
+
+
+def test_the_sheet_is_on_the_configured_paper(proof_pdf):
+    # A US project with `paper: a4` got a Letter proof sheet: the region decided alone.
+    box = PdfReader(proof_pdf).pages[0].mediabox
+    assert [round(float(v) * 25.4 / 72) for v in (box.width, box.height)] == [210, 297]

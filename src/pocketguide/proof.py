@@ -18,7 +18,7 @@ from pocketguide.guide import base_context
 from pocketguide.guide import right_to_left as rtl
 from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
-from pocketguide.paper import PAPER_MM, paper_for
+from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import html_to_pdf
 from pocketguide.phones import Number, is_emergency
 from pocketguide.project import Project, load_project
@@ -65,7 +65,7 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     hotlines = prepared.content.hotlines.hotlines
     if not hotlines:
         raise PocketguideError(Problem(str(project_dir), None, "no hotlines to proof"))
-    paper = paper_for(project.region)
+    paper = project.paper
     context = base_context(project, prepared.content, prepared.assets)
     context["page"] = {"width_mm": PAPER_MM[paper][0], "height_mm": PAPER_MM[paper][1]}
     context["today"] = dt.date.today().isoformat()
