@@ -167,10 +167,15 @@ def test_with_two_jobs_the_main_process_never_imports_weasyprint(tmp_path):
     assert int(pages) >= 2 and imported == "False"
 
 
-def test_jobs_default_to_the_usable_cpus():
+def test_jobs_default_to_the_cpus_this_process_may_use(monkeypatch):
+    # A container or `taskset` allows fewer CPUs than the machine has: those count.
     from pocketguide.worker import cpu_count
 
-    assert 1 <= cpu_count() <= (os.cpu_count() or 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3}, raising=False)
+    assert cpu_count() == 2
+    monkeypatch.delattr(os, "sched_getaffinity")  # macOS and Windows have no affinity call
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    assert cpu_count() == 6
 
 
 def _children(pid: int) -> list[int]:
