@@ -1,4 +1,4 @@
-"""Command-line options that build and watch share (kept apart to keep cli.py short)."""
+"""Command-line options and output helpers the command modules share."""
 
 from __future__ import annotations
 
@@ -70,12 +70,7 @@ def output_options(command: Callable) -> Callable:
             default=None,
             help="Blank crisis-number lines as PDF form fields [default: config `fillable`].",
         ),
-        click.option(
-            "--out",
-            "out_dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Output folder [default: PROJECT_DIR/output].",
-        ),
+        out_option,
         click.option("--strict", is_flag=True, help="Treat every warning as an error."),
         click.option(
             "--locale",
@@ -98,3 +93,43 @@ def build_settings(output: dict[str, Any]) -> dict[str, Any]:
     for note in ignored_options(output["formats"], options):
         click.echo(f"warning: {note}", err=True)
     return dict(output, options=options)
+
+
+def project_argument(command: Callable) -> Callable:
+    """PROJECT_DIR, the current folder by default."""
+    kind = click.Path(file_okay=False, path_type=Path)
+    return click.argument("project_dir", default=".", type=kind)(command)
+
+
+def out_option(command: Callable) -> Callable:
+    """--out, the output folder of one project's command."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder [default: PROJECT_DIR/output].",
+    )(command)
+
+
+def page_ranges(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> list[tuple[int, int]] | None:
+    """--pages as (first, last) ranges; a malformed list is a usage error (exit 2)."""
+    from pocketguide.preview import parse_pages
+
+    if value is None:
+        return None
+    try:
+        return parse_pages(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def count(number: int, noun: str) -> str:
+    """`1 page`, `2 pages`."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def human_size(size: int) -> str:
+    """`123 KB`, `1.4 MB`."""
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -21,7 +21,7 @@ from pocketguide.errors import Problem, display_path
 from pocketguide.phones import doubt, parse_number
 from pocketguide.resources import content_dir
 
-SHORT_CODES = ("988", "911")
+# The US short codes the default text names (988, 911), which other regions must replace.
 _CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces

@@ -1,0 +1,188 @@
+"""The commands that set up and look after a project: init, check, approve, translate, proof."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pocketguide.cli_options import count, out_option, project_argument
+
+
+def _region(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """A region code in upper case; an unknown one is a usage error (exit 2)."""
+    from pocketguide.phones import is_region
+
+    if not is_region(value.upper()):
+        raise click.BadParameter(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
+    return value.upper()
+
+
+def _locale(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """A language tag Babel knows; anything else is a usage error (exit 2)."""
+    from pocketguide.config import babel_locale
+
+    try:
+        babel_locale(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@click.command(
+    epilog="Example:\n\n\b\n"
+    '  pocketguide init riverside --name "Riverside Peer Network" --region US'
+)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="My Organization", show_default=True, help="Organization name.")
+@click.option(
+    "--region",
+    default="US",
+    show_default=True,
+    callback=_region,
+    help="ISO 3166-1 region of numbers.",
+)
+@click.option(
+    "--locale",
+    default="en",
+    show_default=True,
+    callback=_locale,
+    help="Primary language.",
+)
+def init(folder: Path, name: str, region: str, locale: str) -> None:
+    """Create an organization project in FOLDER (refuses to overwrite one)."""
+    import datetime as dt
+
+    from pocketguide.init import init_project
+
+    created = init_project(folder, name, region, locale, dt.date.today().isoformat())
+    for path in created:
+        click.echo(f"created {path}")
+    todo = (
+        "replace the fictional sample numbers with your own"
+        if region in ("US", "CA")
+        else "add your crisis line and local numbers"
+    )
+    click.echo(
+        f"Next: in {folder / 'hotlines.yaml'}, {todo}, call each one and set its verified "
+        f"date, then run: pocketguide build {folder}"
+    )
+    if region not in ("US", "CA"):
+        click.echo(
+            f"The default text names 988 and 911: pocketguide check {folder} lists the files "
+            "to copy into content/ and adapt."
+        )
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n  pocketguide check\n  pocketguide check examples/riverside --strict"
+    "\n  pocketguide check --locale es\n  pocketguide check --translations"
+    "\n  pocketguide check --render --strict   # also contrast, type size and fit"
+)
+@project_argument
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Language to check (repeatable; `all` for every one) [default: configured].",
+)
+@click.option(
+    "--translations",
+    is_flag=True,
+    help="Print which files and interface strings each language translates [default locales: all].",
+)
+@click.option(
+    "--render",
+    is_flag=True,
+    help="Also lay out the guide, card and zine in memory: fit, type size (8.5 pt guide, "
+    "7 pt card and zine) and text contrast (4.5:1, 3:1 large) as printed. Slower.",
+)
+def check(
+    project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool, render: bool
+) -> None:
+    """Validate everything in PROJECT_DIR without writing PDFs."""
+    from pocketguide.build import strict_check
+    from pocketguide.check import check_project
+    from pocketguide.i18n import translations_table
+
+    report = check_project(project_dir, locales, every_locale=translations, render=render)
+    if translations:
+        click.echo(translations_table(report.project, report.contents))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if strict:
+        strict_check(report.warnings)
+    click.echo(f"ok: {project_dir} ({count(len(report.warnings), 'warning')})")
+
+
+@click.command(epilog="Example:\n\n\b\n  pocketguide approve examples/riverside")
+@project_argument
+def approve(project_dir: Path) -> None:
+    """Record the current hotline numbers as checked, in hotlines.lock."""
+    from pocketguide.check import approve_project
+    from pocketguide.errors import display_path
+
+    approval = approve_project(project_dir)
+    for warning in approval.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for change in approval.changed:
+        click.echo(f"  {change}")
+    entries = f"{approval.count} entry" if approval.count == 1 else f"{approval.count} entries"
+    click.echo(f"approved {entries}: {display_path(approval.path)}")
+
+
+@click.command(
+    epilog="Examples:\n\n\b\n  pocketguide translate fr\n  pocketguide translate es my-org"
+    "\n  pocketguide translate vi my-org --content"
+)
+@click.argument("locale", callback=_locale)
+@project_argument
+@click.option(
+    "--content",
+    is_flag=True,
+    help="Also copy each guide file this language lacks into content/<locale>/, to translate.",
+)
+def translate(locale: str, project_dir: Path, content: bool) -> None:
+    """Start or update the project's interface translation, templates/i18n/<language>.po.
+
+    It lists every heading and label the templates print ("Contents", "Call"...). Fill in
+    each msgstr; a build uses them over pocketguide's own, and English for any left empty.
+    With --content, the guide's text too: each copied file warns until it is translated.
+    """
+    from pocketguide.catalogs import project_po
+    from pocketguide.errors import PocketguideError, display_path
+    from pocketguide.project import load_project
+    from pocketguide.translate import copy_content, start_translation
+
+    project = load_project(project_dir)
+    if project.config is None:
+        raise PocketguideError(
+            f"{display_path(project_dir)}: not a project (no pocketguide.yaml); "
+            "create one with: pocketguide init"
+        )
+    verb = "updated" if project_po(project, locale).is_file() else "created"
+    started = start_translation(project, locale)
+    check = f", {started.fuzzy} to check (marked fuzzy)" if started.fuzzy else ""
+    shown = display_path(started.path)
+    click.echo(f"{verb} {shown}: {started.total} strings, {started.empty} to translate{check}")
+    if content:
+        copied = copy_content(project, locale)
+        folder = display_path(project.root / "content" / locale)
+        click.echo(
+            f"copied {len(copied)} files to translate into {folder}/"
+            if copied
+            else f"{folder}/: nothing to copy, every file has its own"
+        )
+
+
+@click.command(epilog="Example:\n\n\b\n  pocketguide proof examples/riverside")
+@project_argument
+@out_option
+def proof(project_dir: Path, out_dir: Path | None) -> None:
+    """Write a proof sheet: every number in large type with a tick box."""
+    from pocketguide.errors import display_path
+    from pocketguide.proof import build_proof
+
+    path, pages = build_proof(project_dir, out_dir)
+    click.echo(f"{display_path(path)}  {count(pages, 'page')}")
