@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import run
-from pocketguide.config import babel_locale
+from pocketguide.locales import babel_locale
 
 ROOT = Path(__file__).resolve().parents[1]
 # The example's made-up numbers, from the ranges Ofcom keeps for drama.

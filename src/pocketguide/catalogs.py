@@ -18,9 +18,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from pocketguide.config import language_of
 from pocketguide.content import SOURCE_LOCALE
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
 

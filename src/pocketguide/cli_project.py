@@ -20,7 +20,7 @@ def _region(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 
 def _locale(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """A language tag Babel knows; anything else is a usage error (exit 2)."""
-    from pocketguide.config import babel_locale
+    from pocketguide.locales import babel_locale
 
     try:
         babel_locale(value)

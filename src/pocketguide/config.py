@@ -7,9 +7,9 @@ import re
 import unicodedata
 from typing import Literal
 
-from babel import Locale, UnknownLocaleError
 from pydantic import Field, field_validator
 
+from pocketguide.locales import babel_locale
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, number_text, parse_number
 
@@ -200,19 +200,6 @@ class Config(Strict):
     def slug(self) -> str:
         """The organization's slug, or its name slugified."""
         return self.organization.slug or slugify(self.organization.name)
-
-
-def language_of(tag: str) -> str:
-    """The language of a locale tag: "en" for en-GB or en_GB."""
-    return tag.replace("_", "-").split("-")[0].lower()
-
-
-def babel_locale(tag: str) -> Locale:
-    """The Babel locale of a language tag: en, es, en-GB or en_GB."""
-    try:
-        return Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise ValueError(f'"{tag}" is not a language tag like en, es or en-GB') from None
 
 
 def page_size_mm(value: str) -> tuple[float, float]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pocketguide.config import language_of
 from pocketguide.errors import PocketguideError, Problems, display_path
 from pocketguide.hotlines import load_hotlines
+from pocketguide.locales import language_of
 from pocketguide.markup import images_without_alt, split_front_matter, to_html
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project

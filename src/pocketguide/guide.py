@@ -12,8 +12,9 @@ from babel.dates import format_date
 from pocketguide import __version__
 from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
-from pocketguide.config import babel_locale, language_of, slugify
+from pocketguide.config import slugify
 from pocketguide.content import Content
+from pocketguide.locales import babel_locale, language_of
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.project import Project
 from pocketguide.qr import qr_image

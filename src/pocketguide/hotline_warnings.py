@@ -7,9 +7,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from pocketguide.config import language_of
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
+from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
 from pocketguide.phones import Number, doubt, numbers_in_text

@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 
 from pocketguide.catalogs import interface_messages, translated_interface
-from pocketguide.config import language_of
 from pocketguide.content import SOURCE_LOCALE, Content
 from pocketguide.errors import PocketguideError
+from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import content_dir
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pocketguide.config import language_of, slugify
+from pocketguide.config import slugify
 from pocketguide.errors import PocketguideError, Problem
+from pocketguide.locales import language_of
 from pocketguide.resources import CONFIG_NAME, content_dir
 
 CONFIG_TEMPLATE = """\

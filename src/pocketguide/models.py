@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from pocketguide.locales import babel_locale, is_language, language_of
 from pocketguide.phones import (
     Number,
     is_emergency,
@@ -152,7 +153,7 @@ class Hotline(Strict):
         codes = [code.strip() for item in value for code in re.split(r"[,;]", item)]
         codes = [code for code in codes if code]
         for code in codes:
-            if not _is_language(code):
+            if not is_language(code):
                 raise ValueError(
                     f'"{code}" is not a language code; write codes such as en, es, vi (the '
                     "guide prints their names in each edition's language)"
@@ -280,8 +281,6 @@ class HotlineFile(Strict):
 
 def _language_keys(value: dict[str, Any]) -> dict[str, Any]:
     """Check that every key of a translations mapping is a language tag."""
-    from pocketguide.config import babel_locale
-
     for tag in value:
         babel_locale(tag)
     return value
@@ -289,8 +288,6 @@ def _language_keys(value: dict[str, Any]) -> dict[str, Any]:
 
 def _translation(translations: dict[str, Any], locale: str) -> Any:
     """The translation for a locale (es-MX), else for its language (es), else None."""
-    from pocketguide.config import language_of
-
     tag = locale.replace("_", "-")
     by_tag = {key.replace("_", "-").lower(): words for key, words in translations.items()}
     return by_tag.get(tag.lower()) or by_tag.get(language_of(tag))
@@ -301,14 +298,3 @@ def _is_number(keyword: str, number: Number) -> bool:
     digits = keyword.replace(" ", "")
     written = re.sub(r"\D", "", number.raw)
     return digits.isdigit() and digits in {written, number.normalized.lstrip("+")}
-
-
-def _is_language(code: str) -> bool:
-    """True for a language code Babel knows (es, es-MX, zh-Hant), whose name it can print."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True

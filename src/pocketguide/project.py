@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pocketguide.config import CARD_SIZES_MM, Config, language_of, page_size_mm
+from pocketguide.config import CARD_SIZES_MM, Config, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.locales import language_of
 from pocketguide.paper import paper_for
 from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 from pocketguide.validate import validate

@@ -16,8 +16,8 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
-from pocketguide.config import language_of
 from pocketguide.errors import Problem, display_path
+from pocketguide.locales import language_of
 from pocketguide.phones import doubt, parse_number
 from pocketguide.resources import content_dir
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel import Locale, UnknownLocaleError
 from jinja2 import (
     BytecodeCache,
     ChoiceLoader,
@@ -27,8 +26,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
-from pocketguide.config import babel_locale
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.locales import language_name
 from pocketguide.resources import templates_dir
 
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -143,7 +142,7 @@ def make_environment(
         bytecode_cache=_COMPILED,
         **WHITESPACE,
     )
-    env.filters["language"] = lambda code: _language_name(code, locale)
+    env.filters["language"] = lambda code: language_name(code, locale)
     if translations is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     else:
@@ -170,11 +169,3 @@ def locate_template_error(exc: TemplateError, name: str) -> Problem:
         if frame.filename.endswith((".j2", ".html", ".css")):
             return Problem(display_path(frame.filename), frame.lineno, message)
     return Problem(name, None, message)
-
-
-def _language_name(code: str, locale: str) -> str:
-    """A language code as a name in the guide's language ("es" -> "Spanish")."""
-    try:
-        return Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(locale)) or code
-    except (ValueError, UnknownLocaleError):
-        return code

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from pocketguide.catalogs import extracted, project_catalog, project_po, shipped_catalog
-from pocketguide.config import language_of
+from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
 
