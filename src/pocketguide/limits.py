@@ -1,4 +1,4 @@
-"""Limits on hostile documents: nesting depth and absurd CSS lengths, checked before layout."""
+"""Limits on hostile documents: nesting and absurd CSS lengths before layout, links after."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pocketguide.errors import Problem, display_path
+from pocketguide.errors import Problem
+from pocketguide.locate import locate
 
 MAX_MARKDOWN_NESTING = 20
 MAX_HTML_NESTING = 80
@@ -98,16 +99,6 @@ def document_problems(document: Any, source: str, root: Path) -> list[Problem]:
                 reason = f"refused a link to {shown}: links may use only {', '.join(LINK_SCHEMES)}"
                 problems.append(locate(target, root, source, reason))
     return sorted(set(problems), key=problems.index)
-
-
-def locate(needle: str, root: Path, source: str, message: str) -> Problem:
-    """A problem at the project file and line that mention needle, else at source."""
-    from pocketguide.fetcher import find_reference
-
-    found = find_reference(needle, root)
-    if found is None:
-        return Problem(source, None, message)
-    return Problem(display_path(found[0], root), found[1], message)
 
 
 @contextmanager

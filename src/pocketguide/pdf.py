@@ -135,7 +135,7 @@ class Rendering:
             )
 
     def _report(self) -> None:
-        from pocketguide.limits import locate
+        from pocketguide.locate import locate
 
         problems = self.fetcher.problems(self.source, self.roots[0])
         for record in self.collector.records:
