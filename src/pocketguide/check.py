@@ -7,7 +7,6 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from pocketguide.build import Prepared, output_name, prepare
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.formats import kit_hotlines, kit_scenarios, unknown_card_hotlines
@@ -15,6 +14,7 @@ from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, changes, write_lock
 from pocketguide.models import Hotline
+from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
 

@@ -102,9 +102,9 @@ def check(
     project_dir: Path, strict: bool, locales: tuple[str, ...], translations: bool, render: bool
 ) -> None:
     """Validate everything in PROJECT_DIR without writing PDFs."""
-    from pocketguide.build import strict_check
     from pocketguide.check import check_project
     from pocketguide.i18n import translations_table
+    from pocketguide.prepare import strict_check
 
     report = check_project(project_dir, locales, every_locale=translations, render=render)
     if translations:

@@ -80,7 +80,8 @@ def preview_project(
     `pages` are (first, last) ranges from parse_pages; None shows the first 8 pages.
     `options` are build's print options (paper, duplex) for the imposed formats.
     """
-    from pocketguide.build import build, output_name
+    from pocketguide.build import build
+    from pocketguide.prepare import output_name
     from pocketguide.project import load_project
 
     project = load_project(project_dir)

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pocketguide.build import prepare
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.formats import keywords_of
@@ -21,6 +20,7 @@ from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import html_to_pdf
 from pocketguide.phones import Number, is_emergency
+from pocketguide.prepare import prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import make_environment, render_template
 from pocketguide.resources import content_dir, templates_dir

@@ -1,0 +1,74 @@
+"""Load and check everything one language of a project needs, before anything renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pocketguide.errors import PocketguideError, Problem
+
+if TYPE_CHECKING:
+    from pocketguide.brand import BrandAssets
+    from pocketguide.content import Content
+    from pocketguide.lock import Lock
+    from pocketguide.project import Project
+
+
+@dataclass
+class Prepared:
+    """One locale's validated inputs, ready to render."""
+
+    content: Content
+    assets: BrandAssets
+    warnings: list[str]
+    lock: Lock | None = None  # hotlines.lock as read, for `approve` to compare against
+
+
+def output_name(project: Project, fmt: str, locale: str) -> str:
+    """`<slug>-<format>-<locale>.pdf`."""
+    return f"{project.slug}-{fmt}-{locale}.pdf"
+
+
+def prepare(project: Project, locale: str) -> Prepared:
+    """Load and check everything one locale needs; raise all errors, return warnings."""
+    from pocketguide.brand import resolve_brand
+    from pocketguide.catalogs import interface_warnings
+    from pocketguide.content import load_content, missing_translations
+    from pocketguide.hotline_warnings import hotline_warnings
+    from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
+    from pocketguide.prose import prose_findings
+
+    content = load_content(project, locale)
+    assets, problems, warnings = resolve_brand(project)
+    found, doubtful = prose_findings(
+        content.sources, project.region, project.config and project.root, locale
+    )
+    problems += found
+    warnings += doubtful
+    try:  # the project's own interface translation, read now so a broken one stops the build
+        warnings += interface_warnings(project, locale)
+    except PocketguideError as exc:
+        problems += exc.problems
+    lock_path = project.root / LOCK_NAME
+    lock = None
+    if not project.is_default and lock_path.is_file():
+        lock, found = read_lock(lock_path, project.root)
+        problems.extend(found)
+    if problems:
+        raise PocketguideError(problems)
+    missing = missing_translations(content, project)
+    differences, organization = [], None
+    if lock is not None and content.hotlines_path is not None:
+        differences = lock_differences(lock, content.hotlines)
+        organization = organization_difference(lock, project.config.organization.phone)
+        # A changed number is not covered by the dates: the card stops claiming them.
+        content.unapproved = [entry.name for entry, _text in differences]
+        content.unapproved += ["organization.phone"] if organization else []
+    found = hotline_warnings(project, content, differences, organization)
+    return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
+
+
+def strict_check(warnings: list[str], failed: tuple[Problem, ...] = ()) -> None:
+    """With --strict, any warning fails the build, after the problems of formats that failed."""
+    if warnings:
+        raise PocketguideError([*failed, *(Problem("", None, f"{w} (--strict)") for w in warnings)])
