@@ -360,7 +360,7 @@ def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
     brand = 'brand:\n  primary: "#2a9d8f"\n'
     (tmp_path / "pocketguide.yaml").write_text(tiny_config("Low Contrast", "lowc", brand))
     quick = run("check", str(tmp_path))
-    assert quick.exit_code == 0 and quick.stdout.endswith("(1 warnings)\n")  # only the config
+    assert quick.exit_code == 0 and quick.stdout.endswith("(1 warning)\n")  # only the config
     rendered = run("check", str(tmp_path), "--render")
     assert rendered.exit_code == 0
     lines = rendered.stderr.splitlines()
@@ -421,3 +421,148 @@ def test_table_header_ids_can_be_found_by_the_cells_that_name_them(guide_reader)
     }
     assert headers and headers <= set(ids)
     assert all(ids[h] in reached for h in headers)
+
+
+# Languages: a section that falls back to English in a Spanish edition
+
+HOUSE_RULES = """\
+---
+title: "House rules"
+---
+Please read the house rules aloud before the meeting starts.
+
+- Phones stay silent.
+- Coffee is in the kitchen.
+"""
+
+
+@pytest.fixture(scope="session")
+def spanish_with_english(tmp_path_factory) -> PdfReader:
+    """A Spanish guide of three sections, one of them only written in English."""
+    folder = tmp_path_factory.mktemp("fallback")
+    (folder / "pocketguide.yaml").write_text("organization:\n  name: Grupo\nlocales: [es]\n")
+    content = folder / "content"
+    (content / "en" / "sections").mkdir(parents=True)
+    (content / "manifest.yaml").write_text(
+        "sections: [opening, house-rules, crisis-numbers]\nscenarios: [silence]\n"
+    )
+    (content / "en" / "sections" / "house-rules.md").write_text(HOUSE_RULES)
+    result = run("build", str(folder), "--quiet")
+    assert result.exit_code == 0, result.output
+    return PdfReader(folder / "output" / "grupo-guide-es.pdf")
+
+
+def _text_of(reader: PdfReader, element) -> str:
+    """The text of a structure element's content, from its page's marked content."""
+    number = element.raw_get("/Pg").idnum
+    page = next(p for p in reader.pages if p.indirect_reference.idnum == number)
+    wanted: set[int] = set()
+
+    def collect(node) -> None:
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, int):
+                wanted.add(kid)
+            elif isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                collect(kid.get_object())
+
+    collect(element)
+    found: list[str] = []
+    inside: list[int | None] = []
+
+    def before(operator, operands, *_) -> None:
+        if operator in (b"BDC", b"BMC"):
+            properties = operands[1] if len(operands) > 1 else {}
+            inside.append(properties.get("/MCID") if isinstance(properties, dict) else None)
+        elif operator == b"EMC" and inside:
+            inside.pop()
+
+    def text(words, *_) -> None:
+        if inside and inside[-1] in wanted:
+            found.append(words)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return " ".join("".join(found).split())
+
+
+def test_a_fallback_section_carries_its_language(spanish_with_english):
+    # WeasyPrint 70 wrote only the catalog's /Lang ("es"): English read with Spanish sounds.
+    reader = spanish_with_english
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    elements = _elements(reader)
+    marked = [e for e in elements if "/Lang" in e]
+    # Its contents entry, then the section itself.
+    assert [(str(e["/S"]), e["/Lang"]) for e in marked] == [("/Link", "en"), ("/Sect", "en")]
+    assert _text_of(reader, marked[0]).startswith("House rules")
+    assert "House rules" in _text_of(reader, marked[1])
+    assert "Phones stay silent." in _text_of(reader, marked[1])
+    spanish = [e for e in elements if e["/S"] == "/Sect" and "/Lang" not in e]
+    assert any(
+        "reunión" in _text_of(reader, e) for e in spanish
+    )  # the edition's own: it inherits "es"
+
+
+# The contents: one link per entry, leader dots out of the text
+
+
+def _on_page(reader: PdfReader, elements: list[dict], index: int) -> list[dict]:
+    number = reader.pages[index].indirect_reference.idnum
+    return [e for e in elements if "/Pg" in e and e.raw_get("/Pg").idnum == number]
+
+
+def _below(element, tag: str) -> list[dict]:
+    """The descendants of a structure element with this tag."""
+    found = []
+    kids = element.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+            kid = kid.get_object()
+            found += [kid] * (kid["/S"] == tag) + _below(kid, tag)
+    return found
+
+
+def test_each_contents_entry_is_one_link_with_one_annotation(guide_reader, elements):
+    # WeasyPrint 70 made three nested /Link elements per entry, each with an annotation:
+    # the <a>, its ::after (the page number) and the leader in it.
+    entries = [e for e in _on_page(guide_reader, elements, 1) if e["/S"] == "/LBody"]
+    assert len(entries) == 23  # 13 sections and 10 scenarios
+    for entry in entries:
+        # Only its own link: "Common challenges" holds the scenarios' list too.
+        nested = [x.indirect_reference for y in _below(entry, "/L") for x in _below(y, "/Link")]
+        (link,) = [x for x in _below(entry, "/Link") if x.indirect_reference not in nested]
+        owned = [k for k in link["/K"] if isinstance(k, IndirectObject)]
+        assert [k.get_object()["/Type"] for k in owned] == ["/OBJR"]
+    annotations = [a.get_object() for a in guide_reader.pages[1]["/Annots"]]
+    assert len(annotations) == 23
+    assert len({str(a["/Dest"]) for a in annotations}) == 23
+
+
+def test_contents_leaders_are_artifacts_not_text(guide_reader, elements):
+    (contents,) = [
+        e for e in _on_page(guide_reader, elements, 1) if _below(e, "/H1") and e["/S"] != "/H1"
+    ]
+    tagged = _text_of(guide_reader, contents)
+    assert "How to use this guide" in tagged and "Suicidal thoughts" in tagged
+    assert not re.search(r"\.\s*\.", tagged), tagged
+    page = guide_reader.pages[1]
+    assert ". . . ." in page.extract_text()  # still printed
+    assert b"/Artifact\n<</Type /Layout>>\nBDC" in page.get_contents().get_data()
+
+
+def test_an_unmatched_structure_tree_is_a_warning_not_a_failure(tmp_path, monkeypatch):
+    # The repairs read WeasyPrint's private tree builder again; another WeasyPrint may build
+    # a different tree. The PDF must still be written, as WeasyPrint tagged it.
+    import pydyf
+
+    import pocketguide.tagfix
+
+    empty = pydyf.Dictionary({"S": "/Document", "K": pydyf.Array()})
+    rebuild = pocketguide.tagfix._Rebuild([])
+    monkeypatch.setattr(pocketguide.tagfix, "_rebuilt_tree", lambda *args: (empty, rebuild))
+    html = '<html lang="es"><p>Hola</p><p lang="en">Hello</p></html>'
+    result = html_to_pdf(html, tmp_path, [tmp_path], "out.pdf")
+    assert result.warnings == [
+        "out.pdf: WeasyPrint: pocketguide could not match WeasyPrint's structure tree, so "
+        "languages and contents leaders are tagged as WeasyPrint wrote them"
+    ]
+    assert "Hello" in PdfReader(io.BytesIO(result.data)).pages[0].extract_text()

@@ -175,7 +175,7 @@ def finish(document, pdf) -> None:
     from pocketguide.tagfix import fix_tags
 
     describe_links(document, pdf)
-    fix_tags(pdf)
+    fix_tags(pdf, document)
 
 
 def describe_links(document, pdf) -> None:
