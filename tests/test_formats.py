@@ -182,6 +182,29 @@ def test_kit_scenarios_that_are_not_in_the_guide_are_named_at_their_lines(tmp_pa
     assert invoke("check", str(project), "--strict").exit_code == 1
 
 
+def test_kit_scenarios_of_the_default_text_that_a_project_leaves_out(tmp_path, monkeypatch):
+    from pocketguide.errors import display_path
+    from pocketguide.resources import content_dir
+
+    monkeypatch.chdir(tmp_path)
+    project = tmp_path
+    (project / "pocketguide.yaml").write_text("organization:\n  name: Tiny\n")
+    (project / "content").mkdir()
+    (project / "content" / "manifest.yaml").write_text(
+        "sections: [opening, crisis-numbers]\nscenarios: [silence, conflict]\n"
+    )
+    default = display_path(content_dir() / "en" / "guide.yaml")
+    expected = (
+        'content/en/guide.yaml: kit: scenarios: the default text names "monopolizing" and '
+        f'"suicidal-thoughts", which this guide leaves out; copy {default} here and choose '
+        "from: silence, conflict"
+    )
+    build = invoke("build", ".", "--format", "zine")
+    assert (build.exit_code, build.stderr) == (1, expected + "\n")
+    check = invoke("check", ".")
+    assert f"warning: {expected}" in check.stderr.splitlines()
+
+
 def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
     project = tiny(tmp_path)
     result = invoke("build", str(project), "--print-shop")

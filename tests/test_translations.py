@@ -33,6 +33,12 @@ subtitle: "Pour animer un groupe d'entraide"
 edition: "Édition 2026"
 subject: "Un aide-mémoire pour les personnes qui animent des groupes d'entraide."
 """
+ENGLISH_GUIDE = """\
+title: "Pocket guide"
+subtitle: "For peer-support group facilitators"
+edition: "2026 edition"
+subject: "A reminder for the people who lead peer-support groups."
+"""
 FRENCH_OPENING = """\
 ---
 title: "Ouvrir la rencontre"
@@ -62,6 +68,9 @@ def french(tmp_path, monkeypatch) -> Path:
         "sections: [opening, closing, crisis-numbers]\nscenarios: [silence]\n", encoding="utf-8"
     )
     (content / "fr" / "guide.yaml").write_text(FRENCH_GUIDE, encoding="utf-8")
+    # No kit: block, as in French: the default one names scenarios this guide leaves out.
+    (content / "en").mkdir()
+    (content / "en" / "guide.yaml").write_text(ENGLISH_GUIDE, encoding="utf-8")
     (content / "fr" / "sections" / "opening.md").write_text(FRENCH_OPENING, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -149,10 +158,13 @@ def test_translate_content_copies_what_the_language_lacks_and_each_copy_warns(vi
         "created templates/i18n/vi.po: 45 strings, 45 to translate",
         "copied 5 files to translate into content/vi/",
     ]
-    english = load_project(Path(".")).content_dirs[1] / "en"
-    for relative in ("guide.yaml", "sections/closing.md", "scenarios/silence.yaml"):
+    shipped = load_project(Path(".")).content_dirs[1] / "en"
+    for relative in ("sections/closing.md", "scenarios/silence.yaml"):
         copy = vietnamese / "content" / "vi" / relative
-        assert copy.read_bytes() == (english / relative).read_bytes()
+        assert copy.read_bytes() == (shipped / relative).read_bytes()
+    # The project's own English text, not the shipped one it replaced.
+    guide = vietnamese / "content" / "vi" / "guide.yaml"
+    assert guide.read_text(encoding="utf-8") == ENGLISH_GUIDE
     assert "Chào mừng" in own.read_text(encoding="utf-8")  # never replaced
     check = invoke("check", ".", "--locale", "vi")
     copied = sorted(line for line in check.stderr.splitlines() if "not translated yet" in line)
@@ -216,7 +228,7 @@ def test_translations_table(french):
     every = invoke("check", ".", "--translations").stdout.splitlines()
     assert [re.split(r"\s{2,}", row) for row in every] == [
         ["content/<locale>/", "en", "fr", "es"],
-        ["guide.yaml", "yes", "yes", "yes"],
+        ["guide.yaml", "yes", "yes", "no (default)"],  # the project rewrote it in English
         ["sections/opening.md", "yes", "yes", "yes"],
         ["sections/closing.md", "yes", "no (en)", "yes"],
         ["sections/crisis-numbers.md", "yes", "no (en)", "yes"],

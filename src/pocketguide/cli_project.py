@@ -103,7 +103,7 @@ def check(
 ) -> None:
     """Validate everything in PROJECT_DIR without writing PDFs."""
     from pocketguide.check import check_project
-    from pocketguide.i18n import translations_table
+    from pocketguide.coverage import translations_table
     from pocketguide.prepare import strict_check
 
     report = check_project(project_dir, locales, every_locale=translations, render=render)

@@ -90,39 +90,6 @@ def locale_chain(project: Project, locale: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
-def missing_translations(content: Content, project: Project) -> list[str]:
-    """One warning per file taken from another locale, named from the working folder.
-
-    A language with no content folder at all gets one warning, with how to start one.
-    """
-    if project.is_default:
-        return [str(f) for f in content.fallbacks]
-    # The file to create: inside the project, as the user runs from (`riverside/content/...`).
-    prefix = project.shown(project.root / "content")[: -len("content")]
-    if untranslated := not_started(content, project):
-        folder = project.shown(project.root)
-        command = f"pocketguide translate {content.locale}" + (
-            "" if folder == "." else f" {folder}"
-        )
-        files = len(content.fallbacks)
-        return [
-            f"{prefix}content/{content.locale}/: no translation yet ({files} files print in "
-            f"{untranslated}); start one with: {command} --content"
-        ]
-    return [prefix + str(f) for f in content.fallbacks]
-
-
-def not_started(content: Content, project: Project) -> str | None:
-    """The locale every file prints in, when no content folder holds this locale's language."""
-    used = {f.used for f in content.fallbacks if not f.copied}
-    if len(used) != 1 or len(content.fallbacks) < 2 or OUTDATED in used:
-        return None
-    names = {content.locale, language_of(content.locale)}
-    if any((base / name).is_dir() for base in project.content_dirs for name in names):
-        return None
-    return used.pop()
-
-
 class _Finder:
     """Find a content file: overlays before defaults, the locale before the primary locale."""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pocketguide.brand import BrandAssets
 from pocketguide.cache import engine_version, fingerprint
 from pocketguide.content import Content, ScenarioEntry
-from pocketguide.errors import PocketguideError, Problem
+from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import in_edition, render_html, right_to_left
 from pocketguide.imposition import zine_panel_mm
@@ -115,6 +115,15 @@ def kit_scenarios(project: Project, content: Content) -> list[ScenarioEntry]:
     by_id = {entry.id: entry for entry in content.scenarios}
     chosen = content.guide.kit.scenarios
     if missing := [(n, name) for n, name in enumerate(chosen) if name not in by_id]:
+        if guide is not None and not guide.is_relative_to(project.root):
+            # The shipped text names scenarios this project's manifest left out.
+            own = project.shown(project.root / "content" / content.locale / "guide.yaml")
+            names = " and ".join(f'"{name}"' for _index, name in missing)
+            message = (
+                f"kit: scenarios: the default text names {names}, which this guide leaves out; "
+                f"copy {display_path(guide)} here and choose from: {', '.join(by_id)}"
+            )
+            raise PocketguideError(Problem(own, None, message))
         data = load_yaml_file(guide)[0] if guide else None
         problems = []
         for index, name in missing:

@@ -33,7 +33,8 @@ def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
     from pocketguide.catalogs import interface_warnings
-    from pocketguide.content import load_content, missing_translations
+    from pocketguide.content import load_content
+    from pocketguide.coverage import missing_translations
     from pocketguide.hotline_warnings import hotline_warnings
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.prose import prose_findings
