@@ -86,8 +86,11 @@ class Rendering:
         # WeasyPrint raises many types on hostile input; Ctrl-C (KeyboardInterrupt) is no
         # rendering failure and goes on up, to stop the build or watch.
         if isinstance(error, Exception) and not isinstance(error, PocketguideError):
-            message = f"PDF rendering failed: {str(error) or self._internal(error)}"
-            raise PocketguideError(Problem(self.source, None, message)) from None
+            if _raised_by_pocketguide(trace):  # a finisher step: our bug, not the input's
+                message = f"pocketguide failed ({type(error).__name__}: {error}); please report it"
+            else:
+                message = f"PDF rendering failed: {str(error) or self._internal(error)}"
+            raise PocketguideError(Problem(self.source, None, message)) from error
         if error is None:
             self._report()
 
@@ -160,6 +163,14 @@ class Rendering:
             raise PocketguideError(sorted(set(problems), key=problems.index))
 
 
+def _raised_by_pocketguide(trace) -> bool:
+    """Whether the innermost frame of a traceback is pocketguide's own code."""
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and Path(trace.tb_frame.f_code.co_filename).is_relative_to(_HERE)
+
+
+_HERE = Path(__file__).resolve().parent
 _MISSING_GLYPH = re.compile(r'unsupported by fonts: "([^"]+)"')
 
 
@@ -212,10 +223,10 @@ def html_to_pdf(
     """
     with Rendering(base_dir, roots, source) as rendering:
         document = rendering.document(html)
-        fits = _measure_fits(document) if measure else []
         data = rendering.write(document)
-        layout = layout_record(document, html) if record else None
-    layout = None if rendering.warnings else layout
+    # Outside the rendering: an error here is pocketguide's, never "rendering failed".
+    fits = _measure_fits(document) if measure else []
+    layout = None if rendering.warnings or not record else layout_record(document, html)
     return PdfResult(data, len(document.pages), rendering.warnings, fits, layout)
 
 

@@ -118,6 +118,28 @@ def test_a_weasyprint_crash_without_a_message_still_says_what_failed(tmp_path, m
     assert str(info.value.problems[0]).endswith("can set off (check templates/guide.css)")
 
 
+def test_a_bug_of_pocketguide_is_not_called_a_rendering_failure(tmp_path, monkeypatch):
+    # A finisher step is pocketguide's code run inside WeasyPrint's write: its bug read as
+    # "PDF rendering failed", the way hostile CSS does, and sent users to their templates.
+    import pocketguide.tagfix
+
+    monkeypatch.setattr(pocketguide.tagfix, "join_links", None)
+    with pytest.raises(PocketguideError) as info:
+        html_to_pdf('<html lang="en"><p>x</p></html>', tmp_path, [tmp_path], "out.pdf")
+    assert [str(p) for p in info.value.problems] == [
+        "out.pdf: pocketguide failed (TypeError: 'NoneType' object is not callable); "
+        "please report it"
+    ]
+    # Measuring after layout is no rendering at all: its error is not dressed up as one.
+    monkeypatch.undo()
+    import pocketguide.pdf
+
+    monkeypatch.setattr(pocketguide.pdf, "PX_MM", None)
+    html = '<html lang="en"><div data-fit="card front"><p>x</p></div></html>'
+    with pytest.raises(TypeError):
+        html_to_pdf(html, tmp_path, [tmp_path], "out.pdf", measure=True)
+
+
 def test_weasyprint_that_cannot_start_is_a_one_line_error(tmp_path, monkeypatch):
     import sys
 
