@@ -185,12 +185,12 @@ def finish(document, pdf) -> None:
     """What pocketguide adds to WeasyPrint's PDF objects before they are written."""
     from pocketguide.tagfix import fix_tags
 
-    describe_links(document, pdf)
+    describe_links(document)
     fix_tags(pdf, document)
 
 
-def describe_links(document, pdf) -> None:
-    """Give each link within the document its words as its description (a WeasyPrint finisher).
+def describe_links(document) -> None:
+    """Give each link within the document its words as its description (a finisher step).
 
     Screen readers announce a link annotation's /Contents. WeasyPrint 70 puts the link target
     there, which for a contents entry is an id ("sec-how-to-use"); its words say where it goes.
