@@ -13,7 +13,7 @@ from conftest import tiny_config
 from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
 from pocketguide.fitcheck import overflow_problems
-from pocketguide.impose import booklet_scale
+from pocketguide.imposition import booklet_scale
 from pocketguide.options import FORMATS, Options, expand_formats, ignored_options, output_stem
 from pocketguide.paper import PAPER_MM, how_to_print
 from pocketguide.pdf import Fit
@@ -333,8 +333,8 @@ def test_print_options_no_format_uses_are_said(tmp_path):
 
 def test_a_large_print_booklet_on_letter_prints_a_little_smaller(tmp_path):
     # It failed by default in the US: A5 pages do not fit Letter twice.
-    assert booklet_scale((148, 210), "a4") == 1.0
-    assert round(booklet_scale((148, 210), "letter"), 3) == round(279.4 / 2 / 148, 3)
+    assert booklet_scale((148, 210), PAPER_MM["a4"]) == 1.0
+    assert round(booklet_scale((148, 210), PAPER_MM["letter"]), 3) == round(279.4 / 2 / 148, 3)
     project = tiny(tmp_path)
     result = invoke("build", str(project), "--format", "booklet", "--large-print")
     assert result.exit_code == 0, result.output

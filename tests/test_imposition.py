@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pocketguide.imposition import (
     Side,
     back_rotation,
+    booklet_layout,
     card_grid,
     creep_offsets,
     fit,
@@ -225,3 +226,17 @@ def test_fit_keeps_aspect_and_centres(sw, sh, bw, bh):
     assert sw * scale == pytest.approx(bw) or sh * scale == pytest.approx(bh)
     assert dx == pytest.approx((bw - sw * scale) / 2) and dx >= -1e-9
     assert dy == pytest.approx((bh - sh * scale) / 2) and dy >= -1e-9
+
+
+@pytest.mark.parametrize(
+    ("page", "paper", "expected"),
+    [
+        ((105, 148), "a4", (210, 297, 2)),  # A6: two copies on portrait A4
+        ((148, 210), "a4", (297, 210, 1)),  # A5: one copy, landscape
+        ((107.95, 139.7), "letter", (215.9, 279.4, 2)),  # quarter-letter: two on Letter
+        ((148, 210), "letter", None),  # A5 twice is 296 mm: wider than Letter's 279.4
+    ],
+)
+def test_booklet_layout_puts_two_copies_on_a_sheet_when_they_fit(page, paper, expected):
+    layout = booklet_layout(*page, *PAPER_MM[paper], 0.2)
+    assert layout == (None if expected is None else pytest.approx(expected))

@@ -12,7 +12,7 @@ from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import in_edition, render_html, right_to_left
-from pocketguide.imposition import zine_panel_mm
+from pocketguide.imposition import booklet_scale, zine_panel_mm
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.options import FORMATS, Options
 from pocketguide.paper import PAPER_MM
@@ -187,7 +187,7 @@ class Renderer:
         source = self.source(self.source_kind(fmt), shown)
         if fmt in ("guide", "card-single"):
             return source
-        from pocketguide.impose import booklet_scale, impose_booklet, impose_cards, impose_zine
+        from pocketguide.impose import impose_booklet, impose_cards, impose_zine
         from pocketguide.verify import verify_pdf
 
         options, paper = self.options, self.paper
@@ -196,7 +196,7 @@ class Renderer:
         if fmt == "booklet":
             page_mm = self.html(self.source_kind(fmt))[1]
             # The large-print guide's A5 pages do not fit Letter twice: printed a little smaller.
-            scale = booklet_scale(page_mm, paper)
+            scale = booklet_scale(page_mm, PAPER_MM[paper])
             if scale < 1:
                 warnings.append(_scaled_note(shown, page_mm, paper, scale))
             data = impose_booklet(
@@ -305,9 +305,7 @@ class Renderer:
 
 def _scaled_note(shown: str, page_mm: tuple[float, float], paper: str, scale: float) -> str:
     """Why a booklet's pages print smaller than the guide's, and how to print them full size."""
-    from pocketguide.impose import booklet_scale
-
-    a4 = paper != "a4" and booklet_scale(page_mm, "a4") == 1.0
+    a4 = paper != "a4" and booklet_scale(page_mm, PAPER_MM["a4"]) == 1.0
     return (
         f"{shown}: the guide's {page_mm[0]:.0f} x {page_mm[1]:.0f} mm pages print at "
         f"{math.floor(scale * 100)}% to fit two side by side on {paper}"

@@ -20,6 +20,7 @@ from pypdf.generic import NameObject, TextStringObject
 from pocketguide.errors import PocketguideError, display_path
 from pocketguide.imposition import (
     back_rotation,
+    booklet_layout,
     card_grid,
     creep_offsets,
     saddle_sides,
@@ -141,10 +142,10 @@ def impose_booklet(
     sources = read_pdf(data, name)
     paper_w, paper_h = _paper_pt(paper)
     pw, ph = sources[0].box[2:]
-    layout = _booklet_layout(pw, ph, paper_w, paper_h)
+    layout = booklet_layout(pw, ph, paper_w, paper_h, TOL)
     if layout is None and fit_pages:
         pw, ph = max(paper_w, paper_h) / 2, min(paper_w, paper_h)
-        layout = _booklet_layout(pw, ph, paper_w, paper_h)
+        layout = booklet_layout(pw, ph, paper_w, paper_h, TOL)
     if layout is None:
         raise PocketguideError(
             f"{name}: pages of {mm(pw, ph)} do not fit a booklet on {paper} paper"
@@ -171,26 +172,6 @@ def impose_booklet(
         crop_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins])
         sheet.finish(writer, fit_pages, name, 0 if side.front else turn)
     return _output(writer, data)
-
-
-def booklet_scale(page_mm: tuple[float, float], paper: str) -> float:
-    """1.0 when pages fit a booklet on the paper as they are, else the scale that fits them."""
-    pw, ph = page_mm[0] * MM, page_mm[1] * MM
-    paper_w, paper_h = _paper_pt(paper)
-    if _booklet_layout(pw, ph, paper_w, paper_h) is not None:
-        return 1.0
-    return min(max(paper_w, paper_h) / 2 / pw, min(paper_w, paper_h) / ph)
-
-
-def _booklet_layout(pw, ph, paper_w, paper_h) -> tuple[float, float, int] | None:
-    """Paper size and copies: two copies on portrait paper if they fit, else one."""
-    short, long_ = min(paper_w, paper_h), max(paper_w, paper_h)
-    if 2 * pw <= short + TOL and 2 * ph <= long_ + TOL:
-        return short, long_, 2
-    for w, h in ((long_, short), (short, long_)):
-        if 2 * pw <= w + TOL and ph <= h + TOL:
-            return w, h, 1
-    return None
 
 
 @_quiet

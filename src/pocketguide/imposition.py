@@ -189,3 +189,30 @@ def fit(src_w: float, src_h: float, box_w: float, box_h: float) -> tuple[float, 
         raise ValueError("sizes must be positive")
     scale = min(box_w / src_w, box_h / src_h)
     return scale, (box_w - src_w * scale) / 2, (box_h - src_h * scale) / 2
+
+
+def booklet_layout(
+    page_w: float, page_h: float, paper_w: float, paper_h: float, tolerance: float
+) -> tuple[float, float, int] | None:
+    """Sheet width, height and copies for a booklet of these pages (any one unit), or None.
+
+    Two copies on portrait paper when two pages fit across and two down, else one landscape.
+    """
+    short, long_ = min(paper_w, paper_h), max(paper_w, paper_h)
+    if 2 * page_w <= short + tolerance and 2 * page_h <= long_ + tolerance:
+        return short, long_, 2
+    for w, h in ((long_, short), (short, long_)):
+        if 2 * page_w <= w + tolerance and page_h <= h + tolerance:
+            return w, h, 1
+    return None
+
+
+def booklet_scale(page_mm: tuple[float, float], paper_mm: tuple[float, float]) -> float:
+    """1.0 when pages fit a booklet on the paper as they are, else the scale that fits them."""
+    (pw, ph), (paper_w, paper_h) = page_mm, paper_mm
+    if booklet_layout(pw, ph, paper_w, paper_h, TOLERANCE_MM) is not None:
+        return 1.0
+    return min(max(paper_w, paper_h) / 2 / pw, min(paper_w, paper_h) / ph)
+
+
+TOLERANCE_MM = 0.5 * 25.4 / 72  # as sheets.TOL (0.5 pt): a page this much larger still fits
