@@ -23,6 +23,7 @@ from yaml.scanner import Scanner
 from yaml.tokens import ScalarToken
 
 from pocketguide.errors import Problem
+from pocketguide.yamlhints import explain
 
 MAX_DEPTH = 40
 MAX_BYTES = 2_000_000
@@ -149,59 +150,6 @@ def _build(node: Node, depth: int = 0) -> Any:
     raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
 
 
-def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
-    """The 1-based line a PyYAML error belongs to: where the writer went wrong, if known."""
-    mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and (
-        # `region US` with no colon: the scanner notices only at the next line's key.
-        exc.context == "while scanning a simple key"
-        # An unclosed bracket or quote: point at where it opened, not at the file's end.
-        or "<stream end>" in (exc.problem or "")
-        or exc.problem == "found unexpected end of stream"
-    ):
-        mark = exc.context_mark
-    return mark.line + 1 if mark else None
-
-
-def _first_key_without_colon(
-    exc: yaml.MarkedYAMLError, loader: _Loader | None
-) -> tuple[int, str] | None:
-    """The line of a key missing its colon (`title Closing`, `  - name "B"`), and what to say.
-
-    PyYAML reads such a key on into the next line and stops at that line's ':'.
-    """
-    token = loader.last_plain if loader else None
-    mark, problem = exc.problem_mark, exc.problem or ""
-    if not (token and mark):
-        return None
-    if problem.startswith("expected <block end>") and token.start_mark.line == mark.line:
-        token = loader.before_plain  # the next key was read already: look at the one before
-        if token is None:
-            return None
-    start, end = token.start_mark, token.end_mark
-    # Only unquoted text that is the first thing on its line, where a key goes (not a value
-    # after `key: `), or the first thing in a list entry.
-    lines = str(start.buffer).split("\n") if start.buffer else []
-    line_text = lines[start.line] if start.line < len(lines) else ""
-    before = line_text[: start.column].strip()
-    if before not in ("", "-"):
-        return None
-    missing = "could not find expected ':'"
-    if problem.startswith("mapping values are not allowed"):
-        # It ran on into the next line, whose ':' PyYAML then trips on. After `- ` it may also
-        # have been a plain list item followed by a line indented too far.
-        if not start.line < end.line == mark.line:
-            return None
-        return start.line + 1, missing + (
-            " (or the next line is indented too far)" * (before == "-")
-        )
-    after = line_text[end.column :].split(" #")[0] if start.line == end.line else ":"
-    if not before and problem.startswith("expected <block end>") and ":" not in token.value + after:
-        # It stayed on its line (a comment or a quoted part ends it); the next key then fails.
-        return (start.line + 1, missing) if end.line < mark.line else None
-    return None
-
-
 def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any:
     """Parse one YAML document strictly; raise YamlProblem with a file line on failure."""
     if isinstance(text, bytes):
@@ -240,23 +188,8 @@ def _parse_text(text: str, line_offset: int) -> Any:
         exc.line = (exc.line or 0) + line_offset or None
         raise
     except yaml.MarkedYAMLError as exc:
-        line = _error_line(exc)
-        reason = exc.problem or "invalid YAML"
-        if first := _first_key_without_colon(exc, loader):
-            line, reason = first
-        line = line + line_offset if line else None
-        if "\t" in text and "'\\t'" in str(exc):
-            reason = "tab characters are not allowed for indentation; use spaces"
-        elif reason.startswith("expected <block end>"):  # PyYAML's words for a misaligned line
-            reason = "this line is indented differently from the lines above it"
-        elif reason.startswith("mapping values are not allowed"):
-            reason += " (put a value that holds a colon in quotes, or check the indentation)"
-        if (opened := _open_quote(text, line - line_offset if line else None)) is not None:
-            # PyYAML reads on to the next quote and blames a later line for what it finds.
-            line, quote = opened
-            line += line_offset
-            reason = f"a quote opened on this line is never closed (add the closing {quote})"
-        raise YamlProblem(line, f"invalid YAML: {reason}") from None
+        line, reason = explain(exc, loader, text)
+        raise YamlProblem(line + line_offset if line else None, f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)
         line = text[:position].count("\n") + 1 + line_offset if position is not None else None
@@ -267,25 +200,6 @@ def _parse_text(text: str, line_offset: int) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
-
-
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s#"'][^:#]*:\s+(["'])(.*)$""")
-
-
-def _open_quote(text: str, error_line: int | None) -> tuple[int, str] | None:
-    """(line, quote) of the first value up to the error line that opens a quote it never closes."""
-    lines = text.splitlines()[: error_line or None]
-    for number, line in enumerate(lines, 1):
-        if not (found := _QUOTED_VALUE.match(line)):
-            continue
-        quote, rest = found.groups()
-        if quote == '"':  # escaped backslashes and quotes do not close it
-            body = rest.replace("\\\\", "").replace('\\"', "")
-        else:
-            body = rest.replace("''", "")  # '' is a quote inside single quotes
-        if quote not in body:
-            return number, quote
-    return None
 
 
 def read_input(path: Path) -> bytes:
