@@ -732,6 +732,11 @@ def test_own_sections_no_manifest_lists_are_named_and_a_bom_is_explained(tmp_pat
         "content/en/sections/closing.md:1: file starts with a byte-order mark; save it as UTF-8 "
         "without BOM"
     )
+    # A bad byte is named at its line, as in YAML files (it had no line).
+    (sections / "closing.md").write_bytes(b"---\ntitle: Closing\n---\n\nBye.\nCaf\xe9.\n")
+    assert invoke("check", ".").stderr.splitlines()[0] == (
+        "content/en/sections/closing.md:6: file is not valid UTF-8 text"
+    )
 
 
 def test_check_render_says_when_the_card_and_zine_were_not_laid_out(tmp_path, monkeypatch):

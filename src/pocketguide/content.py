@@ -16,9 +16,11 @@ from pocketguide.validate import validate
 from pocketguide.yamlload import (
     YamlProblem,
     check_top_level,
+    decode_input,
     line_of,
     load_yaml_file,
     parse_yaml,
+    read_input,
 )
 
 
@@ -166,16 +168,13 @@ def _load_model(path: Path, model, problems: Problems, context: dict | None = No
 def load_section(path: Path, problems: Problems) -> tuple[SectionMeta, str] | None:
     """Read one Markdown section file with its front matter."""
     shown = display_path(path, problems.root)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError:
-        problems.add(path, None, "cannot read file")
+    try:  # a regular file of at most MAX_BYTES (never a FIFO), as YAML files are read
+        text = decode_input(read_input(path))
+    except OSError as exc:
+        problems.add(path, None, f"cannot read file: {exc.strerror}")
         return None
-    except UnicodeDecodeError:
-        problems.add(path, None, "file is not valid UTF-8 text")
-        return None
-    if text.startswith("\ufeff"):  # as YAML files are told: it hid the front matter
-        problems.add(path, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+    except YamlProblem as exc:  # not UTF-8 (at its line), a byte-order mark, too large
+        problems.add(path, exc.line, exc.message)
         return None
     try:
         front, body, first_line = split_front_matter(text)

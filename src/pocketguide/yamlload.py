@@ -150,18 +150,23 @@ def _build(node: Node, depth: int = 0) -> Any:
     raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
 
 
+def decode_input(raw: bytes, line_offset: int = 0) -> str:
+    """A text file's bytes as text: UTF-8 without a byte-order mark, at most MAX_BYTES."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(None, f"file is larger than {MAX_BYTES // 1_000_000} MB")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line + line_offset, "file is not valid UTF-8 text") from None
+
+
 def parse_yaml(text: str | bytes, path: Path | str, line_offset: int = 0) -> Any:
     """Parse one YAML document strictly; raise YamlProblem with a file line on failure."""
     if isinstance(text, bytes):
-        if len(text) > MAX_BYTES:
-            raise YamlProblem(None, f"file is larger than {MAX_BYTES // 1_000_000} MB")
-        if text.startswith(b"\xef\xbb\xbf"):
-            raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
-            raise YamlProblem(line + line_offset, "file is not valid UTF-8 text") from None
+        text = decode_input(text, line_offset)
     if text.startswith("\ufeff"):
         raise YamlProblem(1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
     # A copy: callers own their data. `watch` reparses every file on each rebuild; most are
