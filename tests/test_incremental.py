@@ -127,6 +127,31 @@ def test_the_rebuild_command_writes_the_very_file_named(project, monkeypatch):
     assert "rebuild it" not in invoke("build", ".", "--out", "dist", "--force").stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_language_that_fails_does_not_stop_the_others(tmp_path, monkeypatch, jobs):
+    # The English card overflowed, and the Spanish PDFs kept last week's number, unnamed.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="locales: [en, es]\n"))
+    (tmp_path / "hotlines.yaml").write_text(HOTLINES)
+    assert invoke("build", ".", "--locale", "all", "--jobs", jobs).exit_code == 0
+    (tmp_path / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    broken = tmp_path / "content" / "en" / "sections" / "crisis-numbers.md"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("no front matter\n")
+    result = invoke("build", ".", "--locale", "all", "--jobs", jobs)
+    assert result.exit_code == 1
+    spanish = PdfReader(tmp_path / "output" / "tiny-guide-es.pdf")
+    assert "555-0164" in "".join(page.extract_text() for page in spanish.pages)
+    assert result.stdout.startswith("output/tiny-guide-es.pdf  ")
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "rebuild it" in line or "warning" not in line] == [
+        "warning: output/tiny-guide-en.pdf was made before the last change to hotlines.yaml "
+        "and may print old numbers; rebuild it: pocketguide build --format guide --locale en",
+        "content/en/sections/crisis-numbers.md:1: missing front matter (a --- block with at "
+        "least a title)",
+    ]
+
+
 def test_changed_option_or_output_file_is_rebuilt(project):
     build(project, ("card",))
     assert fresh_flags(build(project, ("card",))) == {"tiny-card-en.pdf": True}

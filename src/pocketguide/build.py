@@ -97,7 +97,10 @@ def build(
         try:
             _build(project, plan, strict, locales, fragments, manifest, report, workers)
         except PocketguideError as exc:
-            # With --strict the warnings are the error's own lines already.
+            # With --strict the warnings are the error's own lines already. Outputs the
+            # failure left as they were may print numbers from before a hotline edit.
+            if not strict:
+                report.warn(stale_warnings(manifest, project, [w.path for w in report.written]))
             exc.partial = BuildReport(report.written, [] if strict else report.warnings)
             raise
         finally:
@@ -183,20 +186,35 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
         if isinstance(output, Written):
             manifest.note_numbers(output.path, project.root.resolve(), numbers)
 
+    # A language that fails does not stop the others: the Spanish PDFs kept last week's
+    # number when the English card overflowed. Its problems are raised with the rest at the
+    # end; --strict stops at the first.
+    failed: list[Problem] = []
+
+    def fail(problems: list[Problem]) -> None:
+        if strict:
+            raise PocketguideError(problems)
+        failed.extend(p for p in problems if p not in failed)
+
     if workers is None or len(chosen) == 1:
         # With one language a worker lays out its PDFs while this process prepares the HTML.
         for locale in chosen:
-            _render_locale(project, locale, plan, fragments, manifest, emit, workers)
-        return
-    # Workers render whole languages; this process writes, in locale order, so output and
-    # --strict behave exactly as in a one-process build.
-    futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
-    for locale, future in zip(chosen, futures, strict=True):
-        items, problems = workers.result_of(future, locale)
-        for item in items:  # every format the worker finished, then its failed ones' problems
-            emit(*item)
-        if problems:
-            raise PocketguideError(problems)
+            try:
+                _render_locale(project, locale, plan, fragments, manifest, emit, workers)
+            except PocketguideError as exc:
+                fail(exc.problems)
+    else:
+        # Workers render whole languages; this process writes, in locale order, so output
+        # and --strict behave exactly as in a one-process build.
+        futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
+        for locale, future in zip(chosen, futures, strict=True):
+            items, problems = workers.result_of(future, locale)
+            for item in items:  # every format the worker finished, then its failed ones'
+                emit(*item)
+            if problems:
+                fail(problems)
+    if failed:
+        raise PocketguideError(failed)
 
 
 def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, workers) -> None:
