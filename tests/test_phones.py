@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pocketguide.phones import parse_number
+from pocketguide.phones import broken_numbers, parse_number
 
 VALID = [
     ("US", "988", "988", "tel:988"),
@@ -90,3 +90,22 @@ def test_a_qr_code_made_again_is_remembered_and_each_caller_gets_its_own_copy(mo
     assert second == first and second is not first
     second["mm"] = 0
     assert qr_image("https://example.org/remembered")["mm"] == first["mm"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "found"),
+    [
+        ("After hours call 512-555-014.", "US", ["512-555-014"]),  # a digit short
+        ("Call 502 555 01420 now", "US", ["502 555 01420"]),  # a digit too many
+        ("Call (512) 555-0144 now", "US", []),
+        ("call 1-800-273-8255", "US", []),
+        ("+44 800 068 4141, or 0800 068 4141", "GB", []),
+        ("0800 068 4141", "US", ["0800 068 4141"]),  # a British number in a US guide
+        ("verified 2026-11-01, or 11-01-2026", "US", []),  # dates
+        ("open 10.30-12.00, lun-vie 9-21 h", "US", []),  # times
+        ("1-800-273-TALK", "US", []),  # a vanity number: its letters are checked elsewhere
+        ("ISBN 978-3-16-148410-0; https://example.org/512-555-014", "US", []),
+    ],
+)
+def test_text_shaped_like_a_number_that_is_none_is_found(text, region, found):
+    assert broken_numbers(text, region) == found

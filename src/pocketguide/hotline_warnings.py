@@ -12,7 +12,7 @@ from pocketguide.hotlines import entry_warnings, where
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import Number, doubt, numbers_in_text
+from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, doubt, numbers_in_text
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -162,16 +162,19 @@ def stray_number_warnings(
     warnings = []
     for entry in entries:
         for field in ("name", "hours", "notes"):
-            for written, e164 in numbers_in_text(
-                getattr(entry, field) or "", entry.region or region
-            ):
+            words, at = getattr(entry, field) or "", f"{where(shown, entry)}: {entry.name}: {field}"
+            for written, e164 in numbers_in_text(words, entry.region or region):
                 if e164 not in known:
-                    warnings.append(
-                        f'{where(shown, entry)}: {entry.name}: {field}: "{written}" is not the '
-                        "number of any entry, so nothing checks it; if a number changed, change "
-                        "it here too, or give it an entry of its own"
-                    )
+                    warnings.append(f'{at}: "{written}" {UNCHECKED}')
+            for written in broken_numbers(words, entry.region or region):
+                warnings.append(f'{at}: "{written}" {NOT_A_NUMBER}')
     return warnings
+
+
+UNCHECKED = (
+    "is not the number of any entry, so nothing checks it; if a number changed, change it "
+    "here too, or give it an entry of its own"
+)
 
 
 def _unbacked(written: str | None, translated: str | None, numbers: set[str]) -> list[str]:

@@ -133,6 +133,40 @@ def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
     ]
 
 
+# Digit groups joined by spaces, dots or dashes, as phone numbers are written; not a run that
+# goes on into letters (1-800-273-TALK, a vanity number) or more digits.
+_PHONE_SHAPED = re.compile(
+    r"(?<![\w.+/-])\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,5}\)?){2,5}(?![\w/]|[.-]\d|-[A-Za-z])"
+)
+_DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
+
+
+NOT_A_NUMBER = "looks like a phone number but is not a valid one; check its digits"
+
+
+def broken_numbers(text: str, region: str) -> list[str]:
+    """Runs of running text shaped like a phone number that are none ("512-555-014").
+
+    A digit left out of a number in notes or a section printed as written, unchecked.
+    """
+    found = []
+    for match in _PHONE_SHAPED.finditer(text):
+        written = match.group(0)
+        digits = sum(ch.isdigit() for ch in written)
+        # Not a date (2026-11-01) nor a time span (10.30-12.00), which mix their separators.
+        if not 7 <= digits <= 15 or _DATE_LIKE.fullmatch(written):
+            continue
+        if "." in written and "-" in written:
+            continue
+        try:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(written, region))
+        except phonenumbers.NumberParseException:
+            valid = False
+        if not valid:
+            found.append(written)
+    return found
+
+
 def is_region(code: str) -> bool:
     """True for a region phonenumbers knows (ISO 3166-1 alpha-2)."""
     return code in phonenumbers.SUPPORTED_REGIONS

@@ -41,9 +41,12 @@ def prepare(project: Project, locale: str) -> Prepared:
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
-    found, doubtful = prose_findings(
-        content.sources, project.region, project.config and project.root, locale
-    )
+    entries = content.hotlines.hotlines
+    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
+    if project.config is not None and project.config.organization.phone is not None:
+        known.add(project.config.organization.phone.normalized)
+    root = project.config and project.root
+    found, doubtful = prose_findings(content.sources, project.region, root, locale, known)
     problems += found
     warnings += doubtful
     try:  # the project's own interface translation, read now so a broken one stops the build

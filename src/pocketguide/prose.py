@@ -18,7 +18,7 @@ from phonenumbers import shortnumberinfo
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.locales import language_of
-from pocketguide.phones import doubt, parse_number
+from pocketguide.phones import NOT_A_NUMBER, broken_numbers, doubt, numbers_in_text, parse_number
 from pocketguide.resources import content_dir
 
 # The US short codes the default text names (988, 911), which other regions must replace.
@@ -77,13 +77,80 @@ def link_findings(text: str, region: str) -> tuple[list[tuple[int, str]], list[t
     return bad, doubtful
 
 
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(<?\s*(tel|sms):([^)>\n]+)>?\)", re.IGNORECASE)
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d ().-]*\d")
+
+
+def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
+    """(line, reason) for a link whose words show one number and whose target dials another."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _MD_LINK.finditer(line):
+            label, scheme, target = match.groups()
+            runs = _DIGIT_RUN.findall(label)
+            if not runs:
+                continue
+            shown, sms = max(runs, key=len).strip(), scheme.lower() == "sms"
+            try:
+                dialled = parse_number(unquote(re.split(r"[;?]", target)[0]).strip(), region, sms)
+                printed = parse_number(shown, region, sms)
+            except ValueError:
+                continue  # an invalid target or label is reported on its own
+            if printed.normalized != dialled.normalized:
+                found.append(
+                    (
+                        number,
+                        f'the link "{label}" shows {shown} but dials {dialled.display}; '
+                        "make them the same number",
+                    )
+                )
+    return found
+
+
+def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, str]]:
+    """(line, reason) for numbers in prose that no hotline entry has, or that are none at all.
+
+    A number typed into a section is printed as written: `approve` and `proof` never see it.
+    """
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for _line, link, scheme, raw in phone_links(line):
+            line = line.replace(link, " " * len(link))  # not read again as words
+            try:
+                dialled = parse_number(raw, region, sms=scheme == "sms")
+            except ValueError:
+                continue  # an error of its own (link_findings)
+            if dialled.normalized not in known:
+                found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
+        found += [
+            (number, f'"{written}" {_UNLISTED}')
+            for written, e164 in numbers_in_text(line, region)
+            if e164 not in known
+        ]
+        found += [
+            (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
+        ]
+    return found
+
+
+_UNLISTED = (
+    "is no hotline entry's number, so approve and proof never check it; give it an entry in "
+    "the hotlines file, or check it by hand before each printing"
+)
+
+
 def prose_findings(
-    sources: list[Path], region: str, project_root: Path | None, locale: str | None = None
+    sources: list[Path],
+    region: str,
+    project_root: Path | None,
+    locale: str | None = None,
+    known: set[str] | None = None,
 ) -> tuple[list[Problem], list[str]]:
     """Errors for short codes and phone links in prose; warnings for doubtful links of our own.
 
     A default file that names foreign numbers is to be copied into the project's content, in
     the language of `locale` (a French edition reading the English default: content/fr/...).
+    `known`: the hotline entries' numbers (E.164); others in the project's own text warn.
     """
     problems, warnings = [], []
     for path in sources:
@@ -94,8 +161,13 @@ def prose_findings(
         shown = display_path(path, project_root)
         bad, doubtful = link_findings(text, region)
         problems += [Problem(shown, line, reason) for line, reason in bad]
+        problems += [
+            Problem(shown, line, reason) for line, reason in mismatched_links(text, region)
+        ]
         if own:
             warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
+            stray = stray_numbers(text, region, known or set())
+            warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
         for line, codes in foreign_codes(text, region):
             named = " and ".join(f'"{code}"' for code in codes)
             verb = "reaches no service" if len(codes) == 1 else "reach no service"

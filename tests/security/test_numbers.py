@@ -8,7 +8,7 @@ from pocketguide.build import prepare
 from pocketguide.lock import lock_differences, read_lock, write_lock
 from pocketguide.project import load_project
 
-from .helpers import CONFIG, assert_clean_failure, invoke, make_project
+from .helpers import CONFIG, assert_clean_failure, invoke, make_project, section
 
 BAD = [
     ("988x", '"988x" contains "x"; use only digits, spaces and + - . ( )'),
@@ -144,4 +144,46 @@ def test_an_organization_phone_that_is_a_list_is_refused_in_plain_words(tmp_path
     assert assert_clean_failure(invoke("check", ".")) == [
         "pocketguide.yaml:4: organization.phone: must be one number written as text, e.g. "
         '"502-555-0100"'
+    ]
+
+
+WARMLINE = (
+    "hotlines:\n  - name: Warmline\n    phone: 502-589-0142\n    category: warmline\n"
+    "    verified: 2026-11-01\n    notes: After hours call 502-589-014.\n"
+)
+
+
+def test_a_link_that_shows_one_number_and_dials_another_is_an_error(tmp_path, monkeypatch):
+    # The PDF printed 0143 and the link dialled 0142: only the link was checked.
+    body = section("Call [502-589-0143](tel:502-589-0142) any day.\n")
+    files = {"content/en/sections/closing.md": body, "hotlines.yaml": WARMLINE}
+    monkeypatch.chdir(make_project(tmp_path, files, extra="hotlines: hotlines.yaml\n"))
+    assert assert_clean_failure(invoke("check", ".")) == [
+        'content/en/sections/closing.md:5: the link "502-589-0143" shows 502-589-0143 but '
+        "dials (502) 589-0142; make them the same number"
+    ]
+
+
+def test_numbers_typed_into_the_text_are_checked_against_the_hotlines(tmp_path, monkeypatch):
+    # A digit left out, or a number no entry has, printed as written: approve, proof and the
+    # lock never saw them.
+    body = section(
+        "Call [us](tel:502-589-0142), 502-589-0199 or 502-589-014 after hours, "
+        "or text [the desk](sms:502-589-0177).\n"
+    )
+    files = {"content/en/sections/closing.md": body, "hotlines.yaml": WARMLINE}
+    monkeypatch.chdir(make_project(tmp_path, files, extra="hotlines: hotlines.yaml\n"))
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    unlisted = (
+        "is no hotline entry's number, so approve and proof never check it; give it an entry "
+        "in the hotlines file, or check it by hand before each printing"
+    )
+    digits = "looks like a phone number but is not a valid one; check its digits"
+    assert result.stderr.splitlines() == [
+        f"warning: content/en/sections/closing.md:5: the link sms:502-589-0177: (502) 589-0177 "
+        f"{unlisted}",
+        f'warning: content/en/sections/closing.md:5: "502-589-0199" {unlisted}',
+        f'warning: content/en/sections/closing.md:5: "502-589-014" {digits}',
+        f'warning: hotlines.yaml:2: Warmline: notes: "502-589-014" {digits}',
     ]
