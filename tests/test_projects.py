@@ -371,17 +371,23 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
     (tmp_path / "hotlines.lock").write_text(
         lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-20")
     )
+    # Approving it would print "verified as of" beside a number nobody called: refused.
+    before = (tmp_path / "hotlines.lock").read_text()
+    result = invoke("approve", ".")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before the last approval "
+        "(2026-11-20), so the new details were not checked that day; call the number, set "
+        "verified to the day you did, then approve again\n"
+    )
+    assert (tmp_path / "hotlines.lock").read_text() == before
+    (tmp_path / "hotlines.yaml").write_text(changed.replace("2026-11-01", "2026-11-25"))
     result = invoke("approve", ".")
     assert result.stdout == (
         "  Test Warmline: phone changed (502) 555-0242 -> (502) 555-0243 since hotlines.lock\n"
         "  Test Warmline: url changed https://warm.example.org -> https://warmline.example.org "
         "since hotlines.lock\n"
         "approved 1 entry: hotlines.lock\n"
-    )
-    assert result.stderr.splitlines()[-1] == (
-        "warning: hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before the last approval "
-        "(2026-11-20), so it is not the day the new details were checked; set it to the day you "
-        "checked them"
     )
     # A lock written before urls were recorded compares none (no alarm for every entry).
     old = (

@@ -10,7 +10,7 @@ from jinja2 import TemplateError
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.formats import kit_hotlines, kit_scenarios, unknown_card_hotlines
-from pocketguide.hotlines import fictional_warnings, where
+from pocketguide.hotlines import fictional_warnings
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, changes, write_lock
 from pocketguide.models import Hotline
@@ -132,8 +132,9 @@ class Approval:
 def approve_project(project_dir: Path) -> Approval:
     """Write hotlines.lock from the project's valid hotlines; say what changed since the last.
 
-    Warns about made-up numbers, and about a changed entry whose `verified` date is older
-    than the last approval: the new number cannot have been checked on that day.
+    Warns about made-up numbers. Refuses a changed entry whose `verified` date is older than
+    the last approval: the new number cannot have been checked on that day, and approving it
+    would print "verified as of" beside a number nobody called.
     """
     project = load_project(project_dir)
     if project.hotlines_path is None:
@@ -150,6 +151,7 @@ def approve_project(project_dir: Path) -> Approval:
     shown = project.shown(prepared.content.hotlines_path)
     warnings = fictional_warnings(hotlines, shown)
     changed: list[str] = []
+    unchecked: list[Problem] = []
     if (old := prepared.lock) is not None:
         for entry, what, _advice in changes(old, hotlines):
             changed.append(what)
@@ -158,10 +160,16 @@ def approve_project(project_dir: Path) -> Approval:
                 isinstance(entry, Hotline) and entry.verified and since and entry.verified < since
             )
             if stale:
-                warnings.append(
-                    f"{where(shown, entry)}: {entry.name}: verified {entry.verified} is before "
-                    f"the last approval ({since}), so it is not the day the new details were "
-                    "checked; set it to the day you checked them"
+                unchecked.append(
+                    Problem(
+                        shown,
+                        entry._line,
+                        f"{entry.name}: verified {entry.verified} is before the last approval "
+                        f"({since}), so the new details were not checked that day; call the "
+                        "number, set verified to the day you did, then approve again",
+                    )
                 )
+    if unchecked:  # the lock stays as it was: nothing is approved
+        raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url
     write_lock(path, hotlines, project.config.organization.phone)
     return Approval(path, len(hotlines.hotlines), changed, warnings)
