@@ -205,6 +205,25 @@ def test_kit_scenarios_of_the_default_text_that_a_project_leaves_out(tmp_path, m
     assert f"warning: {expected}" in check.stderr.splitlines()
 
 
+def test_a_card_with_no_crisis_or_emergency_number_warns(tmp_path, monkeypatch):
+    # A spreadsheet filtered to one warmline made a "Crisis numbers" card without 988 or 911,
+    # and `check` said "ok".
+    monkeypatch.chdir(tmp_path)
+    project = tiny(tmp_path, "hotlines: hotlines.yaml\n")
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Peer Warmline\n    phone: 512-589-0144\n    category: warmline\n"
+        "    verified: 2026-11-01\n"
+    )
+    warning = (
+        "warning: hotlines.yaml: the card and zine show no crisis line or emergency number, "
+        "only Peer Warmline; add entries with category crisis and emergency (988 and 911)"
+    )
+    build = invoke("build", ".", "--format", "card-single")
+    assert (build.exit_code, build.stderr) == (0, warning + "\n")
+    assert invoke("check", ".").stderr == warning + "\n"
+    assert invoke("build", ".", "--format", "guide", "--force").stderr == ""  # no card, no word
+
+
 def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
     project = tiny(tmp_path)
     result = invoke("build", str(project), "--print-shop")

@@ -213,3 +213,30 @@ def test_a_large_text_is_not_remembered(monkeypatch):
         before.misses,
         before.currsize,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # A tab after a value is invisible in most editors: "indentation" sent people looking
+        # at the wrong thing.
+        (
+            "name: a\t\nregion: US\n",
+            1,
+            "a tab character after the text is not allowed; delete it or use a space",
+        ),
+        ("brand:\n\tlogo: x\n", 2, "tab characters are not allowed for indentation; use spaces"),
+        # A Windows path in double quotes reads \U as an escape.
+        (
+            'logo: "C:\\Users\\maria\\logo.png"\n',
+            1,
+            "expected escape sequence of 8 hexadecimal "
+            "numbers, but found 's' (in double quotes a backslash starts an escape: write a path "
+            "with forward slashes, relative to the project, like brand/logo.png)",
+        ),
+    ],
+)
+def test_syntax_errors_say_what_to_do(text, line, message):
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text, "x.yaml")
+    assert (info.value.line, info.value.message) == (line, f"invalid YAML: {message}")

@@ -63,9 +63,9 @@ def _project(tmp_path: Path, config: str, hotlines: str | None = None) -> Path:
 
 ORG = "organization:\n  name: Test Org\n  slug: test\n"
 HOTLINE = (
-    "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0242\n    category: warmline\n"
+    "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0242\n    category: crisis\n"
     "    verified: {date}\n"
-)
+)  # crisis: the card then has a crisis number, and no warning says it lacks one
 
 
 def test_init_creates_a_project_that_checks(tmp_path):
@@ -193,6 +193,18 @@ def test_usual_yaml_slips_are_explained_in_plain_words(tmp_path, monkeypatch):
     _project(tmp_path, ORG, hotlines)
     assert invoke("check", ".").stderr == (
         'hotlines.yaml:4: A: verified: "2026-13-01" is not a date like 2026-11-01\n'
+    )
+    hotlines = "hotlines:\n  - name: A\n    phone_number: '988'\n"
+    _project(tmp_path, ORG, hotlines)
+    assert invoke("check", ".").stderr.splitlines()[0] == (
+        'hotlines.yaml:3: unknown key "phone_number" in A (did you mean "phone"?)'
+    )
+    # Excel saves dates its own way in a CSV file, on every save.
+    (tmp_path / "hotlines.csv").write_text("name,phone,verified\nA,988,11/1/2026\n")
+    _project(tmp_path, ORG + "hotlines: hotlines.csv\n")
+    assert invoke("check", ".").stderr == (
+        'hotlines.csv:2: A: verified: "11/1/2026" is not a date like 2026-11-01 (a spreadsheet '
+        "may have rewritten it: format that column as Text)\n"
     )
 
 
@@ -404,6 +416,7 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
         ("navy", None),
         ("rgb(27, 94, 32)", None),
         ("hsl(213, 65%, 33%)", None),
+        ("rgb(122 30 60)", None),  # CSS Color 4, as design tools copy it
         (
             "dark blue",
             '"dark blue" is not a colour: write a hex code like "#1d4e89", a CSS colour name '
@@ -427,6 +440,7 @@ def test_brand_colours_as_brand_guides_write_them(tmp_path, monkeypatch, written
             "navy": "#000080",
             "rgb(27, 94, 32)": "#1b5e20",
             "hsl(213, 65%, 33%)": "#1d4f8b",
+            "rgb(122 30 60)": "#7a1e3c",
         }
         assert colour == expected[written]
     else:
@@ -669,13 +683,20 @@ def test_damaged_images_are_errors_where_they_are_named(tmp_path, monkeypatch):
     (tmp_path / "room.png").write_bytes(png[: len(png) // 2])
     _notes_with_picture(tmp_path, "The meeting room", "room.png")
     result = invoke("build", ".", "--format", "guide")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        "pocketguide.yaml:5: refused brand/logo.svg: not valid SVG (not well-formed (invalid "
-        "token): line 3, column 0); open it and save it again",
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "pocketguide.yaml:5: brand.logo: brand/logo.svg: not valid SVG (not well-formed (invalid "
+        "token): line 3, column 0); open it and save it again\n",
+    )
+    (tmp_path / "brand" / "logo.svg").write_text(
+        UNSIZED_SVG.replace("<svg ", '<svg width="9" height="9" ')
+    )
+    result = invoke("build", ".", "--format", "guide")
+    assert (result.exit_code, result.stderr) == (
+        1,
         "content/en/sections/notes.md:5: refused room.png: a damaged image (Truncated File "
-        "Read); open it and save it again",
-    ]
+        "Read); open it and save it again\n",
+    )
 
 
 UNSIZED_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="400" height="90"/></svg>\n'
@@ -704,6 +725,30 @@ def test_an_svg_logo_without_a_size_is_an_error(tmp_path, monkeypatch, attribute
         'add viewBox="0 0 W H" to its <svg> tag, W and H the width and height of the drawing\n'
     )
     assert (result.exit_code, result.stderr) == ((1, message) if unsized else (0, ""))
+
+
+@pytest.mark.parametrize("name", ["logo.svg", "logo.png"])
+def test_a_damaged_logo_is_an_error_in_check_too(tmp_path, monkeypatch, name):
+    # `check` said "ok"; only the build then refused the cut-short file.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + f"brand:\n  logo: brand/{name}\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    whole = UNSIZED_SVG.encode() if name.endswith(".svg") else _png_bytes()
+    (tmp_path / "brand" / name).write_bytes(whole[: len(whole) // 2])
+    result = invoke("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"pocketguide.yaml:5: brand.logo: brand/{name}: ")
+    assert result.stderr.rstrip().endswith("open it and save it again")
+
+
+def _png_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def test_an_svg_picture_without_a_size_is_an_error_where_it_is_named(tmp_path, monkeypatch):

@@ -104,9 +104,10 @@ def resolve_brand(project: Project) -> tuple[BrandAssets, list[Problem], list[st
             kind = path.suffix.lower().lstrip(".").upper()
             message = f"brand.{key}: {relative} is not a {kind} file inside (damaged, or renamed?)"
             problems.append(Problem(shown, line, message))
-        elif path.suffix.lower() == ".svg" and _image_problem(path) == UNSIZED:
-            # A damaged SVG is told by the fetcher, at this line too, with its reason.
-            problems.append(Problem(shown, line, f"brand.{key}: {relative} {UNSIZED}"))
+        elif allowed is LOGO_TYPES and (why := _image_problem(path)) is not None:
+            # Here, not only when rendering: `check` said "ok" for a damaged logo.
+            joined = " " if why == UNSIZED else ": "
+            problems.append(Problem(shown, line, f"brand.{key}: {relative}{joined}{why}"))
         elif allowed is FONT_TYPES and (damage := _font_damage(path)):
             message = f"brand.{key}: {relative} is a damaged font ({damage}); get the file again"
             problems.append(Problem(shown, line, message))

@@ -9,7 +9,7 @@ from jinja2 import TemplateError
 
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.formats import kit_hotlines, kit_scenarios, unknown_card_hotlines
+from pocketguide.formats import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.hotlines import fictional_warnings
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.lock import LOCK_NAME, changes, write_lock
@@ -75,11 +75,14 @@ def check_project(
         if kit:
             for picked in (kit_hotlines, kit_scenarios):  # what the card and zine show
                 try:
-                    picked(project, prepared.content)
+                    shown = picked(project, prepared.content)
                 except PocketguideError as exc:
                     # Only the card and the zine need these, and a build of them fails.
                     found += [str(p) for p in exc.problems]
                     kit = False
+                else:
+                    if picked is kit_hotlines:
+                        found += kit_gaps(project, prepared.content, shown)
         if render:
             found += audit_rendered(project, prepared, kit)
             if prepared.content.guide.kit is None:  # said, so "ok" does not promise them

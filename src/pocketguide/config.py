@@ -107,18 +107,22 @@ def _lower(value: object) -> object:
 
 
 def _css_colour(value: object) -> str:
-    """A CSS colour name or rgb()/hsl() as brand guides give them ("navy"), as "#rrggbb"."""
-    from tinycss2.color3 import RGBA, parse_color  # WeasyPrint's own CSS colour parser
+    """A CSS colour name or rgb()/hsl()/hwb() as brand guides give them ("navy"), as "#rrggbb".
+
+    CSS Color 4 syntax too: `rgb(122 30 60)`, with spaces, is how design tools copy colours.
+    """
+    from tinycss2.color4 import Color, parse_color  # tinycss2 is WeasyPrint's CSS parser
 
     colour = parse_color(value.strip()) if isinstance(value, str) else None
-    if not isinstance(colour, RGBA):
+    if not isinstance(colour, Color) or colour.space not in ("srgb", "hsl", "hwb"):
         raise ValueError(
             f'"{value}" is not a colour: write a hex code like "#1d4e89", a CSS colour name '
             'like "navy", or "rgb(29, 78, 137)"'
         )
     if colour.alpha < 1:
         raise ValueError(f'"{value}" is see-through; brand colours print solid, e.g. "#1d4e89"')
-    return "#" + "".join(f"{round(part * 255):02x}" for part in colour[:3])
+    red_green_blue = colour.to("srgb").coordinates
+    return "#" + "".join(f"{round(min(max(part, 0), 1) * 255):02x}" for part in red_green_blue)
 
 
 class Sections(Strict):

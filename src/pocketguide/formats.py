@@ -102,6 +102,25 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
     return picked
 
 
+def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[str]:
+    """A warning when the card and zine, headed "Crisis numbers", show no crisis or emergency
+    number: a filtered spreadsheet or a deleted entry left a warmline alone on them."""
+    if any(h.category in ("crisis", "emergency") for h in picked):
+        return []
+    chosen = project.config is not None and project.config.card.hotlines is not None
+    if chosen:
+        where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
+    else:
+        where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    names = ", ".join(h.name for h in picked)
+    these = "988 and 911" if project.region in ("US", "CA") else "your crisis line and 112"
+    return [
+        f"{where}: the card and zine show no crisis line or emergency number, only {names}; "
+        f"add entries with category crisis and emergency ({these})"
+        + (", and name them under card: hotlines:" if chosen else "")
+    ]
+
+
 def kit_scenarios(project: Project, content: Content) -> list[ScenarioEntry]:
     """The three scenarios the zine's quick responses name, checked against the content."""
     import difflib
@@ -287,6 +306,8 @@ class Renderer:
         problems = overflow_problems(result.fits, shown)
         if problems:
             raise PocketguideError(problems)
+        if not guide:
+            result.warnings += kit_gaps(self.project, self.content, self._hotlines(kind))
         # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
         default_guide = kind == "guide" and self.project.is_default
         expected = {"card": (2, 2), "zine": (8, 8)}.get(kind)

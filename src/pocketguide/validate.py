@@ -52,7 +52,10 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         key = str(loc[-1])
         if kind == "missing":
             return Problem(shown, line, f'missing required key "{key}"{where}')
-        close = difflib.get_close_matches(key, _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        fields = _fields_at(model, loc[:-1])
+        # "phone_number" is too far from "phone" for difflib: a field it starts with counts.
+        prefixed = [f for f in fields if key.lower().startswith(f"{f}_")]
+        close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) or prefixed
         hint = f' (did you mean "{close[0]}"?)' if close else ""
         return Problem(shown, line, f'unknown key "{key}"{where}{hint}')
     message = err["msg"].removeprefix("Value error, ")
@@ -61,6 +64,9 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         # Only a scalar is shown back; a list or mapping would print as Python.
         shown_input = f'"{value}"' if isinstance(value, (str, int, float, dt.date)) else ""
         message = _PLAIN[kind].format(input=shown_input, **err.get("ctx", {})).strip()
+        if kind.startswith("date") and isinstance(value, str) and "/" in value:
+            # Excel rewrites 2026-11-01 as 11/1/2026 on every save of a CSV file.
+            message += " (a spreadsheet may have rewritten it: format that column as Text)"
     if kind in ("too_short", "too_long") and err.get("ctx", {}).get("field_type") == "List":
         ctx = err["ctx"]
         count = ctx["actual_length"]

@@ -16,6 +16,16 @@ def explain(exc: yaml.MarkedYAMLError, loader: Any, text: str) -> tuple[int | No
         line, reason = first
     if "\t" in text and "'\\t'" in str(exc):
         reason = "tab characters are not allowed for indentation; use spaces"
+        lines = text.splitlines()
+        at = lines[line - 1] if line and line <= len(lines) else ""
+        if "\t" in at.lstrip():  # after the text: invisible in most editors
+            reason = "a tab character after the text is not allowed; delete it or use a space"
+    elif "escape" in reason and "\\" in text:
+        # A Windows path in double quotes: "C:\Users\..." reads \U as an escape.
+        reason += (
+            " (in double quotes a backslash starts an escape: write a path with forward "
+            "slashes, relative to the project, like brand/logo.png)"
+        )
     elif reason.startswith("expected <block end>"):  # PyYAML's words for a misaligned line
         reason = "this line is indented differently from the lines above it"
     elif reason.startswith("mapping values are not allowed"):

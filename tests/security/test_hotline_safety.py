@@ -56,7 +56,7 @@ def test_fictional_numbers_are_the_ranges_kept_for_examples(raw, region, reason)
 
 
 def test_a_fictional_number_warns_and_strict_refuses(project):
-    project(hotlines(("Warmline", "502-555-0142", "warmline")))
+    project(hotlines(("Warmline", "502-555-0142", "crisis")))
     warning = (
         "hotlines.yaml:2: Warmline: (502) 555-0142 is a fictional number (555-0100 to "
         "555-0199 are kept for examples); put in the real one"
@@ -80,7 +80,7 @@ def test_a_verified_date_in_the_future_is_an_error(project):
 
 def test_tomorrow_is_allowed_for_a_checker_ahead_of_this_clock(project):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    project(hotlines(("Warmline", "502-555-0242", "warmline"), date=tomorrow))
+    project(hotlines(("Warmline", "502-555-0242", "crisis"), date=tomorrow))
     assert invoke("check", ".", "--strict").exit_code == 0
 
 
@@ -320,9 +320,15 @@ def test_a_number_changed_since_approval_drops_the_verified_claim(project):
     back = PdfReader(card).pages[1].extract_text()
     assert "(502) 555-0244" in back
     assert "verified" not in back.lower()
+    # Not approved while its verified date is from before the change: nobody checked it then.
+    assert invoke("approve", ".").exit_code == 1
+    today = dt.date.today()
+    new = (("Line", "502-555-0242", "crisis"), ("New", "502-555-0244", "crisis"))
+    project(hotlines(*new, date=today.isoformat()))
     assert invoke("approve", ".").exit_code == 0  # approved again: the claim comes back
     assert invoke("build", ".", "--format", "card-single").exit_code == 0
-    assert "Numbers verified as of November 1, 2026" in PdfReader(card).pages[1].extract_text()
+    back = " ".join(PdfReader(card).pages[1].extract_text().split())
+    assert f"Numbers verified as of {today:%B} {today.day}, {today.year}" in back
 
 
 @pytest.mark.parametrize(

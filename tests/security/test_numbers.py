@@ -56,7 +56,7 @@ def test_number_valid_in_its_own_region_is_accepted(tmp_path):
 
 def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
     line = (
-        "hotlines:\n  - name: Warmline\n    phone: 502-555-0242\n    category: warmline\n"
+        "hotlines:\n  - name: Warmline\n    phone: 502-555-0242\n    category: crisis\n"
         "    verified: 2026-11-01\n"
     )
     make_project(tmp_path, {"hotlines.yaml": line})
@@ -77,7 +77,7 @@ def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
 
 def test_an_entry_removed_since_approval_is_named_at_its_line_in_the_lock(tmp_path, monkeypatch):
     two = (
-        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
         "  - name: Crisis\n    phone: 502-589-0243\n    category: crisis\n"
     )
     make_project(tmp_path, {"hotlines.yaml": two})
@@ -101,7 +101,7 @@ def _with_organization_phone(root, phone: str) -> None:
 def test_the_organization_phone_is_approved_with_the_hotlines(tmp_path, monkeypatch):
     # The back cover prints it beside "Numbers verified as of": a change must not keep that claim.
     line = (
-        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
         "    verified: 2026-11-01\n"
     )
     make_project(tmp_path, {"hotlines.yaml": line})
@@ -122,7 +122,7 @@ def test_the_organization_phone_is_approved_with_the_hotlines(tmp_path, monkeypa
 
 def test_a_lock_from_before_the_organization_phone_was_locked_asks_for_approval(tmp_path):
     line = (
-        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: warmline\n"
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
         "    verified: 2026-11-01\n"
     )
     make_project(tmp_path, {"hotlines.yaml": line})
@@ -148,7 +148,7 @@ def test_an_organization_phone_that_is_a_list_is_refused_in_plain_words(tmp_path
 
 
 WARMLINE = (
-    "hotlines:\n  - name: Warmline\n    phone: 502-589-0142\n    category: warmline\n"
+    "hotlines:\n  - name: Warmline\n    phone: 502-589-0142\n    category: crisis\n"
     "    verified: 2026-11-01\n    notes: After hours call 502-589-014.\n"
 )
 
