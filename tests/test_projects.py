@@ -741,6 +741,24 @@ def test_a_damaged_logo_is_an_error_in_check_too(tmp_path, monkeypatch, name):
     assert result.stderr.rstrip().endswith("open it and save it again")
 
 
+def test_a_jpeg_logo_is_accepted(tmp_path, monkeypatch):
+    # Most logos arrive as JPEG; only svg and png were accepted.
+    import io
+
+    from PIL import Image
+
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + "brand:\n  logo: brand/logo.jpg\n")
+    (tmp_path / "brand").mkdir(exist_ok=True)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "navy").save(buffer, "JPEG")
+    (tmp_path / "brand" / "logo.jpg").write_bytes(buffer.getvalue())
+    assert invoke("check", ".", "--strict").exit_code == 0
+    (tmp_path / "brand" / "logo.jpg").write_bytes(buffer.getvalue()[:200])  # cut short
+    result = invoke("check", ".")
+    assert result.stderr.startswith("pocketguide.yaml:5: brand.logo: brand/logo.jpg: a damaged")
+
+
 def _png_bytes() -> bytes:
     import io
 

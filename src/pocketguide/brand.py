@@ -11,7 +11,7 @@ from pocketguide.errors import Problem
 from pocketguide.images import UNSIZED, image_problem
 from pocketguide.project import Project
 
-LOGO_TYPES = {".svg", ".png"}
+LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg"}  # logos often arrive as JPEG
 FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
 MIN_TEXT_CONTRAST = 4.5
 # The crisis numbers print large and bold in brand.primary: below WCAG's 3:1 for large text
@@ -23,6 +23,8 @@ MIN_NUMBER_CONTRAST = 3.0
 # key nor a reason ("Failed to load image at 'file:///...': ").
 _MAGIC = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
     ".ttf": (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf"),
     ".otf": (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf"),
     ".woff": (b"wOFF",),

@@ -22,7 +22,7 @@ region: {region}                 # ISO 3166-1 alpha-2: default region of phone n
 locales: [{locale}]              # languages to build; the first is primary
 page: a6                         # a6 | a7 | quarter-letter | "WIDTH HEIGHT mm" | "... in"
 brand:
-  # logo: brand/logo.svg         # svg or png: cover and back cover
+  # logo: brand/logo.svg         # svg, png or jpg: cover and back cover
   primary: "#1d4e89"             # headings and rules (text: keep contrast >= 4.5:1)
   accent: "#f4a259"              # rules and callouts
   # font: brand/fonts/Body.ttf   # optional body font file, and the same font's
@@ -111,7 +111,7 @@ SAMPLE_WORDS = {
 EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
 
 OVERLAY_NOTES = {
-    "brand": "Put your logo (svg or png) and optional body font here; "
+    "brand": "Put your logo (svg, png or jpg) and optional body font here; "
     "name them in pocketguide.yaml.\n",
     "content": "Files under content/<locale>/ replace the default file at the same path.\n"
     "To translate the guide: pocketguide translate <locale> --content copies its files here.\n",
