@@ -109,18 +109,17 @@ def test_a_lone_worker_warms_weasyprint_up_while_the_html_is_prepared(
 
 def test_a_layout_error_in_the_worker_reads_as_in_one_process(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "pocketguide.yaml").write_text(
-        tiny_config(extra="brand:\n  logo: brand/logo.png\n"), encoding="utf-8"
-    )
-    (tmp_path / "brand").mkdir()
-    (tmp_path / "brand" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 10)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
+    # Found only while laying out (a damaged logo is now refused before): a file the CSS
+    # asks for outside the project.
+    (tmp_path / "templates").mkdir()
+    css = 'body { background: url("../brand/logo.png") }\n'
+    (tmp_path / "templates" / "guide.css").write_text(css)
     serial = run("build", ".", "--jobs", "1")
     parallel = run("build", ".", "--jobs", "2")
     assert serial.exit_code == parallel.exit_code == 1
-    assert serial.stderr == (
-        "pocketguide.yaml:7: refused brand/logo.png: a damaged image (Truncated File Read); "
-        "open it and save it again\n"
-    )
+    assert serial.stderr.startswith("templates/guide.css:1: refused file:///")
+    assert serial.stderr.endswith("/brand/logo.png: outside the project\n")
     assert parallel.stderr == serial.stderr
     assert not (tmp_path / "output" / "tiny-guide-en.pdf").exists()
 

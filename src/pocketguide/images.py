@@ -31,6 +31,8 @@ def image_problem(path: str, _mtime: int, _size: int, suffix: str) -> str | None
             image.verify() if suffix == ".png" else image.load()  # verify: PNG checksums
     except UnidentifiedImageError:
         return f"not a {suffix.lstrip('.').upper()} image inside (damaged, or renamed?)"
+    except Image.DecompressionBombError as exc:  # far more pixels than any page can use
+        return f"too large to open safely ({str(exc).rstrip('.')}); save it smaller"
     except (OSError, SyntaxError, ValueError) as exc:
         return f"a damaged image ({exc}); open it and save it again"
     return None
