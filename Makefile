@@ -17,8 +17,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 guide: $(STAMP)
 	$(BIN)/pocketguide build --out output
 
+# One test process per CPU (pytest-xdist): each builds its own shared PDFs once.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

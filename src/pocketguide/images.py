@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import warnings
 from xml.etree.ElementTree import Element, ParseError, parse
 
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
@@ -27,11 +28,13 @@ def image_problem(path: str, _mtime: int, _size: int, suffix: str) -> str | None
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            image.verify() if suffix == ".png" else image.load()  # verify: PNG checksums
+        with warnings.catch_warnings():  # Pillow only warns below twice its limit
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.verify() if suffix == ".png" else image.load()  # verify: PNG checksums
     except UnidentifiedImageError:
         return f"not a {suffix.lstrip('.').upper()} image inside (damaged, or renamed?)"
-    except Image.DecompressionBombError as exc:  # far more pixels than any page can use
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         return f"too large to open safely ({str(exc).rstrip('.')}); save it smaller"
     except (OSError, SyntaxError, ValueError) as exc:
         return f"a damaged image ({exc}); open it and save it again"
