@@ -9,9 +9,9 @@ from jinja2 import TemplateError
 
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.formats import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.hotlines import fictional_warnings
 from pocketguide.i18n import available_locales, select_locales
+from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.lock import LOCK_NAME, changes, write_lock
 from pocketguide.models import Hotline
 from pocketguide.prepare import Prepared, output_name, prepare

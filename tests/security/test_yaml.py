@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pocketguide.content import load_section
 from pocketguide.errors import PocketguideError, Problems
 from pocketguide.hotlines import load_hotlines
 from pocketguide.lock import read_lock
 from pocketguide.project import load_project
+from pocketguide.sections import load_section
 from pocketguide.yamlload import YamlProblem, load_yaml_file, parse_yaml
 
 from .helpers import assert_clean_failure, invoke, make_project

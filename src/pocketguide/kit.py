@@ -1,0 +1,110 @@
+"""What the wallet card and the zine show: which hotlines, which scenarios, and what is missing."""
+
+from __future__ import annotations
+
+from pocketguide.content import Content, ScenarioEntry
+from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.models import CATEGORIES, Hotline
+from pocketguide.project import Project
+
+# What the card back and the zine show unless `card: {hotlines: [...]}` names entries.
+KIT_CATEGORIES = ("crisis", "emergency", "warmline")
+
+
+def unknown_card_hotlines(project: Project, hotlines: list[Hotline]) -> list[Problem]:
+    """One error per name under `card: hotlines:` that is no entry's name (check and build)."""
+    chosen = project.config.card.hotlines if project.config else None
+    names = {h.name for h in hotlines}
+    shown = project.shown(project.config_path) if project.config_path else ""
+    return [
+        Problem(
+            shown,
+            project.line("card", "hotlines", index),
+            f'card: hotlines: "{name}" is not a hotline name in this project',
+        )
+        for index, name in enumerate(chosen or ())
+        if name not in names
+    ]
+
+
+def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
+    """The numbers the card back and the zine show, in category order."""
+    hotlines = content.hotlines.hotlines
+    chosen = project.config.card.hotlines if project.config else None
+    if chosen is not None:
+        if unknown := unknown_card_hotlines(project, hotlines):
+            raise PocketguideError(unknown)
+        by_name = {h.name: h for h in hotlines}
+        picked = [by_name[name] for name in chosen]
+    else:
+        order = {category: index for index, category in enumerate(CATEGORIES)}
+        picked = sorted(
+            (h for h in hotlines if h.category in KIT_CATEGORIES), key=lambda h: order[h.category]
+        )
+    if not picked:
+        # A card whose crisis side has no number is worse than no card.
+        if chosen is not None:
+            where = project.shown(project.config_path), project.line("card", "hotlines")
+            message = "card: hotlines: names no entry; the card and zine need a crisis number"
+        else:
+            path = content.hotlines_path
+            where = (project.shown(path) if path else "", None)
+            message = (
+                "no entry with category crisis, emergency or warmline, so the card and zine "
+                "would show no number; add one, or list entries under card: hotlines: in "
+                "pocketguide.yaml"
+            )
+        raise PocketguideError(Problem(*where, message))
+    return picked
+
+
+def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[str]:
+    """A warning when the card and zine, headed "Crisis numbers", show no crisis or emergency
+    number: a filtered spreadsheet or a deleted entry left a warmline alone on them."""
+    if any(h.category in ("crisis", "emergency") for h in picked):
+        return []
+    chosen = project.config is not None and project.config.card.hotlines is not None
+    if chosen:
+        where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
+    else:
+        where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    names = ", ".join(h.name for h in picked)
+    these = "988 and 911" if project.region in ("US", "CA") else "your crisis line and 112"
+    return [
+        f"{where}: the card and zine show no crisis line or emergency number, only {names}; "
+        f"add entries with category crisis and emergency ({these})"
+        + (", and name them under card: hotlines:" if chosen else "")
+    ]
+
+
+def kit_scenarios(project: Project, content: Content) -> list[ScenarioEntry]:
+    """The three scenarios the zine's quick responses name, checked against the content."""
+    import difflib
+
+    from pocketguide.yamlload import line_of, load_yaml_file
+
+    guide = next((p for p in content.sources if p.name == "guide.yaml"), None)
+    source = project.shown(guide) if guide else "guide.yaml"
+    if content.guide.kit is None:
+        raise PocketguideError(Problem(source, None, "no kit: block, which the card and zine need"))
+    by_id = {entry.id: entry for entry in content.scenarios}
+    chosen = content.guide.kit.scenarios
+    if missing := [(n, name) for n, name in enumerate(chosen) if name not in by_id]:
+        if guide is not None and not guide.is_relative_to(project.root):
+            # The shipped text names scenarios this project's manifest left out.
+            own = project.shown(project.root / "content" / content.locale / "guide.yaml")
+            names = " and ".join(f'"{name}"' for _index, name in missing)
+            message = (
+                f"kit: scenarios: the default text names {names}, which this guide leaves out; "
+                f"copy {display_path(guide)} here and choose from: {', '.join(by_id)}"
+            )
+            raise PocketguideError(Problem(own, None, message))
+        data = load_yaml_file(guide)[0] if guide else None
+        problems = []
+        for index, name in missing:
+            close = difflib.get_close_matches(name, list(by_id), n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            message = f'kit: scenarios: "{name}" is not a scenario of this guide{hint}'
+            problems.append(Problem(source, line_of(data, ("kit", "scenarios", index)), message))
+        raise PocketguideError(problems)
+    return [by_id[i] for i in chosen]
