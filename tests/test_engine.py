@@ -144,6 +144,7 @@ def test_font_folders_of_killed_builds_are_removed_a_day_later(tmp_path, monkeyp
         "killed just now": (f"pocketguide-fonts-{gone.pid}-cd34", 60),
         "running": (f"pocketguide-fonts-{os.getpid()}-ef56", day + 60),
         "not ours": (f"pocketguide-fontsy-{gone.pid}-gh78", day + 60),
+        "no such pid": ("pocketguide-fonts-4294967296-ij90", day + 60),  # os.kill overflows
     }
     now = time.time()
     for name, age in folders.values():

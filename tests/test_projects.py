@@ -393,6 +393,11 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
         "verified to the day you did, then approve again\n"
     )
     assert (tmp_path / "hotlines.lock").read_text() == before
+    # A new entry, or one renamed, is approved as at a first approval, whatever its date.
+    renamed = changed.replace("Test Warmline", "Test Peer Warmline")
+    (tmp_path / "hotlines.yaml").write_text(renamed)
+    assert invoke("approve", ".").exit_code == 0
+    (tmp_path / "hotlines.lock").write_text(before)
     (tmp_path / "hotlines.yaml").write_text(changed.replace("2026-11-01", "2026-11-25"))
     result = invoke("approve", ".")
     assert result.stdout == (

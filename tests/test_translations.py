@@ -189,6 +189,26 @@ def test_translate_content_copies_what_the_language_lacks_and_each_copy_warns(vi
     assert "sections/crisis-numbers.md: not translated yet" in after
     again = invoke("translate", "vi", "--content")
     assert again.stdout.splitlines()[1] == "content/vi/: nothing to copy, every file has its own"
+    # A language typed in another case copies into the folder builds read; one not
+    # configured is refused, as no edition would print it.
+    config = vietnamese / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("[en, fr, vi]", "[en, fr, vi, pt-BR]"))
+    typed = invoke("translate", "pt-br", "--content")
+    assert typed.stdout.splitlines()[1] == "copied 6 files to translate into content/pt-BR/"
+    refused = invoke("translate", "de", "--content")
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "pocketguide.yaml: de is not under locales:, so no edition would print its text; add "
+        "it there first\n",
+    )
+    assert not (vietnamese / "templates" / "i18n" / "de.po").exists()  # nothing written
+    # The project then rewrites its English: the copy, still the shipped English, still warns.
+    own = vietnamese / "content" / "en" / "sections" / "crisis-numbers.md"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text((shipped / "sections" / "crisis-numbers.md").read_text() + "\nOur own line.\n")
+    assert "sections/crisis-numbers.md: not translated yet (the same text as en)" in (
+        invoke("check", ".", "--locale", "vi").stderr
+    )
 
 
 def test_check_locale_checks_only_the_chosen_languages(french):

@@ -156,11 +156,18 @@ def approve_project(project_dir: Path) -> Approval:
     changed: list[str] = []
     unchecked: list[Problem] = []
     if (old := prepared.lock) is not None:
+        approved = {locked.name for locked in old.approved}
         for entry, what, _advice in changes(old, hotlines):
             changed.append(what)
             since = old.approved_on
+            # Only an entry approved before can have changed since; a new or renamed one is
+            # approved as a first approval is, whatever its date.
             stale = (
-                isinstance(entry, Hotline) and entry.verified and since and entry.verified < since
+                isinstance(entry, Hotline)
+                and entry.name in approved
+                and entry.verified
+                and since
+                and entry.verified < since
             )
             if stale:
                 unchecked.append(

@@ -153,7 +153,7 @@ def translate(locale: str, project_dir: Path, content: bool) -> None:
     from pocketguide.catalogs import project_po
     from pocketguide.errors import PocketguideError, display_path
     from pocketguide.project import load_project
-    from pocketguide.translate import copy_content, start_translation
+    from pocketguide.translate import configured_locale, copy_content, start_translation
 
     project = load_project(project_dir)
     if project.config is None:
@@ -161,6 +161,8 @@ def translate(locale: str, project_dir: Path, content: bool) -> None:
             f"{display_path(project_dir)}: not a project (no pocketguide.yaml); "
             "create one with: pocketguide init"
         )
+    if content:  # checked before anything is written
+        locale = configured_locale(project, locale)
     verb = "updated" if project_po(project, locale).is_file() else "created"
     started = start_translation(project, locale)
     check = f", {started.fuzzy} to check (marked fuzzy)" if started.fuzzy else ""

@@ -123,14 +123,16 @@ class _Finder:
         """The other language whose file `found` still is, word for word (`translate --content`)."""
         if self.project.config is None or not found.is_relative_to(self.project.root / "content"):
             return None  # the shipped translations are translations
-        language = language_of(self.locales[0])
+        language, text = language_of(self.locales[0]), found.read_bytes()
+        # Any other language's file it may have been copied from: the shipped one too, after
+        # the project rewrote its own English (the copy is still the old English).
         for locale in self.locales[index + 1 :]:
             if language_of(locale) == language:
                 continue
             for base in self.project.content_dirs:
                 other = base / locale / relative
-                if other.is_file():
-                    return locale if other.read_bytes() == found.read_bytes() else None
+                if other.is_file() and other.read_bytes() == text:
+                    return locale
         return None
 
     def _overridden_elsewhere(self, base: Path, relative: str) -> bool:

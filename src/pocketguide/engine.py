@@ -102,8 +102,8 @@ def remove_orphan_font_folders(now: float | None = None) -> list[Path]:
     for folder in Path(tempfile.gettempdir()).glob(f"{_FONTS_PREFIX}*-*"):
         pid = folder.name[len(_FONTS_PREFIX) :].split("-", 1)[0]
         try:
-            old = now - folder.stat().st_mtime > ORPHAN_AGE_S
-        except FileNotFoundError:  # removed meanwhile by its own process
+            old = now - folder.lstat().st_mtime > ORPHAN_AGE_S  # a link is not followed
+        except OSError:  # removed meanwhile by its own process, or not ours to read
             continue
         if pid.isdigit() and old and not _running(int(pid)):
             # Another user's folder is theirs to remove: errors are left to them.
@@ -117,7 +117,7 @@ def _running(pid: int) -> bool:
         os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return False
-    except PermissionError:  # it exists, as another user's
+    except (OSError, OverflowError):  # another user's (EPERM), or no pid at all: keep it
         return True
     return True
 

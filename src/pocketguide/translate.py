@@ -82,3 +82,16 @@ def copy_content(project: Project, locale: str) -> list[Path]:
         write_atomic(target, fallback.source.read_bytes())
         copied.append(target)
     return copied
+
+
+def configured_locale(project: Project, locale: str) -> str:
+    """The locale as `locales:` spells it (pt-BR for pt-br): the folder a build reads."""
+    from pocketguide.errors import PocketguideError, display_path
+
+    same = [c for c in project.locales if c.lower().replace("_", "-") == locale.lower()]
+    if not same:
+        raise PocketguideError(
+            f"{display_path(project.config_path)}: {locale} is not under locales:, so no "
+            "edition would print its text; add it there first"
+        )
+    return same[0]
