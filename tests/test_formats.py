@@ -224,6 +224,19 @@ def test_a_card_with_no_crisis_or_emergency_number_warns(tmp_path, monkeypatch):
     assert invoke("build", ".", "--format", "guide", "--force").stderr == ""  # no card, no word
 
 
+@pytest.mark.parametrize(("region", "emergency"), [("GB", "999"), ("MX", "911"), ("DE", "112")])
+def test_the_missing_emergency_number_is_named_for_the_region(tmp_path, region, emergency):
+    from types import SimpleNamespace
+
+    from pocketguide.kit import kit_gaps
+    from pocketguide.project import load_project
+
+    (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
+    content = SimpleNamespace(hotlines_path=tmp_path / "hotlines.yaml")
+    [warning] = kit_gaps(load_project(tmp_path), content, [])
+    assert warning.endswith(f"(your crisis line and {emergency})")  # 112 is no number in MX
+
+
 def test_print_shop_guide_has_bleed_and_trim_boxes(tmp_path):
     project = tiny(tmp_path)
     result = invoke("build", str(project), "--print-shop")

@@ -155,6 +155,36 @@ def test_a_worker_that_dies_is_a_one_line_error(tmp_path, monkeypatch, when):
     assert not (tmp_path / "output" / "tiny-guide-en.pdf").exists()
 
 
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patch reaches forked workers only"
+)
+def test_a_language_whose_process_dies_is_reported_with_the_others(tmp_path, monkeypatch):
+    # The first language's dead process ended the build there: the problems of the others,
+    # collected or still to come, were lost.
+    import pocketguide.build
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="locales: [en, es]\n"))
+    monkeypatch.setattr(
+        _dies_in_english, "real", pocketguide.build._locale_in_worker, raising=False
+    )
+    monkeypatch.setattr(pocketguide.build, "_locale_in_worker", _dies_in_english)
+    result = run("build", ".", "--jobs", "2", "--locale", "all")
+    assert result.exit_code == 1
+    stopped = "a build process stopped unexpectedly (out of memory?); try --jobs 1"
+    # A dead process breaks the pool: Spanish cannot finish either, and says so too.
+    assert result.stderr.splitlines() == [f"en: {stopped}", f"es: {stopped}"]
+
+
+def _dies_in_english(root, locale, plan):
+    """A worker's job that kills its process for English (module level: it is pickled)."""
+    import os
+
+    if locale == "en":
+        os._exit(3)
+    return _dies_in_english.real(root, locale, plan)
+
+
 def test_with_two_jobs_the_main_process_never_imports_weasyprint(tmp_path):
     import subprocess
     import sys

@@ -105,6 +105,14 @@ def test_a_qr_code_made_again_is_remembered_and_each_caller_gets_its_own_copy(mo
         ("open 10.30-12.00, lun-vie 9-21 h", "US", []),  # times
         ("1-800-273-TALK", "US", []),  # a vanity number: its letters are checked elsewhere
         ("ISBN 978-3-16-148410-0; https://example.org/512-555-014", "US", []),
+        (
+            "(502)555-014, or 502\u2013555\u2013014 with en dashes",
+            "US",
+            ["(502)555-014", "502\u2013555\u2013014"],
+        ),
+        ("502\u2013555\u20130142", "US", []),
+        ("Zoom meeting ID 812 3456 7890, grant no. 2021-0042-17, years 2019-2020-2021", "US", []),
+        ("https://example.org/groups?id=123-456-789 or www.example.org/555-123-45", "US", []),
     ],
 )
 def test_text_shaped_like_a_number_that_is_none_is_found(text, region, found):

@@ -208,7 +208,10 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
         # and --strict behave exactly as in a one-process build.
         futures = [workers.submit(_locale_in_worker, project.root, loc, plan) for loc in chosen]
         for locale, future in zip(chosen, futures, strict=True):
-            items, problems = workers.result_of(future, locale)
+            try:
+                items, problems = workers.result_of(future, locale)
+            except PocketguideError as exc:  # its process died: the other languages go on
+                items, problems = [], exc.problems
             for item in items:  # every format the worker finished, then its failed ones'
                 emit(*item)
             if problems:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pocketguide.config import slugify
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import language_of
+from pocketguide.phones import emergency_number
 from pocketguide.resources import CONFIG_NAME, content_dir
 
 CONFIG_TEMPLATE = """\
@@ -108,7 +109,6 @@ SAMPLE_WORDS = {
         "crisis_line": "Línea de crisis",
     },
 }
-EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
 
 OVERLAY_NOTES = {
     "brand": "Put your logo (svg, png or jpg) and optional body font here; "
@@ -210,17 +210,3 @@ def _verified_line(checked: str | None, today: str) -> str:
     if not checked:
         return f"# verified: {today}  # the day you checked it"
     return f"verified: {checked}  # checked for pocketguide's default guide; check it too"
-
-
-def emergency_number(region: str) -> str | None:
-    """The region's emergency number: a well-known one, else phonenumbers' example, else None."""
-    import phonenumbers
-
-    for candidate in EMERGENCY_CANDIDATES:
-        if phonenumbers.is_emergency_number(candidate, region):
-            return candidate
-    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(region)
-    example = metadata.emergency.example_number if metadata and metadata.emergency else None
-    if example and phonenumbers.is_emergency_number(example, region):
-        return example
-    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.models import CATEGORIES, Hotline
+from pocketguide.phones import emergency_number
 from pocketguide.project import Project
 
 # What the card back and the zine show unless `card: {hotlines: [...]}` names entries.
@@ -69,7 +70,10 @@ def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[
     else:
         where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
     names = ", ".join(h.name for h in picked)
-    these = "988 and 911" if project.region in ("US", "CA") else "your crisis line and 112"
+    if project.region in ("US", "CA"):
+        these = "988 and 911"
+    else:  # 112 is no emergency number in Mexico or Japan
+        these = "your crisis line and " + (emergency_number(project.region) or "emergency number")
     return [
         f"{where}: the card and zine show no crisis line or emergency number, only {names}; "
         f"add entries with category crisis and emergency ({these})"

@@ -133,15 +133,26 @@ def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
     ]
 
 
-# Digit groups joined by spaces, dots or dashes, as phone numbers are written; not a run that
-# goes on into letters (1-800-273-TALK, a vanity number) or more digits.
+# Digit groups joined by spaces, dots or dashes (en dashes too, as word processors write
+# them), as phone numbers are written; not a run that goes on into letters (1-800-273-TALK,
+# a vanity number) or more digits.
+_SEP = r"[ .\-\u2013]"
 _PHONE_SHAPED = re.compile(
-    r"(?<![\w.+/-])\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,5}\)?){2,5}(?![\w/]|[.-]\d|-[A-Za-z])"
+    rf"(?<![\w.+/\-\u2013])\+?(?:\(\d{{1,4}}\) ?|\d{{1,4}}{_SEP})(?:\(?\d{{2,5}}\)?{_SEP}){{1,4}}"
+    rf"\(?\d{{2,5}}\)?(?![\w/]|[.\-\u2013]\d|-[A-Za-z])"
 )
 _DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
-
-
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What a run of digits after these words is (a meeting ID, a grant or case number), or where
+# it sits (in a web address): no phone number.
+_NOT_A_PHONE_BEFORE = re.compile(r"(?:\bID|\bno\.|#|\bcode|\bPIN|\bpasscode)\s*:?\s*$", re.I)
+_ADDRESS = re.compile(r"\S+://\S+|\bwww\.\S+")
 NOT_A_NUMBER = "looks like a phone number but is not a valid one; check its digits"
+
+
+def without_addresses(text: str) -> str:
+    """The text with its web addresses blanked out: their digits are no phone numbers."""
+    return _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def broken_numbers(text: str, region: str) -> list[str]:
@@ -149,17 +160,25 @@ def broken_numbers(text: str, region: str) -> list[str]:
 
     A digit left out of a number in notes or a section printed as written, unchecked.
     """
+    text = without_addresses(text)
     found = []
     for match in _PHONE_SHAPED.finditer(text):
         written = match.group(0)
+        plain = written.replace("\u2013", "-")
         digits = sum(ch.isdigit() for ch in written)
-        # Not a date (2026-11-01) nor a time span (10.30-12.00), which mix their separators.
-        if not 7 <= digits <= 15 or _DATE_LIKE.fullmatch(written):
-            continue
-        if "." in written and "-" in written:
+        groups = re.findall(r"\d+", written)
+        # Not a date (2026-11-01), a time span (10.30-12.00, which mixes its separators),
+        # years (2019-2020-2021), nor a meeting ID or case number.
+        if (
+            not 7 <= digits <= 15
+            or _DATE_LIKE.fullmatch(plain)
+            or ("." in plain and "-" in plain)
+            or all(_YEAR.fullmatch(group) for group in groups)
+            or _NOT_A_PHONE_BEFORE.search(text[: match.start()])
+        ):
             continue
         try:
-            valid = phonenumbers.is_valid_number(phonenumbers.parse(written, region))
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(plain, region))
         except phonenumbers.NumberParseException:
             valid = False
         if not valid:
@@ -253,3 +272,18 @@ def _is_short_number(text: str, region: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return shortnumberinfo.is_valid_short_number_for_region(parsed, region)
+
+
+EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
+
+
+def emergency_number(region: str) -> str | None:
+    """The region's emergency number: a well-known one, else phonenumbers' example, else None."""
+    for candidate in EMERGENCY_CANDIDATES:
+        if phonenumbers.is_emergency_number(candidate, region):
+            return candidate
+    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(region)
+    example = metadata.emergency.example_number if metadata and metadata.emergency else None
+    if example and phonenumbers.is_emergency_number(example, region):
+        return example
+    return None

@@ -18,7 +18,14 @@ from phonenumbers import shortnumberinfo
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.locales import language_of
-from pocketguide.phones import NOT_A_NUMBER, broken_numbers, doubt, numbers_in_text, parse_number
+from pocketguide.phones import (
+    NOT_A_NUMBER,
+    broken_numbers,
+    doubt,
+    numbers_in_text,
+    parse_number,
+    without_addresses,
+)
 from pocketguide.resources import content_dir
 
 # The US short codes the default text names (988, 911), which other regions must replace.
@@ -87,16 +94,20 @@ def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _MD_LINK.finditer(line):
             label, scheme, target = match.groups()
-            runs = _DIGIT_RUN.findall(label)
+            runs = [run.strip() for run in _DIGIT_RUN.findall(label)]
             if not runs:
                 continue
-            shown, sms = max(runs, key=len).strip(), scheme.lower() == "sms"
+            sms = scheme.lower() == "sms"
             try:
                 dialled = parse_number(unquote(re.split(r"[;?]", target)[0]).strip(), region, sms)
-                printed = parse_number(shown, region, sms)
             except ValueError:
-                continue  # an invalid target or label is reported on its own
-            if printed.normalized != dialled.normalized:
+                continue  # an invalid target is reported on its own
+            # Words may name more than one number ("711, then 1-800-799-4889"): one of them
+            # must be the number dialled.
+            printed = {run: _normalized(run, region, sms) for run in runs}
+            numbers = [run for run, normalized in printed.items() if normalized]  # not "9-5"
+            if numbers and dialled.normalized not in printed.values():
+                shown = max(numbers, key=len)
                 found.append(
                     (
                         number,
@@ -105,6 +116,14 @@ def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
                     )
                 )
     return found
+
+
+def _normalized(written: str, region: str, sms: bool) -> str | None:
+    """A number's normalized form, or None when it is none."""
+    try:
+        return parse_number(written, region, sms).normalized
+    except ValueError:
+        return None
 
 
 def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, str]]:
@@ -122,6 +141,7 @@ def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, st
                 continue  # an error of its own (link_findings)
             if dialled.normalized not in known:
                 found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
+        line = without_addresses(line)
         found += [
             (number, f'"{written}" {_UNLISTED}')
             for written, e164 in numbers_in_text(line, region)

@@ -155,7 +155,11 @@ WARMLINE = (
 
 def test_a_link_that_shows_one_number_and_dials_another_is_an_error(tmp_path, monkeypatch):
     # The PDF printed 0143 and the link dialled 0142: only the link was checked.
-    body = section("Call [502-589-0143](tel:502-589-0142) any day.\n")
+    body = section(
+        "Call [502-589-0143](tel:502-589-0142) any day.\n\n"
+        # Not errors: a relay line names two numbers, hours are no number.
+        "Deaf callers: [711, then 502-589-0142](tel:711). [Open 9-5](tel:502-589-0142).\n"
+    )
     files = {"content/en/sections/closing.md": body, "hotlines.yaml": WARMLINE}
     monkeypatch.chdir(make_project(tmp_path, files, extra="hotlines: hotlines.yaml\n"))
     assert assert_clean_failure(invoke("check", ".")) == [
