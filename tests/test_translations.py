@@ -463,6 +463,13 @@ def test_a_rewritten_file_without_its_translation_is_reported(tmp_path):
     assert [line.split() for line in table if line.startswith("sections/closing.md")] == [
         ["sections/closing.md", "yes", "no", "(default)"]
     ]
+    # translate --content starts it from the project's own text, not the shipped Spanish.
+    assert invoke("translate", "es", str(tmp_path), "--content").exit_code == 0
+    copy = tmp_path / "content" / "es" / "sections" / "closing.md"
+    assert copy.read_text(encoding="utf-8") == own.read_text(encoding="utf-8")
+    assert invoke("check", str(tmp_path)).stderr == (
+        "warning: content/es/sections/closing.md: not translated yet (the same text as en)\n"
+    )
 
 
 def test_a_right_to_left_booklet_is_bound_on_its_right(tmp_path):

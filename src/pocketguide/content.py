@@ -109,8 +109,11 @@ class _Finder:
                         self.fallbacks.append(
                             Fallback(relative, self.locales[0], locale, candidate)
                         )
-                    elif self._overridden_elsewhere(base, relative):
-                        self.fallbacks.append(Fallback(relative, self.locales[0], OUTDATED))
+                    elif rewritten := self._overridden_elsewhere(base, relative):
+                        # translate --content starts from the project's own text
+                        self.fallbacks.append(
+                            Fallback(relative, self.locales[0], OUTDATED, rewritten)
+                        )
                     elif copied := self._copied_from(candidate, relative, index):
                         self.fallbacks.append(
                             Fallback(relative, self.locales[0], copied, copied=True)
@@ -135,12 +138,13 @@ class _Finder:
                     return locale
         return None
 
-    def _overridden_elsewhere(self, base: Path, relative: str) -> bool:
-        """A default file in this locale whose text the project rewrote in another locale."""
+    def _overridden_elsewhere(self, base: Path, relative: str) -> Path | None:
+        """The project's rewrite, in another locale, of a default file found in this one."""
         own = self.project.content_dirs[0]
         if base == own or len(self.project.content_dirs) < 2:
-            return False
-        return any((own / other / relative).is_file() for other in self.locales[1:])
+            return None
+        found = (own / other / relative for other in self.locales[1:])
+        return next((path for path in found if path.is_file()), None)
 
     def manifest(self, problems: Problems) -> Path | None:
         for base in self.project.content_dirs:
