@@ -73,16 +73,18 @@ def check_project(
         problems.extend([p for p in unknown if p not in problems.items])
         kit = prepared.content.guide.kit is not None and not unknown  # no kit: no card or zine
         if kit:
-            for picked in (kit_hotlines, kit_scenarios):  # what the card and zine show
-                try:
-                    shown = picked(project, prepared.content)
-                except PocketguideError as exc:
-                    # Only the card and the zine need these, and a build of them fails.
-                    found += [str(p) for p in exc.problems]
-                    kit = False
-                else:
-                    if picked is kit_hotlines:
-                        found += kit_gaps(project, prepared.content, shown)
+            # Only the card and the zine need these, and a build of them fails: warnings here.
+            try:  # the card's crisis side, and whether it lacks a crisis or emergency number
+                picked = kit_hotlines(project, prepared.content)
+                found += kit_gaps(project, prepared.content, picked)
+            except PocketguideError as exc:
+                found += [str(p) for p in exc.problems]
+                kit = False
+            try:  # the scenarios the zine's quick responses name
+                kit_scenarios(project, prepared.content)
+            except PocketguideError as exc:
+                found += [str(p) for p in exc.problems]
+                kit = False
         if render:
             found += audit_rendered(project, prepared, kit)
             if prepared.content.guide.kit is None:  # said, so "ok" does not promise them

@@ -206,8 +206,6 @@ class Renderer:
         problems = overflow_problems(result.fits, shown)
         if problems:
             raise PocketguideError(problems)
-        if not guide:
-            result.warnings += kit_gaps(self.project, self.content, self._hotlines(kind))
         # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
         default_guide = kind == "guide" and self.project.is_default
         expected = {"card": (2, 2), "zine": (8, 8)}.get(kind)
@@ -220,7 +218,8 @@ class Renderer:
         numbers, keywords = numbers_of(hotlines), keywords_of(hotlines)
         pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
-        self._renders[kind] = Rendered(result.data, pages, result.warnings, layout)
+        gaps = [] if guide else kit_gaps(self.project, self.content, hotlines)
+        self._renders[kind] = Rendered(result.data, pages, result.warnings + gaps, layout)
         return self._renders[kind]
 
 

@@ -147,6 +147,13 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
     return warnings
 
 
+def known_numbers(content: Content, organization: Number | None = None) -> set[str]:
+    """The entries' numbers (and the organization's), normalized: the ones a lock checks."""
+    entries = content.hotlines.hotlines
+    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
+    return known | ({organization.normalized} if organization is not None else set())
+
+
 def stray_number_warnings(
     content: Content, shown: str, region: str, organization: Number | None = None
 ) -> list[str]:
@@ -156,9 +163,7 @@ def stray_number_warnings(
     when the entry's number changes, the old one stays there unless it is an entry's own.
     """
     entries = content.hotlines.hotlines
-    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
-    if organization is not None:
-        known.add(organization.normalized)
+    known = known_numbers(content, organization)
     warnings = []
     for entry in entries:
         for field in ("name", "hours", "notes"):

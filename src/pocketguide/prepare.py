@@ -35,16 +35,13 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
-    from pocketguide.hotline_warnings import hotline_warnings
+    from pocketguide.hotline_warnings import hotline_warnings, known_numbers
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.prose import prose_findings
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
-    entries = content.hotlines.hotlines
-    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
-    if project.config is not None and project.config.organization.phone is not None:
-        known.add(project.config.organization.phone.normalized)
+    known = known_numbers(content, project.config and project.config.organization.phone)
     root = project.config and project.root
     found, doubtful = prose_findings(content.sources, project.region, root, locale, known)
     problems += found
