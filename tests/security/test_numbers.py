@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -156,21 +155,21 @@ WARMLINE = (
 )
 
 
-def _closing(tmp_path: Path, body: str) -> None:
-    """A project, entered, with one warmline entry and its own closing section."""
+def _closing(tmp_path: Path, body: str) -> Path:
+    """A project with one hotline entry and its own closing section."""
     files = {"content/en/sections/closing.md": section(body), "hotlines.yaml": WARMLINE}
-    os.chdir(make_project(tmp_path, files, extra="hotlines: hotlines.yaml\n"))
+    return make_project(tmp_path, files, extra="hotlines: hotlines.yaml\n")
 
 
 def test_a_link_that_shows_one_number_and_dials_another_is_an_error(tmp_path, monkeypatch):
     # The PDF printed 0143 and the link dialled 0142: only the link was checked.
-    monkeypatch.chdir(tmp_path)  # restored after the test
-    _closing(
+    project = _closing(
         tmp_path,
         "Call [502-589-0143](tel:502-589-0142) any day.\n\n"
         # Not errors: a relay line names two numbers, hours are no number.
         "Deaf callers: [711, then 502-589-0142](tel:711). [Open 9-5](tel:502-589-0142).\n",
     )
+    monkeypatch.chdir(project)
     assert assert_clean_failure(invoke("check", ".")) == [
         'content/en/sections/closing.md:5: the link "502-589-0143" shows 502-589-0143 but '
         "dials (502) 589-0142; make them the same number"
@@ -180,12 +179,12 @@ def test_a_link_that_shows_one_number_and_dials_another_is_an_error(tmp_path, mo
 def test_numbers_typed_into_the_text_are_checked_against_the_hotlines(tmp_path, monkeypatch):
     # A digit left out, or a number no entry has, printed as written: approve, proof and the
     # lock never saw them.
-    monkeypatch.chdir(tmp_path)  # restored after the test
-    _closing(
+    project = _closing(
         tmp_path,
         "Call [us](tel:502-589-0142), 502-589-0199 or 502-589-014 after hours, "
         "or text [the desk](sms:502-589-0177).\n",
     )
+    monkeypatch.chdir(project)
     result = invoke("check", ".")
     assert result.exit_code == 0, result.output
     unlisted = (
