@@ -8,6 +8,7 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -179,15 +180,25 @@ p { margin: 0 0 3mm; }
 <p style="break-before: page; font-size: 12pt; transform: scale(0.5); transform-origin: 0 0">
 Scaled down</p>
 <p style="opacity: 0.5">Half transparent</p>
+<p><img alt="Tiny Logo Co" style="width: 40mm" src="data:image/svg+xml,{logo}"></p>
 </body></html>"""
+
+# A logo's own lettering, small and faint: WCAG exempts logotypes, so the audit must not report it.
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" width="200" height="40">'
+    '<text x="4" y="20" font-size="14" fill="#cccccc">Tiny Logo Co</text>'
+    '<text x="4" y="34" font-size="5" fill="#eeeeee">since 1990</text></svg>'
+)
 
 
 @pytest.fixture(scope="module")
 def audit() -> list[str]:
     fonts = (templates_dir() / "fonts.css").read_text()
-    html = CRAFTED.replace("{fonts}", fonts)
+    html = CRAFTED.replace("{fonts}", fonts).replace("{logo}", quote(LOGO))
     pdf = html_to_pdf(html, templates_dir(), [templates_dir()], "audit.pdf")
     assert pdf.pages == 2
+    # The logo's lettering is on the page as text, so leaving it out below is a real choice.
+    assert "since 1990" in PdfReader(io.BytesIO(pdf.data)).pages[1].extract_text()
     return audit_pdf(pdf.data, "audit.pdf", 8.5)
 
 
@@ -229,6 +240,11 @@ def test_size_includes_the_text_matrix_and_colour_includes_opacity(audit):
     ]
     (message,) = _about(audit, "Half transparent")
     assert message.startswith("audit.pdf: page 2: contrast ")
+
+
+def test_lettering_inside_a_logo_is_not_reported(audit):
+    assert _about(audit, "Tiny Logo Co") == [] and _about(audit, "since 1990") == []
+    assert not [m for m in audit if '"s' in m or '"T' in m]  # nor any single glyph of it
 
 
 def test_nothing_else_is_reported(audit):

@@ -142,6 +142,8 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
             continue
         if obj.type != raw.FPDF_PAGEOBJ_TEXT or raw.FPDFTextObj_GetTextRenderMode(obj) == 3:
             continue  # mode 3 is invisible text
+        if _in_figure(obj):
+            continue  # lettering in a picture (a logo): WCAG exempts logotypes
         text = obj.extract()
         if not text.strip():
             continue
@@ -156,6 +158,20 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
         font = obj.get_font()
         bold = raw.FPDFFont_GetWeight(font) >= 700 or bool(_BOLD.search(font.get_base_name()))
         yield TextRun(number, text, size, bold, (r, g, b_), alpha, box)
+
+
+def _in_figure(obj) -> bool:
+    """Whether the object is drawn inside a tagged picture (an <img>, such as an SVG logo)."""
+    import pypdfium2.raw as raw
+
+    for index in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, index)
+        name = (raw.FPDF_WCHAR * 16)()
+        length = ctypes.c_ulong()
+        got = raw.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), ctypes.byref(length))
+        if got and bytes(name)[: length.value].decode("utf-16-le").rstrip("\0") == "Figure":
+            return True
+    return False
 
 
 def _fill(obj) -> tuple[int, int, int, int]:
