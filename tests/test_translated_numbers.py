@@ -200,3 +200,17 @@ def test_a_number_in_notes_that_no_entry_has_warns(tmp_path):
         "is not the number of any entry, so nothing checks it; if a number changed, change it "
         "here too, or give it an entry of its own (--strict)"
     ]
+
+
+def test_translated_hours_left_behind_by_an_edit_warn_at_the_entry(tmp_path):
+    # The warmline's hours became 10am-6pm in English; the Spanish edition still said 9 to 5.
+    project(tmp_path, hours="lun-vie 9-17 h")
+    text = (tmp_path / "hotlines.yaml").read_text(encoding="utf-8")
+    (tmp_path / "hotlines.yaml").write_text(text.replace("9am-5pm", "10am-6pm"), encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        'warning: hotlines.yaml:10: River Warmline: translations: es: hours: "lun-vie 9-17 h" '
+        'says 09:00, 17:00, which hours ("Mon-Fri 10am-6pm") does not; if the hours changed, '
+        "change them here too"
+    ]

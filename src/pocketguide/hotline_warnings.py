@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
+from pocketguide.hourtimes import unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
@@ -40,6 +41,7 @@ def hotline_warnings(
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
     warnings += translated_number_warnings(content, shown)
+    warnings += translated_hours_warnings(content, shown)
     warnings += stray_number_warnings(content, shown, project.config.region, phone)
     if not content.hotlines.hotlines:
         warnings.append(
@@ -144,6 +146,24 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
                     "same numbers"
                     for run in runs
                 ]
+    return warnings
+
+
+def translated_hours_warnings(content: Content, shown: str) -> list[str]:
+    """Times in a translation's hours that the hours as written do not name.
+
+    Hours are written once per language, so an edit to the hours as written leaves every
+    translation printing the old times unless it is edited too.
+    """
+    warnings = []
+    for entry in content.hotlines.hotlines:
+        for tag, words in entry.translations.items():
+            if entry.hours and words.hours and (times := unbacked_times(entry.hours, words.hours)):
+                warnings.append(
+                    f"{where(shown, entry)}: {entry.name}: translations: {tag}: hours: "
+                    f'"{words.hours}" says {", ".join(times)}, which hours ("{entry.hours}") does '
+                    "not; if the hours changed, change them here too"
+                )
     return warnings
 
 

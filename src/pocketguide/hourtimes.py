@@ -1,0 +1,75 @@
+"""The times of day in a hotline's opening hours, in any of the usual ways of writing them.
+
+Each language writes times its own way (4pm, 16:00, 16 h, 16.00 Uhr), so a translation's
+hours cannot be compared as text with the hours as written. Compared as times of day, a
+time the translation prints that the hours as written do not have is most likely one left
+behind when the hours changed (or mistyped). Pure functions, for the hotline warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A time (9, 9:30, 9.30, 9h30, 0930), then perhaps am/pm (a.m., p. m.) or a 24-hour mark
+# (h, hrs, Uhr).
+_TIME = re.compile(
+    r"(?<![\d/])(?P<hour>\d{1,2})(?:[:.h]?(?P<minute>\d{2}))?"
+    r"(?:\s*(?:(?P<half>[ap])\.?\s?m\b\.?|(?P<clock>h|hrs?|uhr)\b))?(?![\d/])",
+    re.IGNORECASE,
+)
+# Between the two ends of a range: "9-5pm", "16 a 23 h", "9 bis 17 Uhr", "9 to 5".
+_RANGE = re.compile(r"\s*(?:[-–—]|to|til|till|until|a|al|hasta|bis|à|au)\s*$", re.IGNORECASE)
+_WORDS = {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}
+_WORD = re.compile(r"\b(noon|midday|midnight)\b", re.IGNORECASE)
+DAY = 24 * 60
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
+def read_times(text: str) -> tuple[set[int], set[int]]:
+    """(certain, possible) minutes after midnight of the times the text names.
+
+    Certain: written with minutes, am/pm, or a 24-hour mark; a bare hour before a range's
+    marked end takes that mark when it is a 24-hour one ("16-23 h"). Possible: each bare
+    hour read both ways (9 is 9:00 or 21:00), for "Mon-Fri 9-5".
+    """
+    text = _ascii_digits(text)
+    certain: set[int] = {_WORDS[w.lower()] for w in _WORD.findall(text)}
+    possible: set[int] = set()
+    found = list(_TIME.finditer(text))
+    for index, match in enumerate(found):
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        if hour > 24 or minute > 59:
+            continue
+        half, clock = match["half"], match["clock"]
+        if half is None and clock is None and match["minute"] is None:
+            after = found[index + 1] if index + 1 < len(found) else None
+            between = text[match.end() : after.start()] if after else ""
+            if after is not None and after["clock"] and _RANGE.fullmatch(between):
+                certain.add(hour * 60 % DAY)
+            elif hour <= 12:
+                possible |= {hour % 12 * 60, (hour % 12 + 12) * 60}
+            else:
+                possible.add(hour * 60 % DAY)
+            continue
+        if half is not None:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
+        certain.add((hour * 60 + minute) % DAY)
+    return certain, possible
+
+
+def unbacked_times(written: str, translated: str) -> list[str]:
+    """Times the translated hours print that the hours as written do not name, as HH:MM.
+
+    Nothing is said when the hours as written name no time at all ("24/7", "Weekdays").
+    """
+    certain, possible = read_times(written)
+    if not certain and not possible:
+        return []
+    named = certain | possible
+    return [f"{t // 60:02d}:{t % 60:02d}" for t in sorted(read_times(translated)[0] - named)]
