@@ -187,7 +187,9 @@ Scaled down</p>
 LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" width="200" height="40">'
     '<text x="4" y="20" font-size="14" fill="#cccccc">Tiny Logo Co</text>'
-    '<text x="4" y="34" font-size="5" fill="#eeeeee">since 1990</text></svg>'
+    # Centred text is drawn inside a form XObject of its own, under the picture's tag.
+    '<text x="100" y="34" font-size="5" fill="#eeeeee" text-anchor="middle">since 1990</text>'
+    "</svg>"
 )
 
 

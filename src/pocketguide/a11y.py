@@ -131,19 +131,21 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
     """Every visible text object on the page, form XObjects included, in page space."""
     import pypdfium2.raw as raw
 
-    forms: list = []  # (matrix, fill alpha) of the enclosing form XObjects, outermost first
+    # (matrix, fill alpha, in a picture) of the enclosing form XObjects, outermost first
+    forms: list = []
     for obj in page.get_objects(textpage=textpage):
         del forms[obj.level :]
         if obj.type == raw.FPDF_PAGEOBJ_FORM:
             matrix, alpha = obj.get_matrix(), _fill(obj)[3] / 255
+            pictured = _in_figure(obj) or bool(forms and forms[-1][2])
             if forms:  # a group's opacity (e.g. CSS opacity) multiplies into what it holds
                 matrix, alpha = matrix.multiply(forms[-1][0]), alpha * forms[-1][1]
-            forms.append((matrix, alpha))
+            forms.append((matrix, alpha, pictured))
             continue
         if obj.type != raw.FPDF_PAGEOBJ_TEXT or raw.FPDFTextObj_GetTextRenderMode(obj) == 3:
             continue  # mode 3 is invisible text
-        if _in_figure(obj):
-            continue  # lettering in a picture (a logo): WCAG exempts logotypes
+        if _in_figure(obj) or (forms and forms[-1][2]):
+            continue  # lettering in a picture (a logo), in a form or not: WCAG exempts logotypes
         text = obj.extract()
         if not text.strip():
             continue
