@@ -384,3 +384,56 @@ def test_printed_sheets_keep_their_source_title_and_language(every_format):
         reader = PdfReader(every_format / f"pocketguide-{fmt}-en.pdf")
         assert reader.metadata.title == "Facilitator’s Pocket Guide", fmt
         assert reader.trailer["/Root"]["/Lang"] == "en", fmt
+
+
+def test_a_card_with_a_crisis_line_but_no_emergency_number_warns(tmp_path, monkeypatch):
+    # A UK charity deleted its 999 entry: the card and zine printed Samaritans alone, and
+    # `check --strict` said "ok".
+    monkeypatch.chdir(tmp_path)
+    project = tiny(tmp_path, "hotlines: hotlines.yaml\n")
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Lifeline\n    phone: '988'\n    category: crisis\n"
+        "    verified: 2026-11-01\n"
+    )
+    warning = (
+        "warning: hotlines.yaml: the card and zine show no emergency number; add an entry with "
+        "category emergency (911)"
+    )
+    assert invoke("check", ".").stderr == warning + "\n"
+    assert invoke("check", ".", "--strict").exit_code == 1
+    build = invoke("build", ".", "--format", "zine")
+    assert (build.exit_code, build.stderr) == (0, warning + "\n")
+
+
+@pytest.mark.parametrize(("region", "emergency"), [("GB", "999"), ("DE", "112"), ("AU", "000")])
+def test_the_emergency_number_a_card_lacks_is_the_regions(tmp_path, region, emergency):
+    from types import SimpleNamespace
+
+    from pocketguide.kit import kit_gaps
+    from pocketguide.project import load_project
+
+    (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
+    crisis = SimpleNamespace(category="crisis", name="Samaritans")
+    content = SimpleNamespace(
+        hotlines_path=tmp_path / "hotlines.yaml", hotlines=SimpleNamespace(hotlines=[crisis])
+    )
+    assert kit_gaps(load_project(tmp_path), content, [crisis]) == [
+        "hotlines.yaml: the card and zine show no emergency number; add an entry with category "
+        f"emergency ({emergency})"
+    ]
+
+
+def test_card_hotlines_leaving_out_the_emergency_number_warn(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    project = tiny(tmp_path, "hotlines: hotlines.yaml\ncard:\n  hotlines: [Crisis Line]\n")
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Crisis Line\n    phone: 512-589-0144\n    category: crisis\n"
+        "    verified: 2026-11-01\n  - name: Emergency services\n    phone: '911'\n"
+        "    category: emergency\n    verified: 2026-11-01\n"
+    )
+    build = invoke("build", ".", "--format", "card-single")
+    assert (build.exit_code, build.stderr) == (
+        0,
+        "warning: pocketguide.yaml:8: the card and zine show no emergency number; name "
+        "Emergency services too\n",
+    )

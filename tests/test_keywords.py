@@ -27,6 +27,10 @@ hotlines:
     phone: "988"
     category: crisis
     verified: 2026-11-01
+  - name: Emergency services
+    phone: "911"
+    category: emergency
+    verified: 2026-11-01
 """
 CONFIG = "organization:\n  name: Keyword Test\nlocales: [{locales}]\n"
 

@@ -66,6 +66,10 @@ HOTLINE = (
     "hotlines:\n  - name: Test Warmline\n    phone: 502-555-0242\n    category: crisis\n"
     "    verified: {date}\n"
 )  # crisis: the card then has a crisis number, and no warning says it lacks one
+EMERGENCY = (  # last, so the entry above keeps its lines; without one, the card warns
+    "  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
+    "    verified: 2026-11-01\n"
+)
 
 
 def test_init_creates_a_project_that_checks(tmp_path):
@@ -341,7 +345,7 @@ def test_csv_slips_a_spreadsheet_makes_are_explained(tmp_path, monkeypatch):
 
 def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _project(tmp_path, ORG, HOTLINE.format(date="2020-01-01"))
+    _project(tmp_path, ORG, HOTLINE.format(date="2020-01-01") + EMERGENCY)
     warning = "hotlines.yaml:2: Test Warmline: last verified 2020-01-01, more than 365 days ago"
     result = invoke("check", ".")
     assert result.exit_code == 0
@@ -353,10 +357,11 @@ def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
 
 def test_lock_diff_message(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    _project(tmp_path, ORG, HOTLINE.format(date="2026-11-01"))
-    assert invoke("approve", ".").output == "approved 1 entry: hotlines.lock\n"
+    _project(tmp_path, ORG, HOTLINE.format(date="2026-11-01") + EMERGENCY)
+    assert invoke("approve", ".").output == "approved 2 entries: hotlines.lock\n"
     assert invoke("check", ".", "--strict").exit_code == 0
-    (tmp_path / "hotlines.yaml").write_text(HOTLINE.format(date="2026-11-01").replace("42", "43"))
+    changed = HOTLINE.format(date="2026-11-01").replace("42", "43") + EMERGENCY
+    (tmp_path / "hotlines.yaml").write_text(changed)
     result = invoke("check", ".", "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run, tiny_config
 
-# Two entries, eight lines each: the first at line 2, the second at line 10.
+# Two entries, eight lines each: the first at line 2, the second at line 10; then 911.
 HOTLINES = """\
 hotlines:
   - name: "988 Suicide & Crisis Lifeline"
@@ -27,7 +27,17 @@ hotlines:
     verified: 2026-11-01
     translations:
       es: {{name: "Línea River", hours: "{hours}", notes: "{warmline}"}}
+  - name: "Emergency services"
+    phone: "911"
+    category: emergency
+    verified: 2026-11-01
+    translations:
+      es: {{name: "Servicios de emergencia"}}
 """
+EMERGENCY = (  # last, so the lines above keep their numbers; a card needs one
+    '  - name: Emergency services\n    phone: "911"\n    category: emergency\n'
+    "    verified: 2026-11-01\n    translations: {es: {name: Servicios de emergencia}}\n"
+)
 FAITHFUL = {
     "name": "Línea 988 de Prevención del Suicidio",
     "notes": "Llame o envíe un mensaje al 988.",
@@ -142,7 +152,8 @@ def test_every_number_of_the_entry_is_listed_and_a_url_only_entry_has_none(tmp_p
         "    url: https://example.org\n"
         "    category: crisis\n"
         "    verified: 2026-11-01\n"
-        '    translations: {es: {notes: "Chat las 24 horas, o llame al 988."}}\n',
+        '    translations: {es: {notes: "Chat las 24 horas, o llame al 988."}}\n'
+        + EMERGENCY,
         encoding="utf-8",
     )
     result = run("check", str(tmp_path))

@@ -61,14 +61,24 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
 
 def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[str]:
     """A warning when the card and zine, headed "Crisis numbers", show no crisis or emergency
-    number: a filtered spreadsheet or a deleted entry left a warmline alone on them."""
-    if any(h.category in ("crisis", "emergency") for h in picked):
-        return []
+    number (a filtered spreadsheet or a deleted entry left a warmline alone on them), or leave
+    out, under card: hotlines:, the emergency number the hotlines have."""
     chosen = project.config is not None and project.config.card.hotlines is not None
     if chosen:
         where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
     else:
         where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    if any(h.category == "emergency" for h in picked):
+        return []
+    if any(h.category == "crisis" for h in picked):
+        listed = [h.name for h in content.hotlines.hotlines if h.category == "emergency"]
+        if chosen and listed:
+            return [f"{where}: the card and zine show no emergency number; name {listed[0]} too"]
+        number = emergency_number(project.region)
+        return [
+            f"{where}: the card and zine show no emergency number; add an entry with category "
+            f"emergency ({number or 'the emergency number'})"
+        ]
     names = ", ".join(h.name for h in picked)
     if project.region in ("US", "CA"):
         these = "988 and 911"

@@ -26,6 +26,9 @@ class Number:
     # A phone (not SMS) short code that phonenumbers lists as a text-message service: often a
     # longer number cut short (502-555 of 502-555-0142), which would print without an error.
     texts_only: bool = False
+    # A phone short code shaped like the text-only services phonenumbers does not list (Shout's
+    # 85258 in GB, 50808 in IE): five or six digits, not starting with 1 as voice codes do.
+    text_shaped: bool = False
     # A longer short code that starts with the region's three-digit short number (9888, 2110).
     short_prefix: str | None = None
     # The region a short code works in, when the guide's readers are elsewhere.
@@ -74,6 +77,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             short=True,
             emergency_prefix=prefix,
             texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
+            text_shaped=not sms and len(digits) in (5, 6) and not digits.startswith("1"),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,
         )
@@ -232,6 +236,11 @@ def doubt(number: Number) -> str | None:
         return (
             f"{number.display} is a text-message short code, not a number to call; check for "
             "missing digits, or give it as a number to text"
+        )
+    if number.text_shaped:
+        return (
+            f"{number.display} looks like a text-message short code (five or six digits); if "
+            "people text it, give it as text: (with its keyword:), or the guide says to call it"
         )
     return None
 

@@ -23,6 +23,11 @@ CONFIG = (
     f"organization:\n  name: Test Org\n  slug: test\nsections:\n  exclude: [{', '.join(DROP)}]\n"
 )
 PDF_NAME = "test-guide-en.pdf"
+# Put last in a hotlines file, so earlier lines keep their numbers: a card without one warns.
+EMERGENCY_ENTRY = (
+    "  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
+    "    verified: 2026-11-01\n"
+)
 
 
 def make_project(root: Path, files: dict[str, str | bytes] | None = None, extra: str = "") -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,19 @@ from pocketguide.phones import doubt, fictional_range, is_emergency, parse_numbe
 
 from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ENTRY = "  - name: {name}\n    phone: {phone}\n    category: {category}\n    verified: {date}\n"
 
 
-def hotlines(*entries: tuple[str, str, str], date: str = "2026-11-01") -> str:
-    """A hotlines.yaml with (name, phone, category) entries, four lines each from line 2."""
+def hotlines(
+    *entries: tuple[str, str, str], date: str = "2026-11-01", emergency: bool = True
+) -> str:
+    """A hotlines.yaml with (name, phone, category) entries, four lines each from line 2.
+
+    Unless one is an emergency entry, 911 comes last (a card without one warns), when `emergency`.
+    """
+    if emergency and not any(category == "emergency" for _, _, category in entries):
+        entries += (("Emergency services", "911", "emergency"),)
     body = "".join(
         ENTRY.format(name=n, phone=p, category=c, date=date) for n, p, c in entries
     )  # fmt: skip
@@ -70,7 +79,7 @@ def test_a_fictional_number_warns_and_strict_refuses(project):
 
 def test_a_verified_date_in_the_future_is_an_error(project):
     later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
-    project(hotlines(("Warmline", "502-555-0242", "warmline"), date=later))
+    project(hotlines(("Warmline", "502-555-0242", "warmline"), date=later, emergency=False))
     result = invoke("check", ".")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -105,6 +114,7 @@ def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
         "name,phone,category,verified\n"
         "Line,502-555-0242,crisis,2026-11-01\n"
         "Old,502-555-0243,crisis,2001-01-01\n"
+        "Emergency services,911,emergency,2026-11-01\n"
     )
     project("", "hotlines: numbers.csv\n")
     result = invoke("check", ".")
@@ -115,7 +125,7 @@ def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
         handle.write("Line,502-555-0244,crisis,2026-11-01\n")
     result = invoke("check", ".")
     assert result.stderr == (
-        "numbers.csv:4: Line: the name is used twice (first at line 2); "
+        "numbers.csv:5: Line: the name is used twice (first at line 2); "
         "give each entry its own name\n"
     )
 
@@ -161,6 +171,7 @@ def test_csv_messages_name_the_line_a_row_starts_on(project, tmp_path):
         + "\n"
         + "Short,911,,,24/7\n"
         + "Old,(502) 589-1235,,,24/7,,warmline,,2001-01-01\n"
+        + "Emergency services,911,,,24/7,,emergency,,2026-11-01\n"
     )
     project("", "hotlines: numbers.csv\n")
     result = invoke("check", ".")
@@ -194,7 +205,9 @@ NO_KIT_NUMBER = (
 )
 
 
-@pytest.mark.parametrize("yaml", ["hotlines: []\n", hotlines(("Youth", "502-555-0242", "youth"))])
+@pytest.mark.parametrize(
+    "yaml", ["hotlines: []\n", hotlines(("Youth", "502-555-0242", "youth"), emergency=False)]
+)
 def test_a_card_without_crisis_numbers_is_refused(project, yaml):
     project(yaml)
     check = invoke("check", ".")
@@ -285,7 +298,8 @@ def test_a_failed_build_lists_the_files_it_did_write(project):
 
 
 def test_approve_records_but_warns_about_a_fictional_number(project):
-    project(hotlines(("Real", "502-555-0242", "crisis"), ("Sample", "502-555-0117", "warmline")))
+    entries = (("Real", "502-555-0242", "crisis"), ("Sample", "502-555-0117", "warmline"))
+    project(hotlines(*entries, emergency=False))
     result = invoke("approve", ".")
     assert result.exit_code == 0
     assert result.stdout == "approved 2 entries: hotlines.lock\n"
@@ -447,7 +461,8 @@ def test_an_entry_of_another_region_prints_as_readers_dial_it(raw, region, displ
 
 def test_a_short_number_of_another_region_warns(project):
     body = "hotlines:\n  - name: UK line\n    region: GB\n    phone: 116 123\n"
-    project(body + "    category: crisis\n    verified: 2026-11-01\n")
+    emergency = ENTRY.format(name="Emergency", phone="911", category="emergency", date="2026-11-01")
+    project(body + "    category: crisis\n    verified: 2026-11-01\n" + emergency)
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (
         0,
@@ -491,3 +506,34 @@ def test_the_organization_phone_and_email_are_checked(project):
         "warning: pocketguide.yaml:4: organization.phone: (502) 555-0100 is a fictional number "
         "(555-0100 to 555-0199 are kept for examples); put in the real one\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "sms", "shaped"),
+    [("85258", "GB", False, True),  # Shout, which phonenumbers does not list as text-only
+     ("85258", "GB", True, False),  # given as text: right
+     ("116 123", "GB", False, False), ("15999", "MY", False, False),  # voice codes start with 1
+     ("999", "GB", False, False), ("3114", "FR", False, False)],
+)  # fmt: skip
+def test_a_phone_short_code_shaped_like_a_text_service_is_doubted(raw, region, sms, shaped):
+    number = parse_number(raw, region, sms=sms)
+    assert number.text_shaped is shaped
+    assert (doubt(number) is not None) is shaped
+
+
+def test_shout_given_as_a_phone_warns_at_its_line(tmp_path, monkeypatch):
+    # A UK charity wrote Shout as `phone: "85258"`: the guide said "CALL 85258", to a number
+    # that only takes texts, and check said nothing.
+    shutil.copytree(EXAMPLES / "harbour", tmp_path / "harbour")
+    monkeypatch.chdir(tmp_path / "harbour")
+    text = Path("hotlines.yaml").read_text(encoding="utf-8")
+    Path("hotlines.yaml").write_text(
+        text.replace('text: "85258"\n    keyword: SHOUT', 'phone: "85258"'), encoding="utf-8"
+    )
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: hotlines.yaml:10: Shout: 85258 looks like a text-message short code (five or "
+        "six digits); if people text it, give it as text: (with its keyword:), or the guide says "
+        "to call it"
+    ) in result.stderr.splitlines()

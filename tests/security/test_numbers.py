@@ -10,7 +10,14 @@ from pocketguide.build import prepare
 from pocketguide.lock import lock_differences, read_lock, write_lock
 from pocketguide.project import load_project
 
-from .helpers import CONFIG, assert_clean_failure, invoke, make_project, section
+from .helpers import (
+    CONFIG,
+    EMERGENCY_ENTRY,
+    assert_clean_failure,
+    invoke,
+    make_project,
+    section,
+)
 
 BAD = [
     ("988x", '"988x" contains "x"; use only digits, spaces and + - . ( )'),
@@ -59,7 +66,7 @@ def test_number_valid_in_its_own_region_is_accepted(tmp_path):
 def test_one_digit_change_against_the_lock_is_flagged(tmp_path, monkeypatch):
     line = (
         "hotlines:\n  - name: Warmline\n    phone: 502-555-0242\n    category: crisis\n"
-        "    verified: 2026-11-01\n"
+        "    verified: 2026-11-01\n" + EMERGENCY_ENTRY
     )
     make_project(tmp_path, {"hotlines.yaml": line})
     project = load_project(tmp_path)
@@ -104,7 +111,7 @@ def test_the_organization_phone_is_approved_with_the_hotlines(tmp_path, monkeypa
     # The back cover prints it beside "Numbers verified as of": a change must not keep that claim.
     line = (
         "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
-        "    verified: 2026-11-01\n"
+        "    verified: 2026-11-01\n" + EMERGENCY_ENTRY
     )
     make_project(tmp_path, {"hotlines.yaml": line})
     _with_organization_phone(tmp_path, "502-589-0100")
@@ -151,7 +158,7 @@ def test_an_organization_phone_that_is_a_list_is_refused_in_plain_words(tmp_path
 
 WARMLINE = (
     "hotlines:\n  - name: Warmline\n    phone: 502-589-0142\n    category: crisis\n"
-    "    verified: 2026-11-01\n    notes: After hours call 502-589-014.\n"
+    "    verified: 2026-11-01\n    notes: After hours call 502-589-014.\n" + EMERGENCY_ENTRY
 )
 
 
