@@ -12,12 +12,13 @@ from conftest import tiny_config
 from pocketguide import output
 from pocketguide.build import build
 from pocketguide.cache import Manifest
+from pocketguide.doubts import doubt
 from pocketguide.errors import PocketguideError
 from pocketguide.hotlines import entry_warnings
 from pocketguide.lock import lock_differences, read_lock, write_lock
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.output import write_atomic
-from pocketguide.phones import broken_numbers, doubt, is_emergency, parse_number
+from pocketguide.phones import broken_numbers, is_emergency, parse_number
 from pocketguide.prepare import prepare
 from pocketguide.project import load_project
 from pocketguide.verify import verify_pdf

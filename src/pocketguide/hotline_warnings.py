@@ -7,13 +7,14 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, where
 from pocketguide.hourtimes import unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, doubt, numbers_in_text
+from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
 
 if TYPE_CHECKING:
     from pocketguide.content import Content

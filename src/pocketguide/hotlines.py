@@ -8,9 +8,9 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import doubt
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
+from pocketguide.wellknown import near_miss
+
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
 
 
@@ -29,6 +31,8 @@ class Number:
     # A phone short code shaped like the text-only services phonenumbers does not list (Shout's
     # 85258 in GB, 50808 in IE): five or six digits, not starting with 1 as voice codes do.
     text_shaped: bool = False
+    # A short code one keystroke from a well-known one (9988 for 988): (that code, its name).
+    near_miss: tuple[str, str] | None = None
     # A longer short code that starts with the region's three-digit short number (9888, 2110).
     short_prefix: str | None = None
     # The region a short code works in, when the guide's readers are elsewhere.
@@ -78,6 +82,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             emergency_prefix=prefix,
             texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
             text_shaped=not sms and len(digits) in (5, 6) and not digits.startswith("1"),
+            near_miss=near_miss(digits, region),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,
         )
@@ -193,56 +198,6 @@ def broken_numbers(text: str, region: str) -> list[str]:
 def is_region(code: str) -> bool:
     """True for a region phonenumbers knows (ISO 3166-1 alpha-2)."""
     return code in phonenumbers.SUPPORTED_REGIONS
-
-
-# Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
-_FICTIONAL = (
-    (re.compile(r"\+1\d{3}55501\d\d"), "555-0100 to 555-0199 are kept for examples"),
-    (
-        re.compile(
-            r"\+44(?:207946|11[3-8]496|1[2-6]1496|191498|289018|292018)0\d{3}"
-            r"|\+44(?:1632960|7700900|8081570|9098790|3069990)\d{3}"
-        ),
-        "Ofcom keeps it for drama",
-    ),
-)
-
-
-def fictional_range(number: Number) -> str | None:
-    """Why a number is fictional (a range kept for examples), or None for a real one."""
-    for pattern, reason in _FICTIONAL:
-        if pattern.fullmatch(number.normalized):
-            return reason
-    return None
-
-
-def doubt(number: Number) -> str | None:
-    """Why a valid number is probably not the one meant: fictional, 911 plus a digit, cut short."""
-    if reason := fictional_range(number):
-        return f"{number.display} is a fictional number ({reason}); put in the real one"
-    if number.emergency_prefix:
-        return (
-            f"{number.display} starts with the emergency number {number.emergency_prefix}; "
-            "check for an extra digit"
-        )
-    if number.short_prefix:
-        return (
-            f"{number.display} starts with the short number {number.short_prefix}; "
-            "check for an extra digit"
-        )
-    if number.only_in:
-        return f"{number.display} is a short number of {number.only_in}: it works only there"
-    if number.texts_only:
-        return (
-            f"{number.display} is a text-message short code, not a number to call; check for "
-            "missing digits, or give it as a number to text"
-        )
-    if number.text_shaped:
-        return (
-            f"{number.display} looks like a text-message short code (five or six digits); if "
-            "people text it, give it as text: (with its keyword:), or the guide says to call it"
-        )
-    return None
 
 
 def is_emergency(number: Number, region: str) -> bool:

@@ -16,12 +16,12 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
 from pocketguide.locales import language_of
 from pocketguide.phones import (
     NOT_A_NUMBER,
     broken_numbers,
-    doubt,
     numbers_in_text,
     parse_number,
     without_addresses,

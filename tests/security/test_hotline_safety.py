@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pocketguide.doubts import doubt, fictional_range
 from pocketguide.models import Hotline
-from pocketguide.phones import doubt, fictional_range, is_emergency, parse_number
+from pocketguide.phones import is_emergency, parse_number
 
 from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
@@ -537,3 +538,15 @@ def test_shout_given_as_a_phone_warns_at_its_line(tmp_path, monkeypatch):
         "six digits); if people text it, give it as text: (with its keyword:), or the guide says "
         "to call it"
     ) in result.stderr.splitlines()
+
+
+def test_a_typo_of_988_warns_at_its_line_and_strict_refuses(project):
+    # 9988 is a valid short code to phonenumbers: the card printed it, and check said "ok".
+    project(hotlines(("Lifeline", "9988", "crisis")))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:2: Lifeline: 9988 is one keystroke from 988 (the 988 Suicide & "
+        "Crisis Lifeline); check its digits\n",
+    )
+    assert invoke("check", ".", "--strict").exit_code == 1

@@ -1,0 +1,66 @@
+"""The crisis and emergency short codes everyone in a region knows, and typos of them.
+
+phonenumbers accepts almost any four- to six-digit short code as valid (carriers may use
+them), so 9988 and 741714 pass every check that 988 and 741741 pass. A short code one
+keystroke away from a well-known one (a digit added, dropped, changed or two swapped) is
+most likely that one mistyped. Pure data and one pure function.
+"""
+
+from __future__ import annotations
+
+# By region: short code -> what it is. Kept to lines a guide is likely to print.
+WELL_KNOWN: dict[str, dict[str, str]] = {
+    "US": {
+        "988": "the 988 Suicide & Crisis Lifeline",
+        "911": "emergency services",
+        "741741": "Crisis Text Line",
+        "211": "211, community help",
+        "711": "the relay service",
+    },
+    "CA": {
+        "988": "988, the suicide crisis helpline",
+        "911": "emergency services",
+        "686868": "Kids Help Phone's text line",
+        "211": "211, community help",
+    },
+    "GB": {
+        "999": "emergency services",
+        "112": "emergency services",
+        "111": "NHS 111",
+        "116123": "Samaritans",
+        "85258": "Shout",
+    },
+    "IE": {"999": "emergency services", "112": "emergency services", "116123": "Samaritans",
+           "50808": "text 50808"},
+    "AU": {"000": "emergency services", "131114": "Lifeline", "0477131114": "Lifeline text"},
+    "NZ": {"111": "emergency services", "1737": "1737, need to talk?"},
+}  # fmt: skip
+
+
+def one_keystroke(a: str, b: str) -> bool:
+    """True when b is a with one digit added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def near_miss(digits: str, region: str) -> tuple[str, str] | None:
+    """(well-known code, what it is) that `digits` is one keystroke from, or None.
+
+    Not for a code that is itself well known, nor a three-digit N11 code (211, 311 and 911
+    are all real): those are one keystroke from each other.
+    """
+    known = WELL_KNOWN.get(region, {})
+    if digits in known or (len(digits) == 3 and digits.endswith("11")):
+        return None
+    for code, name in known.items():
+        if one_keystroke(code, digits):
+            return code, name
+    return None

@@ -1,0 +1,41 @@
+"""Short codes one keystroke from a well-known crisis or emergency code are doubted."""
+
+from __future__ import annotations
+
+import pytest
+
+from pocketguide.doubts import doubt
+from pocketguide.phones import parse_number
+from pocketguide.wellknown import near_miss, one_keystroke
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [("988", "9988", True), ("988", "98", True), ("988", "898", True), ("988", "989", True),
+     ("741741", "741714", True), ("741741", "74174", True), ("988", "988", False),
+     ("988", "8899", False), ("988", "9889", True), ("741741", "714714", False)],
+)  # fmt: skip
+def test_one_keystroke(a, b, near):
+    assert one_keystroke(a, b) is near
+    assert one_keystroke(b, a) is near
+
+
+def test_real_n11_codes_and_well_known_codes_are_not_near_misses():
+    assert [near_miss(code, "US") for code in ("211", "311", "411", "511", "711", "911")] == [
+        None
+    ] * 6
+    assert near_miss("988", "US") is None
+    assert near_miss("85258", "GB") is None
+    assert near_miss("9988", "GB") is None  # 988 is no code of GB's
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "sms", "message"),
+    [("9988", "US", False, "9988 is one keystroke from 988 (the 988 Suicide & Crisis Lifeline)"),
+     ("9898", "US", True, "9898 is one keystroke from 988 (the 988 Suicide & Crisis Lifeline)"),
+     ("741714", "US", True, "741714 is one keystroke from 741741 (Crisis Text Line)"),
+     ("85285", "GB", True, "85285 is one keystroke from 85258 (Shout)")],
+)  # fmt: skip
+def test_a_typo_of_a_well_known_code_is_doubted(raw, region, sms, message):
+    # The red team's case: 9988 and 741714 printed on the card with no word from check.
+    assert doubt(parse_number(raw, region, sms=sms)) == f"{message}; check its digits"
