@@ -263,7 +263,9 @@ def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[Ho
     def default_file() -> tuple[HotlineFile | None, Path | None]:
         # Looked for only when used: finding it notes a missing translation of it.
         path = finder.find("hotlines.yaml", problems)
-        context = {"region": "US"}
+        # The shipped file's numbers are US ones; a project's own copy holds its region's.
+        own_copy = path is not None and path.is_relative_to(project.root)
+        context = {"region": project.region if own_copy else "US"}
         return (_load_model(path, HotlineFile, problems, context) if path else None), path
 
     own = project.hotlines_path

@@ -33,6 +33,13 @@ def hotline_warnings(
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
+    if project.hotlines_path is None and content.hotlines.hotlines:
+        # Numbers in a language's content folder: one file per language, none of them locked.
+        warnings.append(
+            f"{shown}: numbers here are this language's alone: approve, the lock and the other "
+            f"languages never see them; move the entries to {CONFIG_HOTLINES} next to "
+            "pocketguide.yaml (names in other languages go under translations:)"
+        )
     phone = project.config.organization.phone
     at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
     if phone and (why := doubt(phone)):
@@ -54,6 +61,9 @@ def hotline_warnings(
         file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line
         warnings.append(f"{where(file, entry)}: {message}")
     return warnings
+
+
+CONFIG_HOTLINES = "hotlines.yaml"
 
 
 def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:

@@ -550,3 +550,30 @@ def test_a_typo_of_988_warns_at_its_line_and_strict_refuses(project):
         "Crisis Lifeline); check its digits\n",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
+
+
+def test_numbers_in_a_languages_content_folder_warn_that_nothing_locks_them(tmp_path, monkeypatch):
+    # A project kept its numbers in content/en/hotlines.yaml and a copy in content/es/: a new
+    # English number left the Spanish card on the old one, and approve, the lock and the
+    # stale-output warning never saw either file.
+    monkeypatch.chdir(tmp_path)
+    entries = hotlines(("Warmline", "502-589-1234", "warmline"))
+    make_project(tmp_path, {"content/en/hotlines.yaml": entries})
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: content/en/hotlines.yaml: numbers here are this language's alone: approve, "
+        "the lock and the other languages never see them; move the entries to hotlines.yaml "
+        "next to pocketguide.yaml (names in other languages go under translations:)"
+    ]
+    # Blank labels alone (the README's advice for a CSV hotlines file) are no numbers.
+    (tmp_path / "content/en/hotlines.yaml").write_text("hotlines: []\nblanks: [My sponsor]\n")
+    assert "numbers here are" not in invoke("check", ".").stderr
+
+
+def test_a_projects_own_content_hotlines_are_read_in_its_region(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    entries = hotlines(("Samaritans", "116 123", "crisis"), emergency=False)
+    make_project(tmp_path, {"content/en/hotlines.yaml": entries}, "region: GB\n")
+    result = invoke("check", ".")
+    assert "116 123" not in result.stderr  # valid in GB, where it was refused as a US number
