@@ -109,6 +109,41 @@ def test_a_hotline_edit_names_the_other_outputs_it_leaves_behind(project, monkey
     assert "tiny-zine" not in invoke("build", project.name, "--format", "guide", "--force").stderr
 
 
+def test_the_outputs_left_behind_are_named_on_every_run_and_after_a_move(project, monkeypatch):
+    # Named once, then "up to date" and silence, while the zine still printed the old number;
+    # and after the folder moved (Downloads to Documents) never again.
+    build(project, ("guide", "zine"))
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    stale = (
+        "warning: output/tiny-zine-en.pdf was made before the last change to hotlines.yaml and "
+        "may print old numbers; rebuild it: pocketguide build --format zine"
+    )
+    monkeypatch.chdir(project)
+    assert invoke("build", ".").stderr.splitlines()[-1] == stale
+    again = invoke("build", ".")
+    assert "up to date: output/tiny-guide-en.pdf" in again.stdout
+    assert [line for line in again.stderr.splitlines() if "rebuild it" in line] == [stale]
+    moved = project.parent / "moved"
+    project.rename(moved)
+    monkeypatch.chdir(moved)
+    (moved / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0165"))
+    assert invoke("build", ".").stderr.splitlines()[-1] == stale
+
+
+def test_a_new_organization_phone_names_the_outputs_that_print_the_old_one(project, monkeypatch):
+    # The zine and the back cover print it; only a hotline edit used to count.
+    monkeypatch.chdir(project)
+    config = (project / "pocketguide.yaml").read_text()
+    with_phone = config.replace("  slug: tiny\n", "  slug: tiny\n  phone: 502-589-7777\n")
+    (project / "pocketguide.yaml").write_text(with_phone)
+    build(project, ("guide", "zine"))
+    (project / "pocketguide.yaml").write_text(with_phone.replace("7777", "7778"))
+    assert invoke("build", ".").stderr.splitlines()[-1] == (
+        "warning: output/tiny-zine-en.pdf was made before the last change to hotlines.yaml or "
+        "organization.phone and may print old numbers; rebuild it: pocketguide build --format zine"
+    )
+
+
 def test_the_rebuild_command_writes_the_very_file_named(project, monkeypatch):
     # The advice left out --out and --locale: run as told, it wrote elsewhere and the named
     # file kept the old number (or it built English, and the Spanish file stayed stale).

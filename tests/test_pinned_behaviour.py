@@ -201,7 +201,7 @@ def test_an_edit_of_a_shared_hotlines_file_outside_the_project_rebuilds(tmp_path
 def test_a_new_day_re_evaluates_verified_dates_on_an_unchanged_project(tmp_path, monkeypatch):
     # Mutant C2 (cache.py:110, today's date left out of the inputs digest) answered a build
     # on the day a number became stale from the manifest, with yesterday's (no) warnings.
-    import pocketguide.cache as cache
+    import pocketguide.digests as cache
     import pocketguide.hotline_warnings as hotline_warnings
 
     checked = (dt.date.today() - dt.timedelta(days=365)).isoformat()

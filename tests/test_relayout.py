@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 import pocketguide.formats
 from pocketguide.build import build, prepare
-from pocketguide.cache import engine_version
+from pocketguide.digests import engine_version
 from pocketguide.formats import Renderer
 from pocketguide.frames import layout_record
 from pocketguide.options import Options

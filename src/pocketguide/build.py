@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.cache import Manifest, Request, assets_digest, inputs_digest
+from pocketguide.cache import Manifest, Request
+from pocketguide.digests import assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
 from pocketguide.paper import how_to_print
 from pocketguide.prepare import Prepared, output_name, prepare, strict_check
 from pocketguide.resources import CONFIG_NAME, content_dir
-from pocketguide.stale import numbers_digest, stale_warnings
+from pocketguide.stale import numbers_digest, stale_context, stale_from, stale_warnings
 
 if TYPE_CHECKING:
     from pocketguide.project import Project
@@ -79,6 +80,8 @@ def build(
     digest = inputs_digest(project_dir, out, manifest.extra_inputs(request))
     if not force and (found := manifest.fresh_request(request, digest)):
         fresh, warnings = found
+        if context := manifest.request_stale(request):  # still true of the other outputs?
+            warnings += stale_from(manifest, context, [f.path for f in fresh])
         return BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh], warnings)
     from pocketguide.worker import Workers, cpu_count
 
@@ -108,10 +111,11 @@ def build(
     hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
     extra = [str(hotlines)] if hotlines and not hotlines.is_relative_to(project.root) else []
     written = [w.path for w in report.written]
-    manifest.record_request(request, digest, written, report.warnings, extra)
+    context = stale_context(project)
+    manifest.record_request(request, digest, written, report.warnings, extra, context)
     manifest.save()
-    # Not kept with the request: the next real build says it again, if it is still true.
-    report.warn(stale_warnings(manifest, project, written))
+    # Not kept with the request's warnings: each build works out again whether it is true.
+    report.warn(stale_from(manifest, context, written))
     return report
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pocketguide.brand import BrandAssets
-from pocketguide.cache import engine_version, fingerprint
 from pocketguide.content import Content
+from pocketguide.digests import engine_version, fingerprint
 from pocketguide.errors import PocketguideError
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import in_edition, render_html, right_to_left

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
-from pocketguide.hotlines import entry_warnings, where
+from pocketguide.hotlines import entry_warnings, load_hotlines, where
 from pocketguide.hourtimes import unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
 from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
+from pocketguide.resources import content_dir
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -33,8 +35,9 @@ def hotline_warnings(
     shown = display_path(content.hotlines_path, project.root)
     max_age = project.config.verification.max_age_days
     warnings = entry_warnings(content.hotlines, shown, max_age, dt.date.today())
-    if project.hotlines_path is None and content.hotlines.hotlines:
+    if project.hotlines_path is None and own_numbers(project, content):
         # Numbers in a language's content folder: one file per language, none of them locked.
+        # A translation of the shipped file (988 and 911 in Arabic words) is no such case.
         warnings.append(
             f"{shown}: numbers here are this language's alone: approve, the lock and the other "
             f"languages never see them; move the entries to {CONFIG_HOTLINES} next to "
@@ -64,6 +67,22 @@ def hotline_warnings(
 
 
 CONFIG_HOTLINES = "hotlines.yaml"
+
+
+def own_numbers(project: Project, content: Content) -> bool:
+    """Whether a project's copy of a language's hotlines.yaml holds numbers of its own."""
+    path = content.hotlines_path.resolve()
+    if not path.is_relative_to(project.root.resolve()) or path.is_relative_to(
+        content_dir().resolve()
+    ):
+        return False
+    return bool(known_numbers(content) - _shipped_numbers())
+
+
+@functools.cache
+def _shipped_numbers() -> frozenset[str]:
+    shipped, _ = load_hotlines(content_dir() / "en" / "hotlines.yaml", "US", content_dir())
+    return frozenset(n.normalized for e in shipped.hotlines for n in (e.phone, e.text) if n)
 
 
 def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
