@@ -152,8 +152,7 @@ def test_every_number_of_the_entry_is_listed_and_a_url_only_entry_has_none(tmp_p
         "    url: https://example.org\n"
         "    category: crisis\n"
         "    verified: 2026-11-01\n"
-        '    translations: {es: {notes: "Chat las 24 horas, o llame al 988."}}\n'
-        + EMERGENCY,
+        '    translations: {es: {notes: "Chat las 24 horas, o llame al 988."}}\n' + EMERGENCY,
         encoding="utf-8",
     )
     result = run("check", str(tmp_path))

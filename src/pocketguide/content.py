@@ -264,7 +264,7 @@ def _hotlines(project: Project, finder: _Finder, problems: Problems) -> tuple[Ho
         # Looked for only when used: finding it notes a missing translation of it.
         path = finder.find("hotlines.yaml", problems)
         # The shipped file's numbers are US ones; a project's own copy holds its region's.
-        own_copy = path is not None and path.is_relative_to(project.root)
+        own_copy = path is not None and not path.resolve().is_relative_to(content_dir().resolve())
         context = {"region": project.region if own_copy else "US"}
         return (_load_model(path, HotlineFile, problems, context) if path else None), path
 
