@@ -864,3 +864,49 @@ def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, 
         "(..)\n",
     )
     assert not (tmp_path / "output" / "output").exists()
+
+
+def test_build_in_a_projects_brand_folder_names_the_project(tmp_path, monkeypatch):
+    # It said "output may not be written inside brand/", where check said what to run.
+    _project(tmp_path, ORG)
+    (tmp_path / "brand").mkdir()
+    monkeypatch.chdir(tmp_path / "brand")
+    assert invoke("build", "--format", "card").stderr == (
+        ".: no pocketguide.yaml here, but ../pocketguide.yaml is a project's: give its folder "
+        "(..)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (["pocketguide.yml"], "pocketguide.yml is here: rename it to pocketguide.yaml"),
+        (["pocketguide.yaml.txt"], "pocketguide.yaml.txt is here: rename it to pocketguide.yaml"),
+        (
+            ["hotlines.yaml"],
+            "hotlines.yaml is: the default guide would leave its numbers out; add a "
+            "pocketguide.yaml beside it (see pocketguide init --help), or build the default "
+            "guide in a folder of its own",
+        ),
+        (
+            ["ohio/pocketguide.yaml", "zanesville/pocketguide.yaml"],
+            "ohio/pocketguide.yaml (and 1 more) is a project's: give its folder (ohio)",
+        ),
+    ],
+)
+def test_a_folder_that_looks_like_a_project_is_not_built_as_the_default(
+    tmp_path, monkeypatch, files, message
+):
+    # A config saved by Notepad as pocketguide.yaml.txt, or a build run one folder too high,
+    # printed the generic guide without the group's numbers, exit 0.
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ORG)
+    monkeypatch.chdir(tmp_path)
+    for command in ("build", "check"):
+        result = invoke(command, ".")
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f".: no pocketguide.yaml here, but {message}\n",
+        )
+    assert not (tmp_path / "output").exists()

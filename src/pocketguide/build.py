@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pocketguide.cache import Manifest, Request
 from pocketguide.digests import assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.findproject import refuse_unlikely_default
 from pocketguide.options import FORMATS, Options, expand_formats, output_stem
 from pocketguide.output import check_output_folder, write_atomic
 from pocketguide.paper import how_to_print
@@ -74,6 +75,7 @@ def build(
     options = options or Options()
     wanted = expand_formats(formats)
     out = Path(out_dir).resolve() if out_dir else Path(project_dir).resolve() / "output"
+    refuse_unlikely_default(Path(project_dir))  # before naming output/ inside brand/ wrong
     check_output_folder(out)  # before anything, even the cache, is written there
     request = Request(str(Path(project_dir).resolve()), wanted, tuple(locales), options, strict)
     manifest = Manifest(out)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pocketguide.config import CARD_SIZES_MM, Config, page_size_mm
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.findproject import refuse_unlikely_default
 from pocketguide.locales import language_of
 from pocketguide.paper import paper_for
 from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
@@ -113,7 +113,7 @@ def load_project(root: Path) -> Project:
         raise PocketguideError(Problem(str(root), None, "no such folder"))
     config_path = root / CONFIG_NAME
     if not config_path.is_file():
-        _refuse_inside_a_project(root)
+        refuse_unlikely_default(root)
         return Project(root=root.resolve())
     shown = display_path(config_path)
     data, problems = load_yaml_file(config_path)
@@ -124,15 +124,3 @@ def load_project(root: Path) -> Project:
     if problems:
         raise PocketguideError(problems)
     return Project(root=root.resolve(), config=config, config_path=config_path, raw=data)
-
-
-def _refuse_inside_a_project(folder: Path) -> None:
-    """Refuse a folder inside a project (its output/ or content/): not a default guide."""
-    for parent in folder.resolve().parents:
-        if (parent / CONFIG_NAME).is_file():
-            shown = os.path.relpath(parent)  # ".." from the project's output/
-            message = (
-                f"no {CONFIG_NAME} here, but {os.path.join(shown, CONFIG_NAME)} is a "
-                f"project's: give its folder ({shown})"
-            )
-            raise PocketguideError(Problem(display_path(folder), None, message))
