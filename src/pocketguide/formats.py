@@ -21,6 +21,7 @@ from pocketguide.pdf import html_to_pdf
 from pocketguide.project import Project
 from pocketguide.relayout import relayout, start_here
 from pocketguide.resources import content_dir, templates_dir
+from pocketguide.scenariofit import spill_warnings
 
 if TYPE_CHECKING:
     from pocketguide.fragments import FragmentCache
@@ -218,7 +219,10 @@ class Renderer:
         numbers, keywords = numbers_of(hotlines), keywords_of(hotlines)
         pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
-        gaps = [] if guide else kit_gaps(self.project, self.content, hotlines)
+        if guide:
+            gaps = spill_warnings(result.data, self.content.scenarios, self.project.root)
+        else:
+            gaps = kit_gaps(self.project, self.content, hotlines)
         self._renders[kind] = Rendered(result.data, pages, result.warnings + gaps, layout)
         return self._renders[kind]
 

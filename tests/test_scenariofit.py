@@ -1,0 +1,42 @@
+"""A scenario that runs onto a second page of the guide is named (pure, then built)."""
+
+from __future__ import annotations
+
+from conftest import run, tiny_config
+from pocketguide.scenariofit import destination_pages, spilled
+
+
+def test_spans_end_where_the_next_page_with_a_start_begins():
+    starts = {"sec-scenarios": 4, "scn-a": 5, "scn-b": 6, "scn-c": 8, "sec-notes": 9}
+    assert spilled(starts, 12) == {"b": 2}
+    assert spilled({"scn-last": 10}, 12) == {"last": 2}  # the document's end closes the last
+    assert spilled({"scn-a": 3, "sec-b": 4}, 5) == {}
+
+
+def test_a_scenario_too_long_for_its_page_warns_at_its_file(tmp_path, monkeypatch):
+    # A longer "do" list pushed "Get help when" onto the next page; the build said nothing,
+    # though the guide is meant to show each scenario on one page.
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config().replace("scenarios, ", ""))
+    script = tmp_path / "content" / "en" / "scenarios" / "silence.yaml"
+    script.parent.mkdir(parents=True)
+    step = "Notice who has not spoken yet, and invite them warmly without any pressure at all"
+    script.write_text(
+        'title: "Nobody talks"\nquick: "Wait, then invite."\nsigns: ["Quiet"]\n'
+        'going_on: ["Nerves"]\nsay: ["“Take your time.”", "“Anyone?”"]\n'
+        "do:\n" + "".join(f'  - "{step} ({n})"\n' for n in range(8)) + 'avoid: ["Rushing"]\n'
+        'escalate: ["Someone is in danger; call 911"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("build", ".")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "runs onto" in line] == [
+        "warning: content/en/scenarios/silence.yaml: the scenario runs onto 2 pages of the "
+        "guide; shorten it, so that all of it is in view at once"
+    ]
+
+
+def test_every_default_scenario_is_one_page(default_guide):
+    assert spilled(*destination_pages(default_guide.read_bytes())) == {}
+    starts, _ = destination_pages(default_guide.read_bytes())
+    assert len([name for name in starts if name.startswith("scn-")]) == 10
