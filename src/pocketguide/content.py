@@ -12,6 +12,7 @@ from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, Secti
 from pocketguide.project import Project
 from pocketguide.resources import content_dir
 from pocketguide.sections import load_section
+from pocketguide.spelling import IDS, respeller
 from pocketguide.validate import validate
 from pocketguide.yamlload import (
     line_of,
@@ -198,6 +199,9 @@ def load_content(project: Project, locale: str) -> Content:
     manifest = _load_model(manifest_path, Manifest, problems) if manifest_path else None
     guide_path = finder.find("guide.yaml", problems)
     guide = _load_model(guide_path, GuideText, problems) if guide_path else None
+    respelled = respeller(locale)
+    if guide:
+        guide = respelled(guide, guide_path, IDS)
     sections: list[Section] = []
     scenarios: list[ScenarioEntry] = []
     hotlines = HotlineFile()
@@ -206,12 +210,13 @@ def load_content(project: Project, locale: str) -> Content:
             path = finder.find(f"sections/{section_id}.md", problems)
             loaded = load_section(path, problems) if path else None
             if loaded:
-                sections.append(Section(section_id, loaded[0], loaded[1], path))
+                meta, body = respelled(loaded[0], path), respelled(loaded[1], path)
+                sections.append(Section(section_id, meta, body, path))
         for scenario_id in manifest.scenarios:
             path = finder.find(f"scenarios/{scenario_id}.yaml", problems)
             script = _load_model(path, Scenario, problems) if path else None
             if script:
-                scenarios.append(ScenarioEntry(scenario_id, script, path))
+                scenarios.append(ScenarioEntry(scenario_id, respelled(script, path), path))
     hotlines, hotlines_path = _hotlines(project, finder, problems)
     if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
         # Every guide prints its crisis numbers; the check after rendering relies on it.

@@ -1,0 +1,84 @@
+"""British spelling of the shipped English text for en-GB, en-AU and the like."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pocketguide.content import load_content
+from pocketguide.project import load_project
+from pocketguide.resources import content_dir
+from pocketguide.spelling import british, respell, respell_html
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize(
+    ("us", "uk"),
+    [("organization’s", "organisation’s"), ("Organizations", "Organisations"),
+     ("MONOPOLIZING", "MONOPOLISING"), ("a quick math check", "a quick maths check"),
+     ("the restrooms", "the toilets"), ("to practice saying no", "to practise saying no"),
+     ("daily practice", "daily practice"), ("afterwards", "afterwards"),
+     ("Afterward, check in", "Afterwards, check in"), ("size and prize", "size and prize")],
+)  # fmt: skip
+def test_respell(us, uk):
+    assert respell(us) == uk
+
+
+def test_html_keeps_its_tags_and_links():
+    html = '<p class="behavior">An <a href="https://organization.example">organization</a></p>'
+    assert respell_html(html) == (
+        '<p class="behavior">An <a href="https://organization.example">organisation</a></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en-GB", True), ("en_AU", True), ("en-IE", True), ("en", False), ("en-US", False),
+     ("es-GB", False), ("en-CA", False)],
+)  # fmt: skip
+def test_british(locale, expected):
+    assert british(locale) is expected
+
+
+# Endings that mark a US spelling; the words that merely end so are not.
+_US = re.compile(
+    r"\b\w+(?:iz(?:e|ed|es|ing|ation|ations|er|ers)|yz(?:e|ed|ing)|avor|onor|eighbor|"
+    r"umor|abor|olor|ehavior|enter|eled|eling|elor)\b",
+    re.IGNORECASE,
+)
+_NOT_US = {"size", "sizes", "seize", "prize", "citizen", "citizens", "enter", "feeling"}
+
+
+def test_the_list_covers_every_us_spelling_of_the_shipped_text():
+    # A new sentence with "prioritize" must not print in en-GB as written: add it to the list.
+    shipped = content_dir() / "en"
+    left = set()
+    for path in shipped.rglob("*"):
+        if path.suffix in (".md", ".yaml"):
+            text = respell(path.read_text(encoding="utf-8"))
+            left |= {w.lower() for w in _US.findall(text)} - _NOT_US
+    assert left == set()
+
+
+def test_a_british_edition_respells_the_shipped_text_only(tmp_path):
+    shutil.copytree(EXAMPLES / "harbour", tmp_path / "harbour")
+    own = tmp_path / "harbour" / "content" / "en" / "sections" / "how-to-use.md"
+    own.write_text("---\ntitle: How to use this guide\n---\nAsk your organization.\n")
+    content = load_content(load_project(tmp_path / "harbour"), "en-GB")
+    sections = {s.id: s for s in content.sections}
+    assert "labelled" in sections["facilitator-role"].html
+    assert "labeled" not in sections["facilitator-role"].html
+    assert "Ask your organization." in sections["how-to-use"].html  # the project's own words
+    titles = {s.id: s.script.short_title for s in content.scenarios}
+    assert titles["monopolizing"] == "Monopolising"
+    assert "monopolizing" in content.guide.kit.scenarios  # an id, not a word
+
+
+def test_a_us_edition_is_printed_as_written(tmp_path):
+    content = load_content(load_project(tmp_path), "en")
+    titles = {s.id: s.script.short_title for s in content.scenarios}
+    assert titles["monopolizing"] == "Monopolizing"
