@@ -49,6 +49,11 @@ def doubt(number: Number) -> str | None:
     if number.near_miss:
         code, name = number.near_miss
         return f"{number.display} is one keystroke from {code} ({name}); check its digits"
+    if number.texts_emergency:
+        return (
+            f"{number.display} is an emergency number: texting it works only in some areas, or "
+            "after registering; give it as phone:, and say in notes where texts reach it"
+        )
     if number.only_in:
         return f"{number.display} is a short number of {number.only_in}: it works only there"
     if number.texts_only:

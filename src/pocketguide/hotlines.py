@@ -120,6 +120,11 @@ def _read_csv(path: Path, shown: str) -> tuple[LineDict | None, list[Problem]]:
         expected = ",".join(CSV_COLUMNS)
         message = f"the header must use the columns {expected} (and name:es, hours:es, notes:es)"
         return None, [Problem(shown, 1, message)]
+    # _column lower-cases: "Phone" after "phone" would replace it, cell by cell, unsaid.
+    if repeated := sorted({c for c in header if header.count(c) > 1}):
+        names = ", ".join(repeated)
+        message = f"the header has {names} more than once; keep one column of each"
+        return None, [Problem(shown, 1, message)]
     entries = LineList()
     entries.line, entries.lines = 2, []
     problems = []

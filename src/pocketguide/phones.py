@@ -31,6 +31,8 @@ class Number:
     # A phone short code shaped like the text-only services phonenumbers does not list (Shout's
     # 85258 in GB, 50808 in IE): five or six digits, not starting with 1 as voice codes do.
     text_shaped: bool = False
+    # An emergency number given as a number to text: that works only in some places.
+    texts_emergency: bool = False
     # A short code one keystroke from a well-known one (9988 for 988): (that code, its name).
     near_miss: tuple[str, str] | None = None
     # A longer short code that starts with the region's three-digit short number (9888, 2110).
@@ -83,6 +85,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
             text_shaped=not sms and len(digits) in (5, 6) and not digits.startswith("1"),
             near_miss=near_miss(digits, region),
+            texts_emergency=sms and shortnumberinfo.is_emergency_number(digits, region),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,
         )

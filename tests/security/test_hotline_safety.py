@@ -577,3 +577,30 @@ def test_a_projects_own_content_hotlines_are_read_in_its_region(tmp_path, monkey
     make_project(tmp_path, {"content/en/hotlines.yaml": entries}, "region: GB\n")
     result = invoke("check", ".")
     assert "116 123" not in result.stderr  # valid in GB, where it was refused as a US number
+
+
+def test_a_csv_column_given_twice_is_an_error(project, tmp_path):
+    # "phone" then "Phone": the second replaced the first, and every output printed it.
+    (tmp_path / "numbers.csv").write_text(
+        "name,phone,category,verified,Phone,notes\n"
+        "Warm,502-589-1234,warmline,2026-11-01,502-589-9999,\n"
+    )
+    project("", "hotlines: numbers.csv\n")
+    assert assert_clean_failure(invoke("check", ".")) == [
+        "numbers.csv:1: the header has phone more than once; keep one column of each"
+    ]
+
+
+def test_an_emergency_number_to_text_warns(project):
+    # `text: "911"` printed "call or text 911" and linked sms:911; text-to-911 works only in
+    # some areas.
+    body = hotlines(("Line", "502-555-0242", "crisis")).replace(
+        "    phone: 911\n", '    phone: "911"\n    text: "911"\n'
+    )
+    project(body)
+    result = invoke("check", ".")
+    assert result.stderr.splitlines() == [
+        "warning: hotlines.yaml:6: Emergency services: 911 is an emergency number: texting it "
+        "works only in some areas, or after registering; give it as phone:, and say in notes "
+        "where texts reach it"
+    ]
