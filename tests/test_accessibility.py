@@ -384,7 +384,7 @@ def test_check_render_reports_contrast_as_printed_and_strict_fails(tmp_path):
     lines = rendered.stderr.splitlines()
     assert (
         "warning: output/lowc-guide-en.pdf: page 3: contrast 3.3:1 (#2a9d8f on #ffffff) for "
-        '"Crisis lines" (and 4 more) (needs 4.5:1)'
+        '"Emergency" (and 4 more) (needs 4.5:1)'
     ) in lines
     assert any(
         line.startswith("warning: output/lowc-card-single-en.pdf: page 2: contrast")

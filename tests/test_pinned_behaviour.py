@@ -315,8 +315,9 @@ def test_a_face_half_a_millimetre_over_is_refused():
 # kit.py -------------------------------------------------------------------------------------
 
 
-def test_the_card_lists_crisis_then_emergency_then_warmline_whatever_the_file_order(tmp_path):
-    # Mutant K2 (kit.py:43, no category sort) printed the warmline first on the card.
+def test_the_card_lists_emergency_then_crisis_then_warmline_whatever_the_file_order(tmp_path):
+    # Mutant K2 (kit.py:43, no category sort) printed the warmline first on the card. Emergency
+    # comes first, as on the crisis page: "in danger right now" is never overleaf.
     from pocketguide.kit import kit_hotlines
 
     entries = (("Warm", "502-589-0242", "warmline"), ("Emergency", "911", "emergency"),
@@ -328,4 +329,4 @@ def test_the_card_lists_crisis_then_emergency_then_warmline_whatever_the_file_or
     make_project(tmp_path, {"hotlines.yaml": "hotlines:\n" + body})
     project = load_project(tmp_path)
     picked = kit_hotlines(project, prepare(project, "en").content)
-    assert [h.name for h in picked] == ["Crisis", "Emergency", "Warm"]
+    assert [h.name for h in picked] == ["Emergency", "Crisis", "Warm"]

@@ -29,9 +29,10 @@ from pocketguide.phones import (
 
 Text = str
 Lines = list[str]
+# In print order: emergency first, so "in danger right now" is never overleaf.
 CATEGORIES = (
-    "crisis",
     "emergency",
+    "crisis",
     "substance-use",
     "domestic-violence",
     "sexual-assault",
