@@ -437,3 +437,22 @@ def test_card_hotlines_leaving_out_the_emergency_number_warn(tmp_path, monkeypat
         "warning: pocketguide.yaml:8: the card and zine show no emergency number; name "
         "Emergency services too\n",
     )
+
+
+def test_the_card_prints_the_hours_of_a_line_not_always_open(tmp_path, monkeypatch):
+    # A reader at 2 a.m. rang a warmline open 4pm-11pm: the card printed its number alone.
+    monkeypatch.chdir(tmp_path)
+    project = tiny(tmp_path, "hotlines: hotlines.yaml\n")
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Lifeline\n    phone: '988'\n    hours: 24/7\n    category: crisis\n"
+        "    verified: 2026-11-01\n  - name: Emergency services\n    phone: '911'\n"
+        "    category: emergency\n    verified: 2026-11-01\n  - name: Peer Warmline\n"
+        "    phone: 512-589-0144\n    hours: Every day, 4pm-11pm\n    category: warmline\n"
+        "    verified: 2026-11-01\n"
+    )
+    result = invoke("build", ".", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    back = " ".join(PdfReader(project / "output" / "tiny-card-single-en.pdf").pages[1]
+                    .extract_text().split())  # fmt: skip
+    assert "Peer Warmline (512) 589-0144" in back and "Every day, 4pm-11pm" in back
+    assert "24/7" not in back

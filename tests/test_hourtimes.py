@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pocketguide.hourtimes import read_times, unbacked_times
+from pocketguide.hourtimes import always_open, read_times, unbacked_times
 
 H = 60
 
@@ -63,3 +63,13 @@ def test_times_left_behind_by_an_edit_are_named():
 
 def test_digits_of_any_script_are_read():
     assert read_times("٩:٠٠-١٧:٠٠")[0] == {9 * H, 17 * H}
+
+
+@pytest.mark.parametrize(
+    ("hours", "always"),
+    [("24/7", True), ("24 hours", True), ("24 horas", True), ("24h, every day", True),
+     ("Around the clock", True), ("Every day, 4pm-11pm", False), ("Mon-Fri 9-5", False),
+     ("Weekdays", False), ("", False), (None, False)],
+)  # fmt: skip
+def test_always_open(hours, always):
+    assert always_open(hours) is always

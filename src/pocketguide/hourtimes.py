@@ -73,3 +73,16 @@ def unbacked_times(written: str, translated: str) -> list[str]:
         return []
     named = certain | possible
     return [f"{t // 60:02d}:{t % 60:02d}" for t in sorted(read_times(translated)[0] - named)]
+
+
+# Open all day, every day, as the usual languages write it.
+_ALWAYS = re.compile(
+    r"^\W*(?:24\s*/\s*7|24\s*(?:h|hrs?|hours?|horas?|heures|stunden|ore)\b.*|always open"
+    r"|around the clock|día y noche|todo el día)\W*$",
+    re.IGNORECASE,
+)
+
+
+def always_open(hours: str | None) -> bool:
+    """Whether the hours say the line is open all day, every day ("24/7", "24 horas")."""
+    return bool(hours) and bool(_ALWAYS.match(hours.strip()))

@@ -27,6 +27,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.hourtimes import always_open
 from pocketguide.locales import language_name
 from pocketguide.resources import templates_dir
 
@@ -143,6 +144,7 @@ def make_environment(
         **WHITESPACE,
     )
     env.filters["language"] = lambda code: language_name(code, locale)
+    env.tests["always_open"] = always_open
     if translations is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     else:
