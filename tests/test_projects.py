@@ -910,3 +910,35 @@ def test_a_folder_that_looks_like_a_project_is_not_built_as_the_default(
             f".: no pocketguide.yaml here, but {message}\n",
         )
     assert not (tmp_path / "output").exists()
+
+
+def test_a_manifest_id_without_a_file_is_named_at_its_line(tmp_path, monkeypatch):
+    # "meeting-room" for "meeting-rooms" said "content/en-GB/sections/meeting-room.md: file not
+    # found", with no line and no word of the manifest that named it.
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG)
+    manifest = (content_dir() / "manifest.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "content" / "manifest.yaml"
+    own.parent.mkdir()
+    own.write_text(manifest.replace("  - closing\n", "  - closin\n"), encoding="utf-8")
+    line = own.read_text().splitlines().index("  - closin") + 1
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f'content/manifest.yaml:{line}: sections: "closin" has no file sections/closin.md in '
+        'content/en/ (did you mean "closing"?)\n',
+    )
+
+
+@pytest.mark.parametrize(("tag", "canonical"), [("en-gb", "en-GB"), ("en_gb", "en-GB"),
+                                                ("ES-mx", "es-MX")])  # fmt: skip
+def test_a_locale_written_in_other_case_says_how_to_write_it(tmp_path, monkeypatch, tag, canonical):
+    # `locales: [en-gb]` failed later with "content/en-gb/sections/...: file not found".
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, ORG + f"locales: [{tag}]\n")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f'pocketguide.yaml:4: locales: "{tag}" is written {canonical} (language in small '
+        f"letters, region in capitals), as its content folder is named: content/{canonical}/\n",
+    )

@@ -197,3 +197,19 @@ def test_valid_but_doubtful_phone_links_warn():
             "check for missing digits, or give it as a number to text",
         ),
     ]
+
+
+def test_an_edition_with_its_own_folder_is_told_to_copy_into_it(tmp_path):
+    # A UK project kept its copies in content/en-GB/; the advice said content/en/, splitting
+    # the project across two folders.
+    project = tmp_path / "org"
+    run("init", str(project), "--region", "GB", "--locale", "en-GB")
+    (project / "content" / "en-GB" / "sections").mkdir(parents=True)
+    lines = run("check", str(project)).stderr.splitlines()
+    assert any(
+        line.endswith(
+            'guide.yaml:7: "988" and "911" reach no service in GB: copy this default file to '
+            "content/en-GB/guide.yaml and write your local numbers"
+        )
+        for line in lines
+    ), lines

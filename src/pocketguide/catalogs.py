@@ -18,8 +18,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from pocketguide.content import SOURCE_LOCALE
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.finder import SOURCE_LOCALE
 from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir

@@ -195,6 +195,12 @@ class Config(Strict):
     def _locales(cls, value: list[str]) -> list[str]:
         for tag in value:
             babel_locale(tag)
+            # es_MX is taken as es-MX (its folder keeps the underscore); en-gb is refused.
+            if tag.replace("_", "-") != (canonical := canonical_tag(tag)):
+                raise ValueError(
+                    f'"{tag}" is written {canonical} (language in small letters, region in '
+                    f"capitals), as its content folder is named: content/{canonical}/"
+                )
         repeated = sorted({tag for tag in value if value.count(tag) > 1})
         if repeated:
             raise ValueError(f'"{repeated[0]}" is listed twice; list each locale once')
@@ -204,6 +210,15 @@ class Config(Strict):
     def slug(self) -> str:
         """The organization's slug, or its name slugified."""
         return self.organization.slug or slugify(self.organization.name)
+
+
+def canonical_tag(tag: str) -> str:
+    """A language tag as BCP 47 writes it: en-GB, zh-Hant-TW, es-419."""
+    language, *rest = tag.replace("_", "-").split("-")
+    parts = [language.lower()]
+    for part in rest:
+        parts.append(part.title() if len(part) == 4 else part.upper() if len(part) <= 3 else part)
+    return "-".join(parts)
 
 
 def page_size_mm(value: str) -> tuple[float, float]:

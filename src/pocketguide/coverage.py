@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pocketguide.catalogs import interface_messages, translated_interface
-from pocketguide.content import OUTDATED, SOURCE_LOCALE, Content
+from pocketguide.content import Content
+from pocketguide.finder import OUTDATED, SOURCE_LOCALE
 from pocketguide.locales import language_of
 from pocketguide.project import Project
 

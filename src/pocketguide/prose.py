@@ -195,8 +195,13 @@ def prose_findings(
             if not own:
                 relative = path.relative_to(content_dir()).as_posix()
                 folder, rest = relative.split("/", 1)
-                if locale is not None and language_of(locale) != language_of(folder):
-                    relative = f"{language_of(locale)}/{rest}"  # the edition's own language
+                # The edition's own folder when the project has one (content/en-GB/), else its
+                # language's: where the project keeps the rest of its copies.
+                has_own = project_root is not None and locale is not None
+                if has_own and (project_root / "content" / locale).is_dir():
+                    relative = f"{locale}/{rest}"
+                elif locale is not None and language_of(locale) != language_of(folder):
+                    relative = f"{language_of(locale)}/{rest}"
                 # Named from the working folder, as every path in a message is.
                 target = Path(f"content/{relative}")
                 if project_root is not None:
