@@ -91,31 +91,56 @@ _DIGIT_RUN = re.compile(r"\+?\(?\d[\d ().-]*\d")
 def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
     """(line, reason) for a link whose words show one number and whose target dials another."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _MD_LINK.finditer(line):
-            label, scheme, target = match.groups()
-            runs = [run.strip() for run in _DIGIT_RUN.findall(label)]
-            if not runs:
-                continue
-            sms = scheme.lower() == "sms"
-            try:
-                dialled = parse_number(unquote(re.split(r"[;?]", target)[0]).strip(), region, sms)
-            except ValueError:
-                continue  # an invalid target is reported on its own
-            # Words may name more than one number ("711, then 1-800-799-4889"): one of them
-            # must be the number dialled.
-            printed = {run: _normalized(run, region, sms) for run in runs}
-            numbers = [run for run, normalized in printed.items() if normalized]  # not "9-5"
-            if numbers and dialled.normalized not in printed.values():
-                shown = max(numbers, key=len)
-                found.append(
-                    (
-                        number,
-                        f'the link "{label}" shows {shown} but dials {dialled.display}; '
-                        "make them the same number",
-                    )
+    for number, label, scheme, target in _phone_links(text):
+        runs = [run.strip() for run in _DIGIT_RUN.findall(label)]
+        if not runs:
+            continue
+        sms = scheme.lower() == "sms"
+        try:
+            dialled = parse_number(unquote(re.split(r"[;?]", target)[0]).strip(), region, sms)
+        except ValueError:
+            continue  # an invalid target is reported on its own
+        # Words may name more than one number ("711, then 1-800-799-4889"): one of them
+        # must be the number dialled.
+        printed = {run: _normalized(run, region, sms) for run in runs}
+        numbers = [run for run, normalized in printed.items() if normalized]  # not "9-5"
+        if numbers and dialled.normalized not in printed.values():
+            shown = max(numbers, key=len)
+            found.append(
+                (
+                    number,
+                    f'the link "{label}" shows {shown} but dials {dialled.display}; '
+                    "make them the same number",
                 )
+            )
     return found
+
+
+# [words][name] with `[name]: tel:...` elsewhere, and <a href="tel:...">words</a>.
+_MD_REFERENCE = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
+_MD_DEFINITION = re.compile(
+    r"^ {0,3}\[([^\]\n]+)\]:\s*<?\s*(tel|sms):([^\s>]+)>?", re.IGNORECASE | re.MULTILINE
+)
+_HTML_LINK = re.compile(
+    r"<a\s[^>]*?href\s*=\s*[\"'](tel|sms):([^\"']+)[\"'][^>]*>(.*?)</a\s*>", re.IGNORECASE
+)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _phone_links(text: str) -> list[tuple[int, str, str, str]]:
+    """(line, words, scheme, target) of every tel: and sms: link, however it is written."""
+    defined = {m[1].strip().lower(): (m[2], m[3]) for m in _MD_DEFINITION.finditer(text)}
+    links = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        links += [(number, *m.groups()) for m in _MD_LINK.finditer(line)]
+        for match in _MD_REFERENCE.finditer(line):
+            label, name = match.groups()
+            if target := defined.get((name or label).strip().lower()):
+                links.append((number, label, *target))
+        for match in _HTML_LINK.finditer(line):
+            scheme, target, words = match.groups()
+            links.append((number, _TAGS.sub("", words), scheme, target))
+    return links
 
 
 def _normalized(written: str, region: str, sms: bool) -> str | None:

@@ -206,3 +206,20 @@ def test_numbers_typed_into_the_text_are_checked_against_the_hotlines(tmp_path, 
         f'warning: content/en/sections/closing.md:5: "502-589-014" {digits}',
         f'warning: hotlines.yaml:2: Warmline: notes: "502-589-014" {digits}',
     ]
+
+
+def test_reference_and_html_links_that_dial_another_number_are_errors(tmp_path, monkeypatch):
+    # Only [words](tel:...) was compared: these printed one number and dialled the other.
+    project = _closing(
+        tmp_path,
+        "Warmline: [call (502) 589-0143][desk] any weekday.\n\n"
+        'Team: <a href="tel:+15025890142">(502) 589-0143</a>\n\n'
+        "[desk]: tel:+1-502-589-0142\n",
+    )
+    monkeypatch.chdir(project)
+    assert assert_clean_failure(invoke("check", ".")) == [
+        'content/en/sections/closing.md:5: the link "call (502) 589-0143" shows (502) 589-0143 '
+        "but dials (502) 589-0142; make them the same number",
+        'content/en/sections/closing.md:7: the link "(502) 589-0143" shows (502) 589-0143 but '
+        "dials (502) 589-0142; make them the same number",
+    ]
