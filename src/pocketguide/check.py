@@ -134,6 +134,10 @@ class Approval:
     warnings: list[str]
 
 
+def _numbers(entry: Hotline) -> set[str]:
+    return {n.normalized for n in (entry.phone, entry.text) if n is not None}
+
+
 def approve_project(project_dir: Path) -> Approval:
     """Write hotlines.lock from the project's valid hotlines; say what changed since the last.
 
@@ -159,14 +163,19 @@ def approve_project(project_dir: Path) -> Approval:
     unchecked: list[Problem] = []
     if (old := prepared.lock) is not None:
         approved = {locked.name for locked in old.approved}
-        for entry, what, _advice in changes(old, hotlines):
+        found = changes(old, hotlines)
+        # A rename hides a changed number as "new": when entries left the lock in the same
+        # approval, a new entry with a number the lock never had counts as changed.
+        removed = any(not isinstance(entry, Hotline) for entry, _, _ in found)
+        locked = {n for e in old.approved for n in (e.phone_normalized, e.text_normalized) if n}
+        for entry, what, _advice in found:
             changed.append(what)
             since = old.approved_on
-            # Only an entry approved before can have changed since; a new or renamed one is
-            # approved as a first approval is, whatever its date.
+            # A new entry is approved as a first approval is, whatever its date.
+            renamed = removed and isinstance(entry, Hotline) and not _numbers(entry) <= locked
             stale = (
                 isinstance(entry, Hotline)
-                and entry.name in approved
+                and (entry.name in approved or renamed)
                 and entry.verified
                 and since
                 and entry.verified < since

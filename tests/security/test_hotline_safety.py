@@ -604,3 +604,27 @@ def test_an_emergency_number_to_text_warns(project):
         "works only in some areas, or after registering; give it as phone:, and say in notes "
         "where texts reach it"
     ]
+
+
+def test_a_renamed_entry_with_a_new_number_is_not_approved_on_an_old_date(project):
+    # Renaming "Warm" to "Warmline" while changing its number made it a "new" entry, which
+    # approve took whatever its date; the guide printed "verified as of" beside it.
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("Warm", "502-555-0243", "warmline")))
+    assert invoke("approve", ".").exit_code == 0
+    lock = Path("hotlines.lock").read_text()
+    Path("hotlines.lock").write_text(
+        lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-20")
+    )
+    before = Path("hotlines.lock").read_text()
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("Warmline", "502-555-0244", "warmline")))
+    result = invoke("approve", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "hotlines.yaml:6: Warmline: verified 2026-11-01 is before the last approval "
+        "(2026-11-20), so the new details were not checked that day; call the number, set "
+        "verified to the day you did, then approve again\n",
+    )
+    assert Path("hotlines.lock").read_text() == before
+    # Renamed with its number kept: nothing new to check, approved.
+    project(hotlines(("Line", "502-555-0242", "crisis"), ("Warmline", "502-555-0243", "warmline")))
+    assert invoke("approve", ".").exit_code == 0
