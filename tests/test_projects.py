@@ -398,9 +398,11 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
         "verified to the day you did, then approve again\n"
     )
     assert (tmp_path / "hotlines.lock").read_text() == before
-    # A new entry, or one renamed, is approved as at a first approval, whatever its date.
-    renamed = changed.replace("Test Warmline", "Test Peer Warmline")
-    (tmp_path / "hotlines.yaml").write_text(renamed)
+    # Renamed with its new number, it is still a changed number: refused the same way.
+    (tmp_path / "hotlines.yaml").write_text(changed.replace("Test Warmline", "Test Peer Warmline"))
+    assert invoke("approve", ".").exit_code == 1
+    # Renamed with the number it had, it is approved as at a first approval, whatever its date.
+    (tmp_path / "hotlines.yaml").write_text(entry.replace("Test Warmline", "Test Peer Warmline"))
     assert invoke("approve", ".").exit_code == 0
     (tmp_path / "hotlines.lock").write_text(before)
     (tmp_path / "hotlines.yaml").write_text(changed.replace("2026-11-01", "2026-11-25"))
