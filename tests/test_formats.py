@@ -456,3 +456,14 @@ def test_the_card_prints_the_hours_of_a_line_not_always_open(tmp_path, monkeypat
                     .extract_text().split())  # fmt: skip
     assert "Peer Warmline (512) 589-0144" in back and "Every day, 4pm-11pm" in back
     assert "24/7" not in back
+
+
+@pytest.mark.parametrize(
+    ("page", "size"), [("a5", (148.0, 210.0)), ("half-letter", (139.7, 215.9))]
+)
+def test_handbook_page_sizes_by_name(tmp_path, page, size):
+    # A UK charity prints A5 handbooks; `page: a5` was refused, with only "148 210 mm" left.
+    project = tiny(tmp_path, f"page: {page}\n")
+    result = invoke("build", str(project))
+    assert result.exit_code == 0, result.output
+    assert_size(PdfReader(project / "output" / "tiny-guide-en.pdf").pages[0], *size)

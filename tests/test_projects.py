@@ -155,14 +155,18 @@ def test_init_refuses_to_overwrite(tmp_path):
 def test_config_errors_name_lines_and_suggest(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _project(
-        tmp_path, ORG + "page: a5\nbrand:\n  primry: '#000000'\nverification:\n  max_age: 10\n"
+        tmp_path,
+        ORG + "page: b5\nbrand:\n  primry: '#000000'\n  colour: '#123456'\nverification:\n"
+        "  max_age: 10\n",
     )
     result = invoke("check", ".")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        'pocketguide.yaml:4: page: "a5" is not a6, a7, quarter-letter or "WIDTH HEIGHT mm|in"',
+        'pocketguide.yaml:4: page: "b5" is not one of a6, a7, quarter-letter, a5, half-letter or '
+        '"WIDTH HEIGHT mm|in"',
         'pocketguide.yaml:6: unknown key "primry" in brand (did you mean "primary"?)',
-        'pocketguide.yaml:8: unknown key "max_age" in verification (did you mean "max_age_days"?)',
+        'pocketguide.yaml:7: unknown key "colour" in brand (did you mean "primary"?)',
+        'pocketguide.yaml:9: unknown key "max_age" in verification (did you mean "max_age_days"?)',
     ]
 
 

@@ -16,7 +16,13 @@ from pocketguide.phones import Number, is_region, number_text, parse_number
 CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
 _EMAIL = re.compile(r"[^@\s:<>]+@[^@\s:<>]+\.[^@\s.:<>]+")
 MIN_PAGE_MM = (70, 100)  # width, height
-PAGE_SIZES_MM = {"a6": (105.0, 148.0), "a7": (74.0, 105.0), "quarter-letter": (107.95, 139.7)}
+PAGE_SIZES_MM = {
+    "a6": (105.0, 148.0),
+    "a7": (74.0, 105.0),
+    "quarter-letter": (107.95, 139.7),
+    "a5": (148.0, 210.0),  # a handbook rather than a pocket guide, as many charities print
+    "half-letter": (139.7, 215.9),
+}
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s+([0-9]+(?:\.[0-9]+)?)\s*(mm|in)\s*")
 
@@ -222,13 +228,14 @@ def canonical_tag(tag: str) -> str:
 
 
 def page_size_mm(value: str) -> tuple[float, float]:
-    """Page width and height in mm for a name (a6, a7, quarter-letter) or "W H mm|in"."""
+    """Page width and height in mm for a name (a6, a5, quarter-letter, ...) or "W H mm|in"."""
     key = value.strip().lower()
     if key in PAGE_SIZES_MM:
         return PAGE_SIZES_MM[key]
     match = _SIZE.fullmatch(key)
     if not match:
-        raise ValueError(f'"{value}" is not a6, a7, quarter-letter or "WIDTH HEIGHT mm|in"')
+        names = ", ".join(PAGE_SIZES_MM)
+        raise ValueError(f'"{value}" is not one of {names} or "WIDTH HEIGHT mm|in"')
     factor = 25.4 if match.group(3) == "in" else 1.0
     width, height = float(match.group(1)) * factor, float(match.group(2)) * factor
     # Below about A7 (74 x 105 mm) the cover title and a line of body text no longer fit.

@@ -21,7 +21,7 @@ organization:
   # email: info@example.org       # optional
 region: {region}                 # ISO 3166-1 alpha-2: default region of phone numbers
 locales: [{locale}]              # languages to build; the first is primary
-page: a6                         # a6 | a7 | quarter-letter | "WIDTH HEIGHT mm" | "... in"
+page: a6                         # a6 | a7 | quarter-letter | a5 | half-letter | "W H mm"
 brand:
   # logo: brand/logo.svg         # svg, png or jpg: cover and back cover
   primary: "#1d4e89"             # headings and rules (text: keep contrast >= 4.5:1)

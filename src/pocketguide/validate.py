@@ -42,6 +42,9 @@ def validate(
         return None, [_problem(model, data, shown, err) for err in exc.errors()]
 
 
+_MEANT = {"colour": ("primary",), "color": ("primary",), "colours": ("primary",)}
+
+
 def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Problem:
     loc = tuple(err["loc"])
     line = line_of(data, loc)
@@ -56,6 +59,8 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
         # "phone_number" is too far from "phone" for difflib: a field it starts with counts.
         prefixed = [f for f in fields if key.lower().startswith(f"{f}_")]
         close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) or prefixed
+        # Words for a field that share no letters with its name: brand's "colour" is primary.
+        close = close or [f for f in _MEANT.get(key.lower(), ()) if f in fields]
         hint = f' (did you mean "{close[0]}"?)' if close else ""
         return Problem(shown, line, f'unknown key "{key}"{where}{hint}')
     message = err["msg"].removeprefix("Value error, ")
