@@ -232,7 +232,9 @@ def test_the_missing_emergency_number_is_named_for_the_region(tmp_path, region, 
     from pocketguide.project import load_project
 
     (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
-    content = SimpleNamespace(hotlines_path=tmp_path / "hotlines.yaml")
+    content = SimpleNamespace(
+        hotlines_path=tmp_path / "hotlines.yaml", hotlines=SimpleNamespace(hotlines=[])
+    )
     [warning] = kit_gaps(load_project(tmp_path), content, [])
     assert warning.endswith(f"(your crisis line and {emergency})")  # 112 is no number in MX
 
@@ -413,7 +415,7 @@ def test_the_emergency_number_a_card_lacks_is_the_regions(tmp_path, region, emer
     from pocketguide.project import load_project
 
     (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
-    crisis = SimpleNamespace(category="crisis", name="Samaritans")
+    crisis = SimpleNamespace(category="crisis", name="Samaritans", phone="116 123", text=None)
     content = SimpleNamespace(
         hotlines_path=tmp_path / "hotlines.yaml", hotlines=SimpleNamespace(hotlines=[crisis])
     )

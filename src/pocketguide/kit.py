@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.hotlines import where as entry_at
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.phones import emergency_number
 from pocketguide.project import Project
@@ -28,20 +29,28 @@ def unknown_card_hotlines(project: Project, hotlines: list[Hotline]) -> list[Pro
     ]
 
 
-def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
-    """The numbers the card back and the zine show, in category order."""
+def _candidates(project: Project, content: Content) -> list[Hotline]:
+    """The entries chosen for the card and zine (numbers or not), in category order."""
     hotlines = content.hotlines.hotlines
     chosen = project.config.card.hotlines if project.config else None
     if chosen is not None:
         if unknown := unknown_card_hotlines(project, hotlines):
             raise PocketguideError(unknown)
         by_name = {h.name: h for h in hotlines}
-        picked = [by_name[name] for name in chosen]
-    else:
-        order = {category: index for index, category in enumerate(CATEGORIES)}
-        picked = sorted(
-            (h for h in hotlines if h.category in KIT_CATEGORIES), key=lambda h: order[h.category]
-        )
+        return [by_name[name] for name in chosen]
+    order = {category: index for index, category in enumerate(CATEGORIES)}
+    return sorted(
+        (h for h in hotlines if h.category in KIT_CATEGORIES), key=lambda h: order[h.category]
+    )
+
+
+def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
+    """The numbers the card back and the zine show, in category order.
+
+    An entry with only a web address has nothing to dial there: the guide shows it.
+    """
+    chosen = project.config.card.hotlines if project.config else None
+    picked = [h for h in _candidates(project, content) if h.phone or h.text]
     if not picked:
         # A card whose crisis side has no number is worse than no card.
         if chosen is not None:
@@ -61,13 +70,25 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
 
 def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[str]:
     """A warning when the card and zine, headed "Crisis numbers", show no crisis or emergency
-    number (a filtered spreadsheet or a deleted entry left a warmline alone on them), or leave
-    out, under card: hotlines:, the emergency number the hotlines have."""
+    number (a filtered spreadsheet or a deleted entry left a warmline alone on them), leave
+    out, under card: hotlines:, the emergency number the hotlines have, or leave out an entry
+    with nothing to dial (a chat's web address)."""
     chosen = project.config is not None and project.config.card.hotlines is not None
     if chosen:
         where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
     else:
         where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    shown = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    unlisted = [
+        f"{entry_at(shown, h)}: {h.name} has no number to call or text, so the card and zine "
+        "leave it out (the guide's crisis pages show its web address)"
+        for h in _candidates(project, content)
+        if not (h.phone or h.text)
+    ]
+    return unlisted + _gaps(project, content, picked, where, chosen)
+
+
+def _gaps(project: Project, content: Content, picked: list[Hotline], where: str, chosen: bool):
     if any(h.category == "emergency" for h in picked):
         return []
     if any(h.category == "crisis" for h in picked):

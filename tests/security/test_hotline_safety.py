@@ -628,3 +628,17 @@ def test_a_renamed_entry_with_a_new_number_is_not_approved_on_an_old_date(projec
     # Renamed with its number kept: nothing new to check, approved.
     project(hotlines(("Line", "502-555-0242", "crisis"), ("Warmline", "502-555-0243", "warmline")))
     assert invoke("approve", ".").exit_code == 0
+
+
+def test_a_crisis_entry_with_only_a_web_address_is_left_off_the_card_with_a_warning(project):
+    # The card printed "Crisis chat" alone: no number, no address, nothing to dial.
+    chat = "  - name: Crisis chat\n    url: https://988lifeline.org/chat\n    category: crisis\n"
+    project(hotlines(("Line", "502-555-0242", "crisis")) + chat + "    verified: 2026-11-01\n")
+    result = invoke("build", ".", "--format", "card-single")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "warning: hotlines.yaml:10: Crisis chat has no number to call or text, so the card and "
+        "zine leave it out (the guide's crisis pages show its web address)\n",
+    )
+    back = PdfReader(Path("output") / "test-card-single-en.pdf").pages[1].extract_text()
+    assert "Crisis chat" not in back and "(502) 555-0242" in back
