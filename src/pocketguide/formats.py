@@ -11,9 +11,10 @@ from pocketguide.content import Content
 from pocketguide.digests import engine_version, fingerprint
 from pocketguide.errors import PocketguideError
 from pocketguide.fitcheck import overflow_problems
-from pocketguide.guide import in_edition, render_html, right_to_left
+from pocketguide.guide import in_edition, render_html
 from pocketguide.imposition import booklet_scale, zine_panel_mm
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios
+from pocketguide.locales import right_to_left
 from pocketguide.models import Hotline
 from pocketguide.options import FORMATS, Options
 from pocketguide.paper import PAPER_MM

@@ -14,18 +14,11 @@ from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
 from pocketguide.content import Content
-from pocketguide.locales import babel_locale, language_of
+from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
 from pocketguide.render import make_environment, render_template
-
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
-
-
-def right_to_left(locale: str) -> bool:
-    """Whether a locale's language is written right to left (its books bind on the right)."""
-    return language_of(locale) in RTL_LANGUAGES
 
 
 def build_date(project: Project) -> dt.date | None:

@@ -32,3 +32,11 @@ def language_name(tag: str, locale: str) -> str:
     if not is_language(tag):
         return tag
     return babel_locale(tag).get_display_name(babel_locale(locale)) or tag
+
+
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
+
+
+def right_to_left(locale: str) -> bool:
+    """Whether a locale's language is written right to left (its books bind on the right)."""
+    return language_of(locale) in RTL_LANGUAGES

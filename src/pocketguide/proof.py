@@ -14,7 +14,7 @@ from pocketguide.catalogs import interface_locale, translations
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.formats import keywords_of
 from pocketguide.guide import base_context
-from pocketguide.guide import right_to_left as rtl
+from pocketguide.locales import right_to_left as rtl
 from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM

@@ -26,9 +26,10 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
+from pocketguide.bidi import isolate_numbers
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.hourtimes import always_open
-from pocketguide.locales import language_name
+from pocketguide.locales import language_name, right_to_left
 from pocketguide.resources import templates_dir
 
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -145,6 +146,8 @@ def make_environment(
     )
     env.filters["language"] = lambda code: language_name(code, locale)
     env.tests["always_open"] = always_open
+    # Right-to-left editions set numbers in running text left to right; others print as is.
+    env.filters["numbers_ltr"] = isolate_numbers if right_to_left(locale) else (lambda t: t)
     if translations is None:
         env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     else:

@@ -1,0 +1,43 @@
+"""Numbers in right-to-left hotline text keep their digit groups in reading order."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from conftest import run
+from pocketguide.bidi import isolate_numbers
+
+FIXTURE = Path(__file__).parent / "fixtures" / "rtl-project"
+
+
+def test_runs_of_three_or_more_digits_are_wrapped_and_the_rest_escaped():
+    assert str(isolate_numbers("call <b>502-589-1234</b> or 12")) == (
+        'call &lt;b&gt;<span class="ltr-number">502-589-1234</span>&lt;/b&gt; or 12'
+    )
+    assert str(isolate_numbers(None)) == ""
+
+
+def _left_edge(page, text: str) -> float:
+    textpage = page.get_textpage()
+    searcher = textpage.search(text)
+    index, _count = searcher.get_next()
+    return textpage.get_charbox(index)[0]
+
+
+def test_a_number_in_arabic_notes_reads_left_to_right(tmp_path):
+    # "502-589-1234" in an Arabic note printed as 1234-589-502; the check read the PDF in
+    # drawing order and never saw it.
+    project = tmp_path / "rtl"
+    shutil.copytree(FIXTURE, project)
+    hotlines = project / "content" / "ar" / "hotlines.yaml"
+    text = hotlines.read_text(encoding="utf-8")
+    note = 'notes: "أو اتصل على 502-589-1234"'
+    hotlines.write_text(text.replace('notes: "حين يكون أحد في خطر مباشر."', note), "utf-8")
+    result = run("build", str(project))
+    assert result.exit_code == 0, result.output
+    document = pdfium.PdfDocument(next((project / "output").glob("*-guide-ar.pdf")))
+    page = next(p for p in document if "1234" in p.get_textpage().get_text_range())
+    assert _left_edge(page, "502") < _left_edge(page, "1234")
