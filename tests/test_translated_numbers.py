@@ -224,3 +224,24 @@ def test_translated_hours_left_behind_by_an_edit_warn_at_the_entry(tmp_path):
         'says 09:00, 17:00, which hours ("Mon-Fri 10am-6pm") does not; if the hours changed, '
         "change them here too"
     ]
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish", "which"),
+    [("24/7", "lun-vie 9-17 h", "is not"), ("Mon-Fri 9am-5pm", "24 horas", "is")],
+)
+def test_translated_hours_open_all_day_against_limited_hours_warn(
+    tmp_path, english, spanish, which
+):
+    # A weekday office line told Spanish readers it was open around the clock.
+    project(tmp_path, hours=spanish)
+    text = (tmp_path / "hotlines.yaml").read_text(encoding="utf-8")
+    (tmp_path / "hotlines.yaml").write_text(
+        text.replace('hours: "Mon-Fri 9am-5pm"', f'hours: "{english}"'), encoding="utf-8"
+    )
+    result = run("check", str(tmp_path))
+    assert result.stderr.splitlines() == [
+        f'warning: hotlines.yaml:10: River Warmline: translations: es: hours: "{spanish}" {which} '
+        f'open all day, but hours ("{english}") says otherwise; if the hours changed, change them '
+        "here too"
+    ]

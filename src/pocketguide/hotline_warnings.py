@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, load_hotlines, where
-from pocketguide.hourtimes import unbacked_times
+from pocketguide.hourtimes import always_open, unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
@@ -188,11 +188,20 @@ def translated_hours_warnings(content: Content, shown: str) -> list[str]:
     warnings = []
     for entry in content.hotlines.hotlines:
         for tag, words in entry.translations.items():
-            if entry.hours and words.hours and (times := unbacked_times(entry.hours, words.hours)):
+            if not (entry.hours and words.hours):
+                continue
+            at = f"{where(shown, entry)}: {entry.name}: translations: {tag}: hours"
+            if always_open(entry.hours) != always_open(words.hours):
+                # "24/7" against "lun-vie 9-17 h": one edition sends callers to a closed line.
+                which = "is" if always_open(words.hours) else "is not"
                 warnings.append(
-                    f"{where(shown, entry)}: {entry.name}: translations: {tag}: hours: "
-                    f'"{words.hours}" says {", ".join(times)}, which hours ("{entry.hours}") does '
-                    "not; if the hours changed, change them here too"
+                    f'{at}: "{words.hours}" {which} open all day, but hours ("{entry.hours}") '
+                    "says otherwise; if the hours changed, change them here too"
+                )
+            elif times := unbacked_times(entry.hours, words.hours):
+                warnings.append(
+                    f'{at}: "{words.hours}" says {", ".join(times)}, which hours ("{entry.hours}") '
+                    "does not; if the hours changed, change them here too"
                 )
     return warnings
 
