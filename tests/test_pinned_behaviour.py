@@ -330,3 +330,14 @@ def test_the_card_lists_emergency_then_crisis_then_warmline_whatever_the_file_or
     project = load_project(tmp_path)
     picked = kit_hotlines(project, prepare(project, "en").content)
     assert [h.name for h in picked] == ["Emergency", "Crisis", "Warm"]
+
+
+def test_a_duplicate_front_matter_key_names_the_file_lines(tmp_path, monkeypatch):
+    # It said "(first on line 1, again on line 2)", counting from the front matter's start.
+    closing = "---\ntitle: Closing\ntitle: Again\n---\n\nBody\n"
+    make_project(tmp_path, {"content/en/sections/closing.md": closing})
+    monkeypatch.chdir(tmp_path)
+    assert assert_clean_failure(invoke("check", ".")) == [
+        'content/en/sections/closing.md:3: duplicate key "title" (first on line 2, again on '
+        "line 3)"
+    ]

@@ -96,6 +96,14 @@ def _rest_of_line(mark) -> str:
     return buffer[mark.pointer : end if end >= 0 else len(buffer)].rstrip("\0")
 
 
+def _duplicate(key: str, first: int, again: int | None) -> YamlProblem:
+    problem = YamlProblem(
+        again, f'duplicate key "{key}" (first on line {first}, again on line {again})'
+    )
+    problem.duplicate = (key, first)
+    return problem
+
+
 def _build(node: Node, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
@@ -139,11 +147,7 @@ def _build(node: Node, depth: int = 0) -> Any:
                 raise YamlProblem(key_line, "a key must be plain text")
             key = key_node.value
             if key in mapping.lines:
-                raise YamlProblem(
-                    key_line,
-                    f'duplicate key "{key}" (first on line {mapping.lines[key]}, '
-                    f"again on line {key_line})",
-                )
+                raise _duplicate(key, mapping.lines[key], key_line)
             mapping.lines[key] = key_line
             mapping[key] = _build(value_node, depth + 1)
         return mapping
@@ -191,6 +195,8 @@ def _parse_text(text: str, line_offset: int) -> Any:
         return _build(node)
     except YamlProblem as exc:
         exc.line = (exc.line or 0) + line_offset or None
+        if duplicate := getattr(exc, "duplicate", None):  # its message names lines too
+            exc.message = _duplicate(duplicate[0], duplicate[1] + line_offset, exc.line).message
         raise
     except yaml.MarkedYAMLError as exc:
         line, reason = explain(exc, loader, text)
