@@ -948,3 +948,14 @@ def test_a_locale_written_in_other_case_says_how_to_write_it(tmp_path, monkeypat
         f'pocketguide.yaml:4: locales: "{tag}" is written {canonical} (language in small '
         f"letters, region in capitals), as its content folder is named: content/{canonical}/\n",
     )
+
+
+def test_init_for_gb_writes_uk_words_and_a_fictional_uk_example(tmp_path):
+    # A UK charity got "Nearest emergency room" and a commented +1 502 number.
+    result = invoke("init", str(tmp_path / "org"), "--region", "GB", "--locale", "en-GB")
+    assert result.exit_code == 0, result.output
+    hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
+    assert "blanks: [Crisis line, My supervisor, Nearest A&E, Other]" in hotlines
+    config = (tmp_path / "org" / "pocketguide.yaml").read_text()
+    assert '# phone: "+44 20 7946 0100"' in config  # Ofcom's range for drama
+    assert "+1 502" not in config

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import phonenumbers
+
 from pocketguide.config import slugify
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import language_of
@@ -17,7 +19,7 @@ organization:
   name: "{name}"                 # required: shown on the cover and back cover
   slug: {slug}                   # file-name prefix of every output
   # website: https://example.org  # optional
-  # phone: "+1 502 555 0100"      # optional; checked like the hotlines
+  # phone: "{phone_example}"      # optional; checked like the hotlines
   # email: info@example.org       # optional
 region: {region}                 # ISO 3166-1 alpha-2: default region of phone numbers
 locales: [{locale}]              # languages to build; the first is primary
@@ -143,7 +145,8 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         "locale": locale,
         "today": today,
     }
-    fields |= sample_words(language_of(locale), fields["name"])
+    fields |= sample_words(language_of(locale), fields["name"], region)
+    fields["phone_example"] = _phone_example(region)
     checked = _shipped_dates()
     fields |= {f"verified_{n}": _verified_line(checked.get(n), today) for n in ("988", "911")}
     hotlines = HOTLINES_TEMPLATE
@@ -162,12 +165,30 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
     return created
 
 
-def sample_words(language: str, name: str) -> dict[str, str]:
+# What readers call the nearest emergency room, where English says it another way.
+EMERGENCY_ROOM = {"GB": "Nearest A&E", "IE": "Nearest A&E", "AU": "Nearest emergency department",
+                  "NZ": "Nearest emergency department"}  # fmt: skip
+# Numbers kept for fiction, in a config comment: the example must not ring anyone.
+FICTIONAL_EXAMPLES = {"US": "+1 502 555 0100", "CA": "+1 416 555 0100", "GB": "+44 20 7946 0100"}
+
+
+def _phone_example(region: str) -> str:
+    if region in FICTIONAL_EXAMPLES:
+        return FICTIONAL_EXAMPLES[region]
+    example = phonenumbers.example_number(region)
+    if example is None:
+        return FICTIONAL_EXAMPLES["US"]
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def sample_words(language: str, name: str, region: str = "US") -> dict[str, str]:
     """The sample hotlines' names and the blank labels, in `language` where we have them."""
     words = SAMPLE_WORDS.get(language)
     own = words is not None
     words = dict(words or SAMPLE_WORDS["en"])
     blanks, local = words.pop("blanks"), [words.pop("crisis_line")]
+    if language == "en" and region in EMERGENCY_ROOM:
+        blanks = [EMERGENCY_ROOM[region] if b == "Nearest emergency room" else b for b in blanks]
     words["warmline"] = words["warmline"].format(name=name)
     for key, labels in (("blanks", blanks), ("local_blanks", local + blanks)):
         line = f"blanks: [{', '.join(labels)}]"
