@@ -27,6 +27,7 @@ from pocketguide.phones import (
     without_addresses,
 )
 from pocketguide.resources import content_dir
+from pocketguide.wellknown import near_miss
 
 # The US short codes the default text names (988, 911), which other regions must replace.
 _CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
@@ -175,6 +176,26 @@ def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, st
         found += [
             (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
         ]
+        found += [(number, reason) for reason in _mistyped_codes(line, region)]
+    return found
+
+
+# Short codes in a clause that says to dial them: "call 991", "text HOME to 741714 or 998".
+_DIAL = re.compile(r"\b(?:call|text|dial|ring|phone|llama|marca|env[ií]a)\b", re.IGNORECASE)
+# Digit groups a space apart are one code (Samaritans' 116 123).
+_CODE_TOKEN = re.compile(r"(?<![\d+.-])(\d+(?: \d+)*)(?![\d-])")
+
+
+def _mistyped_codes(line: str, region: str) -> list[str]:
+    """Short codes to dial in the words one keystroke from a well-known one (991 for 911)."""
+    codes: dict[str, None] = {}
+    for verb in _DIAL.finditer(line):
+        clause = re.split(r"[.;!?\n]", line[verb.end() :], maxsplit=1)[0]
+        codes |= dict.fromkeys(m.group(1).replace(" ", "") for m in _CODE_TOKEN.finditer(clause))
+    found = []
+    for code in codes:
+        if 3 <= len(code) <= 6 and (miss := near_miss(code, region)):
+            found.append(f'"{code}" is one keystroke from {miss[0]} ({miss[1]}); check its digits')
     return found
 
 

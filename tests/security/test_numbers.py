@@ -223,3 +223,23 @@ def test_reference_and_html_links_that_dial_another_number_are_errors(tmp_path, 
         'content/en/sections/closing.md:7: the link "(502) 589-0143" shows (502) 589-0143 but '
         "dials (502) 589-0142; make them the same number",
     ]
+
+
+def test_a_mistyped_short_code_in_the_words_warns(tmp_path, monkeypatch):
+    # "call 991" and "text HOME to 741714" printed as written: only 7+ digit numbers were read.
+    project = _closing(
+        tmp_path,
+        "In danger, call 991. Text HOME to 741714, or call 911 or 998. Since 2011: call 211.\n",
+    )
+    monkeypatch.chdir(project)
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "keystroke" in line] == [
+        f'warning: content/en/sections/closing.md:5: "{code}" is one keystroke from {near}; '
+        "check its digits"
+        for code, near in (
+            ("991", "911 (emergency services)"),
+            ("741714", "741741 (Crisis Text Line)"),
+            ("998", "988 (the 988 Suicide & Crisis Lifeline)"),
+        )
+    ]
