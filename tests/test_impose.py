@@ -363,7 +363,11 @@ def test_impose_command_saddle(folder):
     (folder / "in.pdf").write_bytes(numbered(13))
     result = run("impose", "in.pdf", "--layout", "saddle", "-o", "out.pdf")
     assert result.exit_code == 0
-    assert result.stdout == "out.pdf  4 sheets\n"
+    # The paper it chose, and how to print it, as build says (a US user got A4 unsaid).
+    assert result.stdout == (
+        "out.pdf  4 sheets  (print on A4, both sides, flip on long edge, at actual size; fold "
+        "and staple as the README says)\n"
+    )
     reader = PdfReader(folder / "out.pdf")
     assert len(reader.pages) == 8
     assert size(reader.pages[0]) == pytest.approx(A4, abs=0.5)  # A6 input: A4 by default
@@ -372,7 +376,9 @@ def test_impose_command_saddle(folder):
 def test_impose_command_letter_default_and_fit(folder):
     (folder / "in.pdf").write_bytes(numbered(8, (215.9, 279.4)))
     result = run("impose", "in.pdf", "--layout", "zine", "-o", "zine.pdf")
-    assert result.stdout == "zine.pdf  1 sheet\n"
+    assert result.stdout == (
+        "zine.pdf  1 sheet  (print on Letter, one side, at actual size; fold as the README says)\n"
+    )
     page = PdfReader(folder / "zine.pdf").pages[0]
     assert size(page) == pytest.approx((LETTER[1], LETTER[0]), abs=0.5)
     assert len(placements(page)) == 8
@@ -381,7 +387,9 @@ def test_impose_command_letter_default_and_fit(folder):
 def test_impose_command_right_to_left_zine_and_booklet(folder):
     (folder / "in.pdf").write_bytes(numbered(8, ZINE_A4))
     result = run("impose", "in.pdf", "--layout", "zine", "--right-to-left", "-o", "zine.pdf")
-    assert result.stdout == "zine.pdf  1 sheet\n"
+    assert result.stdout == (
+        "zine.pdf  1 sheet  (print on A4, one side, at actual size; fold as the README says)\n"
+    )
     width = ZINE_A4[0] * MM * 4
     expected = [(p, width - x, y, s) for p, x, y, s in zine_expectation(A4, ZINE_A4, range(1, 9))]
     assert_places(PdfReader(folder / "zine.pdf").pages[0], expected)
@@ -401,7 +409,10 @@ def test_impose_command_right_to_left_zine_and_booklet(folder):
 def test_impose_command_cards_with_paper(folder):
     (folder / "card.pdf").write_bytes(numbered(2, (85.6, 54.0)))
     result = run("impose", "card.pdf", "--layout", "cards", "--paper", "letter", "-o", "s.pdf")
-    assert result.stdout == "s.pdf  1 sheet\n"
+    assert result.stdout == (
+        "s.pdf  1 sheet  (print on Letter, both sides, flip on long edge, at actual size; cut on "
+        "the marks)\n"
+    )
     assert len(placements(PdfReader(folder / "s.pdf").pages[1])) == 8
 
 

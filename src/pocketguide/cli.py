@@ -258,9 +258,12 @@ def impose(
     """Impose any PDF for printing: pages are scaled to fit their panels, centred."""
     from pocketguide.errors import display_path
     from pocketguide.impose import impose_file
+    from pocketguide.paper import how_to_print
 
-    _paper, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep, rtl)
-    click.echo(f"{display_path(out)}  {count(sheets, 'sheet')}")
+    used, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep, rtl)
+    fmt = {"saddle": "booklet", "cards": "card"}.get(layout, layout)
+    how = how_to_print(fmt, used, duplex, 0)  # the sheets are counted before it
+    click.echo(f"{display_path(out)}  {count(sheets, 'sheet')}  ({how})")
 
 
 def main() -> NoReturn:
