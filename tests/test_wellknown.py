@@ -39,3 +39,11 @@ def test_real_n11_codes_and_well_known_codes_are_not_near_misses():
 def test_a_typo_of_a_well_known_code_is_doubted(raw, region, sms, message):
     # The red team's case: 9988 and 741714 printed on the card with no word from check.
     assert doubt(parse_number(raw, region, sms=sms)) == f"{message}; check its digits"
+
+
+@pytest.mark.parametrize("old", ["066", "060", "065", "080"])
+def test_mexicos_old_emergency_numbers_are_doubted(old):
+    # phonenumbers still lists them; 911 replaced them in 2017. A card printed 066.
+    number = parse_number(old, "MX")
+    assert doubt(number) == f"{old} has not been in use since 2017; the number is 911 now"
+    assert doubt(parse_number("911", "MX")) is None

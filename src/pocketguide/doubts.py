@@ -46,6 +46,9 @@ def doubt(number: Number) -> str | None:
             f"{number.display} starts with the short number {number.short_prefix}; "
             "check for an extra digit"
         )
+    if number.superseded:
+        year, now = number.superseded
+        return f"{number.display} has not been in use since {year}; the number is {now} now"
     if number.near_miss:
         code, name = number.near_miss
         return f"{number.display} is one keystroke from {code} ({name}); check its digits"

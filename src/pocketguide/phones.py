@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
-from pocketguide.wellknown import near_miss
+from pocketguide.wellknown import near_miss, superseded
 
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
 
@@ -33,6 +33,8 @@ class Number:
     text_shaped: bool = False
     # An emergency number given as a number to text: that works only in some places.
     texts_emergency: bool = False
+    # An emergency number the region replaced (Mexico's 066 by 911 in 2017): (year, new).
+    superseded: tuple[str, str] | None = None
     # A short code one keystroke from a well-known one (9988 for 988): (that code, its name).
     near_miss: tuple[str, str] | None = None
     # A longer short code that starts with the region's three-digit short number (9888, 2110).
@@ -85,6 +87,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
             text_shaped=not sms and len(digits) in (5, 6) and not digits.startswith("1"),
             near_miss=near_miss(digits, region),
+            superseded=superseded(digits, region),
             texts_emergency=sms and shortnumberinfo.is_emergency_number(digits, region),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,

@@ -64,3 +64,14 @@ def near_miss(digits: str, region: str) -> tuple[str, str] | None:
         if one_keystroke(code, digits):
             return code, name
     return None
+
+
+# Emergency numbers a region has replaced, which phonenumbers still lists: (year, new number).
+SUPERSEDED: dict[str, dict[str, tuple[str, str]]] = {
+    "MX": {code: ("2017", "911") for code in ("060", "065", "066", "080")},
+}
+
+
+def superseded(digits: str, region: str) -> tuple[str, str] | None:
+    """(year replaced, the number now) of an emergency number the region no longer uses."""
+    return SUPERSEDED.get(region, {}).get(digits)
