@@ -23,6 +23,7 @@ from pocketguide.prepare import prepare
 from pocketguide.project import load_project
 from pocketguide.verify import verify_pdf
 from security.helpers import assert_clean_failure, invoke, make_project
+from test_incremental import HOTLINES
 
 A6 = (105.0, 148.0)
 OLD_PDF = b"%PDF-1.7\n% the last good build\n"
@@ -166,17 +167,6 @@ def test_pages_turned_sideways_pass_only_when_allowed(two_page_a6):
 
 
 # build.py, cache.py, stale ------------------------------------------------------------------
-
-HOTLINES = """hotlines:
-  - name: 988 Suicide & Crisis Lifeline
-    phone: "988"
-    category: crisis
-    verified: 2026-11-01
-  - name: Recovery Helpline
-    phone: "502-555-0163"
-    category: substance-use
-    verified: 2026-11-01
-"""
 
 
 def test_an_edit_of_a_shared_hotlines_file_outside_the_project_rebuilds(tmp_path):
@@ -338,6 +328,5 @@ def test_a_duplicate_front_matter_key_names_the_file_lines(tmp_path, monkeypatch
     make_project(tmp_path, {"content/en/sections/closing.md": closing})
     monkeypatch.chdir(tmp_path)
     assert assert_clean_failure(invoke("check", ".")) == [
-        'content/en/sections/closing.md:3: duplicate key "title" (first on line 2, again on '
-        "line 3)"
+        'content/en/sections/closing.md:3: duplicate key "title" (first on line 2, again on line 3)'
     ]

@@ -66,15 +66,25 @@ def test_the_file_to_copy_is_named_from_the_working_folder(tmp_path, monkeypatch
     ), lines
 
 
-def test_a_french_edition_is_told_to_write_its_own_language_s_file(tmp_path):
-    # It read the English default; the fix is a French file, not an English one.
+@pytest.mark.parametrize(
+    ("region", "locale", "own_folder", "target"),
+    [
+        # It read the English default; the fix is a French file, not an English one.
+        ("FR", "fr-CA", False, "content/fr/guide.yaml"),
+        # A UK project kept its copies in content/en-GB/; the advice said content/en/.
+        ("GB", "en-GB", True, "content/en-GB/guide.yaml"),
+    ],
+)
+def test_the_file_to_copy_is_the_editions_own(tmp_path, region, locale, own_folder, target):
     project = tmp_path / "org"
-    run("init", str(project), "--region", "FR", "--locale", "fr-CA")
+    run("init", str(project), "--region", region, "--locale", locale)
+    if own_folder:
+        (project / "content" / locale / "sections").mkdir(parents=True)
     lines = run("check", str(project)).stderr.splitlines()
     assert any(
         line.endswith(
-            'guide.yaml:7: "988" and "911" reach no service in FR: copy this default file to '
-            "content/fr/guide.yaml and write your local numbers"
+            f'guide.yaml:7: "988" and "911" reach no service in {region}: copy this default '
+            f"file to {target} and write your local numbers"
         )
         for line in lines
     ), lines
@@ -197,19 +207,3 @@ def test_valid_but_doubtful_phone_links_warn():
             "check for missing digits, or give it as a number to text",
         ),
     ]
-
-
-def test_an_edition_with_its_own_folder_is_told_to_copy_into_it(tmp_path):
-    # A UK project kept its copies in content/en-GB/; the advice said content/en/, splitting
-    # the project across two folders.
-    project = tmp_path / "org"
-    run("init", str(project), "--region", "GB", "--locale", "en-GB")
-    (project / "content" / "en-GB" / "sections").mkdir(parents=True)
-    lines = run("check", str(project)).stderr.splitlines()
-    assert any(
-        line.endswith(
-            'guide.yaml:7: "988" and "911" reach no service in GB: copy this default file to '
-            "content/en-GB/guide.yaml and write your local numbers"
-        )
-        for line in lines
-    ), lines
