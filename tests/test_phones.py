@@ -117,3 +117,15 @@ def test_a_qr_code_made_again_is_remembered_and_each_caller_gets_its_own_copy(mo
 )
 def test_text_shaped_like_a_number_that_is_none_is_found(text, region, found):
     assert broken_numbers(text, region) == found
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "display"),
+    [("98.8", "US", "988"), ("(988)", "US", "988"), ("988-", "US", "988"),
+     ("741 741", "US", "741 741"), ("1161 23", "GB", "116 123"), ("116123", "GB", "116 123")],
+)  # fmt: skip
+def test_a_short_code_prints_its_digits_unless_grouped_by_spaces(raw, region, display):
+    # "98.8" and "1161 23" printed as typed: the link dialled 988, the page showed the typo.
+    number = parse_number(raw, region)
+    assert number.display == display
+    assert number.uri == "tel:" + display.replace(" ", "")

@@ -79,7 +79,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
         prefix = _emergency_prefix(digits, region)
         return Number(
             text,
-            text,
+            short_display(text, digits),
             f"{scheme}:{digits}",
             digits,
             short=True,
@@ -108,6 +108,16 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     rfc3966 = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
     uri = f"sms:{e164}" if sms else rfc3966
     return Number(text, display, uri, e164, False)
+
+
+def short_display(text: str, digits: str) -> str:
+    """A short code as printed: grouped by spaces as written ("116 123"), else its digits.
+
+    "98.8", "(988)" or "1161 23" would print as typed; the EU's 116 codes group as 116 123.
+    """
+    if len(digits) == 6 and digits.startswith("116"):
+        return f"116 {digits[3:]}"
+    return text if re.fullmatch(r"\d+(?: \d+)*", text) else digits
 
 
 # "ext. 2", "extension 2", or " x2" (a bare x only after a space: 555-01X9 is a typo).

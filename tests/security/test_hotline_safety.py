@@ -396,7 +396,7 @@ def test_a_phone_cut_down_to_a_text_message_short_code_warns(project):
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (
         0,
-        "warning: hotlines.yaml:6: Crisis: 502.555 is a text-message short code, not a number "
+        "warning: hotlines.yaml:6: Crisis: 502555 is a text-message short code, not a number "
         "to call; check for missing digits, or give it as a number to text\n",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
