@@ -134,10 +134,6 @@ class Approval:
     warnings: list[str]
 
 
-def _numbers(entry: Hotline) -> set[str]:
-    return {n.normalized for n in (entry.phone, entry.text) if n is not None}
-
-
 def approve_project(project_dir: Path) -> Approval:
     """Write hotlines.lock from the project's valid hotlines; say what changed since the last.
 
@@ -172,7 +168,11 @@ def approve_project(project_dir: Path) -> Approval:
             changed.append(what)
             since = old.approved_on
             # A new entry is approved as a first approval is, whatever its date.
-            renamed = removed and isinstance(entry, Hotline) and not _numbers(entry) <= locked
+            renamed = (
+                removed
+                and isinstance(entry, Hotline)
+                and not {n.normalized for n in entry.numbers} <= locked
+            )
             stale = (
                 isinstance(entry, Hotline)
                 and (entry.name in approved or renamed)

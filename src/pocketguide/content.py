@@ -10,7 +10,7 @@ from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
 from pocketguide.project import Project
-from pocketguide.resources import content_dir
+from pocketguide.resources import content_dir, is_shipped
 from pocketguide.sections import load_section
 from pocketguide.spelling import IDS, respeller
 from pocketguide.validate import validate
@@ -162,8 +162,7 @@ def _hotlines(project: Project, finder: Finder, problems: Problems) -> tuple[Hot
         # Looked for only when used: finding it notes a missing translation of it.
         path = finder.find("hotlines.yaml", problems)
         # The shipped file's numbers are US ones; a project's own copy holds its region's.
-        own_copy = path is not None and not path.resolve().is_relative_to(content_dir().resolve())
-        context = {"region": project.region if own_copy else "US"}
+        context = {"region": "US" if path is None or is_shipped(path) else project.region}
         return (_load_model(path, HotlineFile, problems, context) if path else None), path
 
     own = project.hotlines_path

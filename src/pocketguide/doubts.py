@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from phonenumbers import shortnumberinfo
+
 from pocketguide.phones import Number
+from pocketguide.wellknown import near_miss, superseded
 
 # Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
 _FICTIONAL = (
@@ -46,13 +49,15 @@ def doubt(number: Number) -> str | None:
             f"{number.display} starts with the short number {number.short_prefix}; "
             "check for an extra digit"
         )
-    if number.superseded:
-        year, now = number.superseded
+    short, digits, region = number.short, number.normalized, number.region
+    if short and (replaced := superseded(digits, region)):
+        year, now = replaced
         return f"{number.display} has not been in use since {year}; the number is {now} now"
-    if number.near_miss:
-        code, name = number.near_miss
+    if short and (miss := near_miss(digits, region)):
+        code, name = miss
         return f"{number.display} is one keystroke from {code} ({name}); check its digits"
-    if number.texts_emergency:
+    if short and number.sms and shortnumberinfo.is_emergency_number(digits, region):
+        # Texting an emergency number works only in some places.
         return (
             f"{number.display} is an emergency number: texting it works only in some areas, or "
             "after registering; give it as phone:, and say in notes where texts reach it"
@@ -64,7 +69,9 @@ def doubt(number: Number) -> str | None:
             f"{number.display} is a text-message short code, not a number to call; check for "
             "missing digits, or give it as a number to text"
         )
-    if number.text_shaped:
+    # Shaped like the text-only services phonenumbers does not list (Shout's 85258 in GB,
+    # 50808 in IE): five or six digits, not starting with 1 as voice codes do.
+    if short and not number.sms and len(digits) in (5, 6) and not digits.startswith("1"):
         return (
             f"{number.display} looks like a text-message short code (five or six digits); if "
             "people text it, give it as text: (with its keyword:), or the guide says to call it"

@@ -58,7 +58,7 @@ class Rendered:
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
     """Every number as printed, once each, for verification."""
-    return list(dict.fromkeys(n.display for h in hotlines for n in (h.phone, h.text) if n))
+    return list(dict.fromkeys(n.display for h in hotlines for n in h.numbers))
 
 
 def keywords_of(hotlines: list[Hotline]) -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
 from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
-from pocketguide.resources import content_dir
+from pocketguide.resources import content_dir, is_shipped
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -71,18 +71,13 @@ CONFIG_HOTLINES = "hotlines.yaml"
 
 def own_numbers(project: Project, content: Content) -> bool:
     """Whether a project's copy of a language's hotlines.yaml holds numbers of its own."""
-    path = content.hotlines_path.resolve()
-    if not path.is_relative_to(project.root.resolve()) or path.is_relative_to(
-        content_dir().resolve()
-    ):
-        return False
-    return bool(known_numbers(content) - _shipped_numbers())
+    return not is_shipped(content.hotlines_path) and bool(known_numbers(content) - _shipped())
 
 
 @functools.cache
-def _shipped_numbers() -> frozenset[str]:
+def _shipped() -> frozenset[str]:
     shipped, _ = load_hotlines(content_dir() / "en" / "hotlines.yaml", "US", content_dir())
-    return frozenset(n.normalized for e in shipped.hotlines for n in (e.phone, e.text) if n)
+    return frozenset(n.normalized for e in shipped.hotlines for n in e.numbers)
 
 
 def untranslated(project: Project, content: Content) -> tuple[list[str], bool]:
@@ -164,7 +159,7 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
     """
     warnings = []
     for entry in content.hotlines.hotlines:
-        numbers = [n for n in (entry.phone, entry.text) if n is not None]
+        numbers = entry.numbers
         own = {_ascii(part) for n in numbers for part in (n.raw, n.display, n.normalized)}
         listed = ", ".join(dict.fromkeys(n.display for n in numbers)) or "it has none"
         for tag, words in entry.translations.items():
@@ -209,7 +204,7 @@ def translated_hours_warnings(content: Content, shown: str) -> list[str]:
 def known_numbers(content: Content, organization: Number | None = None) -> set[str]:
     """The entries' numbers (and the organization's), normalized: the ones a lock checks."""
     entries = content.hotlines.hotlines
-    known = {n.normalized for e in entries for n in (e.phone, e.text) if n is not None}
+    known = {n.normalized for e in entries for n in e.numbers}
     return known | ({organization.normalized} if organization is not None else set())
 
 

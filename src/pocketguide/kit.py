@@ -74,11 +74,9 @@ def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[
     out, under card: hotlines:, the emergency number the hotlines have, or leave out an entry
     with nothing to dial (a chat's web address)."""
     chosen = project.config is not None and project.config.card.hotlines is not None
-    if chosen:
-        where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
-    else:
-        where = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
     shown = project.shown(content.hotlines_path) if content.hotlines_path else "hotlines"
+    where = f"{project.shown(project.config_path)}:{project.line('card', 'hotlines')}"
+    where = where if chosen else shown
     unlisted = [
         f"{entry_at(shown, h)}: {h.name} has no number to call or text, so the card and zine "
         "leave it out (the guide's crisis pages show its web address)"

@@ -129,6 +129,11 @@ class Hotline(Strict):
     # Where the entry starts in its file (line, or CSV row), for messages; not part of the data.
     _line: int | None = PrivateAttr(default=None)
 
+    @property
+    def numbers(self) -> list[Number]:
+        """The entry's phone and text numbers, those it has."""
+        return [n for n in (self.phone, self.text) if n is not None]
+
     @field_validator("region")
     @classmethod
     def _region(cls, value: str | None) -> str | None:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
-from pocketguide.wellknown import near_miss, superseded
-
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
 
 
@@ -28,19 +26,13 @@ class Number:
     # A phone (not SMS) short code that phonenumbers lists as a text-message service: often a
     # longer number cut short (502-555 of 502-555-0142), which would print without an error.
     texts_only: bool = False
-    # A phone short code shaped like the text-only services phonenumbers does not list (Shout's
-    # 85258 in GB, 50808 in IE): five or six digits, not starting with 1 as voice codes do.
-    text_shaped: bool = False
-    # An emergency number given as a number to text: that works only in some places.
-    texts_emergency: bool = False
-    # An emergency number the region replaced (Mexico's 066 by 911 in 2017): (year, new).
-    superseded: tuple[str, str] | None = None
-    # A short code one keystroke from a well-known one (9988 for 988): (that code, its name).
-    near_miss: tuple[str, str] | None = None
     # A longer short code that starts with the region's three-digit short number (9888, 2110).
     short_prefix: str | None = None
     # The region a short code works in, when the guide's readers are elsewhere.
     only_in: str | None = None
+    # Where it was read, and whether as a number to text: what pocketguide.doubts judges by.
+    region: str = ""
+    sms: bool = False
 
 
 def number_text(value: object) -> str:
@@ -85,12 +77,10 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             short=True,
             emergency_prefix=prefix,
             texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
-            text_shaped=not sms and len(digits) in (5, 6) and not digits.startswith("1"),
-            near_miss=near_miss(digits, region),
-            superseded=superseded(digits, region),
-            texts_emergency=sms and shortnumberinfo.is_emergency_number(digits, region),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,
+            region=region,
+            sms=sms,
         )
     if not phonenumbers.is_valid_number(parsed):
         short = len(digits) == 7 and phonenumbers.country_code_for_region(region) == 1
@@ -107,7 +97,7 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
     rfc3966 = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
     uri = f"sms:{e164}" if sms else rfc3966
-    return Number(text, display, uri, e164, False)
+    return Number(text, display, uri, e164, False, region=region, sms=sms)
 
 
 def short_display(text: str, digits: str) -> str:

@@ -65,10 +65,14 @@ def phone_links(text: str) -> list[tuple[int, str, str, str]]:
             end = match.end()
             while end < len(line) and line[end] not in ends:
                 end += 1
-            raw = re.split(r"[;?]", html.unescape(line[match.end() : end]), maxsplit=1)[0]
-            number_text = unquote(raw).strip()
-            found.append((number, line[match.start() : end], match.group(1).lower(), number_text))
+            target = _number_in(line[match.end() : end])
+            found.append((number, line[match.start() : end], match.group(1).lower(), target))
     return found
+
+
+def _number_in(target: str) -> str:
+    """The number a tel: or sms: target dials, without its parameters (;ext=, ?body=)."""
+    return unquote(re.split(r"[;?]", html.unescape(target), maxsplit=1)[0]).strip()
 
 
 def link_findings(text: str, region: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -92,13 +96,13 @@ _DIGIT_RUN = re.compile(r"\+?\(?\d[\d ().-]*\d")
 def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
     """(line, reason) for a link whose words show one number and whose target dials another."""
     found = []
-    for number, label, scheme, target in _phone_links(text):
+    for number, label, scheme, target in _labelled_links(text):
         runs = [run.strip() for run in _DIGIT_RUN.findall(label)]
         if not runs:
             continue
         sms = scheme.lower() == "sms"
         try:
-            dialled = parse_number(unquote(re.split(r"[;?]", target)[0]).strip(), region, sms)
+            dialled = parse_number(_number_in(target), region, sms)
         except ValueError:
             continue  # an invalid target is reported on its own
         # Words may name more than one number ("711, then 1-800-799-4889"): one of them
@@ -128,8 +132,8 @@ _HTML_LINK = re.compile(
 _TAGS = re.compile(r"<[^>]*>")
 
 
-def _phone_links(text: str) -> list[tuple[int, str, str, str]]:
-    """(line, words, scheme, target) of every tel: and sms: link, however it is written."""
+def _labelled_links(text: str) -> list[tuple[int, str, str, str]]:
+    """(line, words, scheme, target) of every tel: and sms: link with words, however written."""
     defined = {m[1].strip().lower(): (m[2], m[3]) for m in _MD_DEFINITION.finditer(text)}
     links = []
     for number, line in enumerate(text.splitlines(), start=1):

@@ -27,6 +27,11 @@ def content_dir() -> Path:
     return data_dir("content")
 
 
+def is_shipped(path: Path) -> bool:
+    """Whether a file is part of the shipped default content (not a project's own copy)."""
+    return Path(path).resolve().is_relative_to(content_dir().resolve())
+
+
 def templates_dir() -> Path:
     """The default templates, CSS and fonts folder."""
     return data_dir("templates")

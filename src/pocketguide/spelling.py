@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from pocketguide.resources import content_dir
+from pocketguide.resources import is_shipped
 
 # Regions whose English spells the British way.
 BRITISH_REGIONS = frozenset({"GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "JM"})
@@ -90,26 +90,19 @@ def respell_html(html: str) -> str:
 
 def respell_model(model: BaseModel, keep: frozenset[str] = frozenset()) -> BaseModel:
     """A copy of a content model with every text respelled, except the fields in `keep` (ids)."""
-    changes = {}
-    for name in type(model).model_fields:
-        if name in keep:
-            continue
-        value = getattr(model, name)
-        new = _respell_value(value, keep)
-        if new is not value:
-            changes[name] = new
-    return model.model_copy(update=changes) if changes else model
+    fields = (name for name in type(model).model_fields if name not in keep)
+    return model.model_copy(
+        update={name: _respelled(getattr(model, name), keep) for name in fields}
+    )
 
 
-def _respell_value(value, keep: frozenset[str]):
+def _respelled(value, keep: frozenset[str]):
     if isinstance(value, str):
-        new = respell(value)
-        return value if new == value else new
+        return respell(value)
     if isinstance(value, BaseModel):
         return respell_model(value, keep)
     if isinstance(value, list):
-        items = [_respell_value(item, keep) for item in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        return [_respelled(item, keep) for item in value]
     return value
 
 
@@ -118,10 +111,9 @@ def respeller(locale: str):
 
     A value is a content model or a section's HTML.
     """
-    shipped = content_dir().resolve()
 
     def respelled(value, path: Path, keep: frozenset[str] = frozenset()):
-        if not british(locale) or not path.resolve().is_relative_to(shipped):
+        if not british(locale) or not is_shipped(path):
             return value
         return respell_html(value) if isinstance(value, str) else respell_model(value, keep)
 
