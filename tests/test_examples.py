@@ -46,6 +46,11 @@ def test_the_uk_guide_prints_uk_numbers_and_no_us_ones(harbour):
     for number in ("116 123", "85258", "999", "111", "020 7946 0142"):
         assert number in text
     assert not re.search(r"(?<![\d-])(988|911)(?![\d-])", text)
+    # The default scenario, not a copy: its {emergency} and {crisis} are 999 and Samaritans.
+    flat = " ".join(text.split())
+    assert "If they are in danger right now, call 999 first" in flat
+    assert "Offer to call 116 123 together" in flat
+    assert "{" not in text
     assert "Numbers verified as of 1 November 2026" in text
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     # Shout's keyword, printed and in the text link (hotlines.yaml `keyword: SHOUT`).

@@ -67,6 +67,7 @@ def test_the_list_covers_every_us_spelling_of_the_shipped_text():
 def test_a_british_edition_respells_the_shipped_text_only(tmp_path):
     shutil.copytree(EXAMPLES / "harbour", tmp_path / "harbour")
     own = tmp_path / "harbour" / "content" / "en" / "sections" / "how-to-use.md"
+    own.parent.mkdir(parents=True)
     own.write_text("---\ntitle: How to use this guide\n---\nAsk your organization.\n")
     content = load_content(load_project(tmp_path / "harbour"), "en-GB")
     sections = {s.id: s for s in content.sections}

@@ -69,8 +69,8 @@ def init(folder: Path, name: str, region: str, locale: str) -> None:
     )
     if region not in ("US", "CA"):
         click.echo(
-            f"The default text names 988 and 911: pocketguide check {folder} lists the files "
-            "to copy into content/ and adapt."
+            "The guide's text tells readers to call your crisis line: give it an entry with "
+            "category: crisis."
         )
 
 

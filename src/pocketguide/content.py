@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from pocketguide.errors import Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
+from pocketguide.placeholders import fill, fill_ins, placeholder_problems
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.sections import load_section
 from pocketguide.spelling import IDS, respeller
+from pocketguide.textmap import map_text
 from pocketguide.validate import validate
 from pocketguide.yamlload import (
     line_of,
@@ -110,7 +113,13 @@ def load_content(project: Project, locale: str) -> Content:
             script = _load_model(path, Scenario, problems) if path else None
             if script:
                 scenarios.append(ScenarioEntry(scenario_id, respelled(script, path), path))
+    before = len(problems.items)
     hotlines, hotlines_path = _hotlines(project, finder, problems)
+    values = fill_ins(hotlines.hotlines, project.region, locale)
+    # A hotlines file with errors was not read: its crisis line may be there.
+    where = project.shown(hotlines_path or project.config_path or Path("hotlines.yaml"))
+    missing = len(problems.items) == before
+    problems.extend(placeholder_problems(finder.sources, values, where, project.root, missing))
     if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
         # Every guide prints its crisis numbers; the check after rendering relies on it.
         line = project.line("sections", "exclude")
@@ -118,11 +127,12 @@ def load_content(project: Project, locale: str) -> Content:
         message = "the guide must keep its crisis numbers section (a section with layout: crisis)"
         problems.add(where, line, f"sections: exclude: {message}" if line else message)
     problems.raise_if_any()
+    numbers = partial(fill, values=values)  # "call {emergency}" -> "call 999"
     content = Content(
         locale,
-        guide,
-        sections,
-        scenarios,
+        map_text(guide, numbers, IDS),
+        [replace(s, meta=map_text(s.meta, numbers), html=numbers(s.html)) for s in sections],
+        [replace(s, script=map_text(s.script, numbers)) for s in scenarios],
         hotlines,
         finder.sources,
         finder.fallbacks,

@@ -79,7 +79,8 @@ LOCAL_HOTLINES_TEMPLATE = """\
 # Crisis and referral numbers. Check each one (call it; emergency numbers: official source),
 # then set `verified`. Run `pocketguide approve` after checking; builds then warn if one changes.
 {emergency_entry}
-  # Add your national crisis line, warmlines and local services, for example:
+  # Add your crisis line: the guide's text tells readers to call the first entry with
+  # category: crisis (the build stops until there is one). Then warmlines and local services:
   # - name: National crisis line
   #   phone: "..."
   #   hours: 24/7

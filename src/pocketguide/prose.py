@@ -1,8 +1,8 @@
 """Numbers written in prose: short codes (988, 911) and `tel:`/`sms:` links must work.
 
-The default content is written for the United States. An organization elsewhere that keeps a
-default file mentioning 988 or 911 would print a number that does not work there, so each
-such line is an error until the file is overridden with local numbers. A `tel:` or `sms:`
+The default text writes its two numbers as {emergency} and {crisis} (pocketguide.placeholders).
+A project's own text that names 988 or 911 where they reach no one is an error, pointing to
+those placeholders. A `tel:` or `sms:`
 link written into Markdown is checked like a hotline number, since a reader will tap it.
 """
 
@@ -18,7 +18,6 @@ from phonenumbers import shortnumberinfo
 
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
-from pocketguide.locales import language_of
 from pocketguide.phones import (
     NOT_A_NUMBER,
     broken_numbers,
@@ -26,11 +25,11 @@ from pocketguide.phones import (
     parse_number,
     without_addresses,
 )
-from pocketguide.resources import content_dir
 from pocketguide.wellknown import near_miss
 
 # The US short codes the default text names (988, 911), which other regions must replace.
 _CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
+_PLACEHOLDER_FOR = {"988": "{crisis}", "911": "{emergency}"}
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces
 # are kept there); elsewhere at a space, a quote, a bracket or a YAML escape's backslash.
@@ -213,13 +212,10 @@ def prose_findings(
     sources: list[Path],
     region: str,
     project_root: Path | None,
-    locale: str | None = None,
     known: set[str] | None = None,
 ) -> tuple[list[Problem], list[str]]:
     """Errors for short codes and phone links in prose; warnings for doubtful links of our own.
 
-    A default file that names foreign numbers is to be copied into the project's content, in
-    the language of `locale` (a French edition reading the English default: content/fr/...).
     `known`: the hotline entries' numbers (E.164); others in the project's own text warn.
     """
     problems, warnings = [], []
@@ -234,30 +230,15 @@ def prose_findings(
         problems += [
             Problem(shown, line, reason) for line, reason in mismatched_links(text, region)
         ]
-        if own:
-            warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
-            stray = stray_numbers(text, region, known or set())
-            warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
+        if not own:
+            continue  # the shipped text writes 988 and 911 as {crisis} and {emergency}
+        warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
+        stray = stray_numbers(text, region, known or set())
+        warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
         for line, codes in foreign_codes(text, region):
             named = " and ".join(f'"{code}"' for code in codes)
             verb = "reaches no service" if len(codes) == 1 else "reach no service"
-            advice = "write your local numbers here"
-            if not own:
-                relative = path.relative_to(content_dir()).as_posix()
-                folder, rest = relative.split("/", 1)
-                # The edition's own folder when the project has one (content/en-GB/), else its
-                # language's: where the project keeps the rest of its copies.
-                has_own = project_root is not None and locale is not None
-                if has_own and (project_root / "content" / locale).is_dir():
-                    relative = f"{locale}/{rest}"
-                elif locale is not None and language_of(locale) != language_of(folder):
-                    relative = f"{language_of(locale)}/{rest}"
-                # Named from the working folder, as every path in a message is.
-                target = Path(f"content/{relative}")
-                if project_root is not None:
-                    target = Path(display_path(project_root / target, project_root))
-                advice = (
-                    f"copy this default file to {target.as_posix()} and write your local numbers"
-                )
+            instead = " or ".join(_PLACEHOLDER_FOR[code] for code in codes)
+            advice = f"write {instead} (filled in from your hotlines file) or your local number"
             problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
     return problems, warnings

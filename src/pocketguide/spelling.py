@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from pocketguide.resources import is_shipped
+from pocketguide.textmap import map_text
 
 # Regions whose English spells the British way.
 BRITISH_REGIONS = frozenset({"GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "JM"})
@@ -88,24 +87,6 @@ def respell_html(html: str) -> str:
     return "".join(p if p.startswith("<") else respell(p) for p in _TAG.split(html))
 
 
-def respell_model(model: BaseModel, keep: frozenset[str] = frozenset()) -> BaseModel:
-    """A copy of a content model with every text respelled, except the fields in `keep` (ids)."""
-    fields = (name for name in type(model).model_fields if name not in keep)
-    return model.model_copy(
-        update={name: _respelled(getattr(model, name), keep) for name in fields}
-    )
-
-
-def _respelled(value, keep: frozenset[str]):
-    if isinstance(value, str):
-        return respell(value)
-    if isinstance(value, BaseModel):
-        return respell_model(value, keep)
-    if isinstance(value, list):
-        return [_respelled(item, keep) for item in value]
-    return value
-
-
 def respeller(locale: str):
     """For a British-spelling English edition, respell(value, path) what shipped files say.
 
@@ -115,6 +96,6 @@ def respeller(locale: str):
     def respelled(value, path: Path, keep: frozenset[str] = frozenset()):
         if not british(locale) or not is_shipped(path):
             return value
-        return respell_html(value) if isinstance(value, str) else respell_model(value, keep)
+        return respell_html(value) if isinstance(value, str) else map_text(value, respell, keep)
 
     return respelled
