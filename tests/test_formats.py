@@ -105,6 +105,30 @@ def test_zine_is_one_landscape_sheet_with_eight_panels(every_format):
     assert "Five things to avoid" in text and "988" in text
 
 
+def test_the_zine_cover_colour_stays_clear_of_the_sheet_edges(every_format):
+    # A home printer leaves 3-5 mm unprinted: a cover filled to the sheet's edge came out with
+    # a white strip on two sides only.
+    import pypdfium2
+
+    from pocketguide.config import Brand
+
+    primary = tuple(int(Brand().primary[i : i + 2], 16) for i in (1, 3, 5))
+    image = pypdfium2.PdfDocument(every_format / "pocketguide-zine-en.pdf")[0]
+    pixels = image.render(scale=2).to_pil().convert("RGB")  # 144 dpi: 1 mm is 5.7 px
+    width, height = pixels.size
+    covered = [
+        (x, y)
+        for y in range(0, height, 2)
+        for x in range(0, width, 2)
+        if all(abs(a - b) < 8 for a, b in zip(pixels.getpixel((x, y)), primary, strict=True))
+    ]
+    assert len(covered) > width * height / 8 / 4 / 2  # most of one panel of eight
+    edge = 4 * 144 / 25.4
+    xs, ys = [x for x, _ in covered], [y for _, y in covered]
+    assert min(xs) > edge and min(ys) > edge
+    assert max(xs) < width - edge and max(ys) < height - edge
+
+
 def test_booklet_imposes_the_guide_without_scaling(every_format):
     guide = PdfReader(every_format / "pocketguide-guide-en.pdf")
     booklet = PdfReader(every_format / "pocketguide-booklet-en.pdf")
