@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from conftest import run
-from pocketguide.bidi import isolate_numbers
+from pocketguide.bidi import isolate_numbers, isolate_numbers_in_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rtl-project"
 
@@ -36,8 +36,30 @@ def test_a_number_in_arabic_notes_reads_left_to_right(tmp_path):
     text = hotlines.read_text(encoding="utf-8")
     note = 'notes: "أو اتصل على 502-589-1234"'
     hotlines.write_text(text.replace('notes: "حين يكون أحد في خطر مباشر."', note), "utf-8")
+    # The same in the guide's own prose: a section (Markdown) and the back cover (YAML).
+    section = project / "content" / "ar" / "sections" / "opening.md"
+    prose = "\n\nخط الدعم: (502) 589-7777\n"
+    section.write_text(section.read_text(encoding="utf-8") + prose, encoding="utf-8")
+    guide = project / "content" / "ar" / "guide.yaml"
+    cover = guide.read_text(encoding="utf-8").replace('back_cover: "', 'back_cover: "502-589-8888 ')
+    guide.write_text(cover, encoding="utf-8")
     result = run("build", str(project))
     assert result.exit_code == 0, result.output
     document = pdfium.PdfDocument(next((project / "output").glob("*-guide-ar.pdf")))
-    page = next(p for p in document if "1234" in p.get_textpage().get_text_range())
-    assert _left_edge(page, "502") < _left_edge(page, "1234")
+    for first, last in (("502", "1234"), ("(502)", "7777"), ("502", "8888")):
+        page = next(p for p in document if last in p.get_textpage().get_text_range())
+        assert _left_edge(page, first) < _left_edge(page, last), last
+
+
+def test_numbers_in_a_whole_document_are_wrapped_once_and_only_in_its_text():
+    html = (
+        "<html><head><style>a{width:1234px}</style><title>2026</title></head><body>"
+        '<p>call (502) 589-1234 &#8212; &#x2014; or <span class="ltr-number">116 123</span> 12'
+        '</p><a href="tel:988">988</a></body></html>'
+    )
+    assert isolate_numbers_in_html(html) == (
+        "<html><head><style>a{width:1234px}</style><title>2026</title></head><body>"
+        '<p>call <span class="ltr-number">(502) 589-1234</span> &#8212; &#x2014; or '
+        '<span class="ltr-number">116 123</span> 12</p>'
+        '<a href="tel:988"><span class="ltr-number">988</span></a></body></html>'
+    )

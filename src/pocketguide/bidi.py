@@ -11,16 +11,42 @@ import re
 
 from markupsafe import Markup, escape
 
-_NUMBER = re.compile(r"\+?\(?\d[\d ().-]*\d\)?")
+# A character reference (&#8212;) is matched first, so that its digits are never a number.
+_NUMBER = re.compile(r"&#?\w+;|\+?\(?\d[\d ().-]*\d\)?")
+_TAG = re.compile(r"(<[^>]*>)")
+_LTR = '<span class="ltr-number">'
 
 
 def isolate_numbers(text: str | None) -> Markup:
     """The text, escaped, with every run of three or more digits set left to right."""
+    return Markup(_wrap(str(escape(text or ""))))
 
+
+def isolate_numbers_in_html(html: str) -> str:
+    """isolate_numbers for the text of a whole document's body (its tags are kept as they are).
+
+    A number in a right-to-left edition's prose ("call (502) 589-1234" in Arabic) printed with
+    its groups in the other order, as the hotline entries' did. Text already set left to right,
+    and the head (styles, title), are left alone.
+    """
+    head, start, body = html.partition("<body")
+    if not start:
+        return html
+    parts, inside = [], False
+    for part in _TAG.split(body):
+        if part.startswith("<"):
+            inside = part == _LTR or (inside and part != "</span>")
+            parts.append(part)
+        else:
+            parts.append(part if inside else _wrap(part))
+    return head + start + "".join(parts)
+
+
+def _wrap(text: str) -> str:
     def wrap(match: re.Match) -> str:
         run = match.group(0)
-        if sum(ch.isdigit() for ch in run) < 3:
+        if run.startswith("&") or sum(ch.isdigit() for ch in run) < 3:
             return run
-        return f'<span class="ltr-number">{run}</span>'
+        return f"{_LTR}{run}</span>"
 
-    return Markup(_NUMBER.sub(wrap, str(escape(text or ""))))
+    return _NUMBER.sub(wrap, text)

@@ -10,6 +10,7 @@ from typing import Any
 from babel.dates import format_date
 
 from pocketguide import __version__
+from pocketguide.bidi import isolate_numbers_in_html
 from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
@@ -121,7 +122,8 @@ def render_html(
     words = translations(project, content.locale)
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
-    return render_template(env, template, context)
+    html = render_template(env, template, context)
+    return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 
 def blank_fields(labels: list[str], extra: int = 3) -> list[dict[str, str | None]]:
