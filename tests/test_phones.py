@@ -19,7 +19,10 @@ VALID = [
     ("DE", "112", "112", "tel:112"),
     ("DE", "0800 111 0 111", "0800 1110111", "tel:+49-800-1110111"),
     ("AU", "000", "000", "tel:000"),
-    ("AU", "13 11 14", "13 11 14", "tel:+61-131114"),
+    # Numbers that cannot be dialled from abroad link the local digits: tel:+61-131114 failed.
+    ("AU", "13 11 14", "13 11 14", "tel:131114"),
+    ("AU", "1800 55 1800", "1800 551 800", "tel:1800551800"),
+    ("AU", "0477 13 11 14", "0477 131 114", "tel:+61-477-131-114"),
 ]
 
 
@@ -31,6 +34,7 @@ def test_valid_numbers_print_and_link(region, raw, display, uri):
 
 def test_sms_links():
     assert parse_number("741741", "US", sms=True).uri == "sms:741741"
+    assert parse_number("13 11 14", "AU", sms=True).uri == "sms:131114"
     assert parse_number("502-555-0142", "US", sms=True).uri == "sms:+15025550142"
 
 

@@ -81,7 +81,7 @@ def test_a_project_with_no_crisis_line_is_told_where_the_text_needs_one(tmp_path
     assert (result.exit_code, result.stderr) == (
         1,
         f"{display_path(project / 'hotlines.yaml', project)}: no crisis line to print where the "
-        f"guide's text says {{crisis}} ({guide}:7 and 2 more); add an entry with category: "
+        f"guide's text says {{crisis}} ({guide}:7 and 3 more); add an entry with category: "
         "crisis and a phone number\n",
     )
 

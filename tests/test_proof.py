@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,24 @@ def test_the_sheet_is_on_the_configured_paper(proof_pdf):
     # A US project with `paper: a4` got a Letter proof sheet: the region decided alone.
     box = PdfReader(proof_pdf).pages[0].mediabox
     assert [round(float(v) * 25.4 / 72) for v in (box.width, box.height)] == [210, 297]
+
+
+def test_the_sign_off_stays_on_the_page_of_the_last_number(tmp_path):
+    # With seven numbers, "Checked by ... Date" sat alone on page 2, easy to miss.
+    entries = "".join(
+        f'  - name: Line {n}\n    phone: "502-555-02{n}0"\n    hours: Mon-Fri, 6pm-9pm\n'
+        f"    category: warmline\n    notes: Talk with a peer before things become a crisis.\n"
+        for n in range(1, 7)
+    )
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "hotlines.yaml").write_text(HOTLINES + entries, encoding="utf-8")
+    assert run("proof", str(tmp_path)).exit_code == 0
+    pages = [p.extract_text() for p in PdfReader(tmp_path / "output" / "test-proof.pdf").pages]
+    assert len(pages) >= 2
+    last = pages[-1]
+    assert "Checked by" in last and "Test Org" in last  # the organization's own number is last
+    assert all("Checked by" not in page for page in pages[:-1])
+    # No entry split between pages: its number and its hours line are on the same one.
+    for page in pages:
+        ends = page.count("Last verified") + page.count("Your organization's own number")
+        assert ends == len(re.findall(r"\b(?:CALL|PHONE)\b", page)), page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,20 @@ def test_valid_but_doubtful_phone_links_warn():
             "check for missing digits, or give it as a number to text",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "locale"),
+    [
+        (("--region", "AU"), "en-AU"),  # was `en`: US spelling and dates in Brisbane
+        (("--region", "US"), "en"),
+        (("--region", "CA"), "en"),
+        (("--region", "AU", "--locale", "en_au"), "en-AU"),  # `en-au` would not build
+        (("--region", "MX", "--locale", "ES-mx"), "es-MX"),
+    ],
+)
+def test_init_starts_the_edition_a_reader_in_the_region_expects(tmp_path, args, locale):
+    result = run("init", str(tmp_path / "org"), *args)
+    assert result.exit_code == 0, result.output
+    config = (tmp_path / "org" / "pocketguide.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^locales: \[(.*)\]", config, re.MULTILINE)[1] == locale

@@ -18,15 +18,18 @@ def _region(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     return value.upper()
 
 
-def _locale(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    """A language tag Babel knows; anything else is a usage error (exit 2)."""
+def _locale(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A language tag Babel knows, written as BCP 47 does (en-AU for en-au or en_AU)."""
+    from pocketguide.config import canonical_tag
     from pocketguide.locales import babel_locale
 
+    if value is None:
+        return None
     try:
         babel_locale(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    return value
+    return canonical_tag(value)
 
 
 @click.command(
@@ -44,14 +47,18 @@ def _locale(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
 )
 @click.option(
     "--locale",
-    default="en",
-    show_default=True,
     callback=_locale,
-    help="Primary language.",
+    help="Primary language [default: en; en-GB, en-AU, en-IE, ... for regions that spell "
+    "the British way].",
 )
-def init(folder: Path, name: str, region: str, locale: str) -> None:
+def init(folder: Path, name: str, region: str, locale: str | None) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
     import datetime as dt
+
+    from pocketguide.spelling import BRITISH_REGIONS
+
+    # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
+    locale = locale or (f"en-{region}" if region in BRITISH_REGIONS else "en")
 
     from pocketguide.init import init_project
 

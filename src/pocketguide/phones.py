@@ -95,9 +95,18 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(parsed, style)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-    rfc3966 = phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
-    uri = f"sms:{e164}" if sms else rfc3966
+    uri = f"sms:{e164}" if sms else phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
+    # Australia's 13 11 14 and 1800 numbers do not connect as +61...: link the digits a phone
+    # in the country dials.
+    abroad = phonenumbers.can_be_internationally_dialled(parsed)
+    if same_region and not abroad and (local := _dialled_at_home(parsed, home)):
+        uri = f"{'sms' if sms else 'tel'}:{local}"
     return Number(text, display, uri, e164, False, region=region, sms=sms)
+
+
+def _dialled_at_home(parsed: phonenumbers.PhoneNumber, home: str) -> str:
+    """The digits a phone in `home` dials for a number ("" if it cannot)."""
+    return phonenumbers.format_number_for_mobile_dialing(parsed, home, False)
 
 
 def short_display(text: str, digits: str) -> str:

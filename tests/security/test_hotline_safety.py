@@ -59,6 +59,17 @@ def project(tmp_path, monkeypatch):
         ("029 2018 0456", "GB", "Ofcom keeps it for drama"),
         ("020 7946 1142", "GB", None),
         ("116 123", "GB", None),
+        # Australia: ACMA's numbers for film and television passed every check.
+        ("(07) 5550 0142", "AU", "ACMA keeps it for drama"),
+        ("(02) 7010 1234", "AU", "ACMA keeps it for drama"),
+        ("0491 570 156", "AU", "ACMA keeps it for drama"),
+        ("0491 579 455", "AU", "ACMA keeps it for drama"),
+        ("1800 160 401", "AU", "ACMA keeps it for drama"),
+        ("1300 975 711", "AU", "ACMA keeps it for drama"),
+        ("(07) 5551 0142", "AU", None),
+        ("0491 570 155", "AU", None),
+        ("1800 55 1800", "AU", None),
+        ("13 11 14", "AU", None),
     ],
 )
 def test_fictional_numbers_are_the_ranges_kept_for_examples(raw, region, reason):
