@@ -109,6 +109,22 @@ def test_a_hotline_edit_names_the_other_outputs_it_leaves_behind(project, monkey
     assert "tiny-zine" not in invoke("build", project.name, "--format", "guide", "--force").stderr
 
 
+def test_numbers_kept_in_the_content_folder_name_the_outputs_left_behind(project, monkeypatch):
+    # A project with its numbers in content/en/hotlines.yaml (no top-level file): after an
+    # edit and a guide-only build, the zine kept the old number and nothing said so.
+    own = project / "content" / "en" / "hotlines.yaml"
+    own.parent.mkdir(parents=True)
+    (project / "hotlines.yaml").rename(own)
+    monkeypatch.chdir(project)
+    build(project, ("guide", "zine"))
+    own.write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    assert invoke("build", ".").stderr.splitlines()[-1] == (
+        "warning: output/tiny-zine-en.pdf was made before the last change to "
+        "content/en/hotlines.yaml and may print old numbers; rebuild it: pocketguide build "
+        "--format zine"
+    )
+
+
 def test_the_outputs_left_behind_are_named_on_every_run_and_after_a_move(project, monkeypatch):
     # Named once, then "up to date" and silence, while the zine still printed the old number;
     # and after the folder moved (Downloads to Documents) never again.

@@ -22,25 +22,37 @@ if TYPE_CHECKING:
     from pocketguide.project import Project
 
 
+def number_files(project: Project) -> list[Path]:
+    """The project's hotline files: the one its config names, and any in content/<locale>/."""
+    if project.config is None:
+        return []
+    own = project.hotlines_path
+    files = [own] if own is not None and own.is_file() else []
+    # A project may keep its numbers per language, as content/en/hotlines.yaml.
+    return files + sorted(p for p in (project.root / "content").glob("*/hotlines.yaml"))
+
+
 def numbers_digest(project: Project) -> str | None:
-    """A digest of what every output's numbers come from: the hotline file, the org's phone."""
-    path = project.hotlines_path
-    if path is None or not path.is_file():
+    """A digest of what every output's numbers come from: the hotline files, the org's phone."""
+    files = number_files(project)
+    if not files:
         return None
     phone = project.config.organization.phone if project.config else None
     extra = f"\0{phone.normalized}" if phone else ""  # the back cover and the zine print it
-    return hashlib.sha256(f"{file_digest(path)}{extra}".encode()).hexdigest()
+    digests = "".join(file_digest(path) for path in files)
+    return hashlib.sha256(f"{digests}{extra}".encode()).hexdigest()
 
 
 def stale_context(project: Project) -> dict:
     """What naming the project's outputs made from other numbers takes, kept with a request."""
-    hotlines = project.hotlines_path
+    files = number_files(project)
     phone = project.config is not None and project.config.organization.phone is not None
     return {
         "root": str(project.root.resolve()),
         "numbers": numbers_digest(project),
-        "source": (project.shown(hotlines) if hotlines else "")
-        + (" or organization.phone" if phone else ""),
+        "source": " or ".join(
+            [project.shown(path) for path in files] + ["organization.phone"] * phone
+        ),
         "folder": display_path(project.root),
         "locales": list(project.locales),
     }
