@@ -133,3 +133,53 @@ def test_the_shipped_text_writes_its_numbers_as_placeholders(language):
         original = (english / path.relative_to(folder)).read_text(encoding="utf-8")
         for name in ("{emergency}", "{crisis}"):
             assert text.count(name) == original.count(name), (path, name)
+
+
+def _without_hotlines_key(project):
+    config = project / "pocketguide.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("hotlines:"))
+    )
+
+
+def test_a_uk_project_never_falls_back_to_the_us_numbers(tmp_path, monkeypatch):
+    # Saved as hotlines.csv with no `hotlines:` line, the numbers were ignored: the guide
+    # printed 988 and 911, "verified", and check --strict said ok.
+    project = _gb_project(tmp_path)
+    _without_hotlines_key(project)
+    (project / "hotlines.yaml").rename(project / "hotlines.csv")
+    monkeypatch.chdir(project)
+    lines = run("check", ".", "--strict").stderr.splitlines()
+    assert lines[0] == (
+        "pocketguide.yaml: hotlines.csv is not used, so the guide would print the default "
+        "numbers instead; add `hotlines: hotlines.csv` to pocketguide.yaml"
+    )
+    shipped = display_path(content_dir() / "en" / "hotlines.yaml")
+    assert lines[1] == (
+        f"pocketguide.yaml:8: region GB: this edition would print the default US numbers (988, "
+        f"911) from {shipped}; put your numbers in hotlines.yaml in the project folder (one file "
+        "for every language)"
+    )
+
+
+def test_numbers_kept_for_one_language_do_not_leave_another_edition_the_us_ones(
+    tmp_path, monkeypatch
+):
+    # content/en/hotlines.yaml held the UK numbers; the Spanish edition printed 988 and 911.
+    project = _gb_project(tmp_path)
+    own = project / "content" / "en" / "hotlines.yaml"
+    own.parent.mkdir(parents=True)
+    (project / "hotlines.yaml").rename(own)
+    _without_hotlines_key(project)
+    config = project / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("locales: [en-GB]", "locales: [en-GB, es]"))
+    monkeypatch.chdir(project)
+    result = run("check", ".")
+    shipped = display_path(content_dir() / "es" / "hotlines.yaml")
+    assert result.exit_code == 1
+    assert (
+        f"pocketguide.yaml:8: region GB: this edition would print the default US numbers (988, "
+        f"911) from {shipped}; put your numbers in hotlines.yaml in the project folder (one file "
+        "for every language); or copy content/en/hotlines.yaml to content/es/"
+    ) in result.stderr.splitlines()

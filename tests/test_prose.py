@@ -179,3 +179,18 @@ def test_init_starts_the_edition_a_reader_in_the_region_expects(tmp_path, args, 
     assert result.exit_code == 0, result.output
     config = (tmp_path / "org" / "pocketguide.yaml").read_text(encoding="utf-8")
     assert re.search(r"^locales: \[(.*)\]", config, re.MULTILINE)[1] == locale
+
+
+@pytest.mark.parametrize(
+    ("region", "number"),
+    # init wrote 911 in the Netherlands and Brazil, Japan's police (110) for an overdose.
+    [("NL", "112"), ("BR", "192"), ("JP", "119"), ("KR", "119"), ("US", "911"), ("GB", "999")],
+)
+def test_the_emergency_number_is_the_one_for_a_medical_emergency(tmp_path, region, number):
+    from pocketguide.phones import MEDICAL_EMERGENCY, is_emergency, parse_number
+
+    assert all(is_emergency(parse_number(n, r), r) for r, n in MEDICAL_EMERGENCY.items())
+    assert emergency_number(region) == number
+    assert run("init", str(tmp_path / "org"), "--region", region).exit_code == 0
+    hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
+    assert re.search(rf'phone: "?{number}"?\n    hours: 24/7\n    category: emergency', hotlines)

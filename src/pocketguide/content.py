@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from pocketguide.errors import Problems, display_path
+from pocketguide.errors import Problem, Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
@@ -177,7 +177,10 @@ def _hotlines(project: Project, finder: Finder, problems: Problems) -> tuple[Hot
 
     own = project.hotlines_path
     if own is None:
+        problems.extend(_unused_hotlines(project))
         default, default_path = default_file()
+        if default_path and is_shipped(default_path) and project.config:
+            problems.extend(_foreign_default(project, default_path))
         return default or HotlineFile(), default_path
     if not own.is_file():
         problems.add(
@@ -193,3 +196,39 @@ def _hotlines(project: Project, finder: Finder, problems: Problems) -> tuple[Hot
     if "blanks" not in hotlines.model_fields_set and (default := default_file()[0]):
         hotlines = hotlines.model_copy(update={"blanks": default.blanks})
     return hotlines, own
+
+
+# What a hotlines file is saved as when it is not the hotlines.yaml found without a config key.
+_OTHER_NAMES = ("hotlines.yml", "hotlines.csv", "hotlines.yaml.txt", "Hotlines.yaml")
+
+
+def _unused_hotlines(project: Project) -> list[Problem]:
+    """A hotlines file beside the config that nothing names: its numbers would not print."""
+    if project.config is None:
+        return []
+    found = [n for n in _OTHER_NAMES if (project.root / n).is_file()]
+    return [
+        Problem(
+            project.shown(project.config_path),
+            None,
+            f"{name} is not used, so the guide would print the default numbers instead; add "
+            f"`hotlines: {name}` to {project.config_path.name}",
+        )
+        for name in found[:1]
+    ]
+
+
+def _foreign_default(project: Project, default: Path) -> list[Problem]:
+    """The shipped US numbers (988, 911) where they reach no one; the fix the project needs."""
+    if project.region in ("US", "CA"):
+        return []
+    own = sorted((project.root / "content").glob("*/hotlines.yaml"))
+    # Numbers kept in content/en/ serve English only: the Spanish edition found the US file.
+    edition = project.shown(project.root / "content" / default.parent.name)
+    copy = f"; or copy {project.shown(own[0])} to {edition}/" if own else ""
+    message = (
+        f"region {project.region}: this edition would print the default US numbers (988, 911) "
+        f"from {display_path(default)}; put your numbers in hotlines.yaml in the project "
+        f"folder (one file for every language){copy}"
+    )
+    return [Problem(project.shown(project.config_path), project.line("region"), message)]

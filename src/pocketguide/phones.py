@@ -256,8 +256,22 @@ def _is_short_number(text: str, region: str) -> bool:
 EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
 
 
+# Regions with several emergency numbers where the first well-known one is not the one for a
+# medical emergency (an overdose, someone hurt), which is what the guide's text asks for:
+# Japan's 110 is the police, 119 the ambulance; the Netherlands answer 112, not 911.
+MEDICAL_EMERGENCY = {
+    "NL": "112", "PL": "112", "BR": "192", "JP": "119", "KR": "119", "TW": "119", "CN": "120",
+    "VN": "115", "IR": "115", "IL": "101", "PS": "101", "SA": "911", "AE": "998", "CO": "123",
+    "AM": "103", "KG": "103", "MN": "103", "AF": "102", "MV": "102",
+}  # fmt: skip
+
+
 def emergency_number(region: str) -> str | None:
     """The region's emergency number: a well-known one, else phonenumbers' example, else None."""
+    if (medical := MEDICAL_EMERGENCY.get(region)) and phonenumbers.is_emergency_number(
+        medical, region
+    ):
+        return medical
     for candidate in EMERGENCY_CANDIDATES:
         if phonenumbers.is_emergency_number(candidate, region):
             return candidate
