@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from conftest import run
+from conftest import run, tiny_config
 from pocketguide.content import load_content
 from pocketguide.errors import display_path
 from pocketguide.models import HotlineFile
-from pocketguide.placeholders import fill, fill_ins
+from pocketguide.placeholders import Filled, fill_html, fill_ins, fill_text
 from pocketguide.project import load_project
 from pocketguide.resources import content_dir
 
@@ -29,6 +29,25 @@ def _gb_project(tmp_path, crisis: str = SAMARITANS):
     return project
 
 
+def _shown(values: dict) -> dict[str, str]:
+    return {name: filled.display for name, filled in values.items()}
+
+
+def _html(project_dir, locale: str) -> str:
+    """The guide's rendered HTML, numbers filled in."""
+    from pocketguide.brand import resolve_brand
+    from pocketguide.guide import render_html
+
+    project = load_project(project_dir)
+    return render_html(project, load_content(project, locale), resolve_brand(project)[0])
+
+
+def _text(html: str) -> str:
+    """The words of a document's body."""
+    body = html.split("<body", 1)[1]
+    return " ".join(re.sub(r"<[^>]+>", "", body).split())
+
+
 def test_the_numbers_come_from_the_hotlines_as_printed():
     us = _hotlines(
         [
@@ -38,39 +57,68 @@ def test_the_numbers_come_from_the_hotlines_as_printed():
             {"name": "Emergency", "phone": "911", "category": "emergency"},
         ]
     )
-    assert fill_ins(us, "US", "en") == {"crisis": "988", "emergency": "911"}
+    assert _shown(fill_ins(us, "US", "en")) == {"crisis": "988", "emergency": "911"}
     # The Spanish edition names the line that speaks Spanish, as the crisis page prints it.
-    assert fill_ins(us, "US", "es")["crisis"] == "(502) 555-0199"
+    assert fill_ins(us, "US", "es")["crisis"].display == "(502) 555-0199"
+    assert fill_ins(us, "US", "es")["crisis"].uri == "tel:+1-502-555-0199"
     # A French edition: no line lists French, so the first crisis line.
-    assert fill_ins(us, "US", "fr")["crisis"] == "988"
+    assert fill_ins(us, "US", "fr")["crisis"].display == "988"
+
+
+def test_the_crisis_line_is_one_open_day_and_night_for_this_region():
+    # The text says "call {crisis}" at any hour: an evening line listed first got it, and so
+    # did a Mexican line in a US guide; "spa" never matched an edition in "es".
+    lines = _hotlines(
+        [
+            {"name": "Línea MX", "phone": "+52 800 911 2000", "region": "MX", "category": "crisis"},
+            {"name": "Teen", "phone": "800-852-8336", "hours": "6pm-10pm", "category": "crisis"},
+            {"name": "Unsure", "phone": "502-555-0177", "category": "crisis"},
+            {"name": "Lifeline", "phone": "988", "hours": "24/7", "category": "crisis"},
+            {"name": "Línea", "phone": "502-555-0199", "hours": "24/7", "category": "crisis",
+             "languages": ["spa"]},
+            {"name": "Campus police", "phone": "502-852-6111", "category": "emergency"},
+        ]
+    )  # fmt: skip
+    assert _shown(fill_ins(lines, "US", "en")) == {"crisis": "988", "emergency": "911"}
+    assert fill_ins(lines, "US", "es")["crisis"].display == "(502) 555-0199"
+    # Campus police is no emergency number: the region's is named, and no entry backs it.
+    assert fill_ins(lines, "US", "en")["emergency"].entry is None
+    evening = [line for line in lines if line.name in ("Teen", "Unsure")]
+    assert fill_ins(evening, "US", "en")["crisis"].display == "(502) 555-0177"  # hours unknown
 
 
 def test_without_entries_the_region_decides_and_nothing_is_made_up():
-    assert fill_ins([], "US", "en") == {"crisis": "988", "emergency": "911"}
-    assert fill_ins([], "GB", "en-GB") == {"emergency": "999"}  # no crisis line: none invented
+    assert _shown(fill_ins([], "US", "en")) == {"crisis": "988", "emergency": "911"}
+    assert _shown(fill_ins([], "GB", "en-GB")) == {"emergency": "999"}  # no crisis line invented
     assert fill_ins([], "GN", "fr") == {}
     # A text-only line gives nothing to call.
     shout = _hotlines([{"name": "Shout", "text": "85258", "category": "crisis"}], "GB")
     assert "crisis" not in fill_ins(shout, "GB", "en-GB")
 
 
-def test_only_known_placeholders_with_a_number_are_filled():
-    values = {"emergency": "999"}
-    assert fill("Call {emergency}; {crisis}; {other}; {not one}", values) == (
-        "Call 999; {crisis}; {other}; {not one}"
+def test_numbers_fill_the_html_as_links_kept_on_one_line():
+    values = {"crisis": Filled("(502) 555-0199", "tel:+1-502-555-0199")}
+    html = (
+        '<html><head><title>Call {crisis}</title></head><body><h2 data-short="Call {crisis}">'
+        'Call {crisis}</h2><p>[<a href="tel:{crisis}">Call {crisis}</a>] {emergency} {other}'
+        "</p></body></html>"
     )
+    assert fill_html(html, values) == (
+        '<html><head><title>Call (502) 555-0199</title></head><body><h2 data-short="Call (502) '
+        '555-0199">Call <a class="filled ltr-number" href="tel:+1-502-555-0199">(502) 555-0199'
+        '</a></h2><p>[<a href="tel:+15025550199">Call <span class="ltr-number">(502) 555-0199'
+        "</span></a>] {emergency} {other}</p></body></html>"
+    )
+    assert fill_text("[x](sms:{crisis}) {crisis}", values) == "[x](sms:+15025550199) (502) 555-0199"
 
 
 def test_a_uk_project_prints_999_and_its_crisis_line_in_the_default_text(tmp_path):
-    content = load_content(load_project(_gb_project(tmp_path)), "en-GB")
-    scenario = next(s.script for s in content.scenarios if s.id == "suicidal-thoughts")
-    assert scenario.quick == (
-        "In danger right now? Call 999. Otherwise, ask about suicide directly, stay with them, "
-        "and call 116 123 together."
-    )
-    assert "call 999" in content.guide.back_cover
-    crisis_page = next(s for s in content.sections if s.meta.layout == "crisis")
-    assert "If anyone is in immediate danger, call 999." in crisis_page.html
+    text = _text(_html(_gb_project(tmp_path), "en-GB"))
+    assert "If they are in danger right now, call 999 first" in text
+    assert "Offer to call 116 123 together" in text
+    assert "if anyone is in immediate danger, call 999." in text  # the back cover
+    assert "If anyone is in immediate danger, call 999." in text  # the crisis page
+    assert "{" not in text
     assert run("check", str(tmp_path / "org")).exit_code == 0
 
 
@@ -80,9 +128,9 @@ def test_a_project_with_no_crisis_line_is_told_where_the_text_needs_one(tmp_path
     guide = display_path(content_dir() / "en" / "guide.yaml")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{display_path(project / 'hotlines.yaml', project)}: no crisis line to print where the "
-        f"guide's text says {{crisis}} ({guide}:7 and 3 more); add an entry with category: "
-        "crisis and a phone number\n",
+        f"{display_path(project / 'hotlines.yaml', project)}: no crisis line with a phone number "
+        f"to print where the guide's text says {{crisis}} ({guide}:7 and 3 more); add an entry "
+        "with category: crisis and a phone number\n",
     )
 
 
@@ -110,9 +158,7 @@ def test_an_unknown_placeholder_is_an_error_at_its_line(tmp_path, monkeypatch):
     )
     section.write_text("---\ntitle: Closing\n---\n\nIn danger? Call {emergency}.\n")
     assert run("check", ".").exit_code == 0
-    content = load_content(load_project(project), "en-GB")
-    closing = next(s for s in content.sections if s.id == "closing")
-    assert "In danger? Call 999." in closing.html
+    assert "In danger? Call 999." in _text(_html(project, "en-GB"))
 
 
 _LITERAL = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
@@ -183,3 +229,59 @@ def test_numbers_kept_for_one_language_do_not_leave_another_edition_the_us_ones(
         f"911) from {shipped}; put your numbers in hotlines.yaml in the project folder (one file "
         "for every language); or copy content/en/hotlines.yaml to content/es/"
     ) in result.stderr.splitlines()
+
+
+def test_placeholders_written_almost_right_are_errors_not_printed_as_written(tmp_path, monkeypatch):
+    project = _gb_project(tmp_path)
+    section = project / "content" / "en" / "sections" / "closing.md"
+    section.parent.mkdir(parents=True, exist_ok=True)
+    section.write_text(
+        "---\ntitle: Closing\n---\n\nCall { crisis } or {*crisis*}.\nOr ｛emergency｝.\n"
+        "[Call {crisis}](tel:999)\n"
+    )
+    hotlines = project / "hotlines.yaml"
+    text = hotlines.read_text().replace(
+        "category: crisis\n", "category: crisis\n    notes: Or {emergency}\n", 1
+    )
+    hotlines.write_text(text + "# {todo}: add the warmline\n")
+    monkeypatch.chdir(project)
+    result = run("check", ".")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'content/en/sections/closing.md:5: "{ crisis }" prints as written: write {crisis}',
+        'content/en/sections/closing.md:5: "{*crisis*}" prints as written: write {crisis}',
+        'content/en/sections/closing.md:6: "｛emergency｝" prints as written: write {emergency}',
+        "hotlines.yaml:8: {emergency} is not filled in a hotline entry: write the number",
+    ]
+    # Once they are right, the link that shows 116 123 and dials 999 is caught.
+    section.write_text("---\ntitle: Closing\n---\n\n[Call {crisis}](tel:999)\n")
+    hotlines.write_text(text.replace("    notes: Or {emergency}\n", ""))
+    assert run("check", ".").stderr.splitlines() == [
+        'content/en/sections/closing.md:5: the link "Call 116 123" shows 116 123 but dials 999; '
+        "make them the same number"
+    ]
+
+
+def test_a_crisis_line_not_always_open_or_a_us_112_warns(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config())
+    entries = (
+        "hotlines:\n"
+        '  - name: Teen Line\n    phone: "800-852-8336"\n    hours: 6pm-10pm\n'
+        "    category: crisis\n"
+        '  - name: Warmline\n    phone: "502-555-0242"\n    category: warmline\n'
+    )
+    (tmp_path / "hotlines.yaml").write_text(entries)
+    assert run("check", ".").stderr.splitlines()[0] == (
+        "warning: hotlines.yaml:2: Teen Line: the guide's text says to call it ({crisis}) at any "
+        "hour, but it is not open day and night (6pm-10pm); list a crisis line open 24/7, or "
+        "write its hours as 24/7 if it is"
+    )
+    # 112 answers only from mobile phones in the US.
+    (tmp_path / "hotlines.yaml").write_text(
+        entries + '  - name: Emergency\n    phone: "112"\n    category: emergency\n'
+    )
+    assert (
+        "warning: hotlines.yaml:9: Emergency: 112 answers only from mobile phones in US, and the "
+        "guide's text says to call it ({emergency}); use 911"
+    ) in run("check", ".").stderr.splitlines()

@@ -120,7 +120,7 @@ def test_init_where_no_emergency_number_is_known_starts_with_an_empty_list(tmp_p
     said = [line for line in check.stderr.splitlines() if line.startswith("hotlines.yaml")]
     assert [line.split(" to print")[0] for line in said] == [
         "hotlines.yaml: no emergency number",
-        "hotlines.yaml: no crisis line",
+        "hotlines.yaml: no crisis line with a phone number",
     ]
 
 

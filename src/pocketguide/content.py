@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pocketguide.errors import Problem, Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
 from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
-from pocketguide.placeholders import fill, fill_ins, placeholder_problems
+from pocketguide.placeholders import Filled, fill_ins, fill_warnings, placeholder_problems
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.sections import load_section
 from pocketguide.spelling import IDS, respeller
-from pocketguide.textmap import map_text
 from pocketguide.validate import validate
 from pocketguide.yamlload import (
     line_of,
@@ -56,8 +54,10 @@ class Content:
     hotlines_path: Path | None = None
     # Entries whose numbers differ from hotlines.lock (set by build.prepare).
     unapproved: list[str] = field(default_factory=list)
-    # The project's section and scenario files that no manifest lists (warnings).
+    # The project's section and scenario files that no manifest lists, and other warnings.
     unlisted: list[str] = field(default_factory=list)
+    # What {emergency} and {crisis} print (pocketguide.placeholders).
+    numbers: dict[str, Filled] = field(default_factory=dict)
 
 
 def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
@@ -119,7 +119,9 @@ def load_content(project: Project, locale: str) -> Content:
     # A hotlines file with errors was not read: its crisis line may be there.
     where = project.shown(hotlines_path or project.config_path or Path("hotlines.yaml"))
     missing = len(problems.items) == before
-    problems.extend(placeholder_problems(finder.sources, values, where, project.root, missing))
+    scanned = finder.sources + [p for p in [project.hotlines_path] if p and p.is_file()]
+    found, used = placeholder_problems(scanned, values, where, project.root, missing)
+    problems.extend(found)
     if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
         # Every guide prints its crisis numbers; the check after rendering relies on it.
         line = project.line("sections", "exclude")
@@ -127,18 +129,21 @@ def load_content(project: Project, locale: str) -> Content:
         message = "the guide must keep its crisis numbers section (a section with layout: crisis)"
         problems.add(where, line, f"sections: exclude: {message}" if line else message)
     problems.raise_if_any()
-    numbers = partial(fill, values=values)  # "call {emergency}" -> "call 999"
     content = Content(
         locale,
-        map_text(guide, numbers, IDS),
-        [replace(s, meta=map_text(s.meta, numbers), html=numbers(s.html)) for s in sections],
-        [replace(s, script=map_text(s.script, numbers)) for s in scenarios],
+        guide,
+        sections,
+        scenarios,
         hotlines,
         finder.sources,
         finder.fallbacks,
         hotlines_path,
     )
     content.unlisted = unlisted_files(project, manifest, finder.locales) if manifest else []
+    # The text keeps {emergency} and {crisis}: the rendered HTML links the numbers.
+    content.numbers = values
+    own = hotlines_path if hotlines_path and not is_shipped(hotlines_path) else None
+    content.unlisted += fill_warnings(values, used, own and project.shown(own), project.region)
     return content
 
 

@@ -43,7 +43,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     assets, problems, warnings = resolve_brand(project)
     known = known_numbers(content, project.config and project.config.organization.phone)
     root = project.config and project.root
-    found, doubtful = prose_findings(content.sources, project.region, root, known)
+    found, doubtful = prose_findings(content.sources, project.region, root, known, content.numbers)
     problems += found
     warnings += doubtful
     try:  # the project's own interface translation, read now so a broken one stops the build

@@ -25,6 +25,7 @@ from pocketguide.phones import (
     parse_number,
     without_addresses,
 )
+from pocketguide.placeholders import Filled, fill_text
 from pocketguide.wellknown import near_miss
 
 # The US short codes the default text names (988, 911), which other regions must replace.
@@ -213,10 +214,12 @@ def prose_findings(
     region: str,
     project_root: Path | None,
     known: set[str] | None = None,
+    values: dict[str, Filled] | None = None,
 ) -> tuple[list[Problem], list[str]]:
     """Errors for short codes and phone links in prose; warnings for doubtful links of our own.
 
     `known`: the hotline entries' numbers (E.164); others in the project's own text warn.
+    `values`: what {emergency} and {crisis} print, so that their links are checked too.
     """
     problems, warnings = [], []
     for path in sources:
@@ -225,10 +228,12 @@ def prose_findings(
         own = project_root is not None and path.is_relative_to(project_root)
         text = path.read_text(encoding="utf-8")
         shown = display_path(path, project_root)
-        bad, doubtful = link_findings(text, region)
+        # "[call {crisis}](tel:988)" shows one number and dials another once filled in.
+        linked = fill_text(text, values) if values else text
+        bad, doubtful = link_findings(linked, region)
         problems += [Problem(shown, line, reason) for line, reason in bad]
         problems += [
-            Problem(shown, line, reason) for line, reason in mismatched_links(text, region)
+            Problem(shown, line, reason) for line, reason in mismatched_links(linked, region)
         ]
         if not own:
             continue  # the shipped text writes 988 and 911 as {crisis} and {emergency}
