@@ -89,6 +89,19 @@ def test_a_quote_left_open_is_named_at_its_line(text, line, quote):
     )
 
 
+@pytest.mark.parametrize(
+    "text", ['do:\n  - "Stay calm"\n  - {crisis} now, together\n', "quick: {crisis} now\n"]
+)
+def test_a_placeholder_starting_a_value_asks_for_quotes(text):
+    # It said "this line is indented differently", about a line indented like the rest.
+    with pytest.raises(YamlProblem) as info:
+        parse_yaml(text, "scenario.yaml")
+    assert info.value.message == (
+        'invalid YAML: a value that starts with "{" must be in quotes ("{crisis} ...")'
+    )
+    assert info.value.line == text.count("\n")
+
+
 def test_tabs_bom_and_empty_files_are_clear_errors(tmp_path):
     cases = {
         "tab.yaml": b"a:\n\tb: 1\n",

@@ -30,11 +30,18 @@ def explain(exc: yaml.MarkedYAMLError, loader: Any, text: str) -> tuple[int | No
         reason = "this line is indented differently from the lines above it"
     elif reason.startswith("mapping values are not allowed"):
         reason += " (put a value that holds a colon in quotes, or check the indentation)"
+    lines = text.splitlines()
+    if line and line <= len(lines) and _FLOW_START.match(lines[line - 1]):
+        # `- {crisis} now, together`: YAML reads a value that starts with { as a mapping.
+        reason = 'a value that starts with "{" must be in quotes ("{crisis} ...")'
     if (opened := _open_quote(text, line)) is not None:
         # PyYAML reads on to the next quote and blames a later line for what it finds.
         line, quote = opened
         reason = f"a quote opened on this line is never closed (add the closing {quote})"
     return line, reason
+
+
+_FLOW_START = re.compile(r"^\s*(?:-\s+|[\w-]+:\s+)\{[A-Za-z]")
 
 
 def _error_line(exc: yaml.MarkedYAMLError) -> int | None:
