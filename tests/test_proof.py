@@ -116,3 +116,19 @@ def test_the_sign_off_stays_on_the_page_of_the_last_number(tmp_path):
     for page in pages:
         ends = page.count("Last verified") + page.count("Your organization's own number")
         assert ends == len(re.findall(r"\b(?:CALL|PHONE)\b", page)), page
+
+
+def test_numbers_the_text_names_but_no_entry_lists_are_on_the_sheet(tmp_path):
+    # The guide says "call 988 together" from the region alone: the checker never saw it.
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG, encoding="utf-8")
+    warmline = 'hotlines:\n  - name: Warmline\n    phone: "502-555-0242"\n    category: warmline\n'
+    (tmp_path / "hotlines.yaml").write_text(warmline, encoding="utf-8")
+    assert run("proof", str(tmp_path)).exit_code == 0
+    reader = PdfReader(tmp_path / "output" / "test-proof.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    unlisted = (
+        "The guide's text tells readers to call this number, but no hotline entry lists it: "
+        "check it, then add it to your hotlines file."
+    )
+    assert f"Named in the guide's text PHONE 911 {DO_NOT_CALL} {unlisted}" in text
+    assert f"Named in the guide's text CALL 988 {unlisted}" in text

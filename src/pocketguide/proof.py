@@ -19,7 +19,8 @@ from pocketguide.models import Hotline
 from pocketguide.output import write_atomic
 from pocketguide.paper import PAPER_MM
 from pocketguide.pdf import html_to_pdf
-from pocketguide.phones import Number, is_emergency
+from pocketguide.phones import Number, is_emergency, parse_number
+from pocketguide.placeholders import Filled
 from pocketguide.prepare import prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import make_environment, render_template
@@ -36,10 +37,17 @@ class Row:
     text: Number | None
     emergency: bool
     hotline: Hotline | None = None
+    unlisted: bool = False  # named by the guide's text ({crisis}), but by no entry
 
 
-def proof_rows(project: Project, hotlines: list[Hotline]) -> list[Row]:
-    """The hotlines, then the organization's phone (printed on the back cover) if it has one."""
+def proof_rows(
+    project: Project, hotlines: list[Hotline], numbers: dict[str, Filled] | None = None
+) -> list[Row]:
+    """The hotlines, the numbers the text names that no entry lists, the organization's phone.
+
+    `numbers`: what {emergency} and {crisis} print: 988 or 911 from the region, when no entry
+    gives them, are on the sheet too, since the guide tells readers to call them.
+    """
     rows = [
         Row(
             h.name,
@@ -51,6 +59,10 @@ def proof_rows(project: Project, hotlines: list[Hotline]) -> list[Row]:
         )
         for h in hotlines
     ]
+    for name, filled in (numbers or {}).items():
+        if filled.entry is None:
+            number = parse_number(filled.display, project.region)
+            rows.append(Row("", number, None, name == "emergency", unlisted=True))
     organization = project.config.organization if project.config else None
     if organization is not None and organization.phone is not None:
         phone = organization.phone
@@ -69,7 +81,7 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
     context = base_context(project, prepared.content, prepared.assets)
     context["page"] = {"width_mm": PAPER_MM[paper][0], "height_mm": PAPER_MM[paper][1]}
     context["today"] = dt.date.today().isoformat()
-    rows = proof_rows(project, hotlines)
+    rows = proof_rows(project, hotlines, prepared.content.numbers)
     context["rows"] = rows
     locale = prepared.content.locale
     words = translations(project, locale)
