@@ -199,3 +199,18 @@ def test_a_keyword_must_be_plain_letters_and_digits(project):
             f'hotlines.yaml:4: Crisis Text Line: keyword: "{keyword}" is not a text keyword: '
             "one or two words of the letters A-Z and digits, as the service asks (e.g. SHOUT)\n"
         )
+
+
+def test_a_number_only_for_texts_under_one_to_call_is_set_apart(project):
+    # Lifeline's 13 11 14 and its text number 0477 13 11 14 looked alike: someone could ring
+    # the text number in a hurry.
+    two = LINES.format(keyword="HOME").replace(
+        '    phone: "988"\n', '    phone: "988"\n    text: "502-555-0288"\n'
+    )
+    (project / "hotlines.yaml").write_text(two)
+    card = html(project, "card")
+    assert (
+        '<span class="kh-kind kh-text-label">text</span> '
+        '<a class="kh-number kh-text" href="sms:+15025550288">(502) 555-0288</a>'
+    ) in card
+    assert '<a class="kh-number" href="tel:988">988</a>' in card
