@@ -32,7 +32,7 @@ def test_a_scenario_too_long_for_its_page_warns_at_its_file(tmp_path, monkeypatc
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if "runs onto" in line] == [
         "warning: content/en/scenarios/silence.yaml: the scenario runs onto 2 pages of the "
-        "guide; shorten it, so that all of it is in view at once"
+        "guide, so not all of it is in view at once; shorten it"
     ]
 
 
@@ -40,3 +40,21 @@ def test_every_default_scenario_is_one_page(default_guide):
     assert spilled(*destination_pages(default_guide.read_bytes())) == {}
     starts, _ = destination_pages(default_guide.read_bytes())
     assert len([name for name in starts if name.startswith("scn-")]) == 10
+
+
+def test_a_default_scenario_pushed_over_says_what_did_it(monkeypatch):
+    # "shorten it" named a file inside pocketguide, which the user cannot edit, when a long
+    # crisis number filled into it was the cause.
+    import pocketguide.scenariofit as scenariofit
+    from pocketguide.content import ScenarioEntry
+    from pocketguide.resources import content_dir
+
+    source = content_dir() / "en" / "scenarios" / "silence.yaml"
+    entry = ScenarioEntry("silence", None, source)  # type: ignore[arg-type]
+    monkeypatch.setattr(scenariofit, "destination_pages", lambda data: ({"scn-silence": 3}, 5))
+    [warning] = scenariofit.spill_warnings(b"", [entry], None)
+    assert warning.endswith(
+        "the scenario runs onto 2 pages of the guide, so not all of it is in view at once; as "
+        "shipped it fits one page, so a long number filled in, a larger font or a smaller page "
+        "pushed it over: change those, or copy the file into your content/ and shorten it"
+    )
