@@ -116,7 +116,9 @@ def test_a_uk_project_prints_999_and_its_crisis_line_in_the_default_text(tmp_pat
     text = _text(_html(_gb_project(tmp_path), "en-GB"))
     assert "If they are in danger right now, call 999 first" in text
     assert "Offer to call 116 123 together" in text
-    assert "if anyone is in immediate danger, call 999." in text  # the back cover
+    # The back cover, emergency first.
+    assert "If anyone is in immediate danger, call 999. If you or someone" in text
+    assert "is in crisis, call 116 123." in text
     assert "If anyone is in immediate danger, call 999." in text  # the crisis page
     assert "{" not in text
     assert run("check", str(tmp_path / "org")).exit_code == 0

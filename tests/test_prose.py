@@ -52,8 +52,8 @@ def test_an_override_with_local_numbers_clears_its_error(tmp_path):
     own.write_text(text.replace("{emergency}", "911").replace("{crisis}", "988"), "utf-8")
     lines = run("check", str(project)).stderr.splitlines()
     assert (
-        'content/en/guide.yaml:7: "988" and "911" reach no service in GB: write {crisis} or '
-        "{emergency} (filled in from your hotlines file) or your local number"
+        'content/en/guide.yaml:7: "911" and "988" reach no service in GB: write {emergency} or '
+        "{crisis} (filled in from your hotlines file) or your local number"
     ) in lines
 
 
