@@ -94,6 +94,8 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     same_region = parsed.country_code == phonenumbers.country_code_for_region(home)
     style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
     display = phonenumbers.format_number(parsed, style)
+    if same_region and parsed.country_code != 1 and _grouped_as_published(text, display):
+        display = text  # "1800 55 1800", as the service prints it, not "1800 551 800"
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
     uri = f"sms:{e164}" if sms else phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966)
     # Australia's 13 11 14 and 1800 numbers do not connect as +61...: link the digits a phone
@@ -102,6 +104,18 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     if same_region and not abroad and (local := _dialled_at_home(parsed, home)):
         uri = f"{'sms' if sms else 'tel'}:{local}"
     return Number(text, display, uri, e164, False, region=region, sms=sms)
+
+
+def _grouped_as_published(text: str, national: str) -> bool:
+    """Whether a number was written as the national format's digits, grouped only by spaces.
+
+    Services outside North America often print their own grouping (1800 55 1800, 0800 111 0
+    111), which a checker compares the proof sheet with. The digits are the same; North
+    American numbers keep their one familiar style, (502) 555-0142.
+    """
+    return bool(re.fullmatch(r"\d+(?: \d+)*", text)) and re.sub(r"\D", "", national) == (
+        text.replace(" ", "")
+    )
 
 
 def _dialled_at_home(parsed: phonenumbers.PhoneNumber, home: str) -> str:
