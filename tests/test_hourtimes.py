@@ -69,7 +69,14 @@ def test_digits_of_any_script_are_read():
     ("hours", "always"),
     [("24/7", True), ("24 hours", True), ("24 horas", True), ("24h, every day", True),
      ("Around the clock", True), ("Every day, 4pm-11pm", False), ("Mon-Fri 9-5", False),
-     ("Weekdays", False), ("", False), (None, False)],
+     ("Weekdays", False), ("", False), (None, False),
+     # "24 hours" then anything counted: a weekend line got {crisis} and no hours on the card.
+     ("24 hours on weekends (Sat-Sun)", False), ("24h weekends only", False),
+     ("24 Stunden am Wochenende", False), ("24 horas, solo fines de semana", False),
+     ("24 hours Mon-Fri", False),
+     # and these, open day and night, were read as limited.
+     ("Open 24/7", True), ("Daily 24 hours", True), ("24/7/365", True),
+     ("Open 24 hours a day, 7 days a week", True), ("24 horas al día", True)],
 )  # fmt: skip
 def test_always_open(hours, always):
     assert always_open(hours) is always

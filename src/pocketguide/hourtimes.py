@@ -75,14 +75,20 @@ def unbacked_times(written: str, translated: str) -> list[str]:
     return [f"{t // 60:02d}:{t % 60:02d}" for t in sorted(read_times(translated)[0] - named)]
 
 
-# Open all day, every day, as the usual languages write it.
+# Open all day, every day, as the usual languages write it; nothing else may follow, so that
+# "24 hours on weekends" is not read as always open.
+_DAY = r"24\s*(?:/\s*7|h|hrs?|hours?|horas?|heures|stunden|ore)"
+_EVERY = (
+    r"(?:a\s+day|per\s+day|al\s+día|par\s+jour|am\s+tag|every\s+day|daily|7\s+days(?:\s+a\s+"
+    r"week)?|7\s*/\s*7|365(?:\s+days(?:\s+a\s+year)?)?|todos\s+los\s+días|[\s,/]+)*"
+)
 _ALWAYS = re.compile(
-    r"^\W*(?:24\s*/\s*7|24\s*(?:h|hrs?|hours?|horas?|heures|stunden|ore)\b.*|always open"
-    r"|around the clock|día y noche|todo el día)\W*$",
+    rf"^\W*(?:(?:open|daily|every\s+day|abierto|ouvert)\s+)?(?:{_DAY}{_EVERY}|always open"
+    r"|around the clock|day and night|día y noche|todo el día)\W*$",
     re.IGNORECASE,
 )
 
 
 def always_open(hours: str | None) -> bool:
     """Whether the hours say the line is open all day, every day ("24/7", "24 horas")."""
-    return bool(hours) and bool(_ALWAYS.match(hours.strip()))
+    return bool(hours) and bool(_ALWAYS.match(" ".join(hours.split())))
