@@ -71,6 +71,7 @@ def test_the_crisis_line_is_one_open_day_and_night_for_this_region():
     lines = _hotlines(
         [
             {"name": "Línea MX", "phone": "+52 800 911 2000", "region": "MX", "category": "crisis"},
+            {"name": "+52", "phone": "+52 800 911 2000", "hours": "24/7", "category": "crisis"},
             {"name": "Teen", "phone": "800-852-8336", "hours": "6pm-10pm", "category": "crisis"},
             {"name": "Unsure", "phone": "502-555-0177", "category": "crisis"},
             {"name": "Lifeline", "phone": "988", "hours": "24/7", "category": "crisis"},
@@ -287,3 +288,39 @@ def test_a_crisis_line_not_always_open_or_a_us_112_warns(tmp_path, monkeypatch):
         "warning: hotlines.yaml:9: Emergency: 112 answers only from mobile phones in US, and the "
         "guide's text says to call it ({emergency}); use 911"
     ) in run("check", ".").stderr.splitlines()
+
+
+def test_the_emergency_number_is_the_regions_usual_one_when_several_are_listed():
+    # Japan: 110 (police) listed first printed "overdosed; call 110"; 119 is the ambulance.
+    japan = _hotlines(
+        [
+            {"name": "Police", "phone": "110", "category": "emergency"},
+            {"name": "Fire and ambulance", "phone": "119", "category": "emergency"},
+        ],
+        "JP",
+    )
+    assert fill_ins(japan, "JP", "ja")["emergency"].entry.name == "Fire and ambulance"
+
+
+def test_sms_placeholders_text_the_entrys_text_number(tmp_path, monkeypatch):
+    lifeline = _hotlines(
+        [{"name": "Lifeline", "phone": "13 11 14", "text": "0477 13 11 14", "category": "crisis"}],
+        "AU",
+    )
+    values = fill_ins(lifeline, "AU", "en-AU")
+    assert fill_text("[text](sms:{crisis})", values) == "[text](sms:+61477131114)"
+    # Samaritans take no texts: a link to text them is an error.
+    project = _gb_project(tmp_path)
+    section = project / "content" / "en" / "sections" / "closing.md"
+    section.parent.mkdir(parents=True, exist_ok=True)
+    section.write_text(
+        "---\ntitle: Closing\n---\n\n[Text {crisis}](sms:{crisis})\n{أزمة} {crisis line}\n"
+    )
+    monkeypatch.chdir(project)
+    assert run("check", ".").stderr.splitlines() == [
+        "content/en/sections/closing.md:5: sms:{crisis} would text Samaritans, which lists no "
+        "number for texts; link tel:{crisis}, or give the entry a text: number",
+        'content/en/sections/closing.md:6: unknown placeholder "{أزمة}": pocketguide fills in '
+        "{emergency} and {crisis}",
+        'content/en/sections/closing.md:6: "{crisis line}" prints as written: write {crisis}',
+    ]

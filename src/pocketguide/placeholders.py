@@ -17,20 +17,30 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import phonenumbers
+
 from pocketguide.errors import Problem, display_path
 from pocketguide.hourtimes import always_open
 from pocketguide.locales import babel_locale, is_language, language_of
 from pocketguide.models import Hotline
-from pocketguide.phones import emergency_number, is_emergency
+from pocketguide.phones import Number, emergency_number, is_emergency
 
 PLACEHOLDERS = ("emergency", "crisis")  # each also names the category it is filled from
 # The national crisis line where one number serves the whole country, as 911 does.
 NATIONAL_CRISIS_LINE = {"US": "988", "CA": "988"}
-_TOKEN = re.compile(r"\{([A-Za-z][\w-]*)\}")
-# Almost a placeholder: spaces, emphasis or full-width braces around a name print as written.
-_NEAR = re.compile(r"[{｛][\s*_]*(emergency|crisis)[\s*_]*[}｝]", re.IGNORECASE)
+# A word in braces, in any script: {أزمة} or {сrisis} (a Cyrillic с) is no placeholder either.
+_TOKEN = re.compile(r"\{([^\W\d_][\w-]*)\}")
+# Almost a placeholder: spaces, emphasis, more words or full-width braces around a name.
+_NEAR = re.compile(
+    r"[{｛][^{}｛｝\n]{0,30}?\b(emergency|crisis)\b[^{}｛｝\n]{0,30}?[}｝]", re.IGNORECASE
+)
 _TAG = re.compile(r"(<[^>]*>)")
 _LINK_TARGET = re.compile(r"\b(tel|sms):\{(emergency|crisis)\}", re.IGNORECASE)
+_SMS_TARGET = re.compile(r"\bsms:\{(emergency|crisis)\}", re.IGNORECASE)
+_NO_TEXTS = (
+    "sms:{{{1}}} would text {0}, which lists no number for texts; link tel:{{{1}}}, or give "
+    "the entry a text: number"
+)
 _WHAT = {"emergency": "emergency number", "crisis": "crisis line with a phone number"}
 
 
@@ -51,15 +61,18 @@ def fill_ins(hotlines: list[Hotline], region: str, locale: str) -> dict[str, Fil
     edition's language before one in another, then the first listed; only for this region.
     """
     values: dict[str, Filled] = {}
-    ours = [h for h in hotlines if h.phone is not None and h.region in (None, region)]
+    ours = [h for h in hotlines if h.phone is not None and _of_region(h.phone, region)]
     emergency = [
         h
         for h in ours
         if h.category == "emergency" and is_emergency(h.phone, region)  # type: ignore[arg-type]
     ]
+    # Japan lists 110 (police) and 119 (ambulance): the text's "overdosed; call" needs 119.
+    usual = emergency_number(region)
+    emergency.sort(key=lambda h: h.phone.normalized != usual)  # type: ignore[union-attr]
     if emergency:
         values["emergency"] = _filled(emergency[0])
-    elif number := emergency_number(region):
+    elif number := usual:
         values["emergency"] = Filled(number, f"tel:{number}")
     language = _language(locale)
 
@@ -75,6 +88,16 @@ def fill_ins(hotlines: list[Hotline], region: str, locale: str) -> dict[str, Fil
     elif number := NATIONAL_CRISIS_LINE.get(region):
         values["crisis"] = Filled(number, f"tel:{number}")
     return values
+
+
+def _of_region(number: Number, region: str) -> bool:
+    """Whether a number is the region's: not "+52 800 ..." in a US list, nor `region: MX`."""
+    if number.region != region:
+        return False
+    if number.short:
+        return True
+    parsed = phonenumbers.parse(number.normalized)
+    return parsed.country_code == phonenumbers.country_code_for_region(region)
 
 
 def _filled(entry: Hotline) -> Filled:
@@ -135,8 +158,11 @@ def fill_text(text: str, values: dict[str, Filled]) -> str:
         filled = values.get(match[2])
         if filled is None:
             return match[0]
+        scheme, entry = match[1].lower(), filled.entry
+        if scheme == "sms" and entry is not None and entry.text is not None:
+            return entry.text_uri or entry.text.uri  # the number that takes texts
         digits = re.sub(r"[^\d+]", "", filled.uri.split(":", 1)[1])
-        return f"{match[1].lower()}:{digits}"
+        return f"{scheme}:{digits}"
 
     return fill(_LINK_TARGET.sub(target, text), values)
 
@@ -172,6 +198,11 @@ def placeholder_problems(
                     problems.append(Problem(shown, number, _unknown(name)))
                 else:
                     used.setdefault(name, []).append(f"{shown}:{number}")
+            for texted in _SMS_TARGET.findall(line):
+                filled = values.get(texted.lower())
+                if filled and (filled.entry is None or filled.entry.text is None):
+                    who = filled.entry.name if filled.entry else filled.display
+                    problems.append(Problem(shown, number, _NO_TEXTS.format(who, texted)))
             for near in _NEAR.finditer(line):
                 if near[0] != f"{{{near[1]}}}":
                     written = f'"{near[0]}" prints as written: write {{{near[1].lower()}}}'
