@@ -49,6 +49,15 @@ def test_a_number_in_arabic_notes_reads_left_to_right(tmp_path):
     for first, last in (("502", "1234"), ("(502)", "7777"), ("502", "8888")):
         page = next(p for p in document if last in p.get_textpage().get_text_range())
         assert _left_edge(page, first) < _left_edge(page, last), last
+    # Each link once: a number span inside a tel: link made a second, identical annotation.
+    from pypdf import PdfReader
+
+    reader = PdfReader(next((project / "output").glob("*-guide-ar.pdf")))
+    for page in reader.pages:
+        links = [a.get_object() for a in page.get("/Annots", [])]
+        links = [a for a in links if "/A" in a and "/URI" in a["/A"]]
+        seen = [(str(a["/A"]["/URI"]), tuple(round(float(v)) for v in a["/Rect"])) for a in links]
+        assert len(seen) == len(set(seen)), seen
 
 
 def test_numbers_in_a_whole_document_are_wrapped_once_and_only_in_its_text():
@@ -61,5 +70,5 @@ def test_numbers_in_a_whole_document_are_wrapped_once_and_only_in_its_text():
         "<html><head><style>a{width:1234px}</style><title>2026</title></head><body>"
         '<p>call <span class="ltr-number">(502) 589-1234</span> &#8212; &#x2014; or '
         '<span class="ltr-number">116 123</span> 12</p>'
-        '<a href="tel:988"><span class="ltr-number">988</span></a></body></html>'
+        '<a href="tel:988">988</a></body></html>'
     )

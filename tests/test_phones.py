@@ -134,3 +134,36 @@ def test_a_short_code_prints_its_digits_unless_grouped_by_spaces(raw, region, di
     number = parse_number(raw, region)
     assert number.display == display
     assert number.uri == "tel:" + display.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "home", "said"),
+    [
+        # phonenumbers takes any three digits in New Zealand: 988 and 911 passed, or warned
+        # only that they looked like text codes.
+        (
+            "988",
+            "NZ",
+            None,
+            "988 is the US and Canada's crisis line, not a number for NZ; check it",
+        ),
+        (
+            "911",
+            "NZ",
+            None,
+            "911 is North America's emergency number, not a number for NZ; check it",
+        ),
+        ("911", "MX", None, None),  # Mexico answers 911
+        # National crisis lines phonenumbers refused (113) or took for text codes (1737).
+        ("113", "NL", None, None),
+        ("1737", "NZ", None, None),
+        ("90101", "SE", None, None),
+        ("14416", "IN", None, None),
+        # Lifeline's 13 11 14 in a New Zealand guide: it cannot be dialled from there.
+        ("13 11 14", "AU", "NZ", "+61 131114 is a number of AU that works only there"),
+    ],
+)
+def test_numbers_that_pass_phonenumbers_but_not_the_reader(raw, region, home, said):
+    from pocketguide.doubts import doubt
+
+    assert doubt(parse_number(raw, region, home=home)) == said

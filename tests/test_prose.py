@@ -19,6 +19,10 @@ def test_short_codes_that_do_not_work_in_the_region_are_found():
     assert foreign_codes(text, "CA") == []
     assert foreign_codes(text, "GB") == [(1, ["988"]), (2, ["911", "988"])]
     assert foreign_codes(text, "MX") == [(1, ["988"]), (2, ["988"])]  # 911 works in Mexico
+    # phonenumbers takes 911 and 988 as valid in New Zealand; 999 is the UK's, not Australia's.
+    assert foreign_codes(text, "NZ") == [(1, ["988"]), (2, ["911", "988"])]
+    assert foreign_codes("Call 999 now. Call 000.\nOver 1,000 people.", "AU") == [(1, ["999"])]
+    assert foreign_codes("Call 999 now. Call 000.", "GB") == [(1, ["000"])]
 
 
 @pytest.mark.parametrize(("region", "number"), [("GB", "999"), ("AU", "000"), ("DE", "112")])
@@ -52,8 +56,8 @@ def test_an_override_with_local_numbers_clears_its_error(tmp_path):
     own.write_text(text.replace("{emergency}", "911").replace("{crisis}", "988"), "utf-8")
     lines = run("check", str(project)).stderr.splitlines()
     assert (
-        'content/en/guide.yaml:7: "911" and "988" reach no service in GB: write {emergency} or '
-        "{crisis} (filled in from your hotlines file) or your local number"
+        'content/en/guide.yaml:7: "911" and "988" are not numbers to call in GB: write '
+        "{emergency} or {crisis} (filled in from your hotlines file) or your local number"
     ) in lines
 
 

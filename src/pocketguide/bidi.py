@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 _NUMBER = re.compile(r"&#?\w+;|\+?\(?\d[\d ().-]*\d\)?")
 _TAG = re.compile(r"(<[^>]*>)")
 _LTR = '<span class="ltr-number">'
+# Elements set left to right by the stylesheets: a number span, a tel: or sms: link.
+_ALREADY_LTR = re.compile(r'<(\w+)\b[^>]*?(?:\bclass="[^"]*\bltr-number\b|\bhref="(?:tel|sms):)')
 
 
 def isolate_numbers(text: str | None) -> Markup:
@@ -26,19 +28,23 @@ def isolate_numbers_in_html(html: str) -> str:
     """isolate_numbers for the text of a whole document's body (its tags are kept as they are).
 
     A number in a right-to-left edition's prose ("call (502) 589-1234" in Arabic) printed with
-    its groups in the other order, as the hotline entries' did. Text already set left to right,
-    and the head (styles, title), are left alone.
+    its groups in the other order, as the hotline entries' did. Text already set left to right
+    (number spans, tel: and sms: links), and the head (styles, title), are left alone.
     """
     head, start, body = html.partition("<body")
     if not start:
         return html
-    parts, inside = [], False
+    parts, closing = [], None  # the end tag of the element being set left to right already
     for part in _TAG.split(body):
         if part.startswith("<"):
-            inside = part == _LTR or (inside and part != "</span>")
+            if closing is None and (found := _ALREADY_LTR.match(part)):
+                closing = f"</{found[1].lower()}>"
+            elif part.lower() == closing:
+                closing = None
             parts.append(part)
         else:
-            parts.append(part if inside else _wrap(part))
+            # A span inside a tel: link became a second link annotation of the same number.
+            parts.append(part if closing else _wrap(part))
     return head + start + "".join(parts)
 
 

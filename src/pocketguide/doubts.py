@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from phonenumbers import shortnumberinfo
+from phonenumbers import is_emergency_number, shortnumberinfo
 
 from pocketguide.phones import Number
-from pocketguide.wellknown import near_miss, superseded
+from pocketguide.wellknown import famous_elsewhere, national_line, near_miss, superseded
 
 # Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
 _FICTIONAL = (
@@ -60,6 +60,13 @@ def doubt(number: Number) -> str | None:
             "check for an extra digit"
         )
     short, digits, region = number.short, number.normalized, number.region
+    # Mexico and the Philippines answer 911 too: only where it is no emergency number.
+    if (
+        short
+        and (famous := famous_elsewhere(digits, region))
+        and not is_emergency_number(digits, region)
+    ):
+        return f"{number.display} is {famous}, not a number for {region}; check it"
     if short and (replaced := superseded(digits, region)):
         year, now = replaced
         return f"{number.display} has not been in use since {year}; the number is {now} now"
@@ -73,7 +80,8 @@ def doubt(number: Number) -> str | None:
             "after registering; give it as phone:, and say in notes where texts reach it"
         )
     if number.only_in:
-        return f"{number.display} is a short number of {number.only_in}: it works only there"
+        kind = "a short number" if short else "a number"
+        return f"{number.display} is {kind} of {number.only_in} that works only there"
     if number.texts_only:
         return (
             f"{number.display} is a text-message short code, not a number to call; check for "
@@ -81,7 +89,13 @@ def doubt(number: Number) -> str | None:
         )
     # Shaped like the text-only services phonenumbers does not list (Shout's 85258 in GB,
     # 50808 in IE): five or six digits, not starting with 1 as voice codes do.
-    if short and not number.sms and len(digits) in (5, 6) and not digits.startswith("1"):
+    if (
+        short
+        and not number.sms
+        and len(digits) in (5, 6)
+        and not digits.startswith("1")
+        and not national_line(digits, region)
+    ):
         return (
             f"{number.display} looks like a text-message short code (five or six digits); if "
             "people text it, give it as text: (with its keyword:), or the guide says to call it"

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
+from pocketguide.wellknown import national_line
+
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
 
 
@@ -64,8 +66,9 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
         parsed = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         raise ValueError(f'"{text}" is not a valid {region} {kind} number') from None
-    if not text.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(
-        parsed, region
+    national = national_line(digits, region)
+    if not text.startswith("+") and (
+        national or shortnumberinfo.is_valid_short_number_for_region(parsed, region)
     ):
         scheme = "sms" if sms else "tel"
         prefix = _emergency_prefix(digits, region)
@@ -76,7 +79,8 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
             digits,
             short=True,
             emergency_prefix=prefix,
-            texts_only=not sms and shortnumberinfo.is_sms_service_for_region(parsed, region),
+            texts_only=not (sms or national)
+            and shortnumberinfo.is_sms_service_for_region(parsed, region),
             short_prefix=None if prefix else _short_prefix(digits, region),
             only_in=region if home != region and not _is_short_number(text, home) else None,
             region=region,
@@ -103,7 +107,9 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     abroad = phonenumbers.can_be_internationally_dialled(parsed)
     if same_region and not abroad and (local := _dialled_at_home(parsed, home)):
         uri = f"{'sms' if sms else 'tel'}:{local}"
-    return Number(text, display, uri, e164, False, region=region, sms=sms)
+    # 13 11 14 from New Zealand: a number of another country that cannot be dialled from abroad.
+    only_in = None if same_region or phonenumbers.can_be_internationally_dialled(parsed) else region
+    return Number(text, display, uri, e164, False, only_in=only_in, region=region, sms=sms)
 
 
 def _grouped_as_published(text: str, national: str) -> bool:
@@ -276,7 +282,8 @@ EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", 
 MEDICAL_EMERGENCY = {
     "NL": "112", "PL": "112", "BR": "192", "JP": "119", "KR": "119", "TW": "119", "CN": "120",
     "VN": "115", "IR": "115", "IL": "101", "PS": "101", "SA": "911", "AE": "998", "CO": "123",
-    "AM": "103", "KG": "103", "MN": "103", "AF": "102", "MV": "102",
+    "AM": "103", "KG": "103", "MN": "103", "AF": "102", "MV": "102", "ZA": "10177",
+    "TH": "1669", "SG": "995",
 }  # fmt: skip
 
 

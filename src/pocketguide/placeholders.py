@@ -32,7 +32,8 @@ NATIONAL_CRISIS_LINE = {"US": "988", "CA": "988"}
 _TOKEN = re.compile(r"\{([^\W\d_][\w-]*)\}")
 # Almost a placeholder: spaces, emphasis, more words or full-width braces around a name.
 _NEAR = re.compile(
-    r"[{｛][^{}｛｝\n]{0,30}?\b(emergency|crisis)\b[^{}｛｝\n]{0,30}?[}｝]", re.IGNORECASE
+    r"[{｛][\s*_]*(?:[^\W\d_]+[\s*_]+){0,2}(emergency|crisis)(?:[\s*_]+[^\W\d_]+){0,2}[\s*_]*[}｝]",
+    re.IGNORECASE,
 )
 _TAG = re.compile(r"(<[^>]*>)")
 _LINK_TARGET = re.compile(r"\b(tel|sms):\{(emergency|crisis)\}", re.IGNORECASE)

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import phonenumbers
-from phonenumbers import shortnumberinfo
 
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
@@ -28,9 +27,10 @@ from pocketguide.phones import (
 from pocketguide.placeholders import Filled, fill_text
 from pocketguide.wellknown import near_miss
 
-# The US short codes the default text names (988, 911), which other regions must replace.
-_CODE = re.compile(r"(?<![\d+-])(988|911)(?![\d-])")
-_PLACEHOLDER_FOR = {"988": "{crisis}", "911": "{emergency}"}
+# Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
+# most regions reach no one or someone else. Not inside a longer number or "1,000".
+_CODE = re.compile(r"(?<![\d+\-,.])(988|911|999|000)(?![\d-])")
+_PLACEHOLDER_FOR = {"988": "{crisis}"} | dict.fromkeys(("911", "999", "000"), "{emergency}")
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces
 # are kept there); elsewhere at a space, a quote, a bracket or a YAML escape's backslash.
@@ -38,18 +38,20 @@ _BRACKETED_END = set(")>")
 _BARE_END = set(" \t\"')]<>\\")
 
 
-def reaches_a_service(code: str, region: str) -> bool:
-    """Whether a short code is a valid number in the region (988 and 911 in the US and CA)."""
-    number = phonenumbers.parse(code, region)
-    return shortnumberinfo.is_valid_short_number_for_region(number, region)
+def foreign_code(code: str, region: str) -> bool:
+    """Whether a code is not to be called in the region: 988 outside the US and Canada, or an
+    emergency number of elsewhere (phonenumbers counts 911 valid in New Zealand, where 111 is)."""
+    if code == "988":
+        return region not in ("US", "CA")
+    return not phonenumbers.is_emergency_number(code, region)
 
 
 def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
-    """(line, codes) for every line with short codes that do not work in the region."""
+    """(line, codes) for every line with short codes that are not to be called in the region."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         codes = [m.group(1) for m in _CODE.finditer(line)]
-        codes = [c for c in dict.fromkeys(codes) if not reaches_a_service(c, region)]
+        codes = [c for c in dict.fromkeys(codes) if foreign_code(c, region)]
         if codes:
             found.append((number, codes))
     return found
@@ -242,8 +244,8 @@ def prose_findings(
         warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
         for line, codes in foreign_codes(text, region):
             named = " and ".join(f'"{code}"' for code in codes)
-            verb = "reaches no service" if len(codes) == 1 else "reach no service"
-            instead = " or ".join(_PLACEHOLDER_FOR[code] for code in codes)
+            what = "is not a number" if len(codes) == 1 else "are not numbers"
+            instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[code] for code in codes))
             advice = f"write {instead} (filled in from your hotlines file) or your local number"
-            problems.append(Problem(shown, line, f"{named} {verb} in {region}: {advice}"))
+            problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
     return problems, warnings

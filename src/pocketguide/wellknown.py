@@ -75,3 +75,28 @@ SUPERSEDED: dict[str, dict[str, tuple[str, str]]] = {
 def superseded(digits: str, region: str) -> tuple[str, str] | None:
     """(year replaced, the number now) of an emergency number the region no longer uses."""
     return SUPERSEDED.get(region, {}).get(digits)
+
+
+# National crisis lines phonenumbers does not take as short numbers of their region, or takes
+# for text-message codes: the Netherlands' 113 was refused, New Zealand's 1737 warned.
+NATIONAL_LINES: dict[str, dict[str, str]] = {
+    "NL": {"113": "113 Suicide Prevention"}, "BR": {"188": "CVV"}, "AR": {"135": "135"},
+    "KR": {"109": "109"}, "TW": {"1925": "1925"}, "PH": {"1553": "NCMH 1553"},
+    "IN": {"14416": "Tele-MANAS"}, "NZ": {"1737": "1737, need to talk?"},
+    "SE": {"90101": "Mind Självmordslinjen"},
+}  # fmt: skip
+
+
+def national_line(digits: str, region: str) -> bool:
+    """Whether a short code is one of the region's national crisis lines listed above."""
+    return digits in NATIONAL_LINES.get(region, {})
+
+
+def famous_elsewhere(digits: str, region: str) -> str | None:
+    """What a North American code is, where it is not the region's own (988 in New Zealand)."""
+    if region in ("US", "CA"):
+        return None
+    return {
+        "988": "the US and Canada's crisis line",
+        "911": "North America's emergency number",
+    }.get(digits)

@@ -478,7 +478,8 @@ def test_a_short_number_of_another_region_warns(project):
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (
         0,
-        "warning: hotlines.yaml:2: UK line: 116 123 is a short number of GB: it works only there\n",
+        "warning: hotlines.yaml:2: UK line: 116 123 is a short number of GB that works only "
+        "there\n",
     )
 
 
