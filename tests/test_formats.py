@@ -465,6 +465,23 @@ def test_card_hotlines_leaving_out_the_emergency_number_warn(tmp_path, monkeypat
     )
 
 
+def test_card_hotlines_leaving_out_the_crisis_line_the_text_names_warn(tmp_path, monkeypatch):
+    # The zine's quick lines said "call 988 together"; its numbers panel left 988 out.
+    monkeypatch.chdir(tmp_path)
+    project = tiny(tmp_path, "hotlines: hotlines.yaml\ncard:\n  hotlines: [Emergency services]\n")
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Lifeline\n    phone: '988'\n    category: crisis\n"
+        "    verified: 2026-11-01\n  - name: Emergency services\n    phone: '911'\n"
+        "    category: emergency\n    verified: 2026-11-01\n"
+    )
+    build = invoke("build", ".", "--format", "card-single")
+    assert (build.exit_code, build.stderr) == (
+        0,
+        "warning: pocketguide.yaml:8: the card and zine leave out Lifeline, the crisis line the "
+        "guide's text says to call ({crisis}, 988); name it too\n",
+    )
+
+
 def test_the_card_prints_the_hours_of_a_line_not_always_open(tmp_path, monkeypatch):
     # A reader at 2 a.m. rang a warmline open 4pm-11pm: the card printed its number alone.
     monkeypatch.chdir(tmp_path)

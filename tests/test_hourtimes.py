@@ -76,7 +76,10 @@ def test_digits_of_any_script_are_read():
      ("24 hours Mon-Fri", False),
      # and these, open day and night, were read as limited.
      ("Open 24/7", True), ("Daily 24 hours", True), ("24/7/365", True),
-     ("Open 24 hours a day, 7 days a week", True), ("24 horas al día", True)],
+     ("Open 24 hours a day, 7 days a week", True), ("24 horas al día", True),
+     # Translations of a 9-to-5 line into "all day" slipped past; the French 24/7 warned.
+     ("todos los días, las 24 horas", True), ("على مدار الساعة", True), ("24h/24, 7j/7", True),
+     ("lun-ven 17h-9h", False)],
 )  # fmt: skip
 def test_always_open(hours, always):
     assert always_open(hours) is always

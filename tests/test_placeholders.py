@@ -324,3 +324,17 @@ def test_sms_placeholders_text_the_entrys_text_number(tmp_path, monkeypatch):
         "{emergency} and {crisis}",
         'content/en/sections/closing.md:6: "{crisis line}" prints as written: write {crisis}',
     ]
+
+
+def test_an_edition_no_line_speaks_keeps_the_first_line():
+    # The French edition of riverside named the mobile team (no languages: listed) instead of
+    # 988 (en, es), which the English edition named.
+    lines = _hotlines(
+        [
+            {"name": "988", "phone": "988", "hours": "24/7", "languages": ["en", "es"],
+             "category": "crisis"},
+            {"name": "Mobile team", "phone": "502-555-0117", "hours": "24/7", "category": "crisis"},
+        ]
+    )  # fmt: skip
+    assert fill_ins(lines, "US", "fr")["crisis"].display == "988"
+    assert fill_ins(lines, "US", "es")["crisis"].display == "988"

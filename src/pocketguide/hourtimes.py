@@ -77,14 +77,18 @@ def unbacked_times(written: str, translated: str) -> list[str]:
 
 # Open all day, every day, as the usual languages write it; nothing else may follow, so that
 # "24 hours on weekends" is not read as always open.
-_DAY = r"24\s*(?:/\s*7|h|hrs?|hours?|horas?|heures|stunden|ore)"
+_DAY = (
+    r"(?:las\s+)?24\s*(?:/\s*7|h(?:\s*/\s*24)?|hrs?|hours?|horas?|heures(?:\s+sur\s+24)?"
+    r"|stunden|ore)"
+)
 _EVERY = (
     r"(?:a\s+day|per\s+day|al\s+día|par\s+jour|am\s+tag|every\s+day|daily|7\s+days(?:\s+a\s+"
-    r"week)?|7\s*/\s*7|365(?:\s+days(?:\s+a\s+year)?)?|todos\s+los\s+días|[\s,/]+)*"
+    r"week)?|7\s*[/j]\s*/?\s*7|365(?:\s+days(?:\s+a\s+year)?)?|todos\s+los\s+días|[\s,/]+)*"
 )
 _ALWAYS = re.compile(
-    rf"^\W*(?:(?:open|daily|every\s+day|abierto|ouvert)\s+)?(?:{_DAY}{_EVERY}|always open"
-    r"|around the clock|day and night|día y noche|todo el día)\W*$",
+    rf"^\W*(?:(?:open|daily|every\s+day|abierto|ouvert|todos\s+los\s+días,?)\s+)?(?:{_DAY}{_EVERY}"
+    r"|always open|around the clock|day and night|día y noche|todo el día|jour et nuit"
+    r"|rund um die uhr|على مدار الساعة|ليلا? ونهارا?)\W*$",
     re.IGNORECASE,
 )
 

@@ -83,6 +83,14 @@ def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[
         for h in _candidates(project, content)
         if not (h.phone or h.text)
     ]
+    crisis = content.numbers.get("crisis")
+    line = crisis.entry if crisis else None
+    if chosen and line is not None and line.name not in {h.name for h in picked}:
+        # The zine's quick lines say "call 988 together" while its numbers panel left 988 out.
+        unlisted.append(
+            f"{where}: the card and zine leave out {line.name}, the crisis line the guide's text "
+            f"says to call ({{crisis}}, {crisis.display}); name it too"
+        )
     return unlisted + _gaps(project, content, picked, where, chosen)
 
 

@@ -58,8 +58,8 @@ def fill_ins(hotlines: list[Hotline], region: str, locale: str) -> dict[str, Fil
     """The number each placeholder prints; a placeholder with none is left out.
 
     {emergency} is the first emergency entry that dials an emergency number of the region.
-    {crisis} is the crisis line open day and night before one with other hours, one in the
-    edition's language before one in another, then the first listed; only for this region.
+    {crisis} is the crisis line open day and night before one with other hours, one that lists
+    the edition's language before the others, then the first listed; only for this region.
     """
     values: dict[str, Filled] = {}
     ours = [h for h in hotlines if h.phone is not None and _of_region(h.phone, region)]
@@ -79,8 +79,9 @@ def fill_ins(hotlines: list[Hotline], region: str, locale: str) -> dict[str, Fil
 
     def rank(line: Hotline) -> tuple[int, int]:
         hours = 0 if always_open(line.hours) else 1 if not line.hours else 2
-        spoken = [_language(code) for code in line.languages]
-        speaks = 0 if language in spoken else 1 if not spoken else 2
+        # A line that says it speaks the edition's language first; the rest in list order, so
+        # that a French edition does not swap 988 (en, es) for a local team that lists none.
+        speaks = 0 if language in [_language(code) for code in line.languages] else 1
         return hours, speaks
 
     crisis = [h for h in ours if h.category == "crisis"]
