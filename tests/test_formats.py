@@ -257,7 +257,9 @@ def test_the_missing_emergency_number_is_named_for_the_region(tmp_path, region, 
 
     (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
     content = SimpleNamespace(
-        hotlines_path=tmp_path / "hotlines.yaml", hotlines=SimpleNamespace(hotlines=[])
+        hotlines_path=tmp_path / "hotlines.yaml",
+        hotlines=SimpleNamespace(hotlines=[]),
+        numbers={},
     )
     [warning] = kit_gaps(load_project(tmp_path), content, [])
     assert warning.endswith(f"(your crisis line and {emergency})")  # 112 is no number in MX
@@ -441,7 +443,9 @@ def test_the_emergency_number_a_card_lacks_is_the_regions(tmp_path, region, emer
     (tmp_path / "pocketguide.yaml").write_text(f"organization:\n  name: T\nregion: {region}\n")
     crisis = SimpleNamespace(category="crisis", name="Samaritans", phone="116 123", text=None)
     content = SimpleNamespace(
-        hotlines_path=tmp_path / "hotlines.yaml", hotlines=SimpleNamespace(hotlines=[crisis])
+        hotlines_path=tmp_path / "hotlines.yaml",
+        hotlines=SimpleNamespace(hotlines=[crisis]),
+        numbers={},
     )
     assert kit_gaps(load_project(tmp_path), content, [crisis]) == [
         "hotlines.yaml: the card and zine show no emergency number; add an entry with category "

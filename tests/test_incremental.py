@@ -125,6 +125,23 @@ def test_numbers_kept_in_the_content_folder_name_the_outputs_left_behind(project
     )
 
 
+def test_the_command_to_rebuild_an_output_left_behind_repeats_its_options(project, monkeypatch):
+    # "rebuild it: pocketguide build --format guide" rebuilt the regular guide; the large-print
+    # one kept the old number, and the warning came back with the same command.
+    monkeypatch.chdir(project)
+    assert invoke("build", ".", "--large-print", "--format", "guide").exit_code == 0
+    assert invoke("build", ".", "--paper", "a4", "--format", "zine").exit_code == 0
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    said = [line for line in invoke("build", ".").stderr.splitlines() if "rebuild it" in line]
+    assert said == [
+        "warning: output/tiny-guide-large-en.pdf was made before the last change to "
+        "hotlines.yaml and may print old numbers; rebuild it: pocketguide build --format guide "
+        "--large-print",
+        "warning: output/tiny-zine-en.pdf was made before the last change to hotlines.yaml and "
+        "may print old numbers; rebuild it: pocketguide build --format zine --paper a4",
+    ]
+
+
 def test_the_outputs_left_behind_are_named_on_every_run_and_after_a_move(project, monkeypatch):
     # Named once, then "up to date" and silence, while the zine still printed the old number;
     # and after the folder moved (Downloads to Documents) never again.

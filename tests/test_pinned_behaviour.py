@@ -232,7 +232,8 @@ def test_only_outputs_still_as_written_are_named_stale(tmp_path):
     manifest = Manifest(out)
     manifest.record_output(zine, "fingerprint", _Rendered(OLD_PDF))
     manifest.note_numbers(zine, tmp_path, "old numbers", ("zine", "en"))
-    assert manifest.made_from_other_numbers(tmp_path, "new numbers", []) == [(zine, "zine", "en")]
+    found = manifest.made_from_other_numbers(tmp_path, "new numbers", [])
+    assert found == [(zine, "zine", "en", "")]
     assert manifest.made_from_other_numbers(tmp_path, "old numbers", []) == []
     zine.write_bytes(NEW_PDF)
     assert manifest.made_from_other_numbers(tmp_path, "new numbers", []) == []

@@ -198,3 +198,16 @@ def test_the_emergency_number_is_the_one_for_a_medical_emergency(tmp_path, regio
     assert run("init", str(tmp_path / "org"), "--region", region).exit_code == 0
     hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
     assert re.search(rf'phone: "?{number}"?\n    hours: 24/7\n    category: emergency', hotlines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    # Only English and Spanish verbs were read: the French and Arabic editions' typos passed.
+    ["call 991", "llama al 991", "appelez le 991", "Ruf 991 an", "اتصل على ٩٩١"],
+)
+def test_a_mistyped_code_after_a_verb_to_call_warns_in_any_edition(line):
+    from pocketguide.prose import stray_numbers
+
+    assert stray_numbers(line, "US", set()) == [
+        (1, '"991" is one keystroke from 911 (emergency services); check its digits')
+    ]

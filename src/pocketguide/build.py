@@ -16,7 +16,7 @@ from pocketguide.cache import Manifest, Request
 from pocketguide.digests import assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.findproject import refuse_unlikely_default
-from pocketguide.options import FORMATS, Options, expand_formats, output_stem
+from pocketguide.options import FORMATS, Options, expand_formats, option_flags, output_stem
 from pocketguide.output import check_output_folder, write_atomic
 from pocketguide.paper import how_to_print
 from pocketguide.prepare import Prepared, output_name, prepare, strict_check
@@ -269,7 +269,8 @@ def _render_format(renderer, target: Path, fmt: str, plan: _Plan, manifest) -> t
     if fresh:
         return list(fresh.warnings), Written(target, fresh.pages, fresh.size, fresh=True)
     rendered = renderer.render(fmt, display_path(target))
-    return rendered.warnings, (target, key, rendered, (fmt, renderer.content.locale))
+    made = (fmt, renderer.content.locale, option_flags(plan.options, fmt))
+    return rendered.warnings, (target, key, rendered, made)
 
 
 def _locale_in_worker(root: Path, locale: str, plan: _Plan) -> tuple[list, list[Problem]]:

@@ -117,12 +117,14 @@ class Manifest:
             return
         entry.update(project=self._key(project), numbers=numbers)
         if made:
-            entry["format"], entry["locale"] = made
+            entry["format"], entry["locale"] = made[:2]
+            entry["flags"] = made[2] if len(made) > 2 else ""
 
     def made_from_other_numbers(
         self, project: Path, numbers: str | None, skip: list[Path]
-    ) -> list[tuple[Path, str | None, str | None]]:
-        """(output, format, locale) of the project's outputs, as written, from other numbers."""
+    ) -> list[tuple[Path, str | None, str | None, str]]:
+        """(output, format, locale, options) of the project's outputs, as written, from other
+        numbers; options are the command-line flags that made it (--large-print)."""
         found = []
         skipped = {self._key(p) for p in skip}
         for name, entry in self.outputs.items():
@@ -132,7 +134,8 @@ class Manifest:
                 continue
             path = self._path(name)
             if path.is_file() and file_digest(path) == entry.get("sha256"):
-                found.append((path, entry.get("format"), entry.get("locale")))
+                made = (entry.get("format"), entry.get("locale"), entry.get("flags", ""))
+                found.append((path, *made))
         return found
 
     def splice_base(self, path: Path) -> tuple[bytes, dict] | None:

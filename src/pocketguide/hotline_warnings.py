@@ -15,7 +15,7 @@ from pocketguide.hourtimes import always_open, unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
+from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, is_emergency, numbers_in_text
 from pocketguide.resources import content_dir, is_shipped
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ def hotline_warnings(
             f"languages never see them; move the entries to {CONFIG_HOTLINES} next to "
             "pocketguide.yaml (names in other languages go under translations:)"
         )
+    warnings += ignored_entries(project)
     phone = project.config.organization.phone
     at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
     if phone and (why := doubt(phone)):
@@ -54,6 +55,16 @@ def hotline_warnings(
     warnings += translated_number_warnings(content, shown)
     warnings += translated_hours_warnings(content, shown)
     warnings += stray_number_warnings(content, shown, project.config.region, phone)
+    warnings += [
+        f"{where(shown, h)}: {h.name}: {h.phone.display} is not an emergency number in "
+        f"{h.region or project.config.region}, yet it is filed under category: emergency, which "
+        "the card and zine show first and the proof sheet says not to test-call; file it under "
+        "local or other"
+        for h in content.hotlines.hotlines
+        if h.category == "emergency"
+        and h.phone is not None
+        and not is_emergency(h.phone, h.region or project.config.region)
+    ]
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -67,6 +78,27 @@ def hotline_warnings(
 
 
 CONFIG_HOTLINES = "hotlines.yaml"
+
+
+def ignored_entries(project: Project) -> list[str]:
+    """Entries in content/<lang>/hotlines.yaml that never print: the config names a file."""
+    from pocketguide.yamlload import load_yaml_file
+
+    if project.hotlines_path is None:
+        return []
+    found = []
+    for path in sorted((project.root / "content").glob("*/hotlines.yaml")):
+        data, problems = load_yaml_file(path)
+        entries = data.get("hotlines") if isinstance(data, dict) and not problems else None
+        if isinstance(entries, list) and entries:
+            found.append(
+                f"{project.shown(path)}: {len(entries)} hotline "
+                f"{'entry' if len(entries) == 1 else 'entries'} here, never printed: "
+                f"{project.shown(project.hotlines_path)} holds the numbers of every language "
+                "(only the blanks labels here are used); move them there, with their words in "
+                "this language under translations:"
+            )
+    return found
 
 
 def own_numbers(project: Project, content: Content) -> bool:

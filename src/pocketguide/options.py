@@ -21,6 +21,20 @@ class Options:
     fillable: bool | None = None
 
 
+def option_flags(options: Options, fmt: str) -> str:
+    """The command-line options that made this format as `options` did ("--large-print")."""
+    flags = [
+        (options.print_shop, "--print-shop", ("guide",)),
+        (options.large_print, "--large-print", ("guide", "booklet")),
+        (options.paper is not None, f"--paper {options.paper}", ("card", "zine", "booklet")),
+        (options.duplex != "long", f"--duplex {options.duplex}", ("card", "booklet")),
+        (options.creep_mm > 0, f"--creep {options.creep_mm:g}", ("booklet",)),
+        (options.fillable is not None, "--fillable" if options.fillable else "--no-fillable",
+         ("guide",)),
+    ]  # fmt: skip
+    return " ".join(flag for given, flag, users in flags if given and fmt in users)
+
+
 def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     """`all` stands for every format; duplicates are dropped, order kept."""
     expanded: list[str] = []

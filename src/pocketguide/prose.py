@@ -187,7 +187,12 @@ def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, st
 
 
 # Short codes in a clause that says to dial them: "call 991", "text HOME to 741714 or 998".
-_DIAL = re.compile(r"\b(?:call|text|dial|ring|phone|llama|marca|env[ií]a)\b", re.IGNORECASE)
+# In the languages editions are written in most: "appelez le 991" and "اتصل على ٩٩١" too.
+_DIAL = re.compile(
+    r"\b(?:call|text|dial|ring|phone|llama|llame|marca|env[ií]a|appel(?:ez|le|er)|compose[zr]?"
+    r"|envoyez|textez|ruf(?:en|t)?|anrufen|w[äa]hlen?|ligue|ligar|chiama(?:te)?|اتصل|اتصلوا|أرسل)\b",
+    re.IGNORECASE,
+)
 # Digit groups a space apart are one code (Samaritans' 116 123).
 _CODE_TOKEN = re.compile(r"(?<![\d+.-])(\d+(?: \d+)*)(?![\d-])")
 
@@ -197,7 +202,8 @@ def _mistyped_codes(line: str, region: str) -> list[str]:
     codes: dict[str, None] = {}
     for verb in _DIAL.finditer(line):
         clause = re.split(r"[.;!?\n]", line[verb.end() :], maxsplit=1)[0]
-        codes |= dict.fromkeys(m.group(1).replace(" ", "") for m in _CODE_TOKEN.finditer(clause))
+        written = (m.group(1).replace(" ", "") for m in _CODE_TOKEN.finditer(clause))
+        codes |= dict.fromkeys("".join(str(int(ch)) for ch in code) for code in written)
     found = []
     for code in codes:
         if 3 <= len(code) <= 6 and (miss := near_miss(code, region)):

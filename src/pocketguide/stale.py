@@ -70,9 +70,11 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
     default_out = (root / "output").resolve()
     locales = context["locales"]
     warnings = []
-    for path, fmt, locale in manifest.made_from_other_numbers(root, context["numbers"], written):
-        # The command that writes this very file: its format, language and folder.
+    found = manifest.made_from_other_numbers(root, context["numbers"], written)
+    for path, fmt, locale, flags in found:
+        # The command that writes this very file: its format, options, language and folder.
         again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
+        again += f" {flags}" if flags else ""
         if locale and (len(locales) > 1 or locale not in locales):
             again += f" --locale {locale}"
         if path.parent.resolve() != default_out:

@@ -654,3 +654,35 @@ def test_a_crisis_entry_with_only_a_web_address_is_left_off_the_card_with_a_warn
     )
     back = PdfReader(Path("output") / "test-card-single-en.pdf").pages[1].extract_text()
     assert "Crisis chat" not in back and "(502) 555-0242" in back
+
+
+def test_a_non_emergency_line_filed_as_emergency_warns_and_is_no_emergency_number(project):
+    # The police's non-emergency line, filed as emergency, took 911's place at the top of the
+    # card, and "the card shows no emergency number" never fired.
+    police = ("Police (non-emergency)", "502-574-7111", "emergency")
+    project(hotlines(("Lifeline", "988", "crisis"), police))
+    result = invoke("build", ".", "--format", "card-single")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: hotlines.yaml:6: Police (non-emergency): (502) 574-7111 is not an emergency "
+        "number in US, yet it is filed under category: emergency, which the card and zine show "
+        "first and the proof sheet says not to test-call; file it under local or other",
+        "warning: hotlines.yaml: the card and zine show no emergency number; add an entry with "
+        "category emergency (911)",
+    ]
+
+
+def test_entries_in_a_languages_folder_beside_the_hotlines_file_warn(project, tmp_path):
+    # A Spanish crisis line in content/es/hotlines.yaml printed nowhere, with no word.
+    project(hotlines(("Lifeline", "988", "crisis")))
+    spanish = tmp_path / "content" / "es" / "hotlines.yaml"
+    spanish.parent.mkdir(parents=True)
+    spanish.write_text(
+        'hotlines:\n  - name: Línea\n    phone: "502-589-4444"\n    category: crisis\n'
+        "blanks: [Otro]\n"
+    )
+    assert (
+        "warning: content/es/hotlines.yaml: 1 hotline entry here, never printed: hotlines.yaml "
+        "holds the numbers of every language (only the blanks labels here are used); move them "
+        "there, with their words in this language under translations:"
+    ) in invoke("check", ".").stderr.splitlines()
