@@ -251,10 +251,22 @@ def stray_number_warnings(
     entries = content.hotlines.hotlines
     known = known_numbers(content, organization)
     warnings = []
+    fields = ("name", "hours", "notes")
     for entry in entries:
-        for field in ("name", "hours", "notes"):
-            words, at = getattr(entry, field) or "", f"{where(shown, entry)}: {entry.name}: {field}"
-            for written, e164 in numbers_in_text(words, entry.region or region):
+        # The translations too: "(502) 589-777" in Spanish notes passed, each group being part
+        # of the entry's own number.
+        texts = [(field, getattr(entry, field)) for field in fields] + [
+            (f"translations: {tag}: {field}", getattr(words, field))
+            for tag, words in entry.translations.items()
+            for field in fields
+        ]
+        for field, words in texts:
+            words, at = words or "", f"{where(shown, entry)}: {entry.name}: {field}"
+            # A whole other number in a translation is translated_number_warnings' to name.
+            translated = field.startswith("translations")
+            for written, e164 in (
+                [] if translated else numbers_in_text(words, entry.region or region)
+            ):
                 if e164 not in known:
                     warnings.append(f'{at}: "{written}" {UNCHECKED}')
             for written in broken_numbers(words, entry.region or region):

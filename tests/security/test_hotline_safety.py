@@ -686,3 +686,16 @@ def test_entries_in_a_languages_folder_beside_the_hotlines_file_warn(project, tm
         "holds the numbers of every language (only the blanks labels here are used); move them "
         "there, with their words in this language under translations:"
     ) in invoke("check", ".").stderr.splitlines()
+
+
+def test_a_number_mistyped_in_a_translation_warns_as_in_the_words_as_written(project):
+    # "(502) 589-777" passed in Spanish notes: each group was part of the entry's number.
+    text = hotlines(("Warmline", "502-589-7777", "warmline")).replace(
+        "    category: warmline\n",
+        "    category: warmline\n"
+        '    notes: "If no answer, call (502) 589-777."\n'
+        '    translations:\n      es: {notes: "Si no contesta, llama al (502) 589-777."}\n',
+    )
+    project(text, "locales: [en, es]\n")
+    said = [line for line in invoke("check", ".").stderr.splitlines() if "589-777" in line]
+    assert len(said) == 2 and "translations: es: notes" in said[1], said
