@@ -132,3 +132,20 @@ def test_numbers_the_text_names_but_no_entry_lists_are_on_the_sheet(tmp_path):
     )
     assert f"Named in the guide's text PHONE 911 {DO_NOT_CALL} {unlisted}" in text
     assert f"Named in the guide's text CALL 988 {unlisted}" in text
+
+
+def test_a_proof_sheet_left_behind_by_a_hotline_edit_is_named(tmp_path, monkeypatch):
+    # The checker could tick last week's number on an old sheet, and approve then record this
+    # week's: every other output was named after the edit, the sheet was not.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pocketguide.yaml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "hotlines.yaml").write_text(HOTLINES, encoding="utf-8")
+    assert run("proof", ".").exit_code == 0
+    edited = HOTLINES.replace("502-555-0117", "502-555-0118")
+    (tmp_path / "hotlines.yaml").write_text(edited, encoding="utf-8")
+    result = run("build", ".")
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: output/test-proof.pdf was made before the last change to hotlines.yaml or "
+        "organization.phone and may print old numbers; rebuild it: pocketguide proof"
+    ) in result.stderr.splitlines()

@@ -98,4 +98,18 @@ def build_proof(project_dir: Path, out_dir: Path | None = None) -> tuple[Path, i
         result.data, shown, PAPER_MM[paper], numbers, right_to_left=rtl(locale), keywords=keywords
     )
     write_atomic(target, result.data)
+    _remember(project, target, result, locale)
     return target, pages
+
+
+def _remember(project: Project, target: Path, result, locale: str) -> None:
+    """Record the sheet with its numbers, so a build after a hotline edit names it as old:
+    a checker ticking last week's number would have approve record this week's."""
+    from pocketguide.cache import Manifest
+    from pocketguide.stale import numbers_digest
+
+    manifest = Manifest(target.parent)
+    manifest.record_output(target, "proof", result)
+    numbers = numbers_digest(project)
+    manifest.note_numbers(target, project.root.resolve(), numbers, ("proof", locale))
+    manifest.save()

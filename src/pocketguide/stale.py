@@ -77,6 +77,8 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
         again += f" {flags}" if flags else ""
         if locale and (len(locales) > 1 or locale not in locales):
             again += f" --locale {locale}"
+        if fmt == "proof":  # the sheet for checking the numbers, in the primary language
+            again = f"pocketguide proof{where}"
         if path.parent.resolve() != default_out:
             again += f" --out {display_path(path.parent)}"
         warnings.append(
