@@ -40,6 +40,7 @@ DO_NOT_CALL = (
     " published information, then tick the box."
 )
 OWN = "Your organization's own number, printed on the back cover of the guide."
+NAMED = "The guide's text tells readers to call this number, on its scenario pages and back cover."
 ROW_NAMES = ("Night Crisis Line", "Emergency services", "Dispatch", "Test Org", "Checked by")
 
 
@@ -76,14 +77,14 @@ def test_the_instruction_leaves_out_emergency_numbers(rows):
 def test_emergency_numbers_say_not_to_test_call_them_and_are_never_labelled_call(rows):
     # By category, and (category "other") because phonenumbers knows 112 as a US emergency number.
     assert rows["Emergency services"] == (
-        f"Emergency services PHONE 911 {DO_NOT_CALL} Hours: — · Last verified: never "
+        f"Emergency services PHONE 911 {DO_NOT_CALL} {NAMED} Hours: — · Last verified: never "
     )
     assert rows["Dispatch"] == f"Dispatch PHONE 112 {DO_NOT_CALL} Hours: — · Last verified: never "
 
 
 def test_other_numbers_are_to_be_called(rows):
     assert rows["Night Crisis Line"] == (
-        "Night Crisis Line CALL (502) 555-0117 Hours: — · Last verified: 2026-01-05 "
+        f"Night Crisis Line CALL (502) 555-0117 {NAMED} Hours: — · Last verified: 2026-01-05 "
     )
 
 
@@ -149,3 +150,9 @@ def test_a_proof_sheet_left_behind_by_a_hotline_edit_is_named(tmp_path, monkeypa
         "warning: output/test-proof.pdf was made before the last change to hotlines.yaml or "
         "organization.phone and may print old numbers; rebuild it: pocketguide proof"
     ) in result.stderr.splitlines()
+
+
+def test_the_entries_the_guides_text_names_are_marked(rows):
+    # Which entry {crisis} printed was said nowhere: a metadata edit could swap it unseen.
+    assert NAMED in rows["Night Crisis Line"] and NAMED in rows["Emergency services"]
+    assert NAMED not in rows["Dispatch"]

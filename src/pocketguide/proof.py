@@ -38,6 +38,7 @@ class Row:
     emergency: bool
     hotline: Hotline | None = None
     unlisted: bool = False  # named by the guide's text ({crisis}), but by no entry
+    named: bool = False  # the entry the guide's text says to call ({crisis}, {emergency})
 
 
 def proof_rows(
@@ -48,6 +49,7 @@ def proof_rows(
     `numbers`: what {emergency} and {crisis} print: 988 or 911 from the region, when no entry
     gives them, are on the sheet too, since the guide tells readers to call them.
     """
+    named = {id(f.entry) for f in (numbers or {}).values() if f.entry is not None}
     rows = [
         Row(
             h.name,
@@ -56,6 +58,7 @@ def proof_rows(
             h.category == "emergency"
             or any(n and is_emergency(n, h.region or project.region) for n in (h.phone, h.text)),
             h,
+            named=id(h) in named,
         )
         for h in hotlines
     ]
