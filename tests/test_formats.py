@@ -453,37 +453,30 @@ def test_the_emergency_number_a_card_lacks_is_the_regions(tmp_path, region, emer
     ]
 
 
-def test_card_hotlines_leaving_out_the_emergency_number_warn(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("chosen", "warning"),
+    [
+        ("Lifeline", "the card and zine show no emergency number; name Emergency services too"),
+        # The zine's quick lines said "call 988 together"; its numbers panel left 988 out.
+        (
+            "Emergency services",
+            "the card and zine leave out Lifeline, the crisis line the guide's text says to call "
+            "({crisis}, 988); name it too",
+        ),
+    ],
+)
+def test_card_hotlines_leaving_out_a_number_the_guide_relies_on_warn(
+    tmp_path, monkeypatch, chosen, warning
+):
     monkeypatch.chdir(tmp_path)
-    project = tiny(tmp_path, "hotlines: hotlines.yaml\ncard:\n  hotlines: [Crisis Line]\n")
-    (project / "hotlines.yaml").write_text(
-        "hotlines:\n  - name: Crisis Line\n    phone: 512-589-0144\n    category: crisis\n"
-        "    verified: 2026-11-01\n  - name: Emergency services\n    phone: '911'\n"
-        "    category: emergency\n    verified: 2026-11-01\n"
-    )
-    build = invoke("build", ".", "--format", "card-single")
-    assert (build.exit_code, build.stderr) == (
-        0,
-        "warning: pocketguide.yaml:8: the card and zine show no emergency number; name "
-        "Emergency services too\n",
-    )
-
-
-def test_card_hotlines_leaving_out_the_crisis_line_the_text_names_warn(tmp_path, monkeypatch):
-    # The zine's quick lines said "call 988 together"; its numbers panel left 988 out.
-    monkeypatch.chdir(tmp_path)
-    project = tiny(tmp_path, "hotlines: hotlines.yaml\ncard:\n  hotlines: [Emergency services]\n")
+    project = tiny(tmp_path, f"hotlines: hotlines.yaml\ncard:\n  hotlines: [{chosen}]\n")
     (project / "hotlines.yaml").write_text(
         "hotlines:\n  - name: Lifeline\n    phone: '988'\n    category: crisis\n"
         "    verified: 2026-11-01\n  - name: Emergency services\n    phone: '911'\n"
         "    category: emergency\n    verified: 2026-11-01\n"
     )
     build = invoke("build", ".", "--format", "card-single")
-    assert (build.exit_code, build.stderr) == (
-        0,
-        "warning: pocketguide.yaml:8: the card and zine leave out Lifeline, the crisis line the "
-        "guide's text says to call ({crisis}, 988); name it too\n",
-    )
+    assert (build.exit_code, build.stderr) == (0, f"warning: pocketguide.yaml:8: {warning}\n")
 
 
 def test_the_card_prints_the_hours_of_a_line_not_always_open(tmp_path, monkeypatch):

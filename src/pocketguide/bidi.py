@@ -11,9 +11,10 @@ import re
 
 from markupsafe import Markup, escape
 
+from pocketguide.textmap import html_parts
+
 # A character reference (&#8212;) is matched first, so that its digits are never a number.
 _NUMBER = re.compile(r"&#?\w+;|\+?\(?\d[\d ().-]*\d\)?")
-_TAG = re.compile(r"(<[^>]*>)")
 _LTR = '<span class="ltr-number">'
 # Elements set left to right by the stylesheets: a number span, a tel: or sms: link.
 _ALREADY_LTR = re.compile(r'<(\w+)\b[^>]*?(?:\bclass="[^"]*\bltr-number\b|\bhref="(?:tel|sms):)')
@@ -35,7 +36,7 @@ def isolate_numbers_in_html(html: str) -> str:
     if not start:
         return html
     parts, closing = [], None  # the end tag of the element being set left to right already
-    for part in _TAG.split(body):
+    for part in html_parts(body):
         if part.startswith("<"):
             if closing is None and (found := _ALREADY_LTR.match(part)):
                 closing = f"</{found[1].lower()}>"

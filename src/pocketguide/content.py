@@ -227,7 +227,7 @@ def _foreign_default(project: Project, default: Path) -> list[Problem]:
     """The shipped US numbers (988, 911) where they reach no one; the fix the project needs."""
     if project.region in ("US", "CA"):
         return []
-    own = sorted((project.root / "content").glob("*/hotlines.yaml"))
+    own = project.language_hotlines
     # Numbers kept in content/en/ serve English only: the Spanish edition found the US file.
     edition = project.shown(project.root / "content" / default.parent.name)
     copy = f"; or copy {project.shown(own[0])} to {edition}/" if own else ""

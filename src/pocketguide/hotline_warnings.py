@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
-from pocketguide.hotlines import entry_warnings, load_hotlines, where
+from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergency, where
 from pocketguide.hourtimes import always_open, unbacked_times
 from pocketguide.locales import language_of
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
-from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, is_emergency, numbers_in_text
+from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
 from pocketguide.resources import content_dir, is_shipped
 
 if TYPE_CHECKING:
@@ -61,9 +61,7 @@ def hotline_warnings(
         "the card and zine show first and the proof sheet says not to test-call; file it under "
         "local or other"
         for h in content.hotlines.hotlines
-        if h.category == "emergency"
-        and h.phone is not None
-        and not is_emergency(h.phone, h.region or project.config.region)
+        if misfiled_emergency(h, project.config.region)
     ]
     if not content.hotlines.hotlines:
         warnings.append(
@@ -87,7 +85,7 @@ def ignored_entries(project: Project) -> list[str]:
     if project.hotlines_path is None:
         return []
     found = []
-    for path in sorted((project.root / "content").glob("*/hotlines.yaml")):
+    for path in project.language_hotlines:
         data, problems = load_yaml_file(path)
         entries = data.get("hotlines") if isinstance(data, dict) and not problems else None
         if isinstance(entries, list) and entries:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
+from pocketguide.phones import is_emergency
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
@@ -89,6 +90,12 @@ def _duplicate_names(hotlines: HotlineFile, shown: str) -> list[Problem]:
                 )
                 problems.append(Problem(shown, entry._line, message))
     return problems
+
+
+def misfiled_emergency(entry: Hotline, region: str) -> bool:
+    """An entry filed as emergency whose phone is no emergency number (a police desk line)."""
+    phone, region = entry.phone, entry.region or region
+    return entry.category == "emergency" and phone is not None and not is_emergency(phone, region)
 
 
 def where(shown: str, entry: Hotline | LockedEntry) -> str:

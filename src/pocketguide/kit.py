@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.hotlines import misfiled_emergency
 from pocketguide.hotlines import where as entry_at
 from pocketguide.models import CATEGORIES, Hotline
-from pocketguide.phones import emergency_number, is_emergency
+from pocketguide.phones import emergency_number
 from pocketguide.project import Project
 
 # What the card back and the zine show unless `card: {hotlines: [...]}` names entries.
@@ -96,7 +97,7 @@ def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[
 
 def _gaps(project: Project, content: Content, picked: list[Hotline], where: str, chosen: bool):
     # A police non-emergency line filed as emergency is no emergency number on the card.
-    if any(_dials_emergency(h, project.region) for h in picked):
+    if any(h.category == "emergency" and not misfiled_emergency(h, project.region) for h in picked):
         return []
     if any(h.category == "crisis" for h in picked):
         listed = [h.name for h in content.hotlines.hotlines if h.category == "emergency"]
@@ -117,13 +118,6 @@ def _gaps(project: Project, content: Content, picked: list[Hotline], where: str,
         f"add entries with category crisis and emergency ({these})"
         + (", and name them under card: hotlines:" if chosen else "")
     ]
-
-
-def _dials_emergency(entry: Hotline, region: str) -> bool:
-    phone = entry.phone
-    return entry.category == "emergency" and (
-        phone is None or is_emergency(phone, entry.region or region)
-    )
 
 
 def kit_scenarios(project: Project, content: Content) -> list[ScenarioEntry]:

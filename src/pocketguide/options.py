@@ -21,20 +21,6 @@ class Options:
     fillable: bool | None = None
 
 
-def option_flags(options: Options, fmt: str) -> str:
-    """The command-line options that made this format as `options` did ("--large-print")."""
-    flags = [
-        (options.print_shop, "--print-shop", ("guide",)),
-        (options.large_print, "--large-print", ("guide", "booklet")),
-        (options.paper is not None, f"--paper {options.paper}", ("card", "zine", "booklet")),
-        (options.duplex != "long", f"--duplex {options.duplex}", ("card", "booklet")),
-        (options.creep_mm > 0, f"--creep {options.creep_mm:g}", ("booklet",)),
-        (options.fillable is not None, "--fillable" if options.fillable else "--no-fillable",
-         ("guide",)),
-    ]  # fmt: skip
-    return " ".join(flag for given, flag, users in flags if given and fmt in users)
-
-
 def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     """`all` stands for every format; duplicates are dropped, order kept."""
     expanded: list[str] = []
@@ -47,21 +33,35 @@ def expand_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(expanded)
 
 
+def _print_options(options: Options) -> list[tuple[bool, str, str, tuple[str, ...]]]:
+    """(given, as said in messages, as typed, the formats using it) for each print option."""
+    return [
+        (options.paper is not None, f"--paper {options.paper}", f"--paper {options.paper}",
+         ("card", "zine", "booklet")),
+        (options.duplex != "long", f"--duplex {options.duplex}", f"--duplex {options.duplex}",
+         ("card", "booklet")),
+        (options.creep_mm > 0, "--creep", f"--creep {options.creep_mm:g}", ("booklet",)),
+        (options.print_shop, "--print-shop", "--print-shop", ("guide",)),
+        (options.large_print, "--large-print", "--large-print", ("guide", "booklet")),
+    ]  # fmt: skip
+
+
 def ignored_options(formats: tuple[str, ...], options: Options) -> list[str]:
     """Print options that none of the formats uses: said, not silently dropped."""
     wanted = set(expand_formats(formats))
-    uses = [
-        (options.paper is not None, f"--paper {options.paper}", ("card", "zine", "booklet")),
-        (options.duplex != "long", f"--duplex {options.duplex}", ("card", "booklet")),
-        (options.creep_mm > 0, "--creep", ("booklet",)),
-        (options.print_shop, "--print-shop", ("guide",)),
-        (options.large_print, "--large-print", ("guide", "booklet")),
-    ]
     return [
         f"{flag} has no effect: it is for the {_and(users)} only (add --format {users[0]})"
-        for given, flag, users in uses
+        for given, flag, _typed, users in _print_options(options)
         if given and not wanted & set(users)
     ]
+
+
+def option_flags(options: Options, fmt: str) -> str:
+    """The command-line options that made this format as `options` did ("--large-print")."""
+    flags = [typed for given, _, typed, users in _print_options(options) if given and fmt in users]
+    if options.fillable is not None and fmt == "guide":
+        flags.append("--fillable" if options.fillable else "--no-fillable")
+    return " ".join(flags)
 
 
 def _and(names: tuple[str, ...]) -> str:

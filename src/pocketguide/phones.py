@@ -105,10 +105,11 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     # Australia's 13 11 14 and 1800 numbers do not connect as +61...: link the digits a phone
     # in the country dials.
     abroad = phonenumbers.can_be_internationally_dialled(parsed)
-    if same_region and not abroad and (local := _dialled_at_home(parsed, home)):
-        uri = f"{'sms' if sms else 'tel'}:{local}"
+    if same_region and not abroad:
+        local = phonenumbers.format_number_for_mobile_dialing(parsed, home, False)
+        uri = f"{'sms' if sms else 'tel'}:{local}" if local else uri
     # 13 11 14 from New Zealand: a number of another country that cannot be dialled from abroad.
-    only_in = None if same_region or phonenumbers.can_be_internationally_dialled(parsed) else region
+    only_in = None if same_region or abroad else region
     return Number(text, display, uri, e164, False, only_in=only_in, region=region, sms=sms)
 
 
@@ -122,11 +123,6 @@ def _grouped_as_published(text: str, national: str) -> bool:
     return bool(re.fullmatch(r"\d+(?: \d+)*", text)) and re.sub(r"\D", "", national) == (
         text.replace(" ", "")
     )
-
-
-def _dialled_at_home(parsed: phonenumbers.PhoneNumber, home: str) -> str:
-    """The digits a phone in `home` dials for a number ("" if it cannot)."""
-    return phonenumbers.format_number_for_mobile_dialing(parsed, home, False)
 
 
 def short_display(text: str, digits: str) -> str:

@@ -20,10 +20,12 @@ from pathlib import Path
 import phonenumbers
 
 from pocketguide.errors import Problem, display_path
+from pocketguide.hotlines import where
 from pocketguide.hourtimes import always_open
 from pocketguide.locales import babel_locale, is_language, language_of
 from pocketguide.models import Hotline
 from pocketguide.phones import Number, emergency_number, is_emergency
+from pocketguide.textmap import html_parts
 
 PLACEHOLDERS = ("emergency", "crisis")  # each also names the category it is filled from
 # The national crisis line where one number serves the whole country, as 911 does.
@@ -35,9 +37,7 @@ _NEAR = re.compile(
     r"[{｛][\s*_]*(?:[^\W\d_]+[\s*_]+){0,2}(emergency|crisis)(?:[\s*_]+[^\W\d_]+){0,2}[\s*_]*[}｝]",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"(<[^>]*>)")
 _LINK_TARGET = re.compile(r"\b(tel|sms):\{(emergency|crisis)\}", re.IGNORECASE)
-_SMS_TARGET = re.compile(r"\bsms:\{(emergency|crisis)\}", re.IGNORECASE)
 _NO_TEXTS = (
     "sms:{{{1}}} would text {0}, which lists no number for texts; link tel:{{{1}}}, or give "
     "the entry a text: number"
@@ -126,7 +126,7 @@ def fill_html(html: str, values: dict[str, Filled]) -> str:
     if not values or "{" not in html:
         return html
     parts, body, in_link, in_style = [], False, False, False
-    for part in _TAG.split(html):
+    for part in html_parts(html):
         if part.startswith("<"):
             name = re.match(r"</?([a-zA-Z]+)", part)
             tag = name[1].lower() if name else ""
@@ -200,8 +200,8 @@ def placeholder_problems(
                     problems.append(Problem(shown, number, _unknown(name)))
                 else:
                     used.setdefault(name, []).append(f"{shown}:{number}")
-            for texted in _SMS_TARGET.findall(line):
-                filled = values.get(texted.lower())
+            for scheme, texted in _LINK_TARGET.findall(line):
+                filled = values.get(texted.lower()) if scheme.lower() == "sms" else None
                 if filled and (filled.entry is None or filled.entry.text is None):
                     who = filled.entry.name if filled.entry else filled.display
                     problems.append(Problem(shown, number, _NO_TEXTS.format(who, texted)))
@@ -233,14 +233,13 @@ def fill_warnings(
 ) -> list[str]:
     """What the numbers the text names may get wrong: a line not always open, a US 112."""
     warnings = []
+    shown = hotlines_file or "hotlines"
     crisis = values.get("crisis")
     line = crisis.entry if crisis else None
     if "crisis" in used and line and line.hours and not always_open(line.hours):
-        hours = line.hours
-        where = f"{hotlines_file}:{crisis.entry._line}" if hotlines_file else "hotlines"
         warnings.append(
-            f"{where}: {crisis.entry.name}: the guide's text says to call it ({{crisis}}) at "
-            f"any hour, but it is not open day and night ({hours}); list a crisis line open "
+            f"{where(shown, line)}: {line.name}: the guide's text says to call it ({{crisis}}) at "
+            f"any hour, but it is not open day and night ({line.hours}); list a crisis line open "
             "24/7, or write its hours as 24/7 if it is"
         )
     emergency = values.get("emergency")
@@ -248,7 +247,7 @@ def fill_warnings(
     # 112 is an emergency number in the US and Canada, but only mobile phones answer to it.
     if "emergency" in used and dialled and region in ("US", "CA") and emergency.display != "911":
         warnings.append(
-            f"{hotlines_file}:{dialled._line}: {dialled.name}: {emergency.display} answers only "
+            f"{where(shown, dialled)}: {dialled.name}: {emergency.display} answers only "
             f"from mobile phones in {region}, and the guide's text says to call it "
             "({emergency}); use 911"
         )

@@ -93,6 +93,13 @@ class Project:
         own = self.root / "hotlines.yaml"
         return own if own.is_file() else None
 
+    @property
+    def language_hotlines(self) -> list[Path]:
+        """The project's hotlines files of single languages: content/<locale>/hotlines.yaml."""
+        if self.config is None:
+            return []
+        return sorted((self.root / "content").glob("*/hotlines.yaml"))
+
     def line(self, *keys: str | int) -> int | None:
         """The line of a key path in pocketguide.yaml, for messages."""
         return line_of(self.raw, keys) if self.raw is not None else None

@@ -1,8 +1,8 @@
 """Numbers written in prose: short codes (988, 911) and `tel:`/`sms:` links must work.
 
 The default text writes its two numbers as {emergency} and {crisis} (pocketguide.placeholders).
-A project's own text that names 988 or 911 where they reach no one is an error, pointing to
-those placeholders. A `tel:` or `sms:`
+A project's own text that names 988, 911, 999 or 000 where they are not the region's is an
+error, pointing to those placeholders. A `tel:` or `sms:`
 link written into Markdown is checked like a hotline number, since a reader will tap it.
 """
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from pocketguide.resources import is_shipped
-from pocketguide.textmap import map_text
+from pocketguide.textmap import html_parts, map_text
 
 # Regions whose English spells the British way.
 BRITISH_REGIONS = frozenset({"GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "JM"})
@@ -79,12 +79,9 @@ def respell(text: str) -> str:
     return _PATTERN.sub(swap, text)
 
 
-_TAG = re.compile(r"(<[^>]*>)")
-
-
 def respell_html(html: str) -> str:
     """respell the text of HTML, leaving its tags (and their links) as they are."""
-    return "".join(p if p.startswith("<") else respell(p) for p in _TAG.split(html))
+    return "".join(p if p.startswith("<") else respell(p) for p in html_parts(html))
 
 
 def respeller(locale: str):

@@ -24,12 +24,10 @@ if TYPE_CHECKING:
 
 def number_files(project: Project) -> list[Path]:
     """The project's hotline files: the one its config names, and any in content/<locale>/."""
-    if project.config is None:
-        return []
     own = project.hotlines_path
     files = [own] if own is not None and own.is_file() else []
     # A project may keep its numbers per language, as content/en/hotlines.yaml.
-    return files + sorted(p for p in (project.root / "content").glob("*/hotlines.yaml"))
+    return files + project.language_hotlines
 
 
 def numbers_digest(project: Project) -> str | None:
@@ -73,12 +71,13 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
     found = manifest.made_from_other_numbers(root, context["numbers"], written)
     for path, fmt, locale, flags in found:
         # The command that writes this very file: its format, options, language and folder.
-        again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
-        again += f" {flags}" if flags else ""
-        if locale and (len(locales) > 1 or locale not in locales):
-            again += f" --locale {locale}"
         if fmt == "proof":  # the sheet for checking the numbers, in the primary language
             again = f"pocketguide proof{where}"
+        else:
+            again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
+            again += f" {flags}" if flags else ""
+            if locale and (len(locales) > 1 or locale not in locales):
+                again += f" --locale {locale}"
         if path.parent.resolve() != default_out:
             again += f" --out {display_path(path.parent)}"
         warnings.append(

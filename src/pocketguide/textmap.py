@@ -1,13 +1,20 @@
-"""Change every text a content model holds: for respelling and for filling in numbers."""
+"""Change every text a content model or an HTML document holds (respelling, numbers)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 T = TypeVar("T")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def html_parts(html: str) -> list[str]:
+    """HTML cut into its tags and the text between them, in order (a tag starts with "<")."""
+    return _TAG.split(html)
 
 
 def map_text(value: T, change: Callable[[str], str], keep: frozenset[str] = frozenset()) -> T:
