@@ -54,6 +54,8 @@ class Content:
     hotlines_path: Path | None = None
     # Entries whose numbers differ from hotlines.lock (set by build.prepare).
     unapproved: list[str] = field(default_factory=list)
+    # The project's own numbers with no hotlines.lock: nobody approved them (build.prepare).
+    never_approved: bool = False
     # The project's section and scenario files that no manifest lists, and other warnings.
     unlisted: list[str] = field(default_factory=list)
     # What {emergency} and {crisis} print (pocketguide.placeholders).

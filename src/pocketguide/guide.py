@@ -53,13 +53,13 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
     config = project.config
     organization = config.organization if config else None
     guide = content.guide
-    # "Verified as of" the oldest date is only true when every entry has a date and no
-    # number changed since the last approval.
+    # "Verified as of" the oldest date is only true when every entry has a date, a person
+    # approved the numbers (hotlines.lock), and no number changed since.
     hotlines = in_edition(project, content.locale, content.hotlines.hotlines)
     translated = project.translates(content.locale) and content.hotlines.blanks_in(content.locale)
     blanks = translated or content.hotlines.blanks
     dates = [h.verified for h in hotlines]
-    dates = dates if all(dates) and not content.unapproved else []
+    dates = dates if all(dates) and not (content.unapproved or content.never_approved) else []
     words_locale = interface_locale(project, content.locale)  # what the date sits in
     built = build_date(project)
     width, height = project.page_mm

@@ -68,6 +68,12 @@ def hotline_warnings(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
             "in by hand"
         )
+    dated = all(h.verified for h in content.hotlines.hotlines)
+    if content.never_approved and project.hotlines_path is not None and dated:
+        warnings.append(
+            f'{shown}: no "Numbers verified as of" date is printed until someone checks every '
+            "number and runs pocketguide approve"
+        )
     shown_lock = display_path(project.root / LOCK_NAME, project.root)
     for entry, message in differences:
         file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line

@@ -35,7 +35,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
-    from pocketguide.hotline_warnings import hotline_warnings, known_numbers
+    from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.prose import prose_findings
 
@@ -65,6 +65,9 @@ def prepare(project: Project, locale: str) -> Prepared:
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
         content.unapproved += ["organization.phone"] if organization else []
+    elif content.hotlines_path is not None and not project.is_default:
+        # Dates alone prove nothing: a number edited today keeps last month's date.
+        content.never_approved = project.hotlines_path is not None or own_numbers(project, content)
     found = hotline_warnings(project, content, differences, organization)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 
