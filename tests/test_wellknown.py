@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pocketguide.doubts import doubt
+from pocketguide.doubts import doubt, fictional_range
 from pocketguide.phones import parse_number
-from pocketguide.wellknown import near_miss, one_keystroke
+from pocketguide.wellknown import near_miss, one_keystroke, superseded
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,20 @@ def test_mexicos_old_emergency_numbers_are_doubted(old):
     number = parse_number(old, "MX")
     assert doubt(number) == f"{old} has not been in use since 2017; the number is 911 now"
     assert doubt(parse_number("911", "MX")) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        # Ofcom moved Northern Ireland's drama range from 028 9018 0xxx to 028 9649 6xxx.
+        ("028 9649 6123", "Ofcom keeps it for drama"),
+        ("028 9018 0123", None),
+        ("020 7946 0123", "Ofcom keeps it for drama"),
+    ],
+)
+def test_ofcom_drama_ranges_are_the_current_ones(raw, reason):
+    assert fictional_range(parse_number(raw, "GB")) == reason
+
+
+def test_mexico_fire_number_068_is_superseded_by_911_too():
+    assert superseded("068", "MX") == ("2017", "911")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
+from pocketguide.ambulance import AMBULANCE, EUROPEAN_UNION, MEDICAL_EMERGENCY
 from pocketguide.wellknown import national_line
 
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
@@ -269,31 +270,12 @@ def _is_short_number(text: str, region: str) -> bool:
     return shortnumberinfo.is_valid_short_number_for_region(parsed, region)
 
 
-EMERGENCY_CANDIDATES = ("999", "000", "911", "111", "112", "110", "119", "100", "102", "123", "190")
-
-
-# Regions with several emergency numbers where the first well-known one is not the one for a
-# medical emergency (an overdose, someone hurt), which is what the guide's text asks for:
-# Japan's 110 is the police, 119 the ambulance; the Netherlands answer 112, not 911.
-MEDICAL_EMERGENCY = {
-    "NL": "112", "PL": "112", "BR": "192", "JP": "119", "KR": "119", "TW": "119", "CN": "120",
-    "VN": "115", "IR": "115", "IL": "101", "PS": "101", "SA": "911", "AE": "998", "CO": "123",
-    "AM": "103", "KG": "103", "MN": "103", "AF": "102", "MV": "102", "ZA": "10177",
-    "TH": "1669", "SG": "995",
-}  # fmt: skip
-
-
 def emergency_number(region: str) -> str | None:
-    """The region's emergency number: a well-known one, else phonenumbers' example, else None."""
-    if (medical := MEDICAL_EMERGENCY.get(region)) and phonenumbers.is_emergency_number(
-        medical, region
-    ):
-        return medical
-    for candidate in EMERGENCY_CANDIDATES:
-        if phonenumbers.is_emergency_number(candidate, region):
-            return candidate
-    metadata = phonenumbers.PhoneMetadata.short_metadata_for_region(region)
-    example = metadata.emergency.example_number if metadata and metadata.emergency else None
-    if example and phonenumbers.is_emergency_number(example, region):
-        return example
-    return None
+    """The number that reaches an ambulance in the region, if two sources agree (ambulance.py)."""
+    if region in MEDICAL_EMERGENCY:
+        listed: tuple[str, ...] = (MEDICAL_EMERGENCY[region],)
+    elif region in EUROPEAN_UNION:
+        listed = ("112",)
+    else:
+        listed = AMBULANCE.get(region, ())
+    return next((n for n in listed if phonenumbers.is_emergency_number(n, region)), None)

@@ -68,7 +68,7 @@ def near_miss(digits: str, region: str) -> tuple[str, str] | None:
 
 # Emergency numbers a region has replaced, which phonenumbers still lists: (year, new number).
 SUPERSEDED: dict[str, dict[str, tuple[str, str]]] = {
-    "MX": {code: ("2017", "911") for code in ("060", "065", "066", "080")},
+    "MX": {code: ("2017", "911") for code in ("060", "065", "066", "068", "080")},
 }
 
 
@@ -80,7 +80,8 @@ def superseded(digits: str, region: str) -> tuple[str, str] | None:
 # National crisis lines phonenumbers does not take as short numbers of their region, or takes
 # for text-message codes: the Netherlands' 113 was refused, New Zealand's 1737 warned.
 NATIONAL_LINES: dict[str, dict[str, str]] = {
-    "NL": {"113": "113 Suicide Prevention"}, "BR": {"188": "CVV"}, "AR": {"135": "135"},
+    "NL": {"113": "113 Suicide Prevention"}, "BR": {"188": "CVV"},
+    "AR": {"135": "135 (Buenos Aires; other provinces have their own)"},
     "KR": {"109": "109"}, "TW": {"1925": "1925"}, "PH": {"1553": "NCMH 1553"},
     "IN": {"14416": "Tele-MANAS"}, "NZ": {"1737": "1737, need to talk?"},
     "SE": {"90101": "Mind Självmordslinjen"},
