@@ -1,0 +1,74 @@
+""" "Numbers verified as of" is printed only for numbers a person approved (hotlines.lock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run, tiny_config
+from pocketguide.build import prepare
+from pocketguide.formats import Renderer
+from pocketguide.options import Options
+from pocketguide.project import load_project
+
+DATED = (
+    "hotlines:\n"
+    "  - name: Test Warmline\n    phone: 502-555-0242\n    hours: 24/7\n    category: crisis\n"
+    "    verified: 2026-11-01\n"
+    "  - name: Emergency services\n    phone: '911'\n    hours: 24/7\n    category: emergency\n"
+    "    verified: 2026-11-01\n"
+)
+NOT_APPROVED = (
+    'warning: hotlines.yaml: no "Numbers verified as of" date is printed until someone checks '
+    "every number and runs pocketguide approve\n"
+)
+CLAIM = "Numbers verified as of November 1, 2026"
+
+
+def _html(folder: Path, fmt: str = "guide") -> str:
+    project = load_project(folder)
+    prepared = prepare(project, "en")
+    return Renderer(project, prepared.content, prepared.assets, Options()).html(fmt)[0]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config())
+    (tmp_path / "hotlines.yaml").write_text(DATED)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["guide", "card"])
+def test_numbers_never_approved_print_no_verified_date_and_warn(project, fmt):
+    assert CLAIM not in _html(project, fmt)
+    result = run("check", str(project))
+    assert (result.exit_code, result.stderr) == (0, NOT_APPROVED)
+    strict = run("check", str(project), "--strict")
+    assert strict.exit_code == 1
+    assert "every number and runs pocketguide approve (--strict)" in strict.stderr
+
+
+def test_approving_the_numbers_prints_the_date_and_ends_the_warning(project):
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project, "guide")
+    assert CLAIM in _html(project, "card")
+    assert run("check", str(project)).stderr == ""
+
+
+def test_a_deleted_lock_takes_the_date_away_again(project):
+    assert run("approve", str(project)).exit_code == 0
+    (project / "hotlines.lock").unlink()
+    assert CLAIM not in _html(project)
+    assert run("check", str(project)).stderr == NOT_APPROVED
+
+
+def test_entries_without_dates_claim_nothing_and_need_no_such_warning(project):
+    (project / "hotlines.yaml").write_text(DATED.replace("    verified: 2026-11-01\n", "", 1))
+    assert "Numbers verified as of" not in _html(project)
+    assert "Numbers verified as of" not in run("check", str(project)).stderr
+
+
+def test_the_shipped_numbers_keep_their_date_without_a_lock(tmp_path):
+    # pocketguide's own data, checked by its makers: an empty folder builds the default guide.
+    assert "Numbers verified as of" in _html(tmp_path)
