@@ -244,3 +244,19 @@ def test_a_record_that_names_impossible_pages_is_not_used(edited, tmp_path, tamp
 def test_no_record_without_a_named_first_element_in_every_fragment():
     html = "<html><head></head><body><p>front</p><!-- pocketguide:fragment --><p>x</p></body>"
     assert layout_record(object(), html) is None
+
+
+def test_watch_first_edit_relays_out_from_the_last_build(tmp_path):
+    from pocketguide.fragments import FragmentCache
+
+    project = _project(tmp_path)
+    _build(project)  # the build before `watch` started: its cache holds no pages yet
+    _edit(project, *EDIT)
+    cache, spy = FragmentCache(), _Spy()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pocketguide.formats, "relayout", spy)
+        path = build(project, jobs=1, fragments=cache).written[0].path
+    assert spy.results == [True]  # only the edited section, not every one laid out afresh
+    assert cache.laid_out == 0
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "(502) 555-0149" in text and "(502) 555-0142" not in text

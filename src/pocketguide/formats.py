@@ -193,16 +193,20 @@ class Renderer:
         roots = [self.project.root, content_dir(), templates_dir()]
         guide, measure = kind.startswith("guide"), "data-fit" in html
         result = None
-        if guide and self.fragments is not None:
-            result = self.fragments.render(html, templates_dir(), roots, shown, self.assets_key)
+        cache = self.fragments if guide else None
+        if cache is not None and cache.has_base(shown):
+            result = cache.render(html, templates_dir(), roots, shown, self.assets_key)
         elif (
             guide
             and self.base
             and not measure
             and self.base[1].get("made_with") == self._made_with()
         ):
+            # Also watch's first edit, before its cache holds any pages: from the last build.
             base, record = self.base
             result = relayout(html, templates_dir(), roots, shown, base, record, self.start_layout)
+        if result is None and cache is not None:
+            result = cache.render(html, templates_dir(), roots, shown, self.assets_key)
         if result is None:
             result = self.make_pdf(html, templates_dir(), roots, shown, measure, record=guide)
         problems = overflow_problems(result.fits, shown)

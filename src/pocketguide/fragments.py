@@ -48,6 +48,10 @@ class FragmentCache:
         self.spliced = 0  # pages the last render spliced into the last full PDF
         self._assets = ""
 
+    def has_base(self, source: str) -> bool:
+        """Whether a full PDF of `source` was written here, to splice changed pages into."""
+        return source in self._bases
+
     def render(
         self, html: str, base_dir: Path, roots: list[Path], source: str, assets: str = ""
     ) -> PdfResult:
