@@ -338,3 +338,21 @@ def test_an_edition_no_line_speaks_keeps_the_first_line():
     )  # fmt: skip
     assert fill_ins(lines, "US", "fr")["crisis"].display == "988"
     assert fill_ins(lines, "US", "es")["crisis"].display == "988"
+
+
+def test_check_says_which_entry_each_placeholder_prints(tmp_path, monkeypatch):
+    _gb_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "org")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "en-GB: {emergency} prints 999 (org/hotlines.yaml:8: Emergency services)",
+        "en-GB: {crisis} prints 116 123 (org/hotlines.yaml:4: Samaritans)",
+    ]
+    # The default guide's numbers come from pocketguide's own list.
+    (tmp_path / "empty").mkdir()
+    empty = run("check", "empty")
+    assert empty.stdout.splitlines()[:2] == [
+        "en: {emergency} prints 911 (pocketguide's own list: Emergency services)",
+        "en: {crisis} prints 988 (pocketguide's own list: 988 Suicide & Crisis Lifeline)",
+    ]

@@ -86,11 +86,15 @@ MISSING = [
 ]
 
 
+# The project's text names only {emergency}, from pocketguide's own list (check prints it).
+EMERGENCY = "{emergency} prints 911 (pocketguide's own list: Emergency services)"
+
+
 def test_check_reports_missing_translations(french):
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert result.stderr == "".join(f"warning: {m}\n" for m in MISSING)
-    assert result.stdout == "ok: . (5 warnings)\n"
+    assert result.stdout == f"en: {EMERGENCY}\nfr: {EMERGENCY}\nok: . (5 warnings)\n"
 
 
 def test_missing_translations_are_named_from_the_working_folder(french, monkeypatch):
@@ -212,7 +216,7 @@ def test_translate_content_copies_what_the_language_lacks_and_each_copy_warns(vi
 
 
 def test_check_locale_checks_only_the_chosen_languages(french):
-    assert invoke("check", ".", "--locale", "en").stdout == "ok: . (0 warnings)\n"
+    assert invoke("check", ".", "--locale", "en").stdout == f"en: {EMERGENCY}\nok: . (0 warnings)\n"
     (french / "content" / "es" / "sections").mkdir(parents=True)
     (french / "content" / "es" / "sections" / "closing.md").write_text("no front matter\n")
     assert invoke("check", ".", "--strict").exit_code == 1  # fr's warnings, not es
@@ -243,6 +247,7 @@ def test_translations_table(french):
         "scenarios/silence.yaml      no (en)\n"
         "hotlines.yaml               no (en)\n"
         f"interface strings           0/{total}\n"
+        f"fr: {EMERGENCY}\n"
         "ok: . (5 warnings)\n"
     )
     every = invoke("check", ".", "--translations").stdout.splitlines()
@@ -255,6 +260,8 @@ def test_translations_table(french):
         ["scenarios/silence.yaml", "yes", "no (en)", "yes"],
         ["hotlines.yaml", "yes", "no (en)", "yes"],
         ["interface strings", f"{total}/{total}", f"0/{total}", f"{total - 1}/{total}"],
+        [f"en: {EMERGENCY}"],
+        [f"fr: {EMERGENCY}"],
         ["ok: . (5 warnings)"],
     ]
     assert len({row.index("yes", 28) for row in every[1:3]}) == 1  # columns line up

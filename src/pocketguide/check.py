@@ -9,7 +9,7 @@ from jinja2 import TemplateError
 
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.hotlines import fictional_warnings
+from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.lock import LOCK_NAME, changes, write_lock
@@ -17,6 +17,7 @@ from pocketguide.models import Hotline
 from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
+from pocketguide.resources import is_shipped
 
 
 @dataclass
@@ -26,6 +27,24 @@ class CheckReport:
     project: Project
     contents: list[Content] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)  # what {crisis} prints, per edition
+
+
+def filled_numbers(project: Project, content: Content) -> list[str]:
+    """What {emergency} and {crisis} print in an edition, and which entry gives each number."""
+    lines = []
+    for name, filled in content.numbers.items():
+        if name not in content.named:
+            continue
+        path = content.hotlines_path
+        if filled.entry is None:
+            source = "no entry gives one: the region's usual number"
+        elif path is None or is_shipped(path):
+            source = f"pocketguide's own list: {filled.entry.name}"
+        else:
+            source = f"{where(project.shown(path), filled.entry)}: {filled.entry.name}"
+        lines.append(f"{content.locale}: {{{name}}} prints {filled.display} ({source})")
+    return lines
 
 
 def template_names(project: Project) -> list[str]:
@@ -67,6 +86,7 @@ def check_project(
             problems.extend([p for p in exc.problems if p not in problems.items])
             continue
         report.contents.append(prepared.content)
+        report.numbers += filled_numbers(project, prepared.content)
         found = list(prepared.warnings)
         # A name that is no entry is an error in the config, as when building the card.
         unknown = unknown_card_hotlines(project, prepared.content.hotlines.hotlines)

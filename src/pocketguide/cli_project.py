@@ -116,6 +116,8 @@ def check(
     report = check_project(project_dir, locales, every_locale=translations, render=render)
     if translations:
         click.echo(translations_table(report.project, report.contents))
+    for line in report.numbers:  # which number the text's {crisis} names, and from where
+        click.echo(line)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if strict:

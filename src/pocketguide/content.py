@@ -60,6 +60,7 @@ class Content:
     unlisted: list[str] = field(default_factory=list)
     # What {emergency} and {crisis} print (pocketguide.placeholders).
     numbers: dict[str, Filled] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # the placeholders the text uses
 
 
 def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
@@ -143,7 +144,7 @@ def load_content(project: Project, locale: str) -> Content:
     )
     content.unlisted = unlisted_files(project, manifest, finder.locales) if manifest else []
     # The text keeps {emergency} and {crisis}: the rendered HTML links the numbers.
-    content.numbers = values
+    content.numbers, content.named = values, used
     own = hotlines_path if hotlines_path and not is_shipped(hotlines_path) else None
     content.unlisted += fill_warnings(values, used, own and project.shown(own), project.region)
     return content
