@@ -257,6 +257,46 @@ def test_default_guide_passes_the_audit(default_guide):
     assert audit_pdf(default_guide.read_bytes(), "guide.pdf", 8.5) == []
 
 
+# A project's stylesheet that makes hotline numbers unreadable
+
+HOTLINES = (
+    "hotlines:\n"
+    "  - name: Test Warmline\n    phone: 502-555-0242\n    hours: 24/7\n    category: crisis\n"
+    "  - name: Emergency services\n    phone: '911'\n    hours: 24/7\n    category: emergency\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("css", "found"),
+    [
+        (
+            ".kh-number { color: #ffffff; }",
+            'page 2: contrast 1.0:1 (#ffffff on #ffffff) for "911" (and 1 more) (needs 4.5:1)',
+        ),
+        (
+            ".kh-number { font-size: 3pt !important; }",
+            'page 2: text "911" (and 1 more) is 3 pt, below 7 pt',
+        ),
+    ],
+)
+def test_project_css_that_hides_the_card_numbers_stops_the_build(tmp_path, monkeypatch, css, found):
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(tiny_config())
+    Path("hotlines.yaml").write_text(HOTLINES)
+    Path("templates").mkdir()
+    Path("templates/card.css").write_text(f'{{% include "default:card.css" %}}\n{css}\n')
+    result = run("build", ".", "--format", "card")
+    assert result.exit_code == 1
+    assert not Path("output/tiny-card-en.pdf").exists()
+    assert result.stderr.splitlines()[-1] == (
+        f"output/tiny-card-en.pdf: {found}: a hotline number must be easy to read; see the "
+        "stylesheets in templates/"
+    )
+    # The same stylesheet's other rules are the project's own business.
+    Path("templates/card.css").write_text('{% include "default:card.css" %}\nh1 { color: teal; }\n')
+    assert run("build", ".", "--format", "card").exit_code == 0
+
+
 # Large print
 
 

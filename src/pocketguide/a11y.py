@@ -6,7 +6,7 @@ import ctypes
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 MIN_PT_GUIDE = 8.5
@@ -15,6 +15,7 @@ NORMAL_RATIO, LARGE_RATIO = 4.5, 3.0
 SCALE = 2.0  # backgrounds are sampled at 144 dpi
 PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still shows its ground
 _BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
+_DIGITS = re.compile(r"\D")
 
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
@@ -59,17 +60,24 @@ def contrast_ratio(a: RGB, b: RGB) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def audit_pdf(data: bytes, source: str, min_pt: float) -> list[str]:
-    """Report text below `min_pt` and text whose contrast with its real background is too low."""
+def audit_pdf(
+    data: bytes, source: str, min_pt: float, numbers: Sequence[str] | None = None
+) -> list[str]:
+    """Report text below `min_pt` and text whose contrast with its real background is too low.
+
+    With `numbers` (as printed), only the text that shows one of them, on the pages that do.
+    """
     import pypdfium2 as pdfium  # lazy: keeps `pocketguide --help` fast
 
+    wanted = None if numbers is None else frozenset(_DIGITS.sub("", n) for n in numbers)
     messages: list[str] = []
     document = pdfium.PdfDocument(data)
     try:
         for index in range(len(document)):
             page = document[index]
             try:
-                messages += _audit_page(page, index + 1, source, min_pt)
+                if wanted is None or _shows_number(page.get_textpage().get_text_bounded(), wanted):
+                    messages += _audit_page(page, index + 1, source, min_pt, wanted)
             finally:
                 page.close()
     finally:
@@ -77,13 +85,23 @@ def audit_pdf(data: bytes, source: str, min_pt: float) -> list[str]:
     return messages
 
 
-def _audit_page(page, number: int, source: str, min_pt: float) -> list[str]:
+def _shows_number(text: str, wanted: frozenset[str]) -> bool:
+    """Whether text shows a number, or a part of one cut by a line break or a style change."""
+    digits = _DIGITS.sub("", text)
+    return len(digits) >= 3 and any(digits in n or n in digits for n in wanted)
+
+
+def _audit_page(
+    page, number: int, source: str, min_pt: float, wanted: frozenset[str] | None = None
+) -> list[str]:
     textpage = page.get_textpage()
     bitmap = page.render(scale=SCALE, rev_byteorder=True, may_draw_forms=True)
     try:
         pixels = _Pixels(bitmap, page.get_cropbox())
         found: dict[tuple, list[str]] = {}
         for run in _text_runs(page, textpage, number):
+            if wanted is not None and not _shows_number(run.text, wanted):
+                continue
             if run.size_pt < min_pt - 0.05:
                 key = ("size", round(run.size_pt, 1))
                 found.setdefault(key, []).append(run.text)

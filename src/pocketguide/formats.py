@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pocketguide.brand import BrandAssets
 from pocketguide.content import Content
 from pocketguide.digests import engine_version, fingerprint
-from pocketguide.errors import PocketguideError
+from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import overflow_problems
 from pocketguide.guide import in_edition, render_html
 from pocketguide.imposition import booklet_scale, zine_panel_mm
@@ -223,6 +223,8 @@ class Renderer:
         hotlines = self._hotlines(kind)
         numbers, keywords = numbers_of(hotlines), keywords_of(hotlines)
         pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords)
+        if self.project.overrides_templates:  # its own styles may hide what they style
+            _legible(result.data, shown, numbers, small=not guide)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
         if guide:
             gaps = spill_warnings(result.data, self.content.scenarios, self.project.root)
@@ -230,6 +232,16 @@ class Renderer:
             gaps = kit_gaps(self.project, self.content, hotlines)
         self._renders[kind] = Rendered(result.data, pages, result.warnings + gaps, layout)
         return self._renders[kind]
+
+
+def _legible(data: bytes, shown: str, numbers: list[str], small: bool) -> None:
+    """Raise if a hotline number prints too small or too faint to read (project CSS)."""
+    from pocketguide.a11y import MIN_PT_GUIDE, MIN_PT_SMALL, audit_pdf
+
+    found = audit_pdf(data, shown, MIN_PT_SMALL if small else MIN_PT_GUIDE, numbers)
+    advice = ": a hotline number must be easy to read; see the stylesheets in templates/"
+    if found:
+        raise PocketguideError([Problem("", None, message + advice) for message in found])
 
 
 def _scaled_note(shown: str, page_mm: tuple[float, float], paper: str, scale: float) -> str:

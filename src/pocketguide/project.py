@@ -84,6 +84,13 @@ class Project:
         return [own] if self.config and own.is_dir() else []
 
     @property
+    def overrides_templates(self) -> bool:
+        """Whether the project has templates or stylesheets of its own (not just a README)."""
+        return any(
+            path.suffix in (".j2", ".css") for d in self.template_dirs for path in d.rglob("*")
+        )
+
+    @property
     def hotlines_path(self) -> Path | None:
         """The organization's hotlines: `hotlines:` in config, else hotlines.yaml if present."""
         if self.config is None:
