@@ -72,3 +72,33 @@ def test_entries_without_dates_claim_nothing_and_need_no_such_warning(project):
 def test_the_shipped_numbers_keep_their_date_without_a_lock(tmp_path):
     # pocketguide's own data, checked by its makers: an empty folder builds the default guide.
     assert "Numbers verified as of" in _html(tmp_path)
+
+
+TRANSLATED = DATED.replace(
+    "    hours: 24/7\n    category: crisis\n",
+    "    hours: Mon-Fri 9am-5pm\n    category: crisis\n"
+    "    translations:\n      es:\n        hours: lun-vie 9-17 h\n",
+    1,
+)
+
+
+def test_approve_refuses_while_an_edition_gives_other_hours(project):
+    # The hours changed in English; the Spanish card would still say 9 to 5, "verified".
+    config = project / "pocketguide.yaml"
+    config.write_text(config.read_text() + "locales: [en, es]\n")
+    hotlines = project / "hotlines.yaml"
+    hotlines.write_text(TRANSLATED.replace("Mon-Fri 9am-5pm", "Mon-Sat 10am-10pm"))
+    result = run("approve", str(project))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f'{hotlines.name}:2: Test Warmline: translations: es: hours: "lun-vie 9-17 h" says '
+        '09:00, 17:00, which hours ("Mon-Sat 10am-10pm") does not; if the hours changed, '
+        "change them here too; approve refuses until then"
+    ]
+    assert not (project / "hotlines.lock").exists()
+    hotlines.write_text(
+        TRANSLATED.replace("lun-vie 9-17 h", "lun-sáb 10-22 h").replace(
+            "Mon-Fri 9am-5pm", "Mon-Sat 10am-10pm"
+        )
+    )
+    assert run("approve", str(project)).exit_code == 0

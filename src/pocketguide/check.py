@@ -9,6 +9,7 @@ from jinja2 import TemplateError
 
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
+from pocketguide.hotline_warnings import translated_hours_warnings, translated_number_warnings
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
@@ -210,6 +211,13 @@ def approve_project(project_dir: Path) -> Approval:
                         "number, set verified to the day you did, then approve again",
                     )
                 )
+    # An edition whose words give other hours or digits than the entry would print them
+    # beside "verified as of": nobody checked those.
+    content = prepared.content
+    mismatched = translated_hours_warnings(content, shown) + translated_number_warnings(
+        content, shown
+    )
+    unchecked += [Problem("", None, f"{w}; approve refuses until then") for w in mismatched]
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url
     write_lock(path, hotlines, project.config.organization.phone)
