@@ -18,6 +18,17 @@ NOT_CRISIS = (
 )
 
 
+def never_approved(path: str = "hotlines.yaml") -> str:
+    """What check and build say of a project's own dated numbers when it has no hotlines.lock.
+
+    `path` is the hotlines file as shown; a warning line is "warning: " and this.
+    """
+    return (
+        f'{path}: no "Numbers verified as of" date is printed until someone checks every number '
+        "and runs pocketguide approve"
+    )
+
+
 def tiny_config(name: str = "Tiny Org", slug: str = "tiny", extra: str = "") -> str:
     """A pocketguide.yaml whose guide has only the crisis-numbers section."""
     return (

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import run, tiny_config
+from conftest import never_approved, run, tiny_config
 from pocketguide.build import prepare
 from pocketguide.project import load_project
 
@@ -43,12 +44,14 @@ UNTRANSLATED = (
     "warning: hotlines.yaml: 1 of 2 entries have no es translation, so the es edition prints "
     "them as written (River Warmline)"
 )
+UNAPPROVED = f"warning: {never_approved()}"
 
 
 def test_each_edition_prints_its_own_words_and_the_same_numbers(project):
     result = run("build", str(project), "--locale", "all", "--format", "card-single")
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [UNTRANSLATED]
+    # The en edition's warning first: nobody approved this module's project.
+    assert result.stderr.splitlines() == [UNAPPROVED, UNTRANSLATED]
     spanish = PdfReader(project / "output" / "river-card-single-es.pdf").pages[1].extract_text()
     english = PdfReader(project / "output" / "river-card-single-en.pdf").pages[1].extract_text()
     assert "Servicios de emergencia" in spanish and "Emergency services" not in spanish
@@ -66,6 +69,7 @@ def test_the_translations_table_counts_untranslated_entries(project):
 
 
 def test_the_lock_and_card_names_use_the_entry_names_as_written(project, tmp_path):
+    project = Path(shutil.copytree(project, tmp_path / "copy"))  # the module's stays unapproved
     assert run("approve", str(project)).exit_code == 0
     lock = (project / "hotlines.lock").read_text()
     assert "name: Emergency services" in lock and "Servicios" not in lock
@@ -94,7 +98,7 @@ def test_the_blank_labels_have_their_translations_too(tmp_path):
     )
     (tmp_path / "hotlines.yaml").write_text(hotlines)
     result = run("build", str(tmp_path), "--locale", "all", "--format", "guide")
-    assert result.stderr.splitlines() == [UNTRANSLATED]  # the blanks are translated
+    assert result.stderr.splitlines() == [UNAPPROVED, UNTRANSLATED]  # the blanks are translated
     spanish = PdfReader(tmp_path / "output" / "river-guide-es.pdf")
     text = " ".join(page.extract_text() for page in spanish.pages)
     assert "Mi supervisora" in text and "My supervisor" not in text
@@ -174,6 +178,7 @@ def test_translations_no_edition_prints_warn(tmp_path):
         "not in locales: (en, es)",
         "warning: hotlines.yaml: the file's translations: de: never printed; de is not in "
         "locales: (en, es)",
+        UNAPPROVED,
     ]
     back = PdfReader(tmp_path / "output" / "river-card-single-en.pdf").pages[1].extract_text()
     assert "Emergency services" in back and "(EN)" not in back
@@ -203,7 +208,10 @@ def test_a_csv_file_translates_in_name_es_columns(tmp_path):
     (tmp_path / "numbers.csv").write_text(CSV.format(date=dt.date.today()))
     result = run("build", str(tmp_path), "--locale", "es", "--format", "card-single")
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [UNTRANSLATED.replace("hotlines.yaml", "numbers.csv")]
+    assert result.stderr.splitlines() == [
+        UNTRANSLATED.replace("hotlines.yaml", "numbers.csv"),
+        f"warning: {never_approved('numbers.csv')}",
+    ]
     spanish = PdfReader(tmp_path / "output" / "river-card-single-es.pdf").pages[1].extract_text()
     assert "Servicios de emergencia" in spanish and "Emergency services" not in spanish
     assert "River Warmline" in spanish  # its name:es cell is empty: printed as written

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import never_approved
 from pocketguide.a11y import contrast_ratio, hex_rgb
 from pocketguide.build import prepare
 from pocketguide.cli import cli
@@ -353,10 +354,13 @@ def test_stale_dates_warn_and_fail_with_strict(tmp_path, monkeypatch):
     warning = "hotlines.yaml:2: Test Warmline: last verified 2020-01-01, more than 365 days ago"
     result = invoke("check", ".")
     assert result.exit_code == 0
-    assert result.stderr == f"warning: {warning}\n"
+    assert result.stderr == f"warning: {warning}\nwarning: {never_approved()}\n"
     strict = invoke("check", ".", "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.splitlines()[-1] == f"{warning} (--strict)"
+    assert strict.stderr.splitlines()[-2:] == [
+        f"{warning} (--strict)",
+        f"{never_approved()} (--strict)",
+    ]
 
 
 def test_lock_diff_message(tmp_path, monkeypatch):

@@ -178,7 +178,7 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(self.task, advance=1)  # the label stays "building": several run
         else:
-            click.echo(f"{result.status}: {result.name} ({result.seconds:.1f} s)")
+            click.echo(f"{shown_status(result)}: {result.name} ({result.seconds:.1f} s)")
 
     def __exit__(self, *exc_info: object) -> None:
         if self.bar is not None:
@@ -191,8 +191,17 @@ HEADERS = ("project", "files", "pages", "seconds", "status")
 def table_rows(results: list[ProjectResult]) -> list[tuple[str, ...]]:
     """The closing table's cells."""
     return [
-        (r.name, str(len(r.files)), str(r.pages), f"{r.seconds:.1f}", r.status) for r in results
+        (r.name, str(len(r.files)), str(r.pages), f"{r.seconds:.1f}", shown_status(r))
+        for r in results
     ]
+
+
+def shown_status(result: ProjectResult) -> str:
+    """A project's status as shown: a project that warned says so ("ok, 2 warnings")."""
+    count = len(result.warnings)
+    if result.status != "ok" or not count:
+        return result.status
+    return f"ok, {count} warning{'s' if count > 1 else ''}"
 
 
 def print_table(results: list[ProjectResult], fancy: bool) -> None:

@@ -68,7 +68,8 @@ def hotline_warnings(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
             "in by hand"
         )
-    dated = all(h.verified for h in content.hotlines.hotlines)
+    entries = content.hotlines.hotlines
+    dated = bool(entries) and all(h.verified for h in entries)
     if content.never_approved and project.hotlines_path is not None and dated:
         warnings.append(
             f'{shown}: no "Numbers verified as of" date is printed until someone checks every '

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import never_approved
 from pocketguide.doubts import doubt, fictional_range
 from pocketguide.models import Hotline
 from pocketguide.phones import is_emergency, parse_number
@@ -16,6 +17,8 @@ from pocketguide.phones import is_emergency, parse_number
 from .helpers import CONFIG, assert_clean_failure, invoke, make_project
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+# hotlines.yaml's dated numbers, with no hotlines.lock: nobody approved them.
+NEVER_APPROVED = f"warning: {never_approved()}\n"
 ENTRY = "  - name: {name}\n    phone: {phone}\n    category: {category}\n    verified: {date}\n"
 
 
@@ -83,10 +86,13 @@ def test_a_fictional_number_warns_and_strict_refuses(project):
         "555-0199 are kept for examples); put in the real one"
     )
     result = invoke("check", ".")
-    assert (result.exit_code, result.stderr) == (0, f"warning: {warning}\n")
+    assert (result.exit_code, result.stderr) == (0, f"warning: {warning}\n{NEVER_APPROVED}")
     strict = invoke("check", ".", "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.splitlines()[-1] == f"{warning} (--strict)"
+    assert strict.stderr.splitlines()[-2:] == [
+        f"{warning} (--strict)",
+        f"{never_approved()} (--strict)",
+    ]
 
 
 def test_a_verified_date_in_the_future_is_an_error(project):
@@ -102,7 +108,8 @@ def test_a_verified_date_in_the_future_is_an_error(project):
 def test_tomorrow_is_allowed_for_a_checker_ahead_of_this_clock(project):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     project(hotlines(("Warmline", "502-555-0242", "crisis"), date=tomorrow))
-    assert invoke("check", ".", "--strict").exit_code == 0
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (0, NEVER_APPROVED)  # nothing about the date
 
 
 def test_two_entries_with_one_name_are_an_error(project):
@@ -132,6 +139,7 @@ def test_csv_duplicates_and_warnings_name_the_row(project, tmp_path):
     result = invoke("check", ".")
     assert result.stderr == (
         "warning: numbers.csv:3: Old: last verified 2001-01-01, more than 365 days ago\n"
+        f"warning: {never_approved('numbers.csv')}\n"
     )
     with (tmp_path / "numbers.csv").open("a") as handle:
         handle.write("Line,502-555-0244,crisis,2026-11-01\n")
@@ -194,6 +202,7 @@ def test_csv_messages_name_the_line_a_row_starts_on(project, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: numbers.csv:5: Old: last verified 2001-01-01, more than 365 days ago\n"
+        f"warning: {never_approved('numbers.csv')}\n"
     )
 
 
@@ -223,11 +232,12 @@ NO_KIT_NUMBER = (
 def test_a_card_without_crisis_numbers_is_refused(project, yaml):
     project(yaml)
     check = invoke("check", ".")
-    empty = NO_NUMBER if yaml == "hotlines: []\n" else ""
-    assert (check.exit_code, check.stderr) == (0, f"{empty}warning: {NO_KIT_NUMBER}\n")
+    # An empty list has no numbers to approve, so no word of a verified date either.
+    warnings = NO_NUMBER if yaml == "hotlines: []\n" else NEVER_APPROVED
+    assert (check.exit_code, check.stderr) == (0, f"{warnings}warning: {NO_KIT_NUMBER}\n")
     assert invoke("check", ".", "--strict").exit_code == 1
     build = invoke("build", ".", "--format", "card-single")
-    assert (build.exit_code, build.stderr) == (1, f"{empty}{NO_KIT_NUMBER}\n")
+    assert (build.exit_code, build.stderr) == (1, f"{warnings}{NO_KIT_NUMBER}\n")
     assert not list(Path.cwd().glob("output/*.pdf"))
 
 
@@ -236,8 +246,8 @@ def test_card_hotlines_naming_nothing_is_refused(project):
     build = invoke("build", ".", "--format", "zine")
     assert build.exit_code == 1
     assert build.stderr == (
-        "pocketguide.yaml:7: card: hotlines: names no entry; the card and zine need a crisis "
-        "number\n"
+        f"{NEVER_APPROVED}pocketguide.yaml:7: card: hotlines: names no entry; the card and zine "
+        "need a crisis number\n"
     )
 
 
@@ -268,7 +278,9 @@ def test_a_card_hotline_that_is_no_entry_is_an_error_in_check_and_build(project,
     project(hotlines(*entries), card)
     for command in ("check", "build --format card", "build --format zine", "check --render"):
         result = invoke(*command.split(), ".")
-        assert (result.exit_code, result.stderr.splitlines()) == (1, expected), command
+        # A build prints its warnings before failing; check names only the errors.
+        warned = [f"warning: {never_approved()}"] if command.startswith("build") else []
+        assert (result.exit_code, result.stderr.splitlines()) == (1, warned + expected), command
     assert not list(Path.cwd().glob("output/*.pdf"))
 
 
@@ -324,6 +336,7 @@ def test_approve_records_but_warns_about_a_fictional_number(project):
 def test_the_back_cover_claims_a_verified_date_only_when_every_entry_has_one(project):
     unverified = "  - name: New\n    phone: 502-555-0243\n    category: crisis\n"
     project(hotlines(("Line", "502-555-0242", "crisis")) + unverified)
+    assert invoke("approve", ".").exit_code == 0  # without a lock no date is claimed at all
     result = invoke("build", ".", "--format", "card-single")
     assert result.exit_code == 0, result.output
     back = PdfReader(Path.cwd() / "output" / "test-card-single-en.pdf").pages[1].extract_text()
@@ -379,7 +392,8 @@ def test_an_emergency_entry_must_dial_an_emergency_number(project, line, phone, 
 @pytest.mark.parametrize(("phone", "region"), [("911", "US"), ("911", "CA")])
 def test_real_emergency_numbers_pass(project, phone, region):
     project(hotlines(("Emergency", phone, "emergency")), f"region: {region}\n")
-    assert invoke("check", ".", "--strict").exit_code == 0
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (0, NEVER_APPROVED)  # nothing about the number
 
 
 @pytest.mark.parametrize(
@@ -395,7 +409,7 @@ def test_a_short_code_that_starts_with_911_warns_whatever_its_category(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: hotlines.yaml:6: Crisis: 9111 starts with the emergency number 911; "
-        "check for an extra digit\n",
+        f"check for an extra digit\n{NEVER_APPROVED}",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
 
@@ -408,7 +422,7 @@ def test_a_phone_cut_down_to_a_text_message_short_code_warns(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: hotlines.yaml:6: Crisis: 502555 is a text-message short code, not a number "
-        "to call; check for missing digits, or give it as a number to text\n",
+        f"to call; check for missing digits, or give it as a number to text\n{NEVER_APPROVED}",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
 
@@ -443,7 +457,7 @@ def test_a_short_number_with_an_extra_digit_warns(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: hotlines.yaml:6: Crisis: 9888 starts with the short number 988; "
-        "check for an extra digit\n",
+        f"check for an extra digit\n{NEVER_APPROVED}",
     )
 
 
@@ -479,7 +493,7 @@ def test_a_short_number_of_another_region_warns(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: hotlines.yaml:2: UK line: 116 123 is a short number of GB that works only "
-        "there\n",
+        f"there\n{NEVER_APPROVED}",
     )
 
 
@@ -517,7 +531,7 @@ def test_the_organization_phone_and_email_are_checked(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: pocketguide.yaml:4: organization.phone: (502) 555-0100 is a fictional number "
-        "(555-0100 to 555-0199 are kept for examples); put in the real one\n",
+        f"(555-0100 to 555-0199 are kept for examples); put in the real one\n{NEVER_APPROVED}",
     )
 
 
@@ -559,7 +573,7 @@ def test_a_typo_of_988_warns_at_its_line_and_strict_refuses(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: hotlines.yaml:2: Lifeline: 9988 is one keystroke from 988 (the 988 Suicide & "
-        "Crisis Lifeline); check its digits\n",
+        f"Crisis Lifeline); check its digits\n{NEVER_APPROVED}",
     )
     assert invoke("check", ".", "--strict").exit_code == 1
 
@@ -614,7 +628,8 @@ def test_an_emergency_number_to_text_warns(project):
     assert result.stderr.splitlines() == [
         "warning: hotlines.yaml:6: Emergency services: 911 is an emergency number: texting it "
         "works only in some areas, or after registering; give it as phone:, and say in notes "
-        "where texts reach it"
+        "where texts reach it",
+        f"warning: {never_approved()}",
     ]
 
 
@@ -649,8 +664,8 @@ def test_a_crisis_entry_with_only_a_web_address_is_left_off_the_card_with_a_warn
     result = invoke("build", ".", "--format", "card-single")
     assert (result.exit_code, result.stderr) == (
         0,
-        "warning: hotlines.yaml:10: Crisis chat has no number to call or text, so the card and "
-        "zine leave it out (the guide's crisis pages show its web address)\n",
+        f"{NEVER_APPROVED}warning: hotlines.yaml:10: Crisis chat has no number to call or text, "
+        "so the card and zine leave it out (the guide's crisis pages show its web address)\n",
     )
     back = PdfReader(Path("output") / "test-card-single-en.pdf").pages[1].extract_text()
     assert "Crisis chat" not in back and "(502) 555-0242" in back
@@ -667,6 +682,7 @@ def test_a_non_emergency_line_filed_as_emergency_warns_and_is_no_emergency_numbe
         "warning: hotlines.yaml:6: Police (non-emergency): (502) 574-7111 is not an emergency "
         "number in US, yet it is filed under category: emergency, which the card and zine show "
         "first and the proof sheet says not to test-call; file it under local or other",
+        f"warning: {never_approved()}",
         "warning: hotlines.yaml: the card and zine show no emergency number; add an entry with "
         "category emergency (911)",
     ]
