@@ -37,6 +37,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.coverage import missing_translations
     from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
+    from pocketguide.ownwords import own_words_findings
     from pocketguide.prose import prose_findings
 
     content = load_content(project, locale)
@@ -45,6 +46,9 @@ def prepare(project: Project, locale: str) -> Prepared:
     root = project.config and project.root
     found, doubtful = prose_findings(content.sources, project.region, root, known, content.numbers)
     problems += found
+    warnings += doubtful
+    found, doubtful = own_words_findings(project, known, content.numbers)
+    problems += [p for p in found if p not in problems]
     warnings += doubtful
     try:  # the project's own interface translation, read now so a broken one stops the build
         warnings += interface_warnings(project, locale)

@@ -235,23 +235,44 @@ def prose_findings(
             continue
         own = project_root is not None and path.is_relative_to(project_root)
         text = path.read_text(encoding="utf-8")
-        shown = display_path(path, project_root)
-        # "[call {crisis}](tel:988)" shows one number and dials another once filled in.
-        linked = fill_text(text, values) if values else text
-        bad, doubtful = link_findings(linked, region)
-        problems += [Problem(shown, line, reason) for line, reason in bad]
-        problems += [
-            Problem(shown, line, reason) for line, reason in mismatched_links(linked, region)
-        ]
-        if not own:
-            continue  # the shipped text writes 988 and 911 as {crisis} and {emergency}
-        warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
-        stray = stray_numbers(text, region, known or set())
-        warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
-        for line, codes in foreign_codes(text, region):
-            named = " and ".join(f'"{code}"' for code in codes)
-            what = "is not a number" if len(codes) == 1 else "are not numbers"
-            instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[code] for code in codes))
-            advice = f"write {instead} (filled in from your hotlines file) or your local number"
-            problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
+        found, doubtful = text_findings(
+            text, display_path(path, project_root), region, own, known, values
+        )
+        problems += found
+        warnings += doubtful
+    return problems, warnings
+
+
+def text_findings(
+    text: str,
+    shown: str,
+    region: str,
+    own: bool,
+    known: set[str] | None = None,
+    values: dict[str, Filled] | None = None,
+    linked_text: str | None = None,
+) -> tuple[list[Problem], list[str]]:
+    """The findings of prose_findings for one text (lines counted from 1) shown as `shown`.
+
+    `linked_text`: where to look for tel: and sms: links, when not in `text` itself (the tags
+    of a template, whose words alone are `text`).
+    """
+    problems, warnings = [], []
+    # "[call {crisis}](tel:988)" shows one number and dials another once filled in.
+    source = text if linked_text is None else linked_text
+    linked = fill_text(source, values) if values else source
+    bad, doubtful = link_findings(linked, region)
+    problems += [Problem(shown, line, reason) for line, reason in bad]
+    problems += [Problem(shown, line, reason) for line, reason in mismatched_links(linked, region)]
+    if not own:
+        return problems, warnings  # the shipped text writes 988 and 911 as placeholders
+    warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
+    stray = stray_numbers(text, region, known or set())
+    warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
+    for line, codes in foreign_codes(text, region):
+        named = " and ".join(f'"{code}"' for code in codes)
+        what = "is not a number" if len(codes) == 1 else "are not numbers"
+        instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[code] for code in codes))
+        advice = f"write {instead} (filled in from your hotlines file) or your local number"
+        problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
     return problems, warnings

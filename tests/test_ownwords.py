@@ -1,0 +1,104 @@
+"""Numbers in a project's templates, .po files and organization name are checked like prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import never_approved, run, tiny_config
+from pocketguide.ownwords import po_words, template_words
+
+HOTLINES = (
+    "hotlines:\n"
+    "  - name: Crisis Line\n    phone: (614) 276-2273\n    hours: 24/7\n    category: crisis\n"
+    "    verified: 2026-11-01\n"
+    "  - name: Emergency services\n    phone: '911'\n    hours: 24/7\n    category: emergency\n"
+    "    verified: 2026-11-01\n"
+)
+COVER = (
+    '{% extends "default:guide.html.j2" %}\n{% block cover_extra %}\n<p>{}</p>\n{% endblock %}\n'
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(tiny_config())
+    Path("hotlines.yaml").write_text(HOTLINES)
+    Path("templates").mkdir()
+    return tmp_path
+
+
+def _warnings(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line != f"warning: {never_approved()}"]
+
+
+def test_a_mistyped_crisis_number_on_an_overlay_cover_warns_at_its_line(project):
+    text = "In a crisis call (614) 276-2237 or text 741714"  # two digits swapped; one keystroke
+    Path("templates/guide.html.j2").write_text(COVER.replace("{}", text))
+    result = run("check", ".")
+    assert result.exit_code == 0
+    assert _warnings(result) == [
+        'warning: templates/guide.html.j2:3: "(614) 276-2237" is no hotline entry\'s number, so '
+        "approve and proof never check it; give it an entry in the hotlines file, or check it by "
+        "hand before each printing",
+        'warning: templates/guide.html.j2:3: "741714" is one keystroke from 741741 (Crisis Text '
+        "Line); check its digits",
+    ]
+
+
+def test_an_overlay_may_name_the_entries_numbers_and_style_with_digits(project):
+    Path("templates/guide.html.j2").write_text(
+        COVER.replace("{}", 'Call <b style="color:#999">(614) 276-2273</b> or 911')
+        + "<style>.x { width: 911px; color: #999; }</style>\n{# call 999 #}\n"
+    )
+    assert _warnings(run("check", ".")) == []
+
+
+def test_a_foreign_emergency_number_in_an_overlay_is_an_error(project):
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "region: GB\n")
+    Path("hotlines.yaml").write_text(
+        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
+        "    category: crisis\n"
+    )
+    Path("templates/guide.html.j2").write_text(COVER.replace("{}", "Call 911 now"))
+    result = run("check", ".")
+    assert result.exit_code == 1
+    assert (
+        'templates/guide.html.j2:3: "911" is not a number to call in GB: write {emergency} '
+        "(filled in from your hotlines file) or your local number"
+    ) in result.stderr.splitlines()
+
+
+def test_a_number_in_the_organization_name_is_checked_at_its_line(project):
+    Path("pocketguide.yaml").write_text(tiny_config(name="Buckeye Center - call 614-276-227"))
+    assert _warnings(run("check", ".")) == [
+        'warning: pocketguide.yaml:2: "614-276-227" looks like a phone number but is not a valid '
+        "one; check its digits"
+    ]
+
+
+def test_a_number_in_an_interface_translation_is_checked(project):
+    Path("templates/i18n").mkdir()
+    Path("templates/i18n/en.po").write_text(
+        '#: templates/guide.html.j2:74\nmsgid "Notes"\nmsgstr "Notes (helpline 614-276-2237)"\n'
+    )
+    assert _warnings(run("check", ".")) == [
+        'warning: templates/i18n/en.po:3: "614-276-2237" is no hotline entry\'s number, so '
+        "approve and proof never check it; give it an entry in the hotlines file, or check it by "
+        "hand before each printing"
+    ]
+
+
+def test_template_words_keep_lines_and_drop_code():
+    template = '<p class="a">Call 988</p>{{ x + 911 }}\n<style>\np { color: #999 }\n</style>ok'
+    words = template_words(template)
+    assert words.count("\n") == template.count("\n")
+    assert words.split() == ["Call", "988", "ok"]
+
+
+def test_po_words_are_the_translations_only():
+    catalog = '#: a.j2:911\nmsgid "Call"\nmsgstr "Llame 988"\n"y 911"\n'
+    assert po_words(catalog).split() == ["msgstr", '"Llame', '988"', '"y', '911"']
