@@ -58,3 +58,16 @@ def test_a_default_scenario_pushed_over_says_what_did_it(monkeypatch):
         "shipped it fits one page, so a long number filled in, a larger font or a smaller page "
         "pushed it over: change those, or copy the file into your content/ and shorten it"
     )
+
+
+def test_every_default_scenario_is_one_page_on_quarter_letter_too(tmp_path):
+    # Quarter-letter is 8 mm shorter than A6: five scenarios ran onto a second page, "Get help
+    # when" out of sight, though the README said they fit.
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Quarter Org\n  slug: quarter\npage: quarter-letter\n"
+    )
+    result = run("build", str(tmp_path), "--format", "guide")
+    assert result.exit_code == 0, result.output
+    assert "runs onto" not in result.stderr
+    pdf = (tmp_path / "output" / "quarter-guide-en.pdf").read_bytes()
+    assert spilled(*destination_pages(pdf)) == {}
