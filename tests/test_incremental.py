@@ -146,7 +146,13 @@ def test_the_outputs_left_behind_are_named_on_every_run_and_after_a_move(project
     # Named once, then "up to date" and silence, while the zine still printed the old number;
     # and after the folder moved (Downloads to Documents) never again.
     build(project, ("guide", "zine"))
-    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    # A real-looking number, an emergency entry for the zine, approved: nothing else fails.
+    edited = HOTLINES.replace("502-555-0163", "502-589-1234") + (
+        "  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
+        "    verified: 2026-11-01\n"
+    )
+    (project / "hotlines.yaml").write_text(edited)
+    assert invoke("approve", ".").exit_code == 0
     stale = (
         "warning: output/tiny-zine-en.pdf was made before the last change to hotlines.yaml and "
         "may print old numbers; rebuild it: pocketguide build --format zine"
@@ -268,3 +274,40 @@ def test_an_output_folder_inside_the_project_is_not_an_input(project):
     build(project, out_dir=dist)
     (project / "notes.txt").write_text("a coordinator's notes\n")  # any edit ends the fast path
     assert fresh_flags(build(project, out_dir=dist)) == {"tiny-guide-en.pdf": True}
+
+
+def test_many_outputs_left_behind_are_one_line_with_one_command(project, monkeypatch):
+    # Fourteen "rebuild it" lines, one per file, buried the one error line under them.
+    monkeypatch.chdir(project)
+    build(project, ("guide", "booklet", "zine"))
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    said = invoke("build", ".", "--format", "card-single").stderr.splitlines()
+    assert said[-1] == (
+        "warning: 3 files in output were made before the last change to hotlines.yaml and may "
+        "print old numbers (tiny-booklet-en.pdf, tiny-guide-en.pdf, tiny-zine-en.pdf); rebuild "
+        "them: pocketguide build --format booklet --format guide --format zine"
+    )
+    assert len([line for line in said if "old numbers" in line]) == 1
+
+
+def test_strict_fails_while_outputs_print_old_numbers(project, monkeypatch):
+    monkeypatch.chdir(project)
+    build(project, ("guide", "zine"))
+    # A real-looking number, an emergency entry for the zine, approved: nothing else fails.
+    edited = HOTLINES.replace("502-555-0163", "502-589-1234") + (
+        "  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
+        "    verified: 2026-11-01\n"
+    )
+    (project / "hotlines.yaml").write_text(edited)
+    assert invoke("approve", ".").exit_code == 0
+    stale = (
+        "output/tiny-zine-en.pdf was made before the last change to hotlines.yaml and may print "
+        "old numbers; rebuild it: pocketguide build --format zine (--strict)"
+    )
+    for _ in range(2):  # the build that writes the guide, then the one that finds it fresh
+        result = invoke("build", ".", "--format", "guide", "--strict")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[-1] == stale
+        assert result.stdout.startswith(("output/tiny-guide-en.pdf  ", "up to date: "))
+    assert invoke("build", ".", "--format", "zine", "--strict").exit_code == 0
+    assert invoke("build", ".", "--format", "guide", "--strict").exit_code == 0

@@ -82,9 +82,13 @@ def build(
     digest = inputs_digest(project_dir, out, manifest.extra_inputs(request))
     if not force and (found := manifest.fresh_request(request, digest)):
         fresh, warnings = found
+        report = BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh])
         if context := manifest.request_stale(request):  # still true of the other outputs?
-            warnings += stale_from(manifest, context, [f.path for f in fresh])
-        return BuildReport([Written(f.path, f.pages, f.size, fresh=True) for f in fresh], warnings)
+            stale = stale_from(manifest, context, [f.path for f in fresh])
+            warnings += stale
+            _strict_about_stale(strict, stale, report)
+        report.warnings = warnings
+        return report
     from pocketguide.worker import Workers, cpu_count
 
     jobs = cpu_count() if jobs is None else jobs
@@ -117,8 +121,20 @@ def build(
     manifest.record_request(request, digest, written, report.warnings, extra, context)
     manifest.save()
     # Not kept with the request's warnings: each build works out again whether it is true.
-    report.warn(stale_from(manifest, context, written))
+    stale = stale_from(manifest, context, written)
+    report.warn(stale)
+    _strict_about_stale(strict, stale, report)
     return report
+
+
+def _strict_about_stale(strict: bool, stale: list[str], report: BuildReport) -> None:
+    """With --strict, outputs left printing old numbers fail the build (after it wrote)."""
+    if strict and stale:
+        try:
+            strict_check(stale)
+        except PocketguideError as exc:
+            exc.partial = BuildReport(report.written, [])  # these files are right, and written
+            raise
 
 
 _FLOW_LOCALES = re.compile(r"^locales:[ \t]*\[([^\]\n#]*)\][ \t]*(?:#.*)?$", re.MULTILINE)

@@ -62,26 +62,49 @@ def stale_warnings(manifest: Manifest, project: Project, written: list[Path]) ->
 
 
 def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[str]:
-    """stale_warnings from a recorded stale_context."""
+    """stale_warnings from a recorded stale_context: a line per file, or per command when many.
+
+    Three or more files left behind (an en+es project's guide, booklet, card and zine) make
+    one line for each command that rebuilds them, not a screenful that buries an error.
+    """
     root = Path(context["root"])
     where = "" if context["folder"] == "." else f" {context['folder']}"
     default_out = (root / "output").resolve()
     locales = context["locales"]
-    warnings = []
     found = manifest.made_from_other_numbers(root, context["numbers"], written)
+    made = f"made before the last change to {context['source']} and may print old numbers"
+    # The command that writes each file: its format, options, language and folder.
+    groups: dict[tuple[str, str, str], list[tuple[Path, str, str]]] = {}
     for path, fmt, locale, flags in found:
-        # The command that writes this very file: its format, options, language and folder.
-        if fmt == "proof":  # the sheet for checking the numbers, in the primary language
-            again = f"pocketguide proof{where}"
+        out = "" if path.parent.resolve() == default_out else f" --out {display_path(path.parent)}"
+        # The proof sheet, for checking the numbers, is made in the primary language.
+        proof = fmt == "proof"
+        named = locale if locale and (len(locales) > 1 or locale not in locales) else ""
+        key = ("proof", "", out) if proof else ("build", flags, out)
+        item = (path, "", "") if proof else (path, fmt or "", named)
+        groups.setdefault(key, []).append(item)
+    warnings = []
+    for (command, flags, out), files in groups.items():
+        if len(found) < 3:
+            warnings += [
+                f"{display_path(path)} was {made}; rebuild it: "
+                + _command(f"{command}{where}", [fmt], flags, [named], out)
+                for path, fmt, named in files
+            ]
         else:
-            again = f"pocketguide build{where}" + (f" --format {fmt}" if fmt else "")
-            again += f" {flags}" if flags else ""
-            if locale and (len(locales) > 1 or locale not in locales):
-                again += f" --locale {locale}"
-        if path.parent.resolve() != default_out:
-            again += f" --out {display_path(path.parent)}"
-        warnings.append(
-            f"{display_path(path)} was made before the last change to {context['source']} and "
-            f"may print old numbers; rebuild it: {again}"
-        )
+            names = ", ".join(path.name for path, _, _ in files)
+            again = _command(
+                f"{command}{where}", [f for _, f, _ in files], flags, [n for _, _, n in files], out
+            )
+            folder = display_path(files[0][0].parent)
+            warnings.append(
+                f"{len(files)} files in {folder} were {made} ({names}); rebuild them: {again}"
+            )
     return warnings
+
+
+def _command(start: str, formats: list[str], flags: str, languages: list[str], out: str) -> str:
+    """`pocketguide <start>` with each format and language once, the print flags and --out."""
+    again = f"pocketguide {start}" + "".join(f" --format {f}" for f in dict.fromkeys(formats) if f)
+    again += f" {flags}" if flags else ""
+    return again + "".join(f" --locale {code}" for code in dict.fromkeys(languages) if code) + out
