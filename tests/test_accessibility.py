@@ -624,3 +624,23 @@ def test_an_unmatched_structure_tree_is_a_warning_not_a_failure(tmp_path, monkey
         "languages and contents leaders are tagged as WeasyPrint wrote them"
     ]
     assert "Hello" in PdfReader(io.BytesIO(result.data)).pages[0].extract_text()
+
+
+def test_a_number_hidden_while_its_name_still_shows_it_stops_the_build(tmp_path, monkeypatch):
+    # "988 Suicide & Crisis Lifeline" kept 988 in the card's text after CSS hid the number.
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(tiny_config())
+    Path("hotlines.yaml").write_text(
+        HOTLINES.replace("Test Warmline\n    phone: 502-555-0242", "988 Lifeline\n    phone: '988'")
+    )
+    Path("templates").mkdir()
+    hide = ".kit-hotlines li:nth-child(2) .kh-number { display: none; }"
+    Path("templates/card.css").write_text(f'{{% include "default:card.css" %}}\n{hide}\n')
+    result = run("build", ".", "--format", "card")
+    assert result.exit_code == 1
+    assert (
+        'output/tiny-card-en.pdf: the number "988" is missing from the PDF (only inside an '
+        "entry's name)"
+    ) in result.stderr.splitlines()
+    Path("templates/card.css").unlink()
+    assert run("build", ".", "--format", "card").exit_code == 0

@@ -146,13 +146,7 @@ def test_the_outputs_left_behind_are_named_on_every_run_and_after_a_move(project
     # Named once, then "up to date" and silence, while the zine still printed the old number;
     # and after the folder moved (Downloads to Documents) never again.
     build(project, ("guide", "zine"))
-    # A real-looking number, an emergency entry for the zine, approved: nothing else fails.
-    edited = HOTLINES.replace("502-555-0163", "502-589-1234") + (
-        "  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
-        "    verified: 2026-11-01\n"
-    )
-    (project / "hotlines.yaml").write_text(edited)
-    assert invoke("approve", ".").exit_code == 0
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
     stale = (
         "warning: output/tiny-zine-en.pdf was made before the last change to hotlines.yaml and "
         "may print old numbers; rebuild it: pocketguide build --format zine"

@@ -222,7 +222,8 @@ class Renderer:
         rtl = right_to_left(self.content.locale)
         hotlines = self._hotlines(kind)
         numbers, keywords = numbers_of(hotlines), keywords_of(hotlines)
-        pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords)
+        names = [h.name for h in in_edition(self.project, self.content.locale, hotlines)]
+        pages = verify_pdf(result.data, shown, size, numbers, expected, False, rtl, keywords, names)
         if self.project.overrides_templates:  # its own styles may hide what they style
             _legible(result.data, shown, numbers, small=not guide)
         layout = result.layout and result.layout | {"made_with": self._made_with()}
