@@ -253,3 +253,27 @@ def test_translated_blanks_with_a_label_left_out_warn(tmp_path):
         "warning: hotlines.yaml: translations: es: blanks has a different number of labels than "
         "blanks (1, not 3); the es edition prints its own"
     ) in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "line"),
+    [
+        (
+            "hotlines.yaml",
+            "hotlines:\n  - name: Line\n    phone: 502-589-1234\n    category: crisis\n"
+            "    translations:\n      es: {name: Línea}\n      ES: {name: Otra}\n",
+            5,
+        ),
+        ("h.csv", "name,phone,category,name:es,name:ES\nLine,502-589-1234,crisis,Línea,Otra\n", 2),
+    ],
+)
+def test_two_keys_for_one_language_are_an_error(tmp_path, file, text, line):
+    # notes:es and notes:ES: one replaced the other, and nothing said which would print.
+    extra = "locales: [en, es]\n" + ("hotlines: h.csv\n" if file == "h.csv" else "")
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("River Org", "river", extra))
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{file}:{line}: Line: translations: es and ES are the same language; keep one\n"
+    )

@@ -286,9 +286,13 @@ class HotlineFile(Strict):
 
 
 def _language_keys(value: dict[str, Any]) -> dict[str, Any]:
-    """Check that every key of a translations mapping is a language tag."""
+    """Check that every key of a translations mapping is a language tag, each language once."""
+    seen: dict[str, str] = {}
     for tag in value:
         babel_locale(tag)
+        same = seen.setdefault(tag.replace("_", "-").lower(), tag)
+        if same != tag:  # es and ES, or es_MX and es-MX: one would silently replace the other
+            raise ValueError(f"{same} and {tag} are the same language; keep one")
     return value
 
 
