@@ -113,6 +113,26 @@ def test_numbers_fill_the_html_as_links_kept_on_one_line():
     assert fill_text("[x](sms:{crisis}) {crisis}", values) == "[x](sms:+15025550199) (502) 555-0199"
 
 
+def test_doubled_braces_print_the_placeholder_itself(tmp_path):
+    # A guide explaining the placeholders had no way to write one: {{crisis}} printed {988}.
+    values = {"crisis": Filled("988", "tel:988")}
+    html = "<body><p>Write {{crisis}} for {crisis}; <a>{{crisis}}</a></p></body>"
+    assert fill_html(html, values) == (
+        '<body><p>Write {crisis} for <a class="filled ltr-number" href="tel:988">988</a>; '
+        "<a>{crisis}</a></p></body>"
+    )
+    assert fill_text("{{crisis}} {crisis} {{unknown}}", values) == "{crisis} 988 {unknown}"
+    project = _gb_project(tmp_path)
+    section = project / "content" / "en-GB" / "sections" / "closing.md"
+    section.parent.mkdir(parents=True)
+    default = (content_dir() / "en" / "sections" / "closing.md").read_text(encoding="utf-8")
+    section.write_text(default + "\nWrite {{crisis}} or {{whatever}} as they are.\n")
+    result = run("check", str(project))
+    assert result.exit_code == 0, result.output
+    assert "placeholder" not in result.stderr
+    assert "Write {crisis} or {whatever} as they are." in _html(project, "en-GB")
+
+
 def test_a_uk_project_prints_999_and_its_crisis_line_in_the_default_text(tmp_path):
     text = _text(_html(_gb_project(tmp_path), "en-GB"))
     assert "If they are in danger right now, call 999 first" in text

@@ -31,7 +31,8 @@ PLACEHOLDERS = ("emergency", "crisis")  # each also names the category it is fil
 # The national crisis line where one number serves the whole country, as 911 does.
 NATIONAL_CRISIS_LINE = {"US": "988", "CA": "988"}
 # A word in braces, in any script: {أزمة} or {сrisis} (a Cyrillic с) is no placeholder either.
-_TOKEN = re.compile(r"\{([^\W\d_][\w-]*)\}")
+# Doubled braces print one pair: {{crisis}} is the word "{crisis}" itself (group 1).
+_TOKEN = re.compile(r"\{\{([^\W\d_][\w-]*)\}\}|\{([^\W\d_][\w-]*)\}")
 # Almost a placeholder: spaces, emphasis, more words or full-width braces around a name.
 _NEAR = re.compile(
     r"[{｛][\s*_]*(?:[^\W\d_]+[\s*_]+){0,2}(emergency|crisis)(?:[\s*_]+[^\W\d_]+){0,2}[\s*_]*[}｝]",
@@ -113,7 +114,13 @@ def _language(code: str) -> str:
 
 def fill(text: str, values: dict[str, Filled]) -> str:
     """Plain text with each placeholder that has a number replaced by it."""
-    return _TOKEN.sub(lambda m: values[m[1]].display if m[1] in values else m[0], text)
+
+    def one(match: re.Match) -> str:
+        if match[1]:
+            return f"{{{match[1]}}}"
+        return values[match[2]].display if match[2] in values else match[0]
+
+    return _TOKEN.sub(one, text)
 
 
 def fill_html(html: str, values: dict[str, Filled]) -> str:
@@ -145,7 +152,9 @@ def fill_html(html: str, values: dict[str, Filled]) -> str:
 
 
 def _in_text(match: re.Match, *, values: dict[str, Filled], in_link: bool) -> str:
-    filled = values.get(match[1])
+    if match[1]:
+        return f"{{{match[1]}}}"  # written {{crisis}}: the word, not the number
+    filled = values.get(match[2])
     if filled is None:
         return match[0]
     if in_link:
@@ -192,7 +201,7 @@ def placeholder_problems(
         for number, line in enumerate(text.splitlines(), start=1):
             if path.suffix == ".yaml" and line.lstrip().startswith("#"):
                 continue  # a comment prints nowhere
-            for name in _TOKEN.findall(line):
+            for name in (m[2] for m in _TOKEN.finditer(line) if m[2]):
                 if entries and name in PLACEHOLDERS:
                     message = f"{{{name}}} is not filled in a hotline entry: write the number"
                     problems.append(Problem(shown, number, message))
