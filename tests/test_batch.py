@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import never_approved, tiny_config
+from conftest import MM, never_approved, tiny_config
 from pocketguide.batch import build_many, find_projects, run_batch_cli
 from pocketguide.errors import PocketguideError
 
@@ -167,3 +167,18 @@ def test_on_a_terminal_messages_print_above_the_bar_on_stderr(capsys, tmp_path):
     assert f"warning: {name}: hotlines.yaml:2: old" in lines
     assert f"error: {name}: hotlines.yaml:4: bad" in lines
     assert captured.out == ""
+
+
+def test_a_project_configured_for_large_print_builds_it_in_a_batch(tmp_path):
+    # build --all could not make one chapter's large-print guide: the flag is for every project.
+    for name, extra in (("north", ""), ("south", "large_print: true\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "pocketguide.yaml").write_text(tiny_config(name.title(), name, extra))
+    results = build_many([tmp_path / "north", tmp_path / "south"], jobs=1, quiet=True)
+    assert [[f.name for f in r.files] for r in results] == [
+        ["north-guide-en.pdf"],
+        ["south-guide-large-en.pdf"],
+    ]
+    page = PdfReader(results[1].files[0]).pages[0]
+    assert round(float(page.mediabox.width) / MM) == 148  # A5

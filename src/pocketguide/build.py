@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,8 @@ def build(
 
         project = load_project(project_dir)
         # Fonts and images every output may reference; the output folder is never one of them.
+        if project.config and project.config.large_print:  # the chapter's own edition
+            options = replace(options, large_print=True)
         plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
         try:
             _build(project, plan, strict, locales, fragments, manifest, report, workers)

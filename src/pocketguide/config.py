@@ -177,6 +177,7 @@ class Config(Strict):
     verification: Verification = Field(default_factory=Verification)
     build: BuildSettings = Field(default_factory=BuildSettings)
     fillable: bool = False  # crisis-page blank lines become PDF form fields
+    large_print: bool = False  # build the guide as --large-print does, always
 
     @field_validator("region")
     @classmethod
