@@ -277,6 +277,16 @@ HOTLINES = (
             ".kh-number { font-size: 3pt !important; }",
             'page 2: text "911" (and 1 more) is 3 pt, below 7 pt',
         ),
+        # A fixed-height box cutting them off, or a white box laid over them.
+        (
+            ".kh-number { height: 0; overflow: hidden; }",
+            'page 2: "911" (and 1 more) does not show (clipped or covered)',
+        ),
+        (
+            ".kh-number { position: relative; } .kh-number::after { content: ''; position: "
+            "absolute; left: 0; top: 0; right: 0; bottom: 0; background: white; }",
+            'page 2: "911" (and 1 more) does not show (clipped or covered)',
+        ),
     ],
 )
 def test_project_css_that_hides_the_card_numbers_stops_the_build(tmp_path, monkeypatch, css, found):
@@ -295,6 +305,22 @@ def test_project_css_that_hides_the_card_numbers_stops_the_build(tmp_path, monke
     # The same stylesheet's other rules are the project's own business.
     Path("templates/card.css").write_text('{% include "default:card.css" %}\nh1 { color: teal; }\n')
     assert run("build", ".", "--format", "card").exit_code == 0
+
+
+def test_the_numbers_audit_looks_at_numbers_not_words_with_their_digits():
+    # "verified as of 11 November 2026" holds 112's digits: a small date stopped the build.
+    fonts = (templates_dir() / "fonts.css").read_text()
+    html = (
+        f'<html lang="en"><head><title>Small</title><style>{fonts}'
+        " body { font-family: 'Guide Sans' }</style></head><body>"
+        '<p style="font-size: 6pt">Numbers verified as of 11 November 2026</p>'
+        '<p style="font-size: 6pt">Call 112 or <a href="tel:116123">116 123</a></p>'
+        "</body></html>"
+    )
+    pdf = html_to_pdf(html, templates_dir(), [templates_dir()], "small.pdf")
+    assert audit_pdf(pdf.data, "small.pdf", 7.0, ["112", "116 123"]) == [
+        'small.pdf: page 1: text "116 123" is 6 pt, below 7 pt'
+    ]
 
 
 # Large print

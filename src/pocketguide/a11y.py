@@ -16,6 +16,7 @@ SCALE = 2.0  # backgrounds are sampled at 144 dpi
 PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still shows its ground
 _BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
 _DIGITS = re.compile(r"\D")
+_NOT_NUMBER = re.compile(r"[\d\s()+./\-\u2010-\u2015]")
 
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
@@ -32,6 +33,7 @@ class TextRun:
     colour: RGB
     alpha: float
     box: tuple[float, float, float, float]  # left, bottom, right, top in page space
+    clipped: bool = False  # its clip path leaves (almost) nothing of it to see
 
     @property
     def large(self) -> bool:
@@ -91,6 +93,12 @@ def _shows_number(text: str, wanted: frozenset[str]) -> bool:
     return len(digits) >= 3 and any(digits in n or n in digits for n in wanted)
 
 
+def _is_number(text: str, wanted: frozenset[str]) -> bool:
+    """Whether a text run is one of the numbers (or part of one), not words with digits."""
+    # "Numbers verified as of 11 November 2026" holds 112's digits; it is no number.
+    return len(_NOT_NUMBER.sub("", text)) <= 2 and _shows_number(text, wanted)
+
+
 def _audit_page(
     page, number: int, source: str, min_pt: float, wanted: frozenset[str] | None = None
 ) -> list[str]:
@@ -100,13 +108,17 @@ def _audit_page(
         pixels = _Pixels(bitmap, page.get_cropbox())
         found: dict[tuple, list[str]] = {}
         for run in _text_runs(page, textpage, number):
-            if wanted is not None and not _shows_number(run.text, wanted):
+            if wanted is not None and not _is_number(run.text, wanted):
                 continue
             if run.size_pt < min_pt - 0.05:
                 key = ("size", round(run.size_pt, 1))
                 found.setdefault(key, []).append(run.text)
             ground = pixels.background(run.box, run.colour)
             ink = _blend(run.colour, ground, run.alpha)
+            if wanted is not None and (run.clipped or pixels.inked(run.box, ink, ground) < 0.01):
+                # Clipped (overflow: hidden) or covered: in the text, yet not on the page.
+                found.setdefault(("hidden",), []).append(run.text)
+                continue
             ratio = contrast_ratio(ink, ground)
             needed = LARGE_RATIO if run.large else NORMAL_RATIO
             if ratio < needed:
@@ -121,6 +133,8 @@ def _audit_page(
 def _message(source: str, page: int, key: tuple, texts: list[str], min_pt: float) -> str:
     snippet = _snippet(texts[0])
     more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
+    if key[0] == "hidden":
+        return f'{source}: page {page}: "{snippet}"{more} does not show (clipped or covered)'
     if key[0] == "size":
         return (
             f'{source}: page {page}: text "{snippet}"{more} is {key[1]:g} pt, below {min_pt:g} pt'
@@ -177,7 +191,32 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
         size = obj.get_font_size() * math.sqrt(abs(a * d - b * c))
         font = obj.get_font()
         bold = raw.FPDFFont_GetWeight(font) >= 700 or bool(_BOLD.search(font.get_base_name()))
-        yield TextRun(number, text, size, bold, (r, g, b_), alpha, box)
+        clipped = not forms and _clipped_away(obj, box)
+        yield TextRun(number, text, size, bold, (r, g, b_), alpha, box, clipped)
+
+
+def _clipped_away(obj, box: tuple[float, float, float, float]) -> bool:
+    """Whether the object's clip paths (overflow: hidden, say) leave under 5% of its box."""
+    import pypdfium2.raw as raw
+
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return False
+    left, bottom, right, top = box
+    for path in range(raw.FPDFClipPath_CountPaths(clip)):
+        xs, ys = [], []
+        for index in range(raw.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = raw.FPDFClipPath_GetPathSegment(clip, path, index)
+            x, y = ctypes.c_float(), ctypes.c_float()
+            if raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+                xs.append(x.value)
+                ys.append(y.value)
+        if xs:  # each path clips what the one before left
+            left, right = max(left, min(xs)), min(right, max(xs))
+            bottom, top = max(bottom, min(ys)), min(top, max(ys))
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    kept = max(0.0, right - left) * max(0.0, top - bottom)
+    return area > 0 and kept < 0.05 * area
 
 
 def _in_figure(obj) -> bool:
@@ -229,3 +268,29 @@ class _Pixels:
             if max(abs(c - i) for c, i in zip(colour, ink, strict=True)) > 24:
                 return colour
         return ink  # nothing but ink under the text: it cannot be seen
+
+    def inked(self, box: tuple[float, float, float, float], ink: RGB, ground: RGB) -> float:
+        """The share of the box's pixels of (nearly) the ink's colour: 0 if nothing shows."""
+        left, bottom, right, top = box
+        x0, x1 = (
+            max(0, int((left - self.left) * SCALE)),
+            min(self.width, math.ceil((right - self.left) * SCALE)),
+        )
+        y0, y1 = (
+            max(0, int((self.top - top) * SCALE)),
+            min(self.height, math.ceil((self.top - bottom) * SCALE)),
+        )
+        n, near, total = self.channels, 0, 0
+        # Close to the ink itself: other text the number lies under is not its ink.
+        reach = _distance(ink, ground) // 5
+        for row in range(y0, y1):
+            start = row * self.stride
+            line = self.view[start + x0 * n : start + x1 * n]
+            for pixel in zip(line[0::n], line[1::n], line[2::n], strict=True):
+                total += 1
+                near += _distance(pixel, ink) <= reach
+        return near / total if total else 0.0
+
+
+def _distance(a: RGB, b: RGB) -> int:
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
