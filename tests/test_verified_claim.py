@@ -102,3 +102,35 @@ def test_approve_refuses_while_an_edition_gives_other_hours(project):
         )
     )
     assert run("approve", str(project)).exit_code == 0
+
+
+def test_the_organization_number_needs_an_approval_too(tmp_path, monkeypatch):
+    # No hotlines file: the back cover printed the organization's number beside the date,
+    # and approve refused ("no hotlines to approve").
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(
+        'organization:\n  name: Org\n  slug: org\n  phone: "+1 502 589 1234"\n'
+    )
+    assert "Numbers verified as of" not in _html(tmp_path)
+    assert run("check", ".").stderr == (
+        'warning: pocketguide.yaml:4: no "Numbers verified as of" date is printed until someone '
+        "checks every number and runs pocketguide approve\n"
+    )
+    assert run("approve", ".").exit_code == 0
+    assert "Numbers verified as of" in _html(tmp_path)
+    assert run("check", ".").stderr == ""
+
+
+def test_an_edition_whose_hours_changed_after_approval_prints_no_date(project):
+    # Approved, then the Spanish hours edited: the card said "lun-vie 9-17 h" beside the date.
+    config = project / "pocketguide.yaml"
+    config.write_text(config.read_text() + "locales: [en, es]\n")
+    hotlines = project / "hotlines.yaml"
+    hotlines.write_text(TRANSLATED)
+    assert run("approve", str(project)).exit_code == 0
+    hotlines.write_text(TRANSLATED.replace("lun-vie 9-17 h", "lun-sáb 10-22 h"))
+    project_ = load_project(project)
+    for locale, claimed in (("en", True), ("es", False)):
+        prepared = prepare(project_, locale)
+        html = Renderer(project_, prepared.content, prepared.assets, Options()).html("card")[0]
+        assert ('class="card-verified"' in html) is claimed, locale

@@ -163,7 +163,7 @@ def approve_project(project_dir: Path) -> Approval:
     would print "verified as of" beside a number nobody called.
     """
     project = load_project(project_dir)
-    if project.hotlines_path is None:
+    if project.hotlines_path is None and not (project.config and project.config.organization.phone):
         raise PocketguideError(
             Problem(
                 str(project_dir),

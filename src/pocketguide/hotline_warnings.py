@@ -70,9 +70,11 @@ def hotline_warnings(
         )
     entries = content.hotlines.hotlines
     dated = bool(entries) and all(h.verified for h in entries)
-    if content.never_approved and project.hotlines_path is not None and dated:
+    if content.never_approved and dated:
+        # Without a hotlines file of its own, the organization's number is what needs approving.
+        file = shown if project.hotlines_path is not None else at
         warnings.append(
-            f'{shown}: no "Numbers verified as of" date is printed until someone checks every '
+            f'{file}: no "Numbers verified as of" date is printed until someone checks every '
             "number and runs pocketguide approve"
         )
     shown_lock = display_path(project.root / LOCK_NAME, project.root)
@@ -187,7 +189,9 @@ NUMBER_FIELDS = ("name", "notes")
 _DIGIT_RUN = re.compile(r"\d{3,}")
 
 
-def translated_number_warnings(content: Content, shown: str) -> list[str]:
+def translated_number_warnings(
+    content: Content, shown: str, locale: str | None = None
+) -> list[str]:
     """Digits in a translated name or notes that the entry, as written, does not print.
 
     Each run of 3+ digits must be one of the same field's runs as written (a year, a time, a
@@ -200,6 +204,8 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
         own = {_ascii(part) for n in numbers for part in (n.raw, n.display, n.normalized)}
         listed = ", ".join(dict.fromkeys(n.display for n in numbers)) or "it has none"
         for tag, words in entry.translations.items():
+            if locale is not None and words is not entry.words_in(locale):
+                continue  # another edition's words
             for field in NUMBER_FIELDS:
                 runs = _unbacked(getattr(entry, field), getattr(words, field), own)
                 warnings += [
@@ -211,7 +217,7 @@ def translated_number_warnings(content: Content, shown: str) -> list[str]:
     return warnings
 
 
-def translated_hours_warnings(content: Content, shown: str) -> list[str]:
+def translated_hours_warnings(content: Content, shown: str, locale: str | None = None) -> list[str]:
     """Times in a translation's hours that the hours as written do not name.
 
     Hours are written once per language, so an edit to the hours as written leaves every
@@ -220,7 +226,9 @@ def translated_hours_warnings(content: Content, shown: str) -> list[str]:
     warnings = []
     for entry in content.hotlines.hotlines:
         for tag, words in entry.translations.items():
-            if not (entry.hours and words.hours):
+            if not (entry.hours and words.hours) or (
+                locale is not None and words is not entry.words_in(locale)
+            ):
                 continue
             at = f"{where(shown, entry)}: {entry.name}: translations: {tag}: hours"
             if always_open(entry.hours) != always_open(words.hours):

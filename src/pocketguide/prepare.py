@@ -35,7 +35,13 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
-    from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
+    from pocketguide.hotline_warnings import (
+        hotline_warnings,
+        known_numbers,
+        own_numbers,
+        translated_hours_warnings,
+        translated_number_warnings,
+    )
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.ownwords import own_words_findings
     from pocketguide.prose import prose_findings
@@ -69,9 +75,17 @@ def prepare(project: Project, locale: str) -> Prepared:
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
         content.unapproved += ["organization.phone"] if organization else []
+        # This edition's words giving other hours or digits than the approved entry's.
+        shown = project.shown(content.hotlines_path)
+        if translated_hours_warnings(content, shown, content.locale) or translated_number_warnings(
+            content, shown, content.locale
+        ):
+            content.unapproved.append("translations")
     elif content.hotlines_path is not None and not project.is_default:
         # Dates alone prove nothing: a number edited today keeps last month's date.
-        content.never_approved = project.hotlines_path is not None or own_numbers(project, content)
+        own = project.hotlines_path is not None or own_numbers(project, content)
+        # The back cover prints the organization's number beside the date too.
+        content.never_approved = own or project.config.organization.phone is not None
     found = hotline_warnings(project, content, differences, organization)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 
