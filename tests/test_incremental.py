@@ -305,3 +305,22 @@ def test_strict_fails_while_outputs_print_old_numbers(project, monkeypatch):
         assert result.stdout.startswith(("output/tiny-guide-en.pdf  ", "up to date: "))
     assert invoke("build", ".", "--format", "zine", "--strict").exit_code == 0
     assert invoke("build", ".", "--format", "guide", "--strict").exit_code == 0
+
+
+def test_the_grouped_command_rebuilds_every_file_it_names(project, monkeypatch):
+    # A Spanish guide beside the English files: "--format guide --format zine --locale es"
+    # left the English ones printing the old number. Run from the parent folder, too.
+    monkeypatch.chdir(project.parent)
+    name = project.name
+    assert invoke("build", name, "--format", "guide", "--format", "zine").exit_code == 0
+    assert invoke("build", name, "--format", "guide", "--locale", "es").exit_code == 0
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    said = invoke("build", name, "--format", "card-single").stderr.splitlines()[-1]
+    assert said == (
+        f"warning: 3 files in {name}/output were made before the last change to "
+        f"{name}/hotlines.yaml and may print old numbers (tiny-guide-en.pdf, tiny-guide-es.pdf, "
+        f"tiny-zine-en.pdf); rebuild them: pocketguide build {name} --format guide --format zine "
+        "--locale en --locale es"
+    )
+    assert invoke(*said.split(": pocketguide ")[1].split()).exit_code == 0
+    assert "old numbers" not in invoke("build", name, "--format", "card-single").stderr

@@ -51,7 +51,6 @@ def stale_context(project: Project) -> dict:
         "source": " or ".join(
             [project.shown(path) for path in files] + ["organization.phone"] * phone
         ),
-        "folder": display_path(project.root),
         "locales": list(project.locales),
     }
 
@@ -68,7 +67,8 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
     one line for each command that rebuilds them, not a screenful that buries an error.
     """
     root = Path(context["root"])
-    where = "" if context["folder"] == "." else f" {context['folder']}"
+    folder = display_path(root)  # from where this command runs, not where the last build ran
+    where = "" if folder == "." else f" {folder}"
     default_out = (root / "output").resolve()
     locales = context["locales"]
     found = manifest.made_from_other_numbers(root, context["numbers"], written)
@@ -85,7 +85,10 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
         groups.setdefault(key, []).append(item)
     warnings = []
     for (command, flags, out), files in groups.items():
-        if len(found) < 3:
+        if any(named for _, _, named in files):
+            # One file needs --locale es: then each needs its own, or the command skips it.
+            files = [(path, fmt, named or _locale_of(found, path)) for path, fmt, named in files]
+        if len(found) < 3 or len(files) == 1:
             warnings += [
                 f"{display_path(path)} was {made}; rebuild it: "
                 + _command(f"{command}{where}", [fmt], flags, [named], out)
@@ -101,6 +104,10 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
                 f"{len(files)} files in {folder} were {made} ({names}); rebuild them: {again}"
             )
     return warnings
+
+
+def _locale_of(found: list, path: Path) -> str:
+    return next(locale for where, _, locale, _ in found if where == path) or ""
 
 
 def _command(start: str, formats: list[str], flags: str, languages: list[str], out: str) -> str:
