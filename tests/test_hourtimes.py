@@ -79,7 +79,11 @@ def test_digits_of_any_script_are_read():
      ("Open 24 hours a day, 7 days a week", True), ("24 horas al día", True),
      # Translations of a 9-to-5 line into "all day" slipped past; the French 24/7 warned.
      ("todos los días, las 24 horas", True), ("على مدار الساعة", True), ("24h/24, 7j/7", True),
-     ("lun-ven 17h-9h", False)],
+     ("lun-ven 17h-9h", False),
+     # approve refused these translations of 24/7 as "not open all day".
+     ("24 horas al día, 7 días a la semana", True), ("24 horas, los 365 días del año", True),
+     ("24h/24 et 7j/7", True), ("24 Stunden täglich", True), ("٢٤/٧", True),
+     ("24 Stunden, 7 Tage die Woche", True), ("24 Stunden und Wochenende", False)],
 )  # fmt: skip
 def test_always_open(hours, always):
     assert always_open(hours) is always

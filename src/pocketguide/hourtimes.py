@@ -82,8 +82,11 @@ _DAY = (
     r"|stunden|ore)"
 )
 _EVERY = (
-    r"(?:a\s+day|per\s+day|al\s+día|par\s+jour|am\s+tag|every\s+day|daily|7\s+days(?:\s+a\s+"
-    r"week)?|7\s*[/j]\s*/?\s*7|365(?:\s+days(?:\s+a\s+year)?)?|todos\s+los\s+días|[\s,/]+)*"
+    r"(?:a\s+day|per\s+day|al\s+día|par\s+jour|am\s+tag|every\s+day|daily|täglich|jeden\s+tag"
+    r"|7\s+days(?:\s+a\s+week)?|7\s+días(?:\s+a\s+la\s+semana)?|7\s+jours(?:\s+sur\s+7)?"
+    r"|7\s+tage(?:\s+die\s+woche)?|7\s*[/j]\s*/?\s*7|(?:los\s+)?365(?:\s+(?:days|días|jours|tage)"
+    r"(?:\s+(?:a\s+year|del\s+año|par\s+an|im\s+jahr))?)?|todos\s+los\s+días"
+    r"|\s+(?:and|y|et|und)\s+|[\s,/]+)*"
 )
 _ALWAYS = re.compile(
     rf"^\W*(?:(?:open|daily|every\s+day|abierto|ouvert|todos\s+los\s+días,?)\s+)?(?:{_DAY}{_EVERY}"
@@ -95,4 +98,8 @@ _ALWAYS = re.compile(
 
 def always_open(hours: str | None) -> bool:
     """Whether the hours say the line is open all day, every day ("24/7", "24 horas")."""
-    return bool(hours) and bool(_ALWAYS.match(" ".join(hours.split())))
+    if not hours:
+        return False
+    # "٢٤/٧" is 24/7 in Arabic-Indic digits.
+    plain = re.sub(r"\d", lambda m: str(unicodedata.digit(m[0])), " ".join(hours.split()))
+    return bool(_ALWAYS.match(plain))
