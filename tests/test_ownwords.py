@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import never_approved, run, tiny_config
 from pocketguide.ownwords import po_words, template_words
+from pocketguide.resources import templates_dir
 
 HOTLINES = (
     "hotlines:\n"
@@ -101,4 +103,45 @@ def test_template_words_keep_lines_and_drop_code():
 
 def test_po_words_are_the_translations_only():
     catalog = '#: a.j2:911\nmsgid "Call"\nmsgstr "Llame 988"\n"y 911"\n'
-    assert po_words(catalog).split() == ["msgstr", '"Llame', '988"', '"y', '911"']
+    # A string wrapped onto the next line, as Babel and msgcat wrap, is one line again.
+    assert po_words(catalog).splitlines() == ["", "", 'msgstr "Llame 988" y 911']
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '<span class="area">(614)</span> 276-2237',  # a tag inside the number
+        "1&#8209;614&#8209;276&#8209;2237",  # non-breaking hyphens, as an entity
+        '{% set n = "(614) 276-2237" %}{{ n }}',  # a string of the template's own code
+        '<style>.x::after { content: "Call (614) 276-2237"; }</style>',
+    ],
+)
+def test_a_number_written_any_way_in_a_template_is_seen(project, written):
+    Path("templates/guide.html.j2").write_text(COVER.replace("{}", written))
+    [warning] = _warnings(run("check", "."))
+    assert warning.startswith("warning: templates/guide.html.j2:3: ")
+    assert "276-2237" in warning and "is no hotline entry's number" in warning
+
+
+def test_a_copied_default_template_with_its_styles_checks_clean(project):
+    # proof.html.j2's stylesheet has "#999", read as the UK's emergency number.
+    shutil.copy(templates_dir() / "proof.html.j2", "templates/proof.html.j2")
+    Path("templates/guide.html.j2").write_text(
+        '{% extends "default:guide.html.j2" %}{% block styles %}{{ super() }}\n'
+        ".x { color: #999; border: 1px solid #911; }{% endblock %}\n"
+    )
+    result = run("check", ".")
+    assert result.exit_code == 0
+    assert _warnings(result) == []
+
+
+def test_a_number_in_a_project_stylesheets_content_is_seen(project):
+    Path("templates/card.css").write_text(
+        '{% include "default:card.css" %}\n'
+        '.back::after { color: #999; content: "Call 614-276-2237"; }\n'
+    )
+    assert _warnings(run("check", ".")) == [
+        'warning: templates/card.css:2: "614-276-2237" is no hotline entry\'s number, so approve '
+        "and proof never check it; give it an entry in the hotlines file, or check it by hand "
+        "before each printing"
+    ]

@@ -10,6 +10,7 @@ stylesheets are blanked out first (line breaks kept, so lines still match), sinc
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,23 +22,75 @@ if TYPE_CHECKING:
     from pocketguide.placeholders import Filled
     from pocketguide.project import Project
 
-_CODE = re.compile(
-    r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}|<(style|script)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
+_STYLES_BLOCK = re.compile(
+    r"\{%-?\s*block\s+styles\s*-?%\}.*?\{%-?\s*endblock\b[^%]*%\}|<style\b.*?</style\s*>",
     re.S | re.I,
 )
+_CSS_CONTENT = re.compile(r"\bcontent\s*:\s*([^;}]*)", re.I)
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_INLINE = "a|abbr|b|bdi|bdo|em|i|mark|small|span|strong|sub|sup|u"
+_TAG = re.compile(rf"<(/?)({_INLINE})\b[^>]*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 # In a .po file only the translations print: comments, msgid and msgctxt lines are English
 # strings of pocketguide's own, or file references ("#: guide.html.j2:74").
-_PO_SKIP = re.compile(r"^\s*(?:#|msgid\b|msgid_plural\b|msgctxt\b).*$", re.M)
+_PO_SKIP = re.compile(r"^\s*(?:#|msgid\b|msgid_plural\b|msgctxt\b)")
+
+
+def _lines_only(text: str) -> str:
+    return "\n" * text.count("\n")
+
+
+def _strings(code: str, pattern: re.Pattern = _STRING) -> str:
+    """The string literals in code, side by side, on the code's last line."""
+    found = " ".join(a or b for a, b in pattern.findall(code))
+    return _lines_only(code) + (f" {found} " if found else " ")
+
+
+def _css_words(css: str) -> str:
+    """What a stylesheet prints, each on its line: the strings of its `content:` properties."""
+    words, last = [], 0
+    for match in _CSS_CONTENT.finditer(css):
+        words += [_lines_only(css[last : match.start()]), _strings(match[0])]
+        last = match.end()
+    return "".join(words) + _lines_only(css[last:])
+
+
+def _tag(match: re.Match) -> str:
+    # An inline tag inside a number ("<b>(502)</b> 589-7777") joins its parts; others part words.
+    return _lines_only(match[0]) + ("" if match[2] else " ")
 
 
 def template_words(template: str) -> str:
-    """The words of a template as a reader sees them; everything else turned into spaces."""
-    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), template)
+    """The words of a template as a reader sees them, line by line: no tags, code or styles.
+
+    What Jinja code and stylesheets print (their string literals, a `content:` text) stays.
+    """
+    words = _STYLES_BLOCK.sub(lambda m: _css_words(m[0]), template)
+    words = _JINJA.sub(lambda m: _strings(m[0]), words)
+    words = _TAG.sub(_tag, words)
+    return _HEX_COLOUR.sub(" ", html.unescape(words)).translate(_DASHES)
 
 
 def po_words(catalog: str) -> str:
-    """The translations of a .po file, other lines left empty."""
-    return _PO_SKIP.sub("", catalog)
+    """The translations of a .po file, each on its msgstr line, other lines left empty."""
+    lines, out, keep = catalog.splitlines(), [], False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith('"') and out:
+            # A continuation of the string above: joined to its msgstr line, if it is one.
+            if keep:
+                out[keep - 1] += " " + stripped.strip('"')
+            out.append("")
+            continue
+        keep = 0
+        if stripped.startswith("msgstr") and not _PO_SKIP.match(line):
+            out.append(line)
+            keep = len(out)
+        else:
+            out.append("")
+    return "\n".join(out)
 
 
 def own_words_findings(
@@ -49,9 +102,12 @@ def own_words_findings(
     texts: list[tuple[str, str]] = []
     for folder in project.template_dirs:
         for path in sorted(folder.rglob("*")):
-            if path.suffix in (".j2", ".html", ".po") and path.is_file():
+            if path.suffix in (".j2", ".html", ".po", ".css") and path.is_file():
                 text = _read(path)
-                words = po_words(text) if path.suffix == ".po" else template_words(text)
+                if path.suffix == ".css":
+                    words = _css_words(_JINJA.sub(lambda m: _lines_only(m[0]), text))
+                else:
+                    words = po_words(text) if path.suffix == ".po" else template_words(text)
                 texts.append((words, project.shown(path)))
     name = project.config.organization.name if project.config else ""
     if name and project.config_path is not None:
