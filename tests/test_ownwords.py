@@ -145,3 +145,16 @@ def test_a_number_in_a_project_stylesheets_content_is_seen(project):
         "and proof never check it; give it an entry in the hotlines file, or check it by hand "
         "before each printing"
     ]
+
+
+def test_the_shipped_translation_copied_into_a_project_checks_clean(project):
+    # Its header's "2026-11-22 00:00" read as a phone number in a UK project.
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "region: GB\n")
+    Path("hotlines.yaml").write_text(
+        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
+        "    category: crisis\n"
+    )
+    Path("templates/i18n").mkdir()
+    shutil.copy(templates_dir() / "i18n" / "es.po", "templates/i18n/es.po")
+    assert not [w for w in _warnings(run("check", ".")) if "es.po" in w]

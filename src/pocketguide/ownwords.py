@@ -33,9 +33,6 @@ _INLINE = "a|abbr|b|bdi|bdo|em|i|mark|small|span|strong|sub|sup|u"
 _TAG = re.compile(rf"<(/?)({_INLINE})\b[^>]*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
-# In a .po file only the translations print: comments, msgid and msgctxt lines are English
-# strings of pocketguide's own, or file references ("#: guide.html.j2:74").
-_PO_SKIP = re.compile(r"^\s*(?:#|msgid\b|msgid_plural\b|msgctxt\b)")
 
 
 def _lines_only(text: str) -> str:
@@ -74,22 +71,30 @@ def template_words(template: str) -> str:
 
 
 def po_words(catalog: str) -> str:
-    """The translations of a .po file, each on its msgstr line, other lines left empty."""
-    lines, out, keep = catalog.splitlines(), [], False
-    for line in lines:
+    """The translations of a .po file, each on its msgstr line, other lines left empty.
+
+    Comments, msgid and msgctxt lines are pocketguide's English strings or file references
+    ("#: guide.html.j2:74"): only the translations print.
+    """
+    out: list[str] = []
+    keep, header = 0, False
+    for line in catalog.splitlines():
         stripped = line.strip()
         if stripped.startswith('"') and out:
             # A continuation of the string above: joined to its msgstr line, if it is one.
             if keep:
                 out[keep - 1] += " " + stripped.strip('"')
+            header = False  # a long msgid, not the empty one of the header
             out.append("")
             continue
         keep = 0
-        if stripped.startswith("msgstr") and not _PO_SKIP.match(line):
+        # The header (the translation of msgid "") holds dates and versions, nothing printed.
+        if stripped.startswith("msgstr") and not header:
             out.append(line)
             keep = len(out)
         else:
             out.append("")
+        header = stripped == 'msgid ""'
     return "\n".join(out)
 
 
