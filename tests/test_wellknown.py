@@ -64,3 +64,14 @@ def test_ofcom_drama_ranges_are_the_current_ones(raw, reason):
 
 def test_mexico_fire_number_068_is_superseded_by_911_too():
     assert superseded("068", "MX") == ("2017", "911")
+
+
+@pytest.mark.parametrize(
+    ("number", "region"), [("194", "RS"), ("112", "NG"), ("106", "PE"), ("100", "MV")]
+)
+def test_an_ambulance_number_phonenumbers_lacks_is_a_valid_emergency_entry(number, region):
+    # The build asked these regions for an emergency entry, then refused the real number.
+    from pocketguide.phones import is_emergency
+
+    parsed = parse_number(number, region)
+    assert parsed.display == number and is_emergency(parsed, region)

@@ -14,8 +14,9 @@ entry, and `init` writes one, only with a number two sources agree on:
 In the European Union 112 reaches every emergency service by law (the European Electronic
 Communications Code, article 109), so it is the number there, where the list may name an older
 one. A region in none of these, or whose numbers phonenumbers does not confirm, gets no
-number: the project must give its own emergency entry. Where the list names several, the
-first here is the one printed.
+number: the project must give its own emergency entry, and a number of the list is accepted
+there even where phonenumbers does not know it (Serbia's 194, Peru's 106). Where the list
+names several, the first here is the one printed.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ AMBULANCE: dict[str, tuple[str, ...]] = {
     "HN": ("195",), "NI": ("128",), "PA": ("911",), "CA": ("911",), "MX": ("911",),
     "PM": ("15",), "US": ("911",), "AR": ("107",), "BO": ("118",), "BR": ("192",),
     "CL": ("131",), "EC": ("131",), "FK": ("999", "112"), "GF": ("15",), "GY": ("913",),
-    "PY": ("141",), "PE": ("911",), "GS": ("999",), "SR": ("113",), "UY": ("105",),
+    "PY": ("141",), "PE": ("911", "106"), "GS": ("999",), "SR": ("113",), "UY": ("105",),
     "VE": ("911", "171"),
     # Asia
     "BH": ("999",), "BD": ("999",), "BT": ("112",), "IO": ("999", "112"), "BN": ("991",),
@@ -69,7 +70,8 @@ AMBULANCE: dict[str, tuple[str, ...]] = {
     "MN": ("103",), "MM": ("192",), "NP": ("102",), "OM": ("9999",), "PK": ("1122",),
     "PS": ("101",), "PH": ("911",), "QA": ("999",), "SA": ("997",), "LK": ("110",),
     "SY": ("110",), "TW": ("119",), "TJ": ("103",), "TH": ("1669",), "TM": ("003",),
-    "AE": ("998",), "UZ": ("103",), "VN": ("115",), "YE": ("191",),
+    "AE": ("998",), "UZ": ("103",), "VN": ("115",), "YE": ("191",), "MV": ("100",),
+    "AF": ("112",), "KG": ("112",),
     # Europe
     "AX": ("112",), "AL": ("112",), "AD": ("116",), "AM": ("103",), "AT": ("144",),
     "AZ": ("112", "103"), "BY": ("103",), "BE": ("112",), "BA": ("124",),

@@ -67,7 +67,9 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
         parsed = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         raise ValueError(f'"{text}" is not a valid {region} {kind} number') from None
-    national = national_line(digits, region)
+    # A national crisis line, or an ambulance number of the list phonenumbers lacks (194 in
+    # Serbia): short numbers phonenumbers refuses, yet real.
+    national = national_line(digits, region) or digits in AMBULANCE.get(region, ())
     if not text.startswith("+") and (
         national or shortnumberinfo.is_valid_short_number_for_region(parsed, region)
     ):
@@ -234,7 +236,10 @@ def is_region(code: str) -> bool:
 
 def is_emergency(number: Number, region: str) -> bool:
     """True when a short number is an emergency number of the region (911, 999, 112, ...)."""
-    return number.short and shortnumberinfo.is_emergency_number(number.normalized, region)
+    return number.short and (
+        shortnumberinfo.is_emergency_number(number.normalized, region)
+        or number.normalized in AMBULANCE.get(region, ())
+    )
 
 
 def knows_emergency(region: str) -> bool:
