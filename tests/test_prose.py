@@ -123,9 +123,28 @@ def test_init_writes_a_real_emergency_number_for_every_region():
 
 def test_init_where_no_emergency_number_is_known_starts_with_an_empty_list(tmp_path):
     assert emergency_number("GN") is None
-    assert run("init", str(tmp_path / "gn"), "--region", "GN").exit_code == 0
-    hotlines = (tmp_path / "gn" / "hotlines.yaml").read_text()
-    assert "hotlines: []\n  # pocketguide knows no emergency number for GN: add yours" in hotlines
+    result = run("init", str(tmp_path / "gn"), "--region", "GN")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "The guide's text tells readers to call your emergency number and your crisis line: "
+        "give them entries with category: emergency and category: crisis."
+    )
+    path = tmp_path / "gn" / "hotlines.yaml"
+    hotlines = path.read_text()
+    assert "hotlines:\n  # pocketguide knows no emergency number for GN that two sources" in (
+        hotlines
+    )
+    # Taking away the # as the comment says gives a list with the entry (it was invalid YAML).
+    example = (
+        '  # - name: "Emergency services"\n  #   phone: "..."\n  #   hours: 24/7\n'
+        "  #   category: emergency\n"
+    )
+    assert example in hotlines
+    path.write_text(hotlines.replace(example, example.replace("# ", "").replace('"..."', "18")))
+    said = run("check", str(tmp_path / "gn")).stderr
+    assert "invalid YAML" not in said and "no emergency number" not in said
+    assert "no crisis line with a phone number" in said  # still to add, as init said
+    path.write_text(hotlines)
     check = run("check", str(tmp_path / "gn"))
     # The list itself is valid: only the numbers the guide's text names are missing.
     said = [line for line in check.stderr.splitlines() if line.startswith("hotlines.yaml")]

@@ -75,10 +75,18 @@ def init(folder: Path, name: str, region: str, locale: str | None) -> None:
         f"date, then run: pocketguide build {folder}"
     )
     if region not in ("US", "CA"):
-        click.echo(
-            "The guide's text tells readers to call your crisis line: give it an entry with "
-            "category: crisis."
-        )
+        from pocketguide.phones import emergency_number
+
+        if emergency_number(region) is None:
+            click.echo(
+                "The guide's text tells readers to call your emergency number and your crisis "
+                "line: give them entries with category: emergency and category: crisis."
+            )
+        else:
+            click.echo(
+                "The guide's text tells readers to call your crisis line: give it an entry with "
+                "category: crisis."
+            )
 
 
 @click.command(

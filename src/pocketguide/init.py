@@ -202,10 +202,10 @@ def _emergency_entry(region: str, fields: dict[str, str]) -> str:
     number = emergency_number(region)
     if number is None:  # phonenumbers lists none for a handful of territories
         return (
-            f"hotlines: []\n  # pocketguide knows no emergency number for {region}: add yours,"
-            " e.g.\n"
+            f"hotlines:\n  # pocketguide knows no emergency number for {region} that two sources"
+            " agree on:\n  # add yours (take away the # at the start of the next lines)\n"
             f'  # - name: "{fields["emergency_name"]}"\n  #   phone: "..."\n'
-            "  #   category: emergency"
+            "  #   hours: 24/7\n  #   category: emergency"
         )
     # phonenumbers knows it is an emergency number; no one here checked it for this guide.
     return (

@@ -269,6 +269,12 @@ class HotlineFile(Strict):
     def _languages(cls, value: dict[str, FileWords]) -> dict[str, FileWords]:
         return _language_keys(value)
 
+    @field_validator("hotlines", mode="before")
+    @classmethod
+    def _none_yet(cls, value: Any) -> Any:
+        # `hotlines:` with only comments under it (init's example, not yet filled in).
+        return [] if value is None else value
+
     @model_validator(mode="after")
     def _note_own_blanks(self) -> HotlineFile:
         self._own_blanks = "blanks" in self.model_fields_set and bool(self.blanks)
