@@ -29,6 +29,8 @@ brand:
 def test_a7_back_cover_with_logo_and_contacts_fits_one_page(tmp_path):
     (tmp_path / "pocketguide.yaml").write_text(CONFIG, encoding="utf-8")
     shutil.copy(ROOT / "examples" / "riverside" / "brand" / "logo.svg", tmp_path / "logo.svg")
+    # Approved, so that the back cover holds its longest content: the verified date too.
+    assert CliRunner().invoke(cli, ["approve", str(tmp_path)]).exit_code == 0
     result = CliRunner().invoke(cli, ["build", str(tmp_path), "--format", "guide"])
     assert result.exit_code == 0, result.output
     pages = PdfReader(tmp_path / "output" / "test-guide-es.pdf").pages

@@ -9,7 +9,6 @@ from jinja2 import TemplateError
 
 from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
-from pocketguide.hotline_warnings import translated_hours_warnings, translated_number_warnings
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
@@ -19,6 +18,7 @@ from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
 from pocketguide.resources import is_shipped
+from pocketguide.translated_hotlines import translated_hours_warnings, translated_number_warnings
 
 
 @dataclass

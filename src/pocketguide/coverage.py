@@ -52,7 +52,7 @@ def interface_coverage(project: Project, locale: str) -> tuple[int, int]:
 
 def translations_table(project: Project, contents: list[Content]) -> str:
     """Plain-text table: each content file x locale, translated or which locale stands in."""
-    from pocketguide.hotline_warnings import untranslated
+    from pocketguide.translated_hotlines import untranslated
 
     relatives = ["guide.yaml"]
     for content in contents:

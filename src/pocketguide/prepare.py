@@ -35,16 +35,14 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
-    from pocketguide.hotline_warnings import (
-        hotline_warnings,
-        known_numbers,
-        own_numbers,
-        translated_hours_warnings,
-        translated_number_warnings,
-    )
+    from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
     from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
     from pocketguide.ownwords import own_words_findings
     from pocketguide.prose import prose_findings
+    from pocketguide.translated_hotlines import (
+        translated_hours_warnings,
+        translated_number_warnings,
+    )
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
