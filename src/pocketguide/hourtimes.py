@@ -86,7 +86,7 @@ _EVERY = (
     r"|7\s+days(?:\s+a\s+week)?|7\s+días(?:\s+a\s+la\s+semana)?|7\s+jours(?:\s+sur\s+7)?"
     r"|7\s+tage(?:\s+die\s+woche)?|7\s*[/j]\s*/?\s*7|(?:los\s+)?365(?:\s+(?:days|días|jours|tage)"
     r"(?:\s+(?:a\s+year|del\s+año|par\s+an|im\s+jahr))?)?|todos\s+los\s+días"
-    r"|\s+(?:and|y|et|und)\s+|[\s,/]+)*"
+    r"|and|y|et|und|[\s,/])*+"  # one character at a time, never backtracked: no slow cases
 )
 _ALWAYS = re.compile(
     rf"^\W*(?:(?:open|daily|every\s+day|abierto|ouvert|todos\s+los\s+días,?)\s+)?(?:{_DAY}{_EVERY}"
