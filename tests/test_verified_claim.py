@@ -116,9 +116,14 @@ def test_the_organization_number_needs_an_approval_too(tmp_path, monkeypatch):
         'warning: pocketguide.yaml:4: no "Numbers verified as of" date is printed until someone '
         "checks every number and runs pocketguide approve\n"
     )
-    assert run("approve", ".").exit_code == 0
+    assert run("approve", ".").stdout == "approved organization.phone: hotlines.lock\n"
+    # The number is the project's own; pocketguide's list is not, and stays out of the lock.
+    lock = Path("hotlines.lock").read_text()
+    assert "+15025891234" in lock and "988" not in lock and "approved: []" in lock
     assert "Numbers verified as of" in _html(tmp_path)
     assert run("check", ".").stderr == ""
+    # Approved again after pocketguide's own list changed (a new release): nothing to refuse.
+    assert run("approve", ".").exit_code == 0
 
 
 def test_an_edition_whose_hours_changed_after_approval_prints_no_date(project):
@@ -134,3 +139,18 @@ def test_an_edition_whose_hours_changed_after_approval_prints_no_date(project):
         prepared = prepare(project_, locale)
         html = Renderer(project_, prepared.content, prepared.assets, Options()).html("card")[0]
         assert ('class="card-verified"' in html) is claimed, locale
+
+
+def test_a_language_folders_numbers_stay_out_of_the_organizations_lock(tmp_path, monkeypatch):
+    # approve locked content/en/hotlines.yaml's numbers, and every check then said "new entry".
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(
+        'organization:\n  name: Org\n  slug: org\n  phone: "+1 502 589 1234"\n'
+    )
+    Path("content/en").mkdir(parents=True)
+    Path("content/en/hotlines.yaml").write_text(DATED)
+    assert run("approve", ".").stdout == "approved organization.phone: hotlines.lock\n"
+    assert "502-555-0242" not in Path("hotlines.lock").read_text()
+    said = run("check", ".").stderr
+    assert "new entry" not in said and "since hotlines.lock" not in said
+    assert CLAIM not in _html(tmp_path)  # numbers nobody can approve: no date

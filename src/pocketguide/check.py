@@ -13,7 +13,7 @@ from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.lock import LOCK_NAME, changes, write_lock
-from pocketguide.models import Hotline
+from pocketguide.models import Hotline, HotlineFile
 from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
@@ -153,6 +153,7 @@ class Approval:
     count: int
     changed: list[str]
     warnings: list[str]
+    organization: bool = False  # the organization's number is in the lock
 
 
 def approve_project(project_dir: Path) -> Approval:
@@ -163,17 +164,19 @@ def approve_project(project_dir: Path) -> Approval:
     would print "verified as of" beside a number nobody called.
     """
     project = load_project(project_dir)
-    if project.hotlines_path is None and not (project.config and project.config.organization.phone):
-        raise PocketguideError(
-            Problem(
-                str(project_dir),
-                None,
-                "no hotlines to approve: this folder has no pocketguide.yaml with a hotlines file",
-            )
+    phone = project.config.organization.phone if project.config else None
+    if project.hotlines_path is None and phone is None:
+        message = (
+            "no numbers to approve: this folder has no pocketguide.yaml with a hotlines file "
+            "or an organization.phone"
         )
+        raise PocketguideError(Problem(str(project_dir), None, message))
     prepared = prepare(project, project.locales[0])  # a broken lock is an error there
     path = project.root / LOCK_NAME
-    hotlines = prepared.content.hotlines
+    # Without a hotlines file of its own, only the organization's number is the project's:
+    # pocketguide's list and a language folder's numbers are not for this lock.
+    own = project.hotlines_path is not None
+    hotlines = prepared.content.hotlines if own else HotlineFile()
     shown = project.shown(prepared.content.hotlines_path)
     warnings = fictional_warnings(hotlines, shown)
     changed: list[str] = []
@@ -221,4 +224,4 @@ def approve_project(project_dir: Path) -> Approval:
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url
     write_lock(path, hotlines, project.config.organization.phone)
-    return Approval(path, len(hotlines.hotlines), changed, warnings)
+    return Approval(path, len(hotlines.hotlines), changed, warnings, phone is not None)

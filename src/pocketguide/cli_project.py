@@ -146,6 +146,8 @@ def approve(project_dir: Path) -> None:
     for change in approval.changed:
         click.echo(f"  {change}")
     entries = f"{approval.count} entry" if approval.count == 1 else f"{approval.count} entries"
+    if approval.organization and not approval.count:
+        entries = "organization.phone"  # a project with no hotlines file of its own
     click.echo(f"approved {entries}: {display_path(approval.path)}")
 
 

@@ -68,11 +68,15 @@ def prepare(project: Project, locale: str) -> Prepared:
     missing = missing_translations(content, project)
     differences, organization = [], None
     if lock is not None and content.hotlines_path is not None:
-        differences = lock_differences(lock, content.hotlines)
+        # Without a hotlines file of its own, the lock holds the organization's number alone.
+        own_file = project.hotlines_path is not None
+        differences = lock_differences(lock, content.hotlines) if own_file else []
         organization = organization_difference(lock, project.config.organization.phone)
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
         content.unapproved += ["organization.phone"] if organization else []
+        if not own_file and own_numbers(project, content):
+            content.unapproved.append("content numbers")  # a language folder's: never locked
         # This edition's words giving other hours or digits than the approved entry's.
         shown = project.shown(content.hotlines_path)
         if translated_hours_warnings(content, shown, content.locale) or translated_number_warnings(
