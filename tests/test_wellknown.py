@@ -75,3 +75,12 @@ def test_an_ambulance_number_phonenumbers_lacks_is_a_valid_emergency_entry(numbe
 
     parsed = parse_number(number, region)
     assert parsed.display == number and is_emergency(parsed, region)
+
+
+@pytest.mark.parametrize("region", ["KE", "UG"])
+def test_911_where_the_list_names_it_the_ambulance_is_no_foreign_number(region):
+    # The entry was accepted as an emergency number, then doubted as "North America's".
+    from pocketguide.prose import foreign_codes
+
+    assert doubt(parse_number("911", region)) is None
+    assert foreign_codes("If someone is hurt, call 911.", region) == []

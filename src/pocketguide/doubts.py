@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from phonenumbers import is_emergency_number, shortnumberinfo
+from phonenumbers import shortnumberinfo
 
-from pocketguide.phones import Number
+from pocketguide.phones import Number, is_emergency_code
 from pocketguide.wellknown import famous_elsewhere, national_line, near_miss, superseded
 
 # Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
@@ -64,7 +64,7 @@ def doubt(number: Number) -> str | None:
     if (
         short
         and (famous := famous_elsewhere(digits, region))
-        and not is_emergency_number(digits, region)
+        and not is_emergency_code(digits, region)
     ):
         return f"{number.display} is {famous}, not a number for {region}; check it"
     if short and (replaced := superseded(digits, region)):

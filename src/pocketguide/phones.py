@@ -236,9 +236,14 @@ def is_region(code: str) -> bool:
 
 def is_emergency(number: Number, region: str) -> bool:
     """True when a short number is an emergency number of the region (911, 999, 112, ...)."""
-    return number.short and (
-        shortnumberinfo.is_emergency_number(number.normalized, region)
-        or number.normalized in AMBULANCE.get(region, ())
+    return number.short and is_emergency_code(number.normalized, region)
+
+
+def is_emergency_code(digits: str, region: str) -> bool:
+    """Whether phonenumbers or the list of ambulance numbers (ambulance.py) names the digits
+    an emergency number of the region: Kenya's 911, which phonenumbers lacks, is one."""
+    return shortnumberinfo.is_emergency_number(digits, region) or digits in AMBULANCE.get(
+        region, ()
     )
 
 

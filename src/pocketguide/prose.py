@@ -13,13 +13,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-import phonenumbers
-
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
 from pocketguide.phones import (
     NOT_A_NUMBER,
     broken_numbers,
+    is_emergency_code,
     numbers_in_text,
     parse_number,
     without_addresses,
@@ -43,7 +42,7 @@ def foreign_code(code: str, region: str) -> bool:
     emergency number of elsewhere (phonenumbers counts 911 valid in New Zealand, where 111 is)."""
     if code == "988":
         return region not in ("US", "CA")
-    return not phonenumbers.is_emergency_number(code, region)
+    return not is_emergency_code(code, region)
 
 
 def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
