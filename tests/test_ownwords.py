@@ -158,3 +158,28 @@ def test_the_shipped_translation_copied_into_a_project_checks_clean(project):
     Path("templates/i18n").mkdir()
     shutil.copy(templates_dir() / "i18n" / "es.po", "templates/i18n/es.po")
     assert not [w for w in _warnings(run("check", ".")) if "es.po" in w]
+
+
+def test_template_comments_and_tests_are_not_printed_words(project):
+    # A GB project: "911" in a comment or an if-test stopped the build as a foreign number.
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "region: GB\n")
+    Path("hotlines.yaml").write_text(
+        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
+        "    category: crisis\n"
+    )
+    Path("templates/guide.html.j2").write_text(
+        COVER.replace("{}", '{# old: "call 911" #}{% if x == "911" %}y{% endif %}')
+    )
+    assert run("check", ".").exit_code == 0
+
+
+def test_a_link_written_into_a_template_is_checked(project):
+    Path("templates/guide.html.j2").write_text(
+        COVER.replace("{}", '<a href="tel:9111">Call us</a> <a href="tel:{{ x }}">x</a>')
+    )
+    # The filled-in one is checked in the built PDF; the one written out, here.
+    assert _warnings(run("check", ".")) == [
+        "warning: templates/guide.html.j2:3: the link tel:9111: 9111 starts with the emergency "
+        "number 911; check for an extra digit"
+    ]

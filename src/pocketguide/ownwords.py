@@ -28,6 +28,9 @@ _STYLES_BLOCK = re.compile(
 )
 _CSS_CONTENT = re.compile(r"\bcontent\s*:\s*([^;}]*)", re.I)
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_SET = re.compile(r"\{%-?\s*set\b", re.S)
+# A link whose number the template fills in ("tel:{{ h.phone.uri }}") is checked once built.
+_FILLED_LINK = re.compile(r"\b(?:tel|sms):\s*\{\{.*?\}\}", re.S | re.I)
 _STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 _INLINE = "a|abbr|b|bdi|bdo|em|i|mark|small|span|strong|sub|sup|u"
 _TAG = re.compile(rf"<(/?)({_INLINE})\b[^>]*>|<!--.*?-->|<[^>]*>", re.S | re.I)
@@ -59,15 +62,30 @@ def _tag(match: re.Match) -> str:
     return _lines_only(match[0]) + ("" if match[2] else " ")
 
 
+def _jinja(match: re.Match) -> str:
+    # What code may print: the strings of {{ ... }} and {% set %}; not a comment's, nor a
+    # test's ({% if h.phone.normalized == "911" %}).
+    code = match[0]
+    printed = code.startswith("{{") or _SET.match(code)
+    return _strings(code) if printed else _lines_only(code)
+
+
 def template_words(template: str) -> str:
     """The words of a template as a reader sees them, line by line: no tags, code or styles.
 
     What Jinja code and stylesheets print (their string literals, a `content:` text) stays.
     """
     words = _STYLES_BLOCK.sub(lambda m: _css_words(m[0]), template)
-    words = _JINJA.sub(lambda m: _strings(m[0]), words)
+    words = _JINJA.sub(_jinja, words)
     words = _TAG.sub(_tag, words)
     return _HEX_COLOUR.sub(" ", html.unescape(words)).translate(_DASHES)
+
+
+def template_links(template: str) -> str:
+    """A template with its tel: and sms: links as written, Jinja code and styles blanked."""
+    links = _STYLES_BLOCK.sub(lambda m: _lines_only(m[0]), template)
+    links = _FILLED_LINK.sub(lambda m: _lines_only(m[0]), links)
+    return _JINJA.sub(lambda m: _lines_only(m[0]), links)
 
 
 def po_words(catalog: str) -> str:
@@ -104,23 +122,24 @@ def own_words_findings(
     """Errors and warnings for numbers in the project's templates, .po files and name."""
     problems: list[Problem] = []
     warnings: list[str] = []
-    texts: list[tuple[str, str]] = []
+    texts: list[tuple[str, str, str]] = []  # (words, as shown, the text holding links)
     for folder in project.template_dirs:
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".j2", ".html", ".po", ".css") and path.is_file():
                 text = _read(path)
                 if path.suffix == ".css":
                     words = _css_words(_JINJA.sub(lambda m: _lines_only(m[0]), text))
+                    texts.append((words, project.shown(path), ""))
+                elif path.suffix == ".po":
+                    texts.append((po_words(text), project.shown(path), ""))
                 else:
-                    words = po_words(text) if path.suffix == ".po" else template_words(text)
-                texts.append((words, project.shown(path)))
+                    texts.append((template_words(text), project.shown(path), template_links(text)))
     name = project.config.organization.name if project.config else ""
     if name and project.config_path is not None:
         line = project.line("organization", "name") or 1
-        texts.append(("\n" * (line - 1) + name, project.shown(project.config_path)))
-    for words, shown in texts:
-        # Links are left to the template's own checks: "tel:{{ h.phone.uri }}" is no number.
-        found, doubtful = text_findings(words, shown, project.region, True, known, values, "")
+        texts.append(("\n" * (line - 1) + name, project.shown(project.config_path), ""))
+    for words, shown, links in texts:
+        found, doubtful = text_findings(words, shown, project.region, True, known, values, links)
         problems += found
         warnings += doubtful
     return problems, warnings
