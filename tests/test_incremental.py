@@ -324,3 +324,30 @@ def test_the_grouped_command_rebuilds_every_file_it_names(project, monkeypatch):
     )
     assert invoke(*said.split(": pocketguide ")[1].split()).exit_code == 0
     assert "old numbers" not in invoke("build", name, "--format", "card-single").stderr
+
+
+def test_a_file_recorded_without_its_format_gets_a_line_of_its_own(project, monkeypatch):
+    # A manifest from before formats were recorded: grouped, the guide was named, not rebuilt.
+    import json
+
+    monkeypatch.chdir(project)
+    build(project, ("guide", "booklet", "zine"))
+    manifest = project / "output" / CACHE_DIR / MANIFEST
+    data = json.loads(manifest.read_text())
+    for name, entry in data["outputs"].items():
+        if name.endswith("tiny-guide-en.pdf"):
+            entry.pop("format")
+    manifest.write_text(json.dumps(data))
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("502-555-0163", "502-555-0164"))
+    said = [
+        line
+        for line in invoke("build", ".", "--format", "card-single").stderr.splitlines()
+        if "old numbers" in line
+    ]
+    assert sorted(line.split(" was made")[0] for line in said) == [
+        "warning: output/tiny-booklet-en.pdf",
+        "warning: output/tiny-guide-en.pdf",
+        "warning: output/tiny-zine-en.pdf",
+    ]
+    guide = next(line for line in said if "tiny-guide-en.pdf" in line)
+    assert guide.endswith("rebuild it: pocketguide build")  # the whole default build

@@ -85,10 +85,16 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
         groups.setdefault(key, []).append(item)
     warnings = []
     for (command, flags, out), files in groups.items():
-        if any(named for _, _, named in files):
+        languages = any(named for _, _, named in files)
+        if languages:
             # One file needs --locale es: then each needs its own, or the command skips it.
             files = [(path, fmt, named or _locale_of(found, path)) for path, fmt, named in files]
-        if len(found) < 3 or len(files) == 1:
+        # A file recorded without its format or language (an older manifest) cannot be put
+        # into one command with others: it would be named, yet left out.
+        unknown = command == "build" and any(
+            not fmt or (languages and not named) for _, fmt, named in files
+        )
+        if len(found) < 3 or len(files) == 1 or unknown:
             warnings += [
                 f"{display_path(path)} was {made}; rebuild it: "
                 + _command(f"{command}{where}", [fmt], flags, [named], out)
@@ -99,9 +105,9 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
             again = _command(
                 f"{command}{where}", [f for _, f, _ in files], flags, [n for _, _, n in files], out
             )
-            folder = display_path(files[0][0].parent)
+            where_files = display_path(files[0][0].parent)
             warnings.append(
-                f"{len(files)} files in {folder} were {made} ({names}); rebuild them: {again}"
+                f"{len(files)} files in {where_files} were {made} ({names}); rebuild them: {again}"
             )
     return warnings
 
