@@ -182,3 +182,14 @@ def test_a_project_configured_for_large_print_builds_it_in_a_batch(tmp_path):
     ]
     page = PdfReader(results[1].files[0]).pages[0]
     assert round(float(page.mediabox.width) / MM) == 148  # A5
+
+
+def test_the_config_completes_the_print_options_for_check_and_build(tmp_path):
+    from pocketguide.options import Options, for_project, output_stem
+    from pocketguide.project import load_project
+
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="large_print: true\n"))
+    options = for_project(Options(paper="a4"), load_project(tmp_path).config)
+    assert (options.large_print, options.paper) == (True, "a4")
+    assert output_stem("guide", options) == "guide-large"  # the name check --render gives too
+    assert for_project(Options(), None) == Options()

@@ -284,8 +284,8 @@ def test_an_error_stops_busy_workers_instead_of_waiting_for_them():
     ],
 )
 def test_the_pool_is_sized_by_the_languages_to_render(tmp_path, config, requested, expected):
-    from pocketguide.build import _languages_hint
+    from pocketguide.worker import languages_hint
 
     if config is not None:
         (tmp_path / "pocketguide.yaml").write_text(config, encoding="utf-8")
-    assert _languages_hint(tmp_path, requested) == expected
+    assert languages_hint(tmp_path, requested) == expected

@@ -6,9 +6,8 @@ answered from the cache without loading them.
 
 from __future__ import annotations
 
-import re
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +15,17 @@ from pocketguide.cache import Manifest, Request
 from pocketguide.digests import assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.findproject import refuse_unlikely_default
-from pocketguide.options import FORMATS, Options, expand_formats, option_flags, output_stem
+from pocketguide.options import (
+    FORMATS,
+    Options,
+    expand_formats,
+    for_project,
+    option_flags,
+    output_stem,
+)
 from pocketguide.output import check_output_folder, write_atomic
 from pocketguide.paper import how_to_print
 from pocketguide.prepare import Prepared, output_name, prepare, strict_check
-from pocketguide.resources import CONFIG_NAME, content_dir
 from pocketguide.stale import numbers_digest, stale_context, stale_from, stale_warnings
 
 if TYPE_CHECKING:
@@ -89,10 +94,10 @@ def build(
             _strict_about_stale(strict, stale, report)
         report.warnings = warnings
         return report
-    from pocketguide.worker import Workers, cpu_count
+    from pocketguide.worker import Workers, cpu_count, languages_hint
 
     jobs = cpu_count() if jobs is None else jobs
-    processes = min(jobs, _languages_hint(Path(project_dir), locales))
+    processes = min(jobs, languages_hint(Path(project_dir), locales))
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
     # One worker waits for this process's HTML: it warms WeasyPrint up meanwhile.
@@ -101,9 +106,8 @@ def build(
         from pocketguide.project import load_project  # pydantic: imported after the fork
 
         project = load_project(project_dir)
+        options = for_project(options, project.config)  # large_print: true, say
         # Fonts and images every output may reference; the output folder is never one of them.
-        if project.config and project.config.large_print:  # the chapter's own edition
-            options = replace(options, large_print=True)
         plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
         try:
             _build(project, plan, strict, locales, fragments, manifest, report, workers)
@@ -137,39 +141,6 @@ def _strict_about_stale(strict: bool, stale: list[str], report: BuildReport) -> 
         except PocketguideError as exc:
             exc.partial = BuildReport(report.written, [])  # these files are right, and written
             raise
-
-
-_FLOW_LOCALES = re.compile(r"^locales:[ \t]*\[([^\]\n#]*)\][ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _languages_hint(project_dir: Path, requested: tuple[str, ...]) -> int:
-    """How many languages the build will likely render, before the project is loaded.
-
-    It only sizes the pool of build processes, which starts before the (slower) loading, so
-    the config is read loosely and anything unclear counts as one language.
-    """
-    if requested and "all" not in requested:
-        return len(set(requested))
-    configured: list = []
-    try:
-        text = (project_dir / CONFIG_NAME).read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        text = ""
-    if flow := _FLOW_LOCALES.search(text):  # `locales: [en, es]`, as init writes it
-        configured = [name.strip(" '\"") for name in flow[1].split(",") if name.strip()]
-    elif "locales" in text:  # PyYAML takes 25-30 ms to import, before the fork: only if needed
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            data = None
-        found = data.get("locales") if isinstance(data, dict) else None
-        configured = [str(x) for x in found] if isinstance(found, list) else []
-    if "all" in requested:
-        shipped = [d.name for d in content_dir().iterdir() if (d / "guide.yaml").is_file()]
-        return len(set(configured) | set(shipped))
-    return max(1, len(configured))
 
 
 @dataclass(frozen=True)

@@ -128,9 +128,10 @@ def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> li
     """Lay out the guide, the card and the zine in memory; their warnings and audit findings."""
     from pocketguide.a11y import MIN_PT_GUIDE, MIN_PT_SMALL, audit_pdf
     from pocketguide.formats import Renderer
-    from pocketguide.options import Options
+    from pocketguide.options import Options, for_project, output_stem
 
-    renderer = Renderer(project, prepared.content, prepared.assets, Options())
+    options = for_project(Options(), project.config)
+    renderer = Renderer(project, prepared.content, prepared.assets, options)
     locale = prepared.content.locale
     kinds = [("guide", MIN_PT_GUIDE)]
     if kit:
@@ -138,7 +139,8 @@ def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> li
     found = []
     for kind, min_pt in kinds:
         # Named as `build` would write it, so a message reads the same from check and build.
-        name = output_name(project, "card-single" if kind == "card" else kind, locale)
+        stem = output_stem("card-single" if kind == "card" else kind, options)
+        name = output_name(project, stem, locale)
         shown = project.shown(project.root / "output" / name)
         rendered = renderer.source(kind, shown)
         found += rendered.warnings + audit_pdf(rendered.data, shown, min_pt)

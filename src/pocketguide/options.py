@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pocketguide.errors import PocketguideError
 
@@ -66,6 +66,13 @@ def option_flags(options: Options, fmt: str) -> str:
 
 def _and(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def for_project(options: Options, config: object | None) -> Options:
+    """The options as the project's config completes them (`large_print: true`)."""
+    if getattr(config, "large_print", False) and not options.large_print:
+        return replace(options, large_print=True)
+    return options
 
 
 def output_stem(fmt: str, options: Options) -> str:
