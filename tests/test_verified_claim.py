@@ -154,3 +154,17 @@ def test_a_language_folders_numbers_stay_out_of_the_organizations_lock(tmp_path,
     said = run("check", ".").stderr
     assert "new entry" not in said and "since hotlines.lock" not in said
     assert CLAIM not in _html(tmp_path)  # numbers nobody can approve: no date
+
+
+def test_words_no_edition_prints_do_not_stop_an_approval(project):
+    # A French translation in an English and Spanish project: never printed (a warning says
+    # so), yet approve refused over its hours, and the English date went with them.
+    config = project / "pocketguide.yaml"
+    config.write_text(config.read_text() + "locales: [en, es]\n")
+    (project / "hotlines.yaml").write_text(
+        TRANSLATED.replace("      es:\n        hours: lun-vie 9-17 h\n", "").replace(
+            "    translations:\n", "    translations:\n      fr:\n        hours: lun-ven 8-16 h\n"
+        )
+    )
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)

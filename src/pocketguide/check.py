@@ -219,9 +219,10 @@ def approve_project(project_dir: Path) -> Approval:
     # An edition whose words give other hours or digits than the entry would print them
     # beside "verified as of": nobody checked those.
     content = prepared.content
-    mismatched = translated_hours_warnings(content, shown) + translated_number_warnings(
-        content, shown
-    )
+    mismatched = []  # of the editions that print a translation, not of words none prints
+    for locale in (loc for loc in project.locales if project.translates(loc)):
+        mismatched += translated_hours_warnings(content, shown, locale)
+        mismatched += translated_number_warnings(content, shown, locale)
     unchecked += [Problem("", None, f"{w}; approve refuses until then") for w in mismatched]
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url

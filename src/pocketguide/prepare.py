@@ -79,8 +79,10 @@ def prepare(project: Project, locale: str) -> Prepared:
             content.unapproved.append("content numbers")  # a language folder's: never locked
         # This edition's words giving other hours or digits than the approved entry's.
         shown = project.shown(content.hotlines_path)
-        if translated_hours_warnings(content, shown, content.locale) or translated_number_warnings(
-            content, shown, content.locale
+        locale = content.locale
+        if project.translates(locale) and (
+            translated_hours_warnings(content, shown, locale)
+            or translated_number_warnings(content, shown, locale)
         ):
             content.unapproved.append("translations")
     elif content.hotlines_path is not None and not project.is_default:
