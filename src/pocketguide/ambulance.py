@@ -8,8 +8,8 @@ entry, and `init` writes one, only with a number two sources agree on:
 - MEDICAL_EMERGENCY: checked one by one against official or several independent sources
   (the national ambulance or rescue service, news reports of it) in December 2026;
 - AMBULANCE: the ambulance column of Wikipedia's "List of emergency telephone numbers" (as
-  kept in a public dataset, read in December 2026), used only where phonenumbers also lists
-  the number as an emergency number of that region.
+  kept in a public dataset, read in December 2026), printed without an entry only where
+  phonenumbers also lists the number as an emergency number of that region.
 
 In the European Union 112 reaches every emergency service by law (the European Electronic
 Communications Code, article 109), so it is the number there, where the list may name an older
