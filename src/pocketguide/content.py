@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pocketguide.contentmodels import GuideText, Manifest, Scenario, SectionMeta
 from pocketguide.errors import Problem, Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
-from pocketguide.models import GuideText, HotlineFile, Manifest, Scenario, SectionMeta
+from pocketguide.models import HotlineFile
 from pocketguide.placeholders import Filled, fill_ins, fill_warnings, placeholder_problems
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, is_shipped

@@ -1,4 +1,4 @@
-"""Pydantic schemas of the guide's content: manifest, guide text, sections, scenarios, hotlines."""
+"""Pydantic schemas of the hotlines (entries, their translations, the file), and the base."""
 
 from __future__ import annotations
 
@@ -48,59 +48,6 @@ class Strict(BaseModel):
     """Base for every schema: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
-
-
-class Manifest(Strict):
-    """The order of sections and scenarios, by id."""
-
-    sections: list[str] = Field(min_length=1)
-    scenarios: list[str] = Field(default_factory=list)
-
-
-class Kit(Strict):
-    """Short texts for the wallet card and the one-sheet zine."""
-
-    guidelines: list[Text] = Field(min_length=3, max_length=7)
-    opening: list[Text] = Field(min_length=2, max_length=5)
-    closing: list[Text] = Field(min_length=2, max_length=5)
-    avoid: list[Text] = Field(min_length=5, max_length=5)
-    scenarios: list[Text] = Field(min_length=3, max_length=3)
-
-
-class GuideText(Strict):
-    """Cover and metadata text of one locale."""
-
-    title: Text
-    subtitle: Text
-    edition: Text
-    author: Text = "pocketguide"
-    subject: Text
-    keywords: Text | None = None  # the PDF's keywords, in the edition's language
-    back_cover: Text = ""
-    kit: Kit | None = None
-
-
-class SectionMeta(Strict):
-    """Front matter of a section's Markdown file."""
-
-    title: Text
-    short_title: Text | None = None
-    layout: Literal["text", "scenarios", "crisis", "notes"] = "text"
-    notes_pages: int = Field(default=2, ge=0, le=20)
-
-
-class Scenario(Strict):
-    """One scenario script: the same structure for every situation."""
-
-    title: Text
-    short_title: Text | None = None
-    quick: Text
-    signs: Lines = Field(min_length=1)
-    going_on: Lines = Field(min_length=1)
-    say: Lines = Field(min_length=2, max_length=3)
-    do: Lines = Field(min_length=1, max_length=8)
-    avoid: Lines = Field(min_length=1)
-    escalate: Lines = Field(min_length=1)
 
 
 class HotlineWords(Strict):

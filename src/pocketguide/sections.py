@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pocketguide.contentmodels import SectionMeta
 from pocketguide.errors import PocketguideError, Problems, display_path
 from pocketguide.markup import images_without_alt, split_front_matter, to_html
-from pocketguide.models import SectionMeta
 from pocketguide.validate import validate
 from pocketguide.yamlload import YamlProblem, check_top_level, decode_input, parse_yaml, read_input
 
