@@ -32,6 +32,16 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     return tmp_path
 
 
+def _in_the_uk() -> None:
+    """Make the project a UK one, with the Samaritans as its crisis line."""
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "region: GB\n")
+    Path("hotlines.yaml").write_text(
+        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
+        "    category: crisis\n"
+    )
+
+
 def _warnings(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line != f"warning: {never_approved()}"]
 
@@ -59,12 +69,7 @@ def test_an_overlay_may_name_the_entries_numbers_and_style_with_digits(project):
 
 
 def test_a_foreign_emergency_number_in_an_overlay_is_an_error(project):
-    config = Path("pocketguide.yaml")
-    config.write_text(config.read_text() + "region: GB\n")
-    Path("hotlines.yaml").write_text(
-        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
-        "    category: crisis\n"
-    )
+    _in_the_uk()
     Path("templates/guide.html.j2").write_text(COVER.replace("{}", "Call 911 now"))
     result = run("check", ".")
     assert result.exit_code == 1
@@ -149,12 +154,7 @@ def test_a_number_in_a_project_stylesheets_content_is_seen(project):
 
 def test_the_shipped_translation_copied_into_a_project_checks_clean(project):
     # Its header's "2026-11-22 00:00" read as a phone number in a UK project.
-    config = Path("pocketguide.yaml")
-    config.write_text(config.read_text() + "region: GB\n")
-    Path("hotlines.yaml").write_text(
-        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
-        "    category: crisis\n"
-    )
+    _in_the_uk()
     Path("templates/i18n").mkdir()
     shutil.copy(templates_dir() / "i18n" / "es.po", "templates/i18n/es.po")
     assert not [w for w in _warnings(run("check", ".")) if "es.po" in w]
@@ -162,12 +162,7 @@ def test_the_shipped_translation_copied_into_a_project_checks_clean(project):
 
 def test_template_comments_and_tests_are_not_printed_words(project):
     # A GB project: "911" in a comment or an if-test stopped the build as a foreign number.
-    config = Path("pocketguide.yaml")
-    config.write_text(config.read_text() + "region: GB\n")
-    Path("hotlines.yaml").write_text(
-        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    hours: 24/7\n"
-        "    category: crisis\n"
-    )
+    _in_the_uk()
     Path("templates/guide.html.j2").write_text(
         COVER.replace("{}", '{# old: "call 911" #}{% if x == "911" %}y{% endif %}')
     )
