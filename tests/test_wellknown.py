@@ -84,3 +84,10 @@ def test_911_where_the_list_names_it_the_ambulance_is_no_foreign_number(region):
 
     assert doubt(parse_number("911", region)) is None
     assert foreign_codes("If someone is hurt, call 911.", region) == []
+
+
+@pytest.mark.parametrize("raw", ["13 11 41", "0477 13 11 41"])
+def test_a_typo_of_lifeline_warns_though_phonenumbers_takes_it_for_an_ordinary_number(raw):
+    # "13 11 41" filled {crisis} on every page, approved and "verified".
+    assert "is one keystroke from" in (doubt(parse_number(raw, "AU")) or "")
+    assert doubt(parse_number(raw.replace("41", "14"), "AU")) is None

@@ -70,7 +70,9 @@ def doubt(number: Number) -> str | None:
     if short and (replaced := superseded(digits, region)):
         year, now = replaced
         return f"{number.display} has not been in use since {year}; the number is {now} now"
-    if short and (miss := near_miss(digits, region)):
+    # Australia's 13 11 14 is an ordinary number to phonenumbers: compare the digits as dialled.
+    dialled = digits if short else re.sub(r"\D", "", number.display)
+    if (miss := near_miss(dialled, region)) and not number.display.startswith("+"):
         code, name = miss
         return f"{number.display} is one keystroke from {code} ({name}); check its digits"
     if short and number.sms and shortnumberinfo.is_emergency_number(digits, region):
