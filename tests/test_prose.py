@@ -225,7 +225,8 @@ def test_init_starts_the_edition_a_reader_in_the_region_expects(tmp_path, args, 
     [("NL", "112"), ("BR", "192"), ("JP", "119"), ("KR", "119"), ("US", "911"), ("GB", "999")],
 )
 def test_the_emergency_number_is_the_one_for_a_medical_emergency(tmp_path, region, number):
-    from pocketguide.phones import MEDICAL_EMERGENCY, is_emergency, parse_number
+    from pocketguide.ambulance import MEDICAL_EMERGENCY
+    from pocketguide.phones import is_emergency, parse_number
 
     assert all(is_emergency(parse_number(n, r), r) for r, n in MEDICAL_EMERGENCY.items())
     assert emergency_number(region) == number

@@ -91,3 +91,15 @@ def test_a_typo_of_lifeline_warns_though_phonenumbers_takes_it_for_an_ordinary_n
     # "13 11 41" filled {crisis} on every page, approved and "verified".
     assert "is one keystroke from" in (doubt(parse_number(raw, "AU")) or "")
     assert doubt(parse_number(raw.replace("41", "14"), "AU")) is None
+
+
+def test_words_beside_a_whole_number_are_not_read_as_a_vanity_number():
+    # "116 123 free" was offered back as "0116 123 3733", a Leicester landline.
+    with pytest.raises(ValueError) as caught:
+        parse_number("116 123 free", "GB")
+    assert str(caught.value) == (
+        '"116 123 free" has words in it; write the number alone ("116 123") and the words in notes'
+    )
+    with pytest.raises(ValueError) as vanity:
+        parse_number("1-800-273-TALK", "US")
+    assert '("(800) 273-8255")' in str(vanity.value)

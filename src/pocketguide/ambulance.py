@@ -21,6 +21,8 @@ names several, the first here is the one printed.
 
 from __future__ import annotations
 
+import phonenumbers
+
 # Checked entry by entry (see the module's docstring).
 MEDICAL_EMERGENCY: dict[str, str] = {
     "NL": "112", "PL": "112", "BR": "192", "JP": "119", "KR": "119", "TW": "119", "CN": "120",
@@ -93,3 +95,14 @@ AMBULANCE: dict[str, tuple[str, ...]] = {
     "WS": ("996",), "SB": ("111",), "TO": ("933",), "TV": ("999",), "VU": ("112",),
     "WF": ("15",),
 }  # fmt: skip
+
+
+def emergency_number(region: str) -> str | None:
+    """The number that reaches an ambulance in the region, if two sources agree on it."""
+    if region in MEDICAL_EMERGENCY:
+        listed: tuple[str, ...] = (MEDICAL_EMERGENCY[region],)
+    elif region in EUROPEAN_UNION:
+        listed = ("112",)
+    else:
+        listed = AMBULANCE.get(region, ())
+    return next((n for n in listed if phonenumbers.is_emergency_number(n, region)), None)

@@ -75,7 +75,7 @@ def init(folder: Path, name: str, region: str, locale: str | None) -> None:
         f"date, then run: pocketguide build {folder}"
     )
     if region not in ("US", "CA"):
-        from pocketguide.phones import emergency_number
+        from pocketguide.ambulance import emergency_number
 
         if emergency_number(region) is None:
             click.echo(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import phonenumbers
 
+from pocketguide.ambulance import emergency_number
 from pocketguide.config import slugify
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import language_of
-from pocketguide.phones import emergency_number
 from pocketguide.resources import CONFIG_NAME, content_dir
 
 CONFIG_TEMPLATE = """\

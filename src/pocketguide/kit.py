@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from pocketguide.ambulance import emergency_number
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.hotlines import misfiled_emergency
 from pocketguide.hotlines import where as entry_at
 from pocketguide.models import CATEGORIES, Hotline
-from pocketguide.phones import emergency_number
 from pocketguide.project import Project
 
 # What the card back and the zine show unless `card: {hotlines: [...]}` names entries.

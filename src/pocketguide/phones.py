@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
-from pocketguide.ambulance import AMBULANCE, EUROPEAN_UNION, MEDICAL_EMERGENCY
+from pocketguide.ambulance import AMBULANCE
 from pocketguide.wellknown import national_line
 
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
@@ -150,6 +150,13 @@ def _not_digits(text: str, region: str) -> str:
             f'"{text}" has an extension, which a phone cannot dial from a link; write the '
             f'number alone ("{number}") and "ext. {ext}" in notes'
         )
+    # "116 123 free": words beside a number that is whole without them, not a vanity number
+    # (read as one, it became a Leicester landline, 0116 123 3733).
+    alone = " ".join(re.sub(r"(?:^|\s)[A-Za-z][A-Za-z.,:]*(?=\s|$)", " ", text).split())
+    if alone != text and _valid_alone(alone, region):
+        return (
+            f'"{text}" has words in it; write the number alone ("{alone}") and the words in notes'
+        )
     vanity = len(re.findall(r"[A-Za-z]", text)) >= 3 and len(re.findall(r"\d", text)) >= 3
     if vanity and _ALLOWED.fullmatch(re.sub(r"[A-Za-z]", "0", text)):
         with contextlib.suppress(phonenumbers.NumberParseException):
@@ -164,6 +171,17 @@ def _not_digits(text: str, region: str) -> str:
                 )
     bad = next(ch for ch in text if not _ALLOWED.fullmatch(ch))
     return f'"{text}" contains "{bad}"; use only digits, spaces and + - . ( )'
+
+
+def _valid_alone(text: str, region: str) -> bool:
+    """Whether digits (with spaces and punctuation) are a whole number of the region."""
+    if not text or not _ALLOWED.fullmatch(text):
+        return False
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(parsed) or _is_short_number(text, region)
 
 
 def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
@@ -278,14 +296,3 @@ def _is_short_number(text: str, region: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return shortnumberinfo.is_valid_short_number_for_region(parsed, region)
-
-
-def emergency_number(region: str) -> str | None:
-    """The number that reaches an ambulance in the region, if two sources agree (ambulance.py)."""
-    if region in MEDICAL_EMERGENCY:
-        listed: tuple[str, ...] = (MEDICAL_EMERGENCY[region],)
-    elif region in EUROPEAN_UNION:
-        listed = ("112",)
-    else:
-        listed = AMBULANCE.get(region, ())
-    return next((n for n in listed if phonenumbers.is_emergency_number(n, region)), None)

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import phonenumbers
 
+from pocketguide.ambulance import emergency_number
 from pocketguide.errors import Problem, display_path
 from pocketguide.hotlines import where
 from pocketguide.hourtimes import always_open
 from pocketguide.locales import babel_locale, is_language, language_of
 from pocketguide.models import Hotline
-from pocketguide.phones import Number, emergency_number, is_emergency
+from pocketguide.phones import Number, is_emergency
 from pocketguide.textmap import html_parts
 
 PLACEHOLDERS = ("emergency", "crisis")  # each also names the category it is filled from
