@@ -246,3 +246,9 @@ def test_a_mistyped_code_after_a_verb_to_call_warns_in_any_edition(line):
     assert stray_numbers(line, "US", set()) == [
         (1, '"991" is one keystroke from 911 (emergency services); check its digits')
     ]
+
+
+def test_a_longer_number_that_starts_with_911_is_no_foreign_code():
+    # Madrid's numbers begin 91: "911 385 385" stopped the build, suggesting {emergency}.
+    assert foreign_codes("puedes llamar al 911 385 385", "ES") == []
+    assert foreign_codes("llama al 911 ahora", "ES") == [(1, ["911"])]

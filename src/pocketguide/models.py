@@ -192,7 +192,10 @@ class Hotline(Strict):
         phone = self.phone
         short = phone is not None and phone.short and knows_emergency(region)
         if self.category == "emergency" and short and not is_emergency(phone, region):
-            raise ValueError(f'phone: "{phone.raw}" is not an emergency number in {region}')
+            raise ValueError(
+                f'phone: "{phone.raw}" is not an emergency number in {region}; check its '
+                "digits, or file it under category: local if it is a local service's line"
+            )
         return self
 
 

@@ -27,8 +27,9 @@ from pocketguide.placeholders import Filled, fill_text
 from pocketguide.wellknown import near_miss
 
 # Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
-# most regions reach no one or someone else. Not inside a longer number or "1,000".
-_CODE = re.compile(r"(?<![\d+\-,.])(988|911|999|000)(?![\d-])")
+# most regions reach no one or someone else. Not inside a longer number: "1,000", or a Madrid
+# number written in groups, "911 385 385".
+_CODE = re.compile(r"(?<![\d+\-,.])(?<!\d )(988|911|999|000)(?![\d-]|[ \u00a0]\d)")
 _PLACEHOLDER_FOR = {"988": "{crisis}"} | dict.fromkeys(("911", "999", "000"), "{emergency}")
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces

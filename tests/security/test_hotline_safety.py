@@ -385,7 +385,8 @@ def test_an_emergency_entry_must_dial_an_emergency_number(project, line, phone, 
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (
         1,
-        f"hotlines.yaml:6: Emergency: phone: {message}\n",
+        f"hotlines.yaml:6: Emergency: phone: {message}; check its digits, or file it under "
+        "category: local if it is a local service's line\n",
     )
 
 
