@@ -467,6 +467,12 @@ def test_the_emergency_number_a_card_lacks_is_the_regions(tmp_path, region, emer
             "the card and zine leave out Lifeline, the crisis line the guide's text says to call "
             "({crisis}, 988); name it too",
         ),
+        # Named in this order, 911 came second on the card, after the crisis line.
+        (
+            "Lifeline, Emergency services",
+            "the card and zine show Emergency services after Lifeline; name the emergency "
+            "number first",
+        ),
     ],
 )
 def test_card_hotlines_leaving_out_a_number_the_guide_relies_on_warn(

@@ -92,6 +92,13 @@ def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[
             f"{where}: the card and zine leave out {line.name}, the crisis line the guide's text "
             f"says to call ({{crisis}}, {crisis.display}); name it too"
         )
+    first = next((i for i, h in enumerate(picked) if h.category == "emergency"), 0)
+    if chosen and first > 0:
+        # "In danger right now" must find the emergency number first, as the crisis page has it.
+        unlisted.append(
+            f"{where}: the card and zine show {picked[first].name} after {picked[0].name}; "
+            "name the emergency number first"
+        )
     return unlisted + _gaps(project, content, picked, where, chosen)
 
 
