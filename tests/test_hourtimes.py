@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pocketguide.hourtimes import always_open, read_times, unbacked_times
+from pocketguide.hourtimes import always_open, read_days, read_times, unbacked_times
 
 H = 60
 
@@ -89,3 +89,15 @@ def test_digits_of_any_script_are_read():
 )  # fmt: skip
 def test_always_open(hours, always):
     assert always_open(hours) is always
+
+
+@pytest.mark.parametrize(
+    ("hours", "days"),
+    [("Mon-Thu 8am-8pm", {0, 1, 2, 3}), ("lun-vie 8-20 h", {0, 1, 2, 3, 4}),
+     ("Mo-Fr 9-17 Uhr", {0, 1, 2, 3, 4}), ("lun.-ven. 9h-17h", {0, 1, 2, 3, 4}),
+     ("Sat-Sun 3pm-11pm", {5, 6}), ("sábados y domingos", {5, 6}), ("Fri-Mon", {4, 5, 6, 0}),
+     ("todos los días, 15-23 h", set(range(7))), ("Weekdays 9-5", set(range(5))),
+     ("24/7", set()), ("9am-5pm", set()), ("so we do", set())],
+)  # fmt: skip
+def test_read_days(hours, days):
+    assert read_days(hours) == days

@@ -168,3 +168,20 @@ def test_words_no_edition_prints_do_not_stop_an_approval(project):
     )
     assert run("approve", str(project)).exit_code == 0
     assert CLAIM in _html(project)
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [("Mon-Thu 8am-8pm", "lun-vie 8-20 h"), ("Sat-Sun 3pm-11pm", "todos los días, 15-23 h")],
+)
+def test_translated_days_left_behind_warn_and_stop_an_approval(project, english, spanish):
+    # The days changed in English only: the Spanish card sent Friday callers to a closed line.
+    config = project / "pocketguide.yaml"
+    config.write_text(config.read_text() + "locales: [en, es]\n")
+    (project / "hotlines.yaml").write_text(
+        TRANSLATED.replace("Mon-Fri 9am-5pm", english).replace("lun-vie 9-17 h", spanish)
+    )
+    said = f'translations: es: hours: "{spanish}" names other days than hours ("{english}")'
+    assert said in run("check", str(project)).stderr
+    result = run("approve", str(project))
+    assert result.exit_code == 1 and said in result.stderr

@@ -103,3 +103,48 @@ def always_open(hours: str | None) -> bool:
     # "٢٤/٧" is 24/7 in Arabic-Indic digits.
     plain = re.sub(r"\d", lambda m: str(unicodedata.digit(m[0])), " ".join(hours.split()))
     return bool(_ALWAYS.match(plain))
+
+
+# The days of the week as the usual languages name and shorten them (Monday is 0). Two-letter
+# forms (Mo-Fr) count only in a range: alone they are words ("so", "we", "do").
+_DAY_NAMES = (
+    "mon monday lun lunes lundi montag seg segunda lunedi",
+    "tue tues tuesday mar martes mardi dienstag ter terca martedi",
+    "wed weds wednesday mie miercoles mer mercredi mittwoch qua quarta mercoledi",
+    "thu thur thurs thursday jue jueves jeu jeudi donnerstag qui quinta giovedi gio",
+    "fri friday vie viernes ven vendredi freitag sex sexta venerdi",
+    "sat saturday sab sabado sam samedi samstag sabato",
+    "sun sunday dom domingo dim dimanche sonntag domenica",
+)
+_DAYS = {name: day for day, names in enumerate(_DAY_NAMES) for name in names.split()}
+_SHORT_DAYS = _DAYS | {"mo": 0, "tu": 1, "di": 1, "we": 2, "mi": 2, "th": 3, "do": 3,
+                       "fr": 4, "sa": 5, "su": 6, "so": 6}  # fmt: skip
+_EVERY_DAY = re.compile(
+    r"every\s*day|daily|todos\s+los\s+dias|a\s+diario|tous\s+les\s+jours|taglich|jeden\s+tag"
+    r"|todos\s+os\s+dias|tutti\s+i\s+giorni"
+)
+_WEEKENDS = re.compile(r"week-?ends?|fines?\s+de\s+semana|wochenende")
+_WEEKDAYS = re.compile(r"weekdays|dias\s+laborables|entre\s+semana|en\s+semaine|werktags")
+_DAY_RANGE = re.compile(r"([a-z]+)\.?\s*(?:[-–—]|to|a|al|au|bis)\s*([a-z]+)")
+
+
+def read_days(text: str) -> set[int]:
+    """The days of the week the hours name (0 is Monday); empty when they name none."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    days: set[int] = set()
+    if _EVERY_DAY.search(plain):
+        days |= set(range(7))
+    if _WEEKENDS.search(plain):
+        days |= {5, 6}
+    if _WEEKDAYS.search(plain):
+        days |= set(range(5))
+    for match in _DAY_RANGE.finditer(plain):
+        first, last = _SHORT_DAYS.get(match[1]), _SHORT_DAYS.get(match[2])
+        if first is not None and last is not None:  # Fri-Mon wraps round the weekend
+            days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+    for word in re.findall(r"[a-z]+", plain):
+        day = _DAYS.get(word, _DAYS.get(word[:-1]) if word.endswith("s") else None)  # sabados
+        if day is not None:
+            days.add(day)
+    return days

@@ -8,7 +8,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from pocketguide.hotlines import where
-from pocketguide.hourtimes import always_open, unbacked_times
+from pocketguide.hourtimes import always_open, read_days, unbacked_times
 from pocketguide.locales import language_of
 
 if TYPE_CHECKING:
@@ -139,6 +139,12 @@ def translated_hours_warnings(content: Content, shown: str, locale: str | None =
                 warnings.append(
                     f'{at}: "{words.hours}" says {", ".join(times)}, which hours ("{entry.hours}") '
                     "does not; if the hours changed, change them here too"
+                )
+            elif (days := read_days(entry.hours)) and read_days(words.hours) not in (set(), days):
+                # Mon-Thu as written, "lun-vie" translated: Friday callers ring a closed line.
+                warnings.append(
+                    f'{at}: "{words.hours}" names other days than hours ("{entry.hours}"); if '
+                    "the hours changed, change them here too"
                 )
     return warnings
 
