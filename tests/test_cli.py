@@ -73,6 +73,12 @@ def test_an_unknown_init_region_is_a_usage_error(tmp_path):
         "(e.g. US, GB)"
     )
     assert not (tmp_path / "org").exists()
+    # The UK is GB in ISO 3166-1: said, not left to guess.
+    uk = invoke("init", str(tmp_path / "org"), "--region", "UK")
+    assert uk.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--region': \"UK\" is not a known ISO 3166-1 region code; "
+        'did you mean "GB"?'
+    )
     gb = invoke("init", str(tmp_path / "gb"), "--region", "gb")
     assert gb.exit_code == 0
     assert "region: GB " in (tmp_path / "gb" / "pocketguide.yaml").read_text()

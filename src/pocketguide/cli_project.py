@@ -14,7 +14,9 @@ def _region(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     from pocketguide.phones import is_region
 
     if not is_region(value.upper()):
-        raise click.BadParameter(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
+        from pocketguide.locales import unknown_region
+
+        raise click.BadParameter(unknown_region(value))
     return value.upper()
 
 

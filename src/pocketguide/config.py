@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pocketguide.locales import babel_locale
+from pocketguide.locales import babel_locale, unknown_region
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, number_text, parse_number
 
@@ -183,7 +183,7 @@ class Config(Strict):
     @classmethod
     def _region(cls, value: str) -> str:
         if not is_region(value):
-            raise ValueError(f'"{value}" is not a known ISO 3166-1 region code (e.g. US, GB)')
+            raise ValueError(unknown_region(value))
         return value
 
     @field_validator("paper", mode="before")

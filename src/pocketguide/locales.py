@@ -40,3 +40,17 @@ RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps"}
 def right_to_left(locale: str) -> bool:
     """Whether a locale's language is written right to left (its books bind on the right)."""
     return language_of(locale) in RTL_LANGUAGES
+
+
+# Codes people write for a country that ISO 3166-1 spells otherwise: the UK is GB.
+_REGION_ALIASES = {
+    "UK": "GB", "EN": "GB", "GBR": "GB", "USA": "US", "IRL": "IE", "AUS": "AU", "NZL": "NZ",
+    "CAN": "CA", "MEX": "MX", "ESP": "ES", "DEU": "DE", "FRA": "FR", "KEN": "KE", "IND": "IN",
+}  # fmt: skip
+
+
+def unknown_region(value: str) -> str:
+    """The message for a region code that is not one, with the code meant if it is clear."""
+    meant = _REGION_ALIASES.get(value.strip().upper())
+    hint = f'; did you mean "{meant}"?' if meant else " (e.g. US, GB)"
+    return f'"{value}" is not a known ISO 3166-1 region code{hint}'

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from pocketguide.locales import babel_locale, is_language, language_of
+from pocketguide.locales import babel_locale, is_language, language_of, unknown_region
 from pocketguide.phones import (
     Number,
     is_emergency,
@@ -85,7 +85,7 @@ class Hotline(Strict):
     @classmethod
     def _region(cls, value: str | None) -> str | None:
         if value is not None and not is_region(value):
-            raise ValueError(f'"{value}" is not a known region code (e.g. US, GB, CA)')
+            raise ValueError(unknown_region(value))
         return value
 
     @field_validator("phone", "text", mode="before")
