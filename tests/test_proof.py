@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from pathlib import Path
@@ -156,3 +157,29 @@ def test_the_entries_the_guides_text_names_are_marked(rows):
     # Which entry {crisis} printed was said nowhere: a metadata edit could swap it unseen.
     assert NAMED in rows["Night Crisis Line"] and NAMED in rows["Emergency services"]
     assert NAMED not in rows["Dispatch"]
+
+
+def test_approve_names_a_proof_sheet_made_before_the_edit(tmp_path, monkeypatch):
+    # The checker signed a sheet with 589-8075; approve took 589-8077 without a word.
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(
+        f"organization:\n  name: P\n  slug: p\nsections:\n  exclude: [{NOT_CRISIS}]\n"
+    )
+    entries = (
+        "hotlines:\n  - name: Line\n    phone: 502-589-8075\n    hours: 24/7\n"
+        "    category: crisis\n    verified: 2026-12-01\n  - name: Emergency services\n"
+        "    phone: '911'\n    hours: 24/7\n    category: emergency\n    verified: 2026-12-01\n"
+    )
+    Path("hotlines.yaml").write_text(entries)
+    assert run("proof", ".").exit_code == 0
+    assert run("approve", ".").stderr == ""  # the sheet shows what is approved
+    today = dt.date.today().isoformat()  # the day the new number was called
+    Path("hotlines.yaml").write_text(
+        entries.replace("8075", "8077").replace("2026-12-01", today, 1)
+    )
+    result = run("approve", ".")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: output/p-proof.pdf was made before the last change to hotlines.yaml and may "
+        "print old numbers; rebuild it: pocketguide proof\n"
+    )

@@ -227,4 +227,14 @@ def approve_project(project_dir: Path) -> Approval:
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url
     write_lock(path, hotlines, project.config.organization.phone)
+    warnings += _stale_proof(project)
     return Approval(path, len(hotlines.hotlines), changed, warnings, phone is not None)
+
+
+def _stale_proof(project: Project) -> list[str]:
+    """A proof sheet in output/ made from other numbers: the one a checker may have signed."""
+    from pocketguide.cache import Manifest
+    from pocketguide.stale import stale_warnings
+
+    found = stale_warnings(Manifest(project.root / "output"), project, [])
+    return [w for w in found if "pocketguide proof" in w]
