@@ -260,17 +260,7 @@ class _Pixels:
 
     def background(self, box: tuple[float, float, float, float], ink: RGB) -> RGB:
         """The most common colour under the box that is not the text's own ink."""
-        left, bottom, right, top = box
-        x0 = max(0, int((left - PAD_PT - self.left) * SCALE))
-        x1 = min(self.width, math.ceil((right + PAD_PT - self.left) * SCALE))
-        y0 = max(0, int((self.top - top - PAD_PT) * SCALE))
-        y1 = min(self.height, math.ceil((self.top - bottom + PAD_PT) * SCALE))
-        counts: Counter = Counter()
-        n = self.channels
-        for row in range(y0, y1):
-            start = row * self.stride
-            line = self.view[start + x0 * n : start + x1 * n]
-            counts.update(zip(line[0::n], line[1::n], line[2::n], strict=True))
+        counts: Counter = Counter(self._pixels(box, PAD_PT))
         for colour, _ in counts.most_common():
             if max(abs(c - i) for c, i in zip(colour, ink, strict=True)) > 24:
                 return colour
@@ -278,25 +268,24 @@ class _Pixels:
 
     def inked(self, box: tuple[float, float, float, float], ink: RGB, ground: RGB) -> float:
         """The share of the box's pixels of (nearly) the ink's colour: 0 if nothing shows."""
-        left, bottom, right, top = box
-        x0, x1 = (
-            max(0, int((left - self.left) * SCALE)),
-            min(self.width, math.ceil((right - self.left) * SCALE)),
-        )
-        y0, y1 = (
-            max(0, int((self.top - top) * SCALE)),
-            min(self.height, math.ceil((self.top - bottom) * SCALE)),
-        )
-        n, near, total = self.channels, 0, 0
         # Close to the ink itself: other text the number lies under is not its ink.
         reach = _distance(ink, ground) // 5
+        pixels = list(self._pixels(box, 0.0))
+        near = sum(_distance(pixel, ink) <= reach for pixel in pixels)
+        return near / len(pixels) if pixels else 0.0
+
+    def _pixels(self, box: tuple[float, float, float, float], pad: float) -> Iterator[RGB]:
+        """The colours of the pixels under a box (in page space), `pad` points wider."""
+        left, bottom, right, top = box
+        x0 = max(0, int((left - pad - self.left) * SCALE))
+        x1 = min(self.width, math.ceil((right + pad - self.left) * SCALE))
+        y0 = max(0, int((self.top - top - pad) * SCALE))
+        y1 = min(self.height, math.ceil((self.top - bottom + pad) * SCALE))
+        n = self.channels
         for row in range(y0, y1):
             start = row * self.stride
             line = self.view[start + x0 * n : start + x1 * n]
-            for pixel in zip(line[0::n], line[1::n], line[2::n], strict=True):
-                total += 1
-                near += _distance(pixel, ink) <= reach
-        return near / total if total else 0.0
+            yield from zip(line[0::n], line[1::n], line[2::n], strict=True)
 
 
 def _distance(a: RGB, b: RGB) -> int:

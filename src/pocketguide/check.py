@@ -236,5 +236,4 @@ def _stale_proof(project: Project) -> list[str]:
     from pocketguide.cache import Manifest
     from pocketguide.stale import stale_warnings
 
-    found = stale_warnings(Manifest(project.root / "output"), project, [])
-    return [w for w in found if "pocketguide proof" in w]
+    return stale_warnings(Manifest(project.root / "output"), project, [], only="proof")

@@ -79,16 +79,12 @@ def init(folder: Path, name: str, region: str, locale: str | None) -> None:
     if region not in ("US", "CA"):
         from pocketguide.ambulance import emergency_number
 
-        if emergency_number(region) is None:
-            click.echo(
-                "The guide's text tells readers to call your emergency number and your crisis "
-                "line: give them entries with category: emergency and category: crisis."
-            )
+        if emergency_number(region) is None:  # init wrote no emergency entry either
+            needed = "your emergency number and your crisis line: give them entries with "
+            needed += "category: emergency and category: crisis."
         else:
-            click.echo(
-                "The guide's text tells readers to call your crisis line: give it an entry with "
-                "category: crisis."
-            )
+            needed = "your crisis line: give it an entry with category: crisis."
+        click.echo(f"The guide's text tells readers to call {needed}")
 
 
 @click.command(

@@ -72,14 +72,15 @@ def hotline_warnings(
         )
     entries = content.hotlines.hotlines
     dated = bool(entries) and all(h.verified for h in entries)
-    # Without a hotlines file of its own, the organization's number is what needs approving;
-    # numbers of one language's folder cannot be approved (said above).
-    file = shown if project.hotlines_path is not None else at
-    if content.never_approved and dated and (file == shown or not own_numbers(project, content)):
-        warnings.append(
-            f'{file}: no "Numbers verified as of" date is printed until someone checks every '
-            "number and runs pocketguide approve"
-        )
+    if content.never_approved and dated:
+        # Without a hotlines file of its own, the organization's number is what needs
+        # approving; numbers of one language's folder cannot be approved (said above).
+        file = shown if project.hotlines_path is not None else at
+        if project.hotlines_path is not None or not own_numbers(project, content):
+            warnings.append(
+                f'{file}: no "Numbers verified as of" date is printed until someone checks '
+                "every number and runs pocketguide approve"
+            )
     shown_lock = display_path(project.root / LOCK_NAME, project.root)
     for entry, message in differences:
         file = shown if isinstance(entry, Hotline) else shown_lock  # removed: the lock's line

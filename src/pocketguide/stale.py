@@ -55,12 +55,16 @@ def stale_context(project: Project) -> dict:
     }
 
 
-def stale_warnings(manifest: Manifest, project: Project, written: list[Path]) -> list[str]:
-    """Other outputs of the project in the folder, made from other numbers."""
-    return stale_from(manifest, stale_context(project), written)
+def stale_warnings(
+    manifest: Manifest, project: Project, written: list[Path], only: str | None = None
+) -> list[str]:
+    """Other outputs of the project in the folder (of format `only`), made from other numbers."""
+    return stale_from(manifest, stale_context(project), written, only)
 
 
-def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[str]:
+def stale_from(
+    manifest: Manifest, context: dict, written: list[Path], only: str | None = None
+) -> list[str]:
     """stale_warnings from a recorded stale_context: a line per file, or per command when many.
 
     Three or more files left behind (an en+es project's guide, booklet, card and zine) make
@@ -72,48 +76,43 @@ def stale_from(manifest: Manifest, context: dict, written: list[Path]) -> list[s
     default_out = (root / "output").resolve()
     locales = context["locales"]
     found = manifest.made_from_other_numbers(root, context["numbers"], written)
+    found = [item for item in found if only is None or item[1] == only]
     made = f"made before the last change to {context['source']} and may print old numbers"
     # The command that writes each file: its format, options, language and folder.
-    groups: dict[tuple[str, str, str], list[tuple[Path, str, str]]] = {}
+    groups: dict[tuple[str, str, str], list[tuple[Path, str, str, str]]] = {}
     for path, fmt, locale, flags in found:
         out = "" if path.parent.resolve() == default_out else f" --out {display_path(path.parent)}"
         # The proof sheet, for checking the numbers, is made in the primary language.
         proof = fmt == "proof"
         named = locale if locale and (len(locales) > 1 or locale not in locales) else ""
         key = ("proof", "", out) if proof else ("build", flags, out)
-        item = (path, "", "") if proof else (path, fmt or "", named)
+        item = (path, "", "", "") if proof else (path, fmt or "", named, locale or "")
         groups.setdefault(key, []).append(item)
     warnings = []
     for (command, flags, out), files in groups.items():
-        languages = any(named for _, _, named in files)
-        if languages:
-            # One file needs --locale es: then each needs its own, or the command skips it.
-            files = [(path, fmt, named or _locale_of(found, path)) for path, fmt, named in files]
+        languages = any(named for _, _, named, _ in files)
+        # One file needs --locale es: then each needs its own, or the command skips it.
+        files = [(p, f, (n or lang) if languages else n, lang) for p, f, n, lang in files]
         # A file recorded without its format or language (an older manifest) cannot be put
         # into one command with others: it would be named, yet left out.
         unknown = command == "build" and any(
-            not fmt or (languages and not named) for _, fmt, named in files
+            not fmt or (languages and not named) for _, fmt, named, _ in files
         )
         if len(found) < 3 or len(files) == 1 or unknown:
             warnings += [
                 f"{display_path(path)} was {made}; rebuild it: "
                 + _command(f"{command}{where}", [fmt], flags, [named], out)
-                for path, fmt, named in files
+                for path, fmt, named, _ in files
             ]
         else:
-            names = ", ".join(path.name for path, _, _ in files)
-            again = _command(
-                f"{command}{where}", [f for _, f, _ in files], flags, [n for _, _, n in files], out
-            )
+            names = ", ".join(file[0].name for file in files)
+            formats, named = [file[1] for file in files], [file[2] for file in files]
+            again = _command(f"{command}{where}", formats, flags, named, out)
             where_files = display_path(files[0][0].parent)
             warnings.append(
                 f"{len(files)} files in {where_files} were {made} ({names}); rebuild them: {again}"
             )
     return warnings
-
-
-def _locale_of(found: list, path: Path) -> str:
-    return next(locale for where, _, locale, _ in found if where == path) or ""
 
 
 def _command(start: str, formats: list[str], flags: str, languages: list[str], out: str) -> str:
