@@ -9,6 +9,7 @@ import pytest
 
 from conftest import run
 from pocketguide.init import emergency_number
+from pocketguide.phones import is_emergency, parse_number
 from pocketguide.prose import foreign_codes, link_findings, phone_links
 from pocketguide.resources import content_dir
 
@@ -226,7 +227,6 @@ def test_init_starts_the_edition_a_reader_in_the_region_expects(tmp_path, args, 
 )
 def test_the_emergency_number_is_the_one_for_a_medical_emergency(tmp_path, region, number):
     from pocketguide.ambulance import MEDICAL_EMERGENCY
-    from pocketguide.phones import is_emergency, parse_number
 
     assert all(is_emergency(parse_number(n, r), r) for r, n in MEDICAL_EMERGENCY.items())
     assert emergency_number(region) == number
@@ -252,3 +252,30 @@ def test_a_longer_number_that_starts_with_911_is_no_foreign_code():
     # Madrid's numbers begin 91: "911 385 385" stopped the build, suggesting {emergency}.
     assert foreign_codes("puedes llamar al 911 385 385", "ES") == []
     assert foreign_codes("llama al 911 ahora", "ES") == [(1, ["911"])]
+
+
+@pytest.mark.parametrize(
+    ("region", "printed"),
+    [
+        ("TZ", None),  # 114 is the fire and rescue force's
+        ("LK", None),  # 110 is Colombo's fire unit; the ambulance, 1990, phonenumbers lacks
+        ("GH", None),  # 193 merged into 112 in 2020, which phonenumbers lacks
+        ("BO", None),  # the health ministry's 168, which phonenumbers lacks
+        ("YE", None),  # no national number found
+        ("AO", None),  # INEMA's 116, which phonenumbers lacks
+        ("GT", None),  # the volunteer firefighters' 122, which phonenumbers lacks
+        ("EC", "911"),  # 131 was switched off
+        ("GI", "112"),  # 190 gave way to 999, which phonenumbers lacks
+        ("AZ", "103"),  # the ambulance's own number comes before 112
+        ("AL", "127"),  # the national medical emergency centre's
+        ("ID", "119"),  # the health ministry's national number, not Jakarta's 118
+        ("UG", "999"),  # the health ministry sends ambulance calls through it
+    ],
+)
+def test_ambulance_numbers_follow_the_official_sources(region, printed):
+    assert emergency_number(region) == printed
+
+
+@pytest.mark.parametrize(("region", "number"), [("LK", "1990"), ("GH", "112"), ("BO", "168")])
+def test_an_ambulance_number_phonenumbers_lacks_is_accepted_as_an_entry(region, number):
+    assert is_emergency(parse_number(number, region), region)
