@@ -24,6 +24,7 @@ NOT_APPROVED = (
     "every number and runs pocketguide approve\n"
 )
 CLAIM = "Numbers verified as of November 1, 2026"
+EXTENDS = '{% extends "default:guide.html.j2" %}\n'
 
 
 def _html(folder: Path, fmt: str = "guide") -> str:
@@ -185,3 +186,40 @@ def test_translated_days_left_behind_warn_and_stop_an_approval(project, english,
     assert said in run("check", str(project)).stderr
     result = run("approve", str(project))
     assert result.exit_code == 1 and said in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("content/en/sections/closing.md", "---\ntitle: Closing\n---\n\nOr call 502-555-0199.\n"),
+        (
+            "templates/guide.html.j2",
+            EXTENDS + "{% block cover_extra %}502-555-0199{% endblock %}\n",
+        ),
+    ],
+)
+def test_an_approved_edition_printing_a_number_no_entry_has_prints_no_date(project, path, text):
+    # Approved entries vouch for their own numbers only: the date beside an unchecked one lied.
+    (project / "pocketguide.yaml").write_text(tiny_config().replace(" closing,", ""))
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)
+    (project / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / path).write_text(text)
+    assert CLAIM not in _html(project)
+    assert CLAIM not in _html(project, "card")
+    warning = run("check", str(project)).stderr
+    assert warning == (
+        f'warning: {path}:{text.count(chr(10))}: "502-555-0199" is no hotline entry\'s '
+        "number, so approve and proof never check it and an edition printing it has no "
+        '"Numbers verified as of" date; give it an entry in the hotlines file\n'
+    )
+
+
+def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):
+    (project / "content/en/sections").mkdir(parents=True)
+    (project / "pocketguide.yaml").write_text(tiny_config().replace(" closing,", ""))
+    closing = "---\ntitle: Closing\n---\n\nCall 502-555-0242.\n"
+    (project / "content/en/sections/closing.md").write_text(closing)
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)
+    assert run("check", str(project)).stderr == ""

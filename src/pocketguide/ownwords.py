@@ -15,8 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.errors import Problem
-from pocketguide.prose import text_findings
+from pocketguide.prose import Findings, text_findings
 
 if TYPE_CHECKING:
     from pocketguide.placeholders import Filled
@@ -116,12 +115,9 @@ def po_words(catalog: str) -> str:
     return "\n".join(out)
 
 
-def own_words_findings(
-    project: Project, known: set[str], values: dict[str, Filled]
-) -> tuple[list[Problem], list[str]]:
+def own_words_findings(project: Project, known: set[str], values: dict[str, Filled]) -> Findings:
     """Errors and warnings for numbers in the project's templates, .po files and name."""
-    problems: list[Problem] = []
-    warnings: list[str] = []
+    findings = Findings()
     texts: list[tuple[str, str, str]] = []  # (words, as shown, the text holding links)
     for folder in project.template_dirs:
         for path in sorted(folder.rglob("*")):
@@ -139,10 +135,8 @@ def own_words_findings(
         line = project.line("organization", "name") or 1
         texts.append(("\n" * (line - 1) + name, project.shown(project.config_path), ""))
     for words, shown, links in texts:
-        found, doubtful = text_findings(words, shown, project.region, True, known, values, links)
-        problems += found
-        warnings += doubtful
-    return problems, warnings
+        findings += text_findings(words, shown, project.region, True, known, values, links)
+    return findings
 
 
 def _read(path: Path) -> str:

@@ -48,12 +48,10 @@ def prepare(project: Project, locale: str) -> Prepared:
     assets, problems, warnings = resolve_brand(project)
     known = known_numbers(content, project.config and project.config.organization.phone)
     root = project.config and project.root
-    found, doubtful = prose_findings(content.sources, project.region, root, known, content.numbers)
-    problems += found
-    warnings += doubtful
-    found, doubtful = own_words_findings(project, known, content.numbers)
-    problems += [p for p in found if p not in problems]
-    warnings += doubtful
+    numbers = prose_findings(content.sources, project.region, root, known, content.numbers)
+    numbers += own_words_findings(project, known, content.numbers)
+    problems += numbers.problems
+    warnings += numbers.warnings
     try:  # the project's own interface translation, read now so a broken one stops the build
         warnings += interface_warnings(project, locale)
     except PocketguideError as exc:
@@ -90,6 +88,8 @@ def prepare(project: Project, locale: str) -> Prepared:
         own = project.hotlines_path is not None or own_numbers(project, content)
         # The back cover prints the organization's number beside the date too.
         content.never_approved = own or project.config.organization.phone is not None
+    if numbers.unchecked:  # said with each number
+        content.unapproved.append("numbers in the text")
     found = hotline_warnings(project, content, differences, organization)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -212,9 +213,25 @@ def _mistyped_codes(line: str, region: str) -> list[str]:
 
 
 _UNLISTED = (
-    "is no hotline entry's number, so approve and proof never check it; give it an entry in "
-    "the hotlines file, or check it by hand before each printing"
+    "is no hotline entry's number, so approve and proof never check it and an edition printing "
+    'it has no "Numbers verified as of" date; give it an entry in the hotlines file'
 )
+
+
+@dataclass
+class Findings:
+    """What the numbers in some text gave: errors, warnings, and how many nobody checks."""
+
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Numbers printed that are no entry's (or no number at all): no date can vouch for them.
+    unchecked: int = 0
+
+    def __iadd__(self, other: Findings) -> Findings:
+        self.problems += [p for p in other.problems if p not in self.problems]
+        self.warnings += other.warnings
+        self.unchecked += other.unchecked
+        return self
 
 
 def prose_findings(
@@ -223,24 +240,22 @@ def prose_findings(
     project_root: Path | None,
     known: set[str] | None = None,
     values: dict[str, Filled] | None = None,
-) -> tuple[list[Problem], list[str]]:
+) -> Findings:
     """Errors for short codes and phone links in prose; warnings for doubtful links of our own.
 
     `known`: the hotline entries' numbers (E.164); others in the project's own text warn.
     `values`: what {emergency} and {crisis} print, so that their links are checked too.
     """
-    problems, warnings = [], []
+    findings = Findings()
     for path in sources:
         if path.suffix not in (".md", ".yaml") or path.name in ("hotlines.yaml", "manifest.yaml"):
             continue
         own = project_root is not None and path.is_relative_to(project_root)
         text = path.read_text(encoding="utf-8")
-        found, doubtful = text_findings(
+        findings += text_findings(
             text, display_path(path, project_root), region, own, known, values
         )
-        problems += found
-        warnings += doubtful
-    return problems, warnings
+    return findings
 
 
 def text_findings(
@@ -251,7 +266,7 @@ def text_findings(
     known: set[str] | None = None,
     values: dict[str, Filled] | None = None,
     linked_text: str | None = None,
-) -> tuple[list[Problem], list[str]]:
+) -> Findings:
     """The findings of prose_findings for one text (lines counted from 1) shown as `shown`.
 
     `linked_text`: where to look for tel: and sms: links, when not in `text` itself (the tags
@@ -265,7 +280,7 @@ def text_findings(
     problems += [Problem(shown, line, reason) for line, reason in bad]
     problems += [Problem(shown, line, reason) for line, reason in mismatched_links(linked, region)]
     if not own:
-        return problems, warnings  # the shipped text writes 988 and 911 as placeholders
+        return Findings(problems)  # the shipped text writes 988 and 911 as placeholders
     warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
     stray = stray_numbers(text, region, known or set())
     warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
@@ -275,4 +290,4 @@ def text_findings(
         instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[code] for code in codes))
         advice = f"write {instead} (filled in from your hotlines file) or your local number"
         problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
-    return problems, warnings
+    return Findings(problems, warnings, len(stray))
