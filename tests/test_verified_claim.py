@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,57 @@ def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):
     assert run("approve", str(project)).exit_code == 0
     assert CLAIM in _html(project)
     assert run("check", str(project)).stderr == ""
+
+
+OLD_LOCK = (  # as pocketguide wrote it before version 2: no urls, no day of approval
+    "approved:\n- name: Test Warmline\n  phone: (502) 555-0242\n  phone_normalized: '+15025550242'\n"
+    "- name: Emergency services\n  phone: '911'\n  phone_normalized: '911'\n"
+)
+
+
+def test_a_lock_from_an_older_pocketguide_vouches_for_nothing_until_approved_again(project):
+    # The examples shipped such locks: a chat link's typo passed unseen beside the date.
+    (project / "hotlines.lock").write_text(OLD_LOCK)
+    assert CLAIM not in _html(project)
+    assert run("check", str(project)).stderr == (
+        "warning: hotlines.lock: written by an older pocketguide, it holds no chat links (url) "
+        'and no day of approval, so the guide prints no "Numbers verified as of" date; check '
+        "every entry, then run pocketguide approve\n"
+    )
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)
+
+
+def test_an_older_lock_dates_its_approval_by_the_file_so_old_dates_are_refused(project):
+    # Copied from an example, numbers replaced, the example's verified dates kept: approve
+    # took them, and the card claimed November 1 for numbers typed on December 2.
+    (project / "hotlines.lock").write_text(OLD_LOCK)
+    (project / "hotlines.yaml").write_text(DATED.replace("502-555-0242", "502-589-1243"))
+    result = run("approve", str(project))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before the last approval "
+        f"({dt.date.today()}), so the new details were not checked that day; call the number, "
+        "set verified to the day you did, then approve again\n",
+    )
+    assert (project / "hotlines.lock").read_text() == OLD_LOCK
+
+
+def test_a_new_entry_copied_with_an_old_date_is_not_approved_on_it(project):
+    assert run("approve", str(project)).exit_code == 0
+    lock = (project / "hotlines.lock").read_text()
+    (project / "hotlines.lock").write_text(
+        lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-20")
+    )
+    copied = "  - name: Youth Crisis Line\n    phone: 502-589-8070\n    verified: 2026-11-01\n"
+    (project / "hotlines.yaml").write_text(DATED + copied)
+    result = run("approve", str(project))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "hotlines.yaml:12: Youth Crisis Line: verified 2026-11-01 is before the last approval "
+        "(2026-11-20), so the new details were not checked that day; call the number, set "
+        "verified to the day you did, then approve again\n",
+    )
+    # Checked today and dated so: approved.
+    (project / "hotlines.yaml").write_text(DATED + copied.replace("2026-11-01", "2026-11-25"))
+    assert run("approve", str(project)).exit_code == 0

@@ -186,22 +186,18 @@ def approve_project(project_dir: Path) -> Approval:
     if (old := prepared.lock) is not None:
         approved = {locked.name for locked in old.approved}
         found = changes(old, hotlines)
-        # A rename hides a changed number as "new": when entries left the lock in the same
-        # approval, a new entry with a number the lock never had counts as changed.
-        removed = any(not isinstance(entry, Hotline) for entry, _, _ in found)
         locked = {n for e in old.approved for n in (e.phone_normalized, e.text_normalized) if n}
+        since = old.approved_since
         for entry, what, _advice in found:
             changed.append(what)
-            since = old.approved_on
-            # A new entry is approved as a first approval is, whatever its date.
-            renamed = (
-                removed
-                and isinstance(entry, Hotline)
-                and not {n.normalized for n in entry.numbers} <= locked
+            # A new entry (or a renamed one) with a number the lock never had is new details
+            # too: a copied block keeps the date of the entry it was copied from.
+            unlocked = (
+                isinstance(entry, Hotline) and not {n.normalized for n in entry.numbers} <= locked
             )
             stale = (
                 isinstance(entry, Hotline)
-                and (entry.name in approved or renamed)
+                and (entry.name in approved or unlocked)
                 and entry.verified
                 and since
                 and entry.verified < since

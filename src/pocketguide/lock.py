@@ -16,6 +16,11 @@ from pocketguide.validate import validate
 from pocketguide.yamlload import load_yaml_file
 
 LOCK_NAME = "hotlines.lock"
+OLD_LOCK = (
+    "written by an older pocketguide, it holds no chat links (url) and no day of approval, so "
+    'the guide prints no "Numbers verified as of" date; check every entry, then run '
+    "pocketguide approve"
+)
 KINDS = ("phone", "text")
 VERSION = 2
 CHECK = "; check it, then run pocketguide approve"
@@ -51,6 +56,13 @@ class Lock(Strict):
     approved: list[LockedEntry]
     # Absent in locks written before pocketguide locked the organization's number.
     organization: LockedOrganization | None = None
+    # The day the file was last written: no earlier than the approval, where none is recorded.
+    _written: dt.date | None = PrivateAttr(default=None)
+
+    @property
+    def approved_since(self) -> dt.date | None:
+        """The day of the last approval, or (a lock before version 2) the file's last change."""
+        return self.approved_on or self._written
 
 
 def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -> dict:
@@ -93,6 +105,7 @@ def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:
         return None, problems
     lock, problems = validate(Lock, data, shown)
     if lock is not None:
+        lock._written = dt.date.fromtimestamp(path.stat().st_mtime)
         lines = getattr(data.get("approved"), "lines", [])
         for entry, line in zip(lock.approved, lines, strict=False):
             entry._line = line

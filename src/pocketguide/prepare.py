@@ -36,7 +36,13 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
     from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
-    from pocketguide.lock import LOCK_NAME, lock_differences, organization_difference, read_lock
+    from pocketguide.lock import (
+        LOCK_NAME,
+        OLD_LOCK,
+        lock_differences,
+        organization_difference,
+        read_lock,
+    )
     from pocketguide.ownwords import own_words_findings
     from pocketguide.prose import prose_findings
     from pocketguide.translated_hotlines import (
@@ -72,6 +78,9 @@ def prepare(project: Project, locale: str) -> Prepared:
         organization = organization_difference(lock, project.config.organization.phone)
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
+        if lock.version < 2:  # no urls to compare: a changed chat link would pass unseen
+            content.unapproved.append("an older lock")
+            warnings.append(f"{project.shown(lock_path)}: {OLD_LOCK}")
         content.unapproved += ["organization.phone"] if organization else []
         if not own_file and own_numbers(project, content):
             content.unapproved.append("content numbers")  # a language folder's: never locked
