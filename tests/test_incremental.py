@@ -351,3 +351,18 @@ def test_a_file_recorded_without_its_format_gets_a_line_of_its_own(project, monk
     ]
     guide = next(line for line in said if "tiny-guide-en.pdf" in line)
     assert guide.endswith("rebuild it: pocketguide build")  # the whole default build
+
+
+@pytest.mark.parametrize("folder", [".private", "output/numbers"])
+def test_a_hotlines_file_in_a_folder_the_tree_walk_skips_is_still_an_input(project, folder):
+    # Kept in .private/ (out of git): an edit said "up to date" and the old number stayed.
+    (project / folder).mkdir(parents=True)
+    (project / "hotlines.yaml").rename(project / folder / "hotlines.yaml")
+    config = tiny_config() + f"hotlines: {folder}/hotlines.yaml\n"
+    (project / "pocketguide.yaml").write_text(config)
+    build(project, ("guide",), out_dir=project / "print")
+    (project / folder / "hotlines.yaml").write_text(HOTLINES.replace("0163", "0164"))
+    again = build(project, ("guide",), out_dir=project / "print")
+    assert fresh_flags(again) == {"tiny-guide-en.pdf": False}
+    text = "".join(page.extract_text() for page in PdfReader(again.written[0].path).pages)
+    assert "555-0164" in text and "555-0163" not in text

@@ -108,7 +108,13 @@ def build(
         project = load_project(project_dir)
         options = for_project(options, project.config)  # large_print: true, say
         # Fonts and images every output may reference; the output folder is never one of them.
-        plan = _Plan(wanted, out, options, force, assets_digest(project.input_dirs, skip=[out]))
+        plan = _Plan(
+            wanted,
+            out,
+            options,
+            force,
+            assets_digest(project.input_dirs, [out], project.named_files),
+        )
         try:
             _build(project, plan, strict, locales, fragments, manifest, report, workers)
         except PocketguideError as exc:
@@ -120,8 +126,9 @@ def build(
             raise
         finally:
             manifest.save()  # outputs written before a failure stay known
-    hotlines = project.hotlines_path  # a shared hotlines file outside the project is an input
-    extra = [str(hotlines)] if hotlines and not hotlines.is_relative_to(project.root) else []
+    # Named files are inputs wherever they are: a shared hotlines file outside the project,
+    # or one in a hidden folder (.private/), which the project's tree digest leaves out.
+    extra = [str(path) for path in project.named_files]
     written = [w.path for w in report.written]
     context = stale_context(project)
     manifest.record_request(request, digest, written, report.warnings, extra, context)

@@ -106,7 +106,7 @@ def inputs_digest(project_dir: Path, out_dir: Path, extra: list[str] = ()) -> st
     return digest.hexdigest()
 
 
-def assets_digest(roots: list[Path], skip: list[Path]) -> str:
+def assets_digest(roots: list[Path], skip: list[Path], named: list[Path] = ()) -> str:
     """Files a rendered document may reference (fonts, images, stylesheets), not text inputs.
 
     Markdown, YAML, CSV, templates and catalogs are left out: what they say is already in
@@ -115,6 +115,8 @@ def assets_digest(roots: list[Path], skip: list[Path]) -> str:
     guide.css edit no longer rebuilds the card and zine, which do not include it.
     """
     files = _input_files(roots, skip)
+    # A logo or font the config names in a hidden folder, which the walk leaves out.
+    files += [(path.parent, path) for path in named if path.is_file()]
     pulled = any(  # a stylesheet or template that loads a stylesheet the HTML does not hold
         path.suffix.lower() in (".css", ".j2", ".html", ".htm") and _PULLS.search(path.read_bytes())
         for _root, path in files

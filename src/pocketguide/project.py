@@ -101,6 +101,16 @@ class Project:
         return own if own.is_file() else None
 
     @property
+    def named_files(self) -> list[Path]:
+        """Files the config names (hotlines, logo, fonts): inputs wherever they are kept."""
+        if self.config is None:
+            return []
+        brand = self.config.brand
+        names = [brand.logo, brand.font, brand.font_bold, brand.font_italic, brand.font_bold_italic]
+        files = [self.hotlines_path, *(self.path(name) for name in names if name)]
+        return [path for path in files if path is not None]
+
+    @property
     def language_hotlines(self) -> list[Path]:
         """The project's hotlines files of single languages: content/<locale>/hotlines.yaml."""
         if self.config is None:
