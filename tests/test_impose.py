@@ -436,6 +436,18 @@ def test_impose_command_errors(folder, content, args, message):
     assert not (folder / "out.pdf").exists()
 
 
+def test_impose_never_overwrites_a_file_that_is_not_a_pdf(folder):
+    # `-o notes.txt` replaced the user's text with PDF bytes.
+    (folder / "in.pdf").write_bytes(numbered(2))
+    (folder / "notes.txt").write_text("keep me")
+    result = run("impose", "in.pdf", "--layout", "zine", "-o", "notes.txt")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "notes.txt: refusing to overwrite a file that is not a PDF\n",
+    )
+    assert (folder / "notes.txt").read_text() == "keep me"
+
+
 @pytest.mark.parametrize("contents", ["null", "dangling", "array with null"])
 def test_pages_with_null_or_missing_contents_impose_as_blank(contents):
     writer = PdfWriter(clone_from=PdfReader(BytesIO(numbered(2, ZINE_A4))))

@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from pocketguide.locales import babel_locale, unknown_region
+from pocketguide.contentmodels import Ids
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, number_text, parse_number
 
@@ -134,8 +135,8 @@ def _css_colour(value: object) -> str:
 class Sections(Strict):
     """Drop or reorder the default sections by id."""
 
-    exclude: list[str] = Field(default_factory=list)
-    order: list[str] | None = None
+    exclude: Ids = Field(default_factory=list)
+    order: Ids | None = None
 
 
 class Verification(Strict):

@@ -85,7 +85,8 @@ def order_sections(manifest: Manifest, project: Project, problems: Problems) -> 
                 line = line_of(project.raw, ("sections", key, index))
                 problems.add(project.config_path, line, f'sections: no section with id "{name}"')
     if settings.order:
-        ids = settings.order + [i for i in ids if i not in settings.order]
+        order = [i for i in settings.order if i in ids]  # an unknown id: said above
+        ids = order + [i for i in ids if i not in order]
     return [i for i in ids if i not in settings.exclude]
 
 

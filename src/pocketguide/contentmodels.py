@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from pocketguide.models import Lines, Strict, Text
+
+
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+def _once_each(ids: list[str]) -> list[str]:
+    """Ids are file names (sections/<id>.md), each listed once: a repeat printed twice."""
+    for name in ids:
+        if not _ID.fullmatch(name) or name.endswith((".md", ".yaml")):
+            raise ValueError(
+                f'"{name}" is no id: write the file name without its folder or ending '
+                "(letters, digits, - and _)"
+            )
+    repeated = [name for index, name in enumerate(ids) if name in ids[:index]]
+    if repeated:
+        raise ValueError(f'"{repeated[0]}" is listed twice; list each id once')
+    return ids
+
+
+Ids = Annotated[list[str], AfterValidator(_once_each)]
 
 
 class Manifest(Strict):
     """The order of sections and scenarios, by id."""
 
-    sections: list[str] = Field(min_length=1)
-    scenarios: list[str] = Field(default_factory=list)
+    sections: Ids = Field(min_length=1)
+    scenarios: Ids = Field(default_factory=list)
 
 
 class Kit(Strict):

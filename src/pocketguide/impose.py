@@ -27,7 +27,7 @@ from pocketguide.imposition import (
     zine_panel_mm,
     zine_panels,
 )
-from pocketguide.output import write_atomic
+from pocketguide.output import check_output_path, write_atomic
 from pocketguide.paper import MM, PAPER_MM
 from pocketguide.sheets import TOL, Sheet, Source, check_sizes, crop_marks, line, mm
 
@@ -253,6 +253,7 @@ def impose_file(
     name = display_path(input_path)
     if input_path.resolve() == out_path.resolve():
         raise PocketguideError(f"{display_path(out_path)}: the output would replace the input")
+    check_output_path(out_path)  # found before the work, whatever its name ends in
     if creep_mm and layout != "saddle":
         raise PocketguideError("--creep applies only to --layout saddle")
     if right_to_left and layout == "cards":

@@ -44,6 +44,9 @@ CATEGORIES = (
 )
 
 
+LONGEST_URL = 500
+
+
 class Strict(BaseModel):
     """Base for every schema: unknown keys are errors."""
 
@@ -161,6 +164,12 @@ class Hotline(Strict):
     def _url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("https://", "http://")):
             raise ValueError(f'"{value}" must start with https://')
+        if value is not None and len(value) > LONGEST_URL:
+            # Its QR code would not fit a pocket page (and past ~2,300 none can hold it).
+            raise ValueError(
+                f"{len(value)} characters is too long for a QR code a pocket page can print; "
+                f"use a link of at most {LONGEST_URL}"
+            )
         return value
 
     @field_validator("verified")

@@ -26,7 +26,7 @@ _PLAIN = {
     "int_type": "must be a whole number",
     "list_type": "must be a list, e.g. [a, b] or one `- item` per line",
     "string_too_short": "is empty; write it, or leave the key out",
-    "dict_type": "must be a mapping of keys and values, e.g. {name: ...}",
+    "dict_type": "must be a mapping of keys and values, e.g. {{name: ...}}",
     "date_from_datetime_inexact": "{input} has a time; write only the date, like 2026-11-01",
     "greater_than_equal": "{input} is too small; it must be at least {ge}",
 }

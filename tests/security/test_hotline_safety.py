@@ -716,3 +716,51 @@ def test_a_number_mistyped_in_a_translation_warns_as_in_the_words_as_written(pro
     project(text, "locales: [en, es]\n")
     said = [line for line in invoke("check", ".").stderr.splitlines() if "589-777" in line]
     assert len(said) == 2 and "translations: es: notes" in said[1], said
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # A traceback: the unknown id was reported, then looked up all the same.
+        ("order: [nope]", 'pocketguide.yaml:5: sections: no section with id "nope"'),
+        # Printed the section twice; the contents gave the copy the first one's page.
+        (
+            "order: [guidelines, guidelines]",
+            'pocketguide.yaml:5: sections.order: "guidelines" is listed twice; list each id once',
+        ),
+        (
+            "order: [sub/closing]",
+            'pocketguide.yaml:5: sections.order: "sub/closing" is no id: write the file name '
+            "without its folder or ending (letters, digits, - and _)",
+        ),
+    ],
+)
+def test_section_order_mistakes_are_errors_at_their_line(project, written, message):
+    project(hotlines(("Line", "502-555-0242", "crisis")))
+    config = Path.cwd() / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("  exclude: [", f"  {written}\n  exclude: ["))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        # A traceback (KeyError): the message's example braces were read as a format field.
+        (
+            "    translations: [es]\n",
+            "hotlines.yaml:10: Emergency services: translations: must be a mapping of keys and values, "
+            "e.g. {name: ...}",
+        ),
+        # A traceback from the QR encoder: a tracking link pasted from a newsletter.
+        (
+            f"    url: https://example.org/{'a' * 600}\n",
+            "hotlines.yaml:10: Emergency services: url: 620 characters is too long for a QR code a pocket page "
+            "can print; use a link of at most 500",
+        ),
+    ],
+)
+def test_entry_mistakes_that_crashed_are_errors_at_their_line(project, extra, message):
+    project(hotlines(("Line", "502-555-0242", "crisis")) + extra)
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr) == (1, message + "\n")
