@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pocketguide.locales import babel_locale, unknown_region
 from pocketguide.contentmodels import Ids
+from pocketguide.locales import babel_locale, unknown_region
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, number_text, parse_number
 

@@ -9,7 +9,6 @@ from pydantic import AfterValidator, Field
 
 from pocketguide.models import Lines, Strict, Text
 
-
 _ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 
 
