@@ -227,7 +227,8 @@ def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):
 
 
 OLD_LOCK = (  # as pocketguide wrote it before version 2: no urls, no day of approval
-    "approved:\n- name: Test Warmline\n  phone: (502) 555-0242\n  phone_normalized: '+15025550242'\n"
+    "approved:\n- name: Test Warmline\n  phone: (502) 555-0242\n"
+    "  phone_normalized: '+15025550242'\n"
     "- name: Emergency services\n  phone: '911'\n  phone_normalized: '911'\n"
 )
 

@@ -749,14 +749,14 @@ def test_section_order_mistakes_are_errors_at_their_line(project, written, messa
         # A traceback (KeyError): the message's example braces were read as a format field.
         (
             "    translations: [es]\n",
-            "hotlines.yaml:10: Emergency services: translations: must be a mapping of keys and values, "
-            "e.g. {name: ...}",
+            "hotlines.yaml:10: Emergency services: translations: must be a mapping of keys and "
+            "values, e.g. {name: ...}",
         ),
         # A traceback from the QR encoder: a tracking link pasted from a newsletter.
         (
             f"    url: https://example.org/{'a' * 600}\n",
-            "hotlines.yaml:10: Emergency services: url: 620 characters is too long for a QR code a pocket page "
-            "can print; use a link of at most 500",
+            "hotlines.yaml:10: Emergency services: url: 620 characters is too long for a QR code "
+            "a pocket page can print; use a link of at most 500",
         ),
     ],
 )
