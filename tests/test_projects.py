@@ -385,7 +385,7 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
     _project(tmp_path, ORG, entry)
     invoke("approve", ".")
     lock = (tmp_path / "hotlines.lock").read_text()
-    assert "version: 2\n" in lock and "url: https://warm.example.org\n" in lock
+    assert "version: 3\n" in lock and "url: https://warm.example.org\n" in lock
     changed = entry.replace("0242", "0243").replace("warm.example", "warmline.example")
     (tmp_path / "hotlines.yaml").write_text(changed)
     assert invoke("check", ".").stderr.splitlines()[1] == (

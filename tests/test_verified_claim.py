@@ -233,14 +233,18 @@ OLD_LOCK = (  # as pocketguide wrote it before version 2: no urls, no day of app
 )
 
 
-def test_a_lock_from_an_older_pocketguide_vouches_for_nothing_until_approved_again(project):
-    # The examples shipped such locks: a chat link's typo passed unseen beside the date.
-    (project / "hotlines.lock").write_text(OLD_LOCK)
+@pytest.mark.parametrize("version", ["", "version: 2\napproved_on: 2026-11-20\n"])
+def test_a_lock_from_an_older_pocketguide_vouches_for_nothing_until_approved_again(
+    project, version
+):
+    # The examples shipped such locks: a chat link's typo passed unseen beside the date (no
+    # urls before version 2), and so did new hours (none before version 3).
+    (project / "hotlines.lock").write_text(version + OLD_LOCK)
     assert CLAIM not in _html(project)
     assert run("check", str(project)).stderr == (
-        "warning: hotlines.lock: written by an older pocketguide, it holds no chat links (url) "
-        'and no day of approval, so the guide prints no "Numbers verified as of" date; check '
-        "every entry, then run pocketguide approve\n"
+        "warning: hotlines.lock: written by an older pocketguide, it does not hold every detail "
+        'the guide prints (hours, chat links), so the guide prints no "Numbers verified as of" '
+        "date; check every entry, then run pocketguide approve\n"
     )
     assert run("approve", str(project)).exit_code == 0
     assert CLAIM in _html(project)
@@ -279,3 +283,21 @@ def test_a_new_entry_copied_with_an_old_date_is_not_approved_on_it(project):
     # Checked today and dated so: approved.
     (project / "hotlines.yaml").write_text(DATED + copied.replace("2026-11-01", "2026-11-25"))
     assert run("approve", str(project)).exit_code == 0
+
+
+def test_hours_changed_after_approval_warn_and_take_the_date_away(project):
+    # "24/7" became "Mon-Fri 9am-5pm" after approval: no warning, and the date still printed.
+    assert run("approve", str(project)).exit_code == 0
+    changed = DATED.replace("24/7", "Mon-Fri 9am-5pm", 1)
+    (project / "hotlines.yaml").write_text(changed)
+    assert CLAIM not in _html(project)
+    assert run("check", str(project)).stderr.splitlines()[-1] == (
+        "warning: hotlines.yaml:2: Test Warmline: hours changed 24/7 -> Mon-Fri 9am-5pm since "
+        "hotlines.lock; check it, then run pocketguide approve"
+    )
+    # New hours are new details: approved once someone checked them and dated it.
+    assert run("approve", str(project)).exit_code == 1
+    today = dt.date.today().isoformat()
+    (project / "hotlines.yaml").write_text(changed.replace("2026-11-01", today, 1))
+    assert run("approve", str(project)).exit_code == 0
+    assert "Numbers verified as of" in _html(project)

@@ -17,12 +17,12 @@ from pocketguide.yamlload import load_yaml_file
 
 LOCK_NAME = "hotlines.lock"
 OLD_LOCK = (
-    "written by an older pocketguide, it holds no chat links (url) and no day of approval, so "
-    'the guide prints no "Numbers verified as of" date; check every entry, then run '
-    "pocketguide approve"
+    "written by an older pocketguide, it does not hold every detail the guide prints (hours, "
+    'chat links), so the guide prints no "Numbers verified as of" date; check every entry, '
+    "then run pocketguide approve"
 )
 KINDS = ("phone", "text")
-VERSION = 2
+VERSION = 3
 CHECK = "; check it, then run pocketguide approve"
 
 
@@ -36,6 +36,7 @@ class LockedEntry(Strict):
     text_normalized: str | None = None
     keyword: str | None = None  # absent in locks written before keywords existed
     url: str | None = None  # compared only in locks that record urls (version 2)
+    hours: str | None = None  # compared only in locks that record hours (version 3)
     # Where the entry starts in hotlines.lock, for messages; not part of the data.
     _line: int | None = PrivateAttr(default=None)
 
@@ -51,6 +52,7 @@ class Lock(Strict):
     """The whole lock file."""
 
     # 2: urls are recorded (the chat link and its QR code), and the day of approval.
+    # 3: hours, what coordinators change most, which the card prints beside the number.
     version: int = 1
     approved_on: dt.date | None = None
     approved: list[LockedEntry]
@@ -79,6 +81,8 @@ def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -
             item["keyword"] = entry.keyword
         if entry.url:
             item["url"] = entry.url
+        if entry.hours:
+            item["hours"] = entry.hours
         entries.append(item)
     data: dict = {"version": VERSION, "approved_on": dt.date.today(), "approved": entries}
     if phone := organization_phone:
@@ -139,10 +143,15 @@ def changes(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEnt
             before, after = old.keyword or "(none)", entry.keyword or "(none)"
             what = f"{entry.name}: keyword changed {before} -> {after} since {LOCK_NAME}"
             found.append((entry, what, CHECK))
-        if lock.version >= 2 and (entry.url or None) != (old.url or None):
-            before, after = old.url or "(none)", entry.url or "(none)"
-            what = f"{entry.name}: url changed {before} -> {after} since {LOCK_NAME}"
-            found.append((entry, what, CHECK))
+        details = ("url",) if lock.version == 2 else ("url", "hours")
+        for detail in details if lock.version >= 2 else ():
+            before, after = getattr(old, detail) or None, getattr(entry, detail) or None
+            if before != after:
+                what = (
+                    f"{entry.name}: {detail} changed {before or '(none)'} -> {after or '(none)'} "
+                    f"since {LOCK_NAME}"
+                )
+                found.append((entry, what, CHECK))
     for name, old in approved.items():
         found.append((old, f"{name}: removed since the last approval", "; run pocketguide approve"))
     return found

@@ -39,6 +39,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.lock import (
         LOCK_NAME,
         OLD_LOCK,
+        VERSION,
         lock_differences,
         organization_difference,
         read_lock,
@@ -78,7 +79,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         organization = organization_difference(lock, project.config.organization.phone)
         # A changed number is not covered by the dates: the card stops claiming them.
         content.unapproved = [entry.name for entry, _text in differences]
-        if lock.version < 2:  # no urls to compare: a changed chat link would pass unseen
+        if lock.version < VERSION:  # a changed link or hours would pass unseen
             content.unapproved.append("an older lock")
             warnings.append(f"{project.shown(lock_path)}: {OLD_LOCK}")
         content.unapproved += ["organization.phone"] if organization else []
