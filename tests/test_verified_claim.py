@@ -301,3 +301,45 @@ def test_hours_changed_after_approval_warn_and_take_the_date_away(project):
     (project / "hotlines.yaml").write_text(changed.replace("2026-11-01", today, 1))
     assert run("approve", str(project)).exit_code == 0
     assert "Numbers verified as of" in _html(project)
+
+
+@pytest.mark.parametrize(
+    ("edit", "warning"),
+    [
+        # A digit off the real poison line, typed into a blank's label: no warning at all.
+        (
+            "blanks: [Poison control 1-800-222-1221]\n",
+            'hotlines.yaml:12: blanks: "Poison control 1-800-222-1221" holds the number '
+            '"1-800-222-1221", which nothing checks, so an edition printing it has no "Numbers '
+            'verified as of" date; give it an entry of its own (a blank line is for a number '
+            "written by hand)",
+        ),
+        (
+            "blanks: [Ambulance (call 9-1-2)]\n",
+            'hotlines.yaml:12: blanks: "Ambulance (call 9-1-2)" holds the number "9-1-2", which '
+            'nothing checks, so an edition printing it has no "Numbers verified as of" date; '
+            "give it an entry of its own (a blank line is for a number written by hand)",
+        ),
+    ],
+)
+def test_a_number_in_a_blank_label_warns_and_takes_the_date_away(project, edit, warning):
+    assert run("approve", str(project)).exit_code == 0
+    (project / "hotlines.yaml").write_text(DATED + edit)
+    assert CLAIM not in _html(project)
+    assert run("check", str(project)).stderr == f"warning: {warning}\n"
+
+
+def test_digits_in_a_name_that_are_not_its_number_warn(project):
+    # "989 Suicide & Crisis Lifeline" printed above 988; the Spanish name was checked, not this.
+    (project / "hotlines.yaml").write_text(DATED.replace("Test Warmline", "989 Lifeline"))
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM not in _html(project)
+    assert run("check", str(project)).stderr == (
+        'warning: hotlines.yaml:2: 989 Lifeline: name: "989" is not a number of this entry '
+        "((502) 555-0242); check its digits\n"
+    )
+    # A year or the entry's own number in its name is no such thing.
+    named = DATED.replace("Test Warmline", "Warmline 0242 (since 1998)")
+    (project / "hotlines.yaml").write_text(named)
+    assert run("approve", str(project)).exit_code == 0
+    assert run("check", str(project)).stderr == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from pocketguide.doubts import doubt
@@ -17,6 +18,7 @@ from pocketguide.translated_hotlines import (
     stray_translations,
     translated_hours_warnings,
     translated_number_warnings,
+    unbacked,
     untranslated_warnings,
 )
 
@@ -88,6 +90,15 @@ def hotline_warnings(
     return warnings
 
 
+def unchecked_in_entries(project: Project, content: Content) -> bool:
+    """Whether the entries' words or blank labels print a number no entry has."""
+    if project.is_default or content.hotlines_path is None:
+        return False
+    shown = display_path(content.hotlines_path, project.root)
+    phone = project.config.organization.phone
+    return bool(stray_number_warnings(content, shown, project.config.region, phone))
+
+
 CONFIG_HOTLINES = "hotlines.yaml"
 
 
@@ -150,6 +161,15 @@ def stray_number_warnings(
             for tag, words in entry.translations.items()
             for field in fields
         ]
+        # "989 Suicide & Crisis Lifeline" above 988: a name's digits must be its number's.
+        own = {part for n in entry.numbers for part in (n.raw, n.display, n.normalized)}
+        listed = ", ".join(dict.fromkeys(n.display for n in entry.numbers)) or "it has none"
+        warnings += [
+            f'{where(shown, entry)}: {entry.name}: name: "{run}" is not a number of this entry '
+            f"({listed}); check its digits"
+            for run in unbacked(None, entry.name, own)
+            if not _YEAR.fullmatch(run)
+        ]
         for field, words in texts:
             words, at = words or "", f"{where(shown, entry)}: {entry.name}: {field}"
             # A whole other number in a translation is translated_number_warnings' to name.
@@ -161,10 +181,37 @@ def stray_number_warnings(
                     warnings.append(f'{at}: "{written}" {UNCHECKED}')
             for written in broken_numbers(words, entry.region or region):
                 warnings.append(f'{at}: "{written}" {NOT_A_NUMBER}')
+    return warnings + _blank_label_numbers(content, shown)
+
+
+def _blank_label_numbers(content: Content, shown: str) -> list[str]:
+    """Numbers typed into the labels of the blank lines, which print unchecked."""
+    hotlines = content.hotlines
+    labels = list(hotlines.blanks) + [
+        label for words in hotlines.translations.values() for label in words.blanks or []
+    ]
+    text = content.hotlines_path.read_text(encoding="utf-8") if content.hotlines_path else ""
+    lines = text.splitlines()
+    warnings = []
+    for label in dict.fromkeys(labels):
+        for run in dict.fromkeys(m[0] for m in _SPACED_RUN.finditer(label)):
+            line = next((n for n, words in enumerate(lines, 1) if label in words), None)
+            at = f"{shown}:{line}" if line else shown
+            warnings.append(
+                f'{at}: blanks: "{label}" holds the number "{run}", which nothing checks, so '
+                'an edition printing it has no "Numbers verified as of" date; give it an entry '
+                "of its own (a blank line is for a number written by hand)"
+            )
     return warnings
 
 
+_YEAR = re.compile(r"(19|20)\d\d")
+# Three digits or more, with single spaces, dots or hyphens between them ("9-1-2").
+_SPACED_RUN = re.compile(r"\d(?:[ .-]?\d){2,}")
+
+
 UNCHECKED = (
-    "is not the number of any entry, so nothing checks it; if a number changed, change it "
-    "here too, or give it an entry of its own"
+    "is not the number of any entry, so nothing checks it and an edition printing it has no "
+    '"Numbers verified as of" date; if a number changed, change it here too, or give it an '
+    "entry of its own"
 )

@@ -35,7 +35,12 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
-    from pocketguide.hotline_warnings import hotline_warnings, known_numbers, own_numbers
+    from pocketguide.hotline_warnings import (
+        hotline_warnings,
+        known_numbers,
+        own_numbers,
+        unchecked_in_entries,
+    )
     from pocketguide.lock import (
         LOCK_NAME,
         OLD_LOCK,
@@ -98,8 +103,9 @@ def prepare(project: Project, locale: str) -> Prepared:
         own = project.hotlines_path is not None or own_numbers(project, content)
         # The back cover prints the organization's number beside the date too.
         content.never_approved = own or project.config.organization.phone is not None
-    if numbers.unchecked:  # said with each number
-        content.unapproved.append("numbers in the text")
+    # Numbers that no entry has, in the text or in the entries' own words (said with each).
+    if numbers.unchecked or unchecked_in_entries(project, content):
+        content.unapproved.append("numbers no entry has")
     found = hotline_warnings(project, content, differences, organization)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 

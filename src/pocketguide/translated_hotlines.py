@@ -104,7 +104,7 @@ def translated_number_warnings(
             if locale is not None and words is not entry.words_in(locale):
                 continue  # another edition's words
             for field in NUMBER_FIELDS:
-                runs = _unbacked(getattr(entry, field), getattr(words, field), own)
+                runs = unbacked(getattr(entry, field), getattr(words, field), own)
                 warnings += [
                     f'{where(shown, entry)}: {entry.name}: translations: {tag}: {field}: "{run}" '
                     f"is not a number of this entry ({listed}); a translation must print the "
@@ -149,7 +149,7 @@ def translated_hours_warnings(content: Content, shown: str, locale: str | None =
     return warnings
 
 
-def _unbacked(written: str | None, translated: str | None, numbers: set[str]) -> list[str]:
+def unbacked(written: str | None, translated: str | None, numbers: set[str]) -> list[str]:
     """The digit runs of a translation in neither the words as written nor the numbers."""
     kept = {_ascii(run) for run in _DIGIT_RUN.findall(written or "")}
     runs = dict.fromkeys(_DIGIT_RUN.findall(translated or ""))
