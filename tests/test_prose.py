@@ -279,3 +279,46 @@ def test_ambulance_numbers_follow_the_official_sources(region, printed):
 @pytest.mark.parametrize(("region", "number"), [("LK", "1990"), ("GH", "112"), ("BO", "168")])
 def test_an_ambulance_number_phonenumbers_lacks_is_accepted_as_an_entry(region, number):
     assert is_emergency(parse_number(number, region), region)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"), [("call 9-1-1 straight away.", "9-1-1"), ("Or call 9 1 1.", "9 1 1")]
+)
+def test_a_foreign_code_spelled_out_is_still_foreign(line, code):
+    # "call 911" was an error in a British guide; "call 9-1-1" passed.
+    assert foreign_codes(line, "GB") == [(1, [code])]
+    assert foreign_codes(line, "US") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Call or text 9-8-9, or chat online.", "989"),
+        ("Call 9.8.9", "989"),
+        ("try calling 9-1-2", "912"),
+        ("Contact 998", "998"),
+        ("reach the lifeline at 989", "989"),
+        ("Dialing 989", "989"),
+        ("texting HOME to 741714", "741714"),
+        ("puedes llamar al 998", "998"),
+        ("Marque el 989", "989"),
+        ("Llamen al 989", "989"),
+        ("Comunícate con el 989", "989"),
+        ("Escribe HOLA al 741714", "741714"),
+        ("Manda un mensaje al 741714", "741714"),
+    ],
+)
+def test_near_misses_after_more_dial_words_and_spelled_out_warn(line, code):
+    from pocketguide.prose import mistyped_codes
+
+    [warning] = mistyped_codes(line, "US")
+    assert warning.startswith(f'"{code}" is one keystroke from ')
+
+
+@pytest.mark.parametrize(
+    "line", ["Llama lun-vie 9-17 h al 502-555-0142", "Call us Mon-Fri 9.30-17.00", "Text 74-17-41"]
+)
+def test_times_and_right_numbers_after_dial_words_are_no_near_misses(line):
+    from pocketguide.prose import mistyped_codes
+
+    assert mistyped_codes(line, "US") == []

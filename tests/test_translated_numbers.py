@@ -258,3 +258,17 @@ def test_translated_hours_open_all_day_against_limited_hours_warn(
         "here too",
         UNAPPROVED,
     ]
+
+
+def test_a_near_miss_in_an_entrys_notes_warns(tmp_path):
+    # "Call or text 9-8-9" in notes printed on the crisis page with no warning.
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("River Org", "river"))
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-1234\n    category: warmline\n"
+        '    notes: "At night, call or text 9-8-9."\n'
+    )
+    warnings = run("check", str(tmp_path)).stderr.splitlines()
+    assert (
+        'warning: hotlines.yaml:2: Warmline: notes: "989" is one keystroke from 988 (the 988 '
+        "Suicide & Crisis Lifeline); check its digits"
+    ) in warnings

@@ -13,6 +13,7 @@ from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergen
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
 from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
+from pocketguide.prose import mistyped_codes
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.translated_hotlines import (
     stray_translations,
@@ -181,6 +182,10 @@ def stray_number_warnings(
                     warnings.append(f'{at}: "{written}" {UNCHECKED}')
             for written in broken_numbers(words, entry.region or region):
                 warnings.append(f'{at}: "{written}" {NOT_A_NUMBER}')
+            if not translated:  # a translation's digits must be the words' own (said there)
+                warnings += [
+                    f"{at}: {why}" for why in mistyped_codes(words, entry.region or region)
+                ]
     return warnings + _blank_label_numbers(content, shown)
 
 

@@ -30,13 +30,22 @@ from pocketguide.wellknown import near_miss
 # Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
 # most regions reach no one or someone else. Not inside a longer number: "1,000", or a Madrid
 # number written in groups, "911 385 385".
-_CODE = re.compile(r"(?<![\d+\-,.])(?<!\d )(988|911|999|000)(?![\d-]|[ \u00a0]\d)")
+# Also as agencies spell them out: 9-8-8, 9-1-1, 9 1 1.
+_CODE = re.compile(
+    r"(?<![\d+\-,.])(?<!\d )(988|911|999|000|9(?P<s>[-. ])(?:8(?P=s)8|1(?P=s)1|9(?P=s)9))"
+    r"(?![\d-]|[ \u00a0]\d)"
+)
 _PLACEHOLDER_FOR = {"988": "{crisis}"} | dict.fromkeys(("911", "999", "000"), "{emergency}")
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces
 # are kept there); elsewhere at a space, a quote, a bracket or a YAML escape's backslash.
 _BRACKETED_END = set(")>")
 _BARE_END = set(" \t\"')]<>\\")
+
+
+def _digits(written: str) -> str:
+    """The digits of a code as written: 9-1-1 is 911."""
+    return "".join(ch for ch in written if ch.isdigit())
 
 
 def foreign_code(code: str, region: str) -> bool:
@@ -52,7 +61,7 @@ def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         codes = [m.group(1) for m in _CODE.finditer(line)]
-        codes = [c for c in dict.fromkeys(codes) if foreign_code(c, region)]
+        codes = [c for c in dict.fromkeys(codes) if foreign_code(_digits(c), region)]
         if codes:
             found.append((number, codes))
     return found
@@ -183,27 +192,31 @@ def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, st
         found += [
             (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
         ]
-        found += [(number, reason) for reason in _mistyped_codes(line, region)]
+        found += [(number, reason) for reason in mistyped_codes(line, region)]
     return found
 
 
 # Short codes in a clause that says to dial them: "call 991", "text HOME to 741714 or 998".
 # In the languages editions are written in most: "appelez le 991" and "اتصل على ٩٩١" too.
 _DIAL = re.compile(
-    r"\b(?:call|text|dial|ring|phone|llama|llame|marca|env[ií]a|appel(?:ez|le|er)|compose[zr]?"
+    r"\b(?:call(?:s|ing|ed)?|text(?:s|ing|ed)?|dial(?:s|l?ing|l?ed)?|ring(?:s|ing)?|phone|contact"
+    r"|reach|llam(?:a|e|en|ar|ad|ando)|marc(?:a|ar|ad|ando)|marqu(?:e|en)|comun[ií]ca(?:te|se)?"
+    r"|escrib(?:e|an|ir)|mand(?:a|e|en|ar)|env[ií](?:a|e|en|ar)|appel(?:ez|le|er)|compose[zr]?"
     r"|envoyez|textez|ruf(?:en|t)?|anrufen|w[äa]hlen?|ligue|ligar|chiama(?:te)?|اتصل|اتصلوا|أرسل)\b",
     re.IGNORECASE,
 )
 # Digit groups a space apart are one code (Samaritans' 116 123).
-_CODE_TOKEN = re.compile(r"(?<![\d+.-])(\d+(?: \d+)*)(?![\d-])")
+# Or spelled out a digit or two at a time (9-8-9, 74-17-41), which times (9-17) are not.
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\d)")  # not the dots of 9.8.9
+_CODE_TOKEN = re.compile(r"(?<![\d+.-])(\d{1,2}(?:[.-]\d{1,2}){2,}|\d+(?: \d+)*)(?![\d-])")
 
 
-def _mistyped_codes(line: str, region: str) -> list[str]:
+def mistyped_codes(line: str, region: str) -> list[str]:
     """Short codes to dial in the words one keystroke from a well-known one (991 for 911)."""
     codes: dict[str, None] = {}
     for verb in _DIAL.finditer(line):
-        clause = re.split(r"[.;!?\n]", line[verb.end() :], maxsplit=1)[0]
-        written = (m.group(1).replace(" ", "") for m in _CODE_TOKEN.finditer(clause))
+        clause = _CLAUSE_END.split(line[verb.end() :], maxsplit=1)[0]
+        written = (_digits(m.group(1)) for m in _CODE_TOKEN.finditer(clause))
         codes |= dict.fromkeys("".join(str(int(ch)) for ch in code) for code in written)
     found = []
     for code in codes:
@@ -287,7 +300,7 @@ def text_findings(
     for line, codes in foreign_codes(text, region):
         named = " and ".join(f'"{code}"' for code in codes)
         what = "is not a number" if len(codes) == 1 else "are not numbers"
-        instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[code] for code in codes))
+        instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[_digits(code)] for code in codes))
         advice = f"write {instead} (filled in from your hotlines file) or your local number"
         problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
     return Findings(problems, warnings, len(stray))
