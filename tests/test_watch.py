@@ -236,3 +236,52 @@ def test_watching_a_missing_folder_is_a_clean_error(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["watch", "nowhere"])
     assert result.exit_code == 1
     assert result.stderr == "nowhere: no such folder\n"
+
+
+def test_a_hotlines_file_named_by_a_failed_config_edit_is_watched(tmp_path):
+    # The config named another shared file, whose error failed the build: the watcher kept
+    # the old paths, so fixing that file never rebuilt.
+    project = _tiny(tmp_path / "proj")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "a.yaml").write_text(HOTLINES.format(phone="502-555-0142", date=dt.date.today()))
+    config = project / "pocketguide.yaml"
+    config.write_text(tiny_config() + "hotlines: ../shared/a.yaml\n")
+    said: list[tuple[str, bool]] = []
+    stop = threading.Event()
+    watcher = Watcher(project, echo=lambda message, err: said.append((message, err)))
+
+    def wait_for(start: str) -> bool:
+        while not any(m.startswith(start) for m, _ in said):
+            if stop.wait(0.05):
+                return False
+        return True
+
+    def edit() -> None:
+        if not wait_for("watching"):
+            return
+        (shared / "b.yaml").write_text(HOTLINES.format(phone="502-555-01X9", date="2026-11-01"))
+        config.write_text(tiny_config() + "hotlines: ../shared/b.yaml\n")
+        if not wait_for("build failed"):
+            return
+        for _ in range(int(LIMIT / 0.5)):  # until the watcher, restarted, sees the fix
+            fixed = HOTLINES.format(phone="502-555-0177", date=dt.date.today())
+            (shared / "b.yaml").write_text(fixed)
+            if said[-1][0].startswith("rebuilt "):
+                break
+            if stop.wait(0.5):
+                return
+        stop.set()
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    try:
+        watcher.run(stop_event=stop)
+    finally:
+        stop.set()
+        editor.join()
+    assert said[-1][0].startswith("rebuilt ")
+    text = "".join(
+        page.extract_text() for page in PdfReader(project / "output" / "tiny-guide-en.pdf").pages
+    )
+    assert "555-0177" in text

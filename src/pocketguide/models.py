@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from pydantic import (
@@ -27,7 +27,7 @@ from pocketguide.phones import (
     parse_number,
 )
 
-Text = str
+Text = Annotated[str, Field(min_length=1)]  # printed words: an empty name or title is a slip
 Lines = list[str]
 # In print order: emergency first, so "in danger right now" is never overleaf.
 CATEGORIES = (

@@ -20,7 +20,10 @@ def how_to_print(fmt: str, paper: str, duplex: str, pages: int) -> str:
     name = PAPER_NAMES.get(paper, paper)
     if fmt == "zine":
         return f"print on {name}, one side, at actual size; fold as the README says"
-    sheets = f" ({pages // 2} sheets)" if fmt == "booklet" and pages else ""  # 0: said already
+    count = pages // 2
+    sheets = (
+        f" ({count} sheet{'' if count == 1 else 's'})" if fmt == "booklet" and pages else ""
+    )  # 0: said already
     both = f"print on {name}, both sides{sheets}, flip on {duplex} edge, at actual size"
     if fmt == "card":
         return f"{both}; cut on the marks"

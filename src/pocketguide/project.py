@@ -140,7 +140,7 @@ def load_project(root: Path) -> Project:
         refuse_unlikely_default(root)
         return Project(root=root.resolve())
     shown = display_path(config_path)
-    data, problems = load_yaml_file(config_path)
+    data, problems = load_yaml_file(config_path, shown=shown)
     if problems:
         raise PocketguideError(problems)
     region = data.get("region") if isinstance(data.get("region"), str) else "US"

@@ -80,6 +80,8 @@ def _problem(model: type[BaseModel], data: Any, shown: str, err: dict) -> Proble
             message = f"{has}; write at least {ctx['min_length']}"
         else:
             message = f"{has}; keep at most {ctx['max_length']}"
+    if kind == "string_too_short" and loc[-1] in ("name", "title") and "translations" not in loc:
+        message = "is empty; write what it should print"  # required: "leave it out" is no help
     if kind == "literal_error":
         message = f"must be one of {err['ctx']['expected']}, not {err.get('input')!r}"
     label = _label(data, loc)
@@ -92,7 +94,8 @@ def _label(data: Any, loc: tuple) -> str:
     for part in loc:
         after.append(part)
         node = _child(node, part)
-        if isinstance(part, int) and isinstance(node, dict) and isinstance(node.get("name"), str):
+        named = isinstance(node, dict) and isinstance(node.get("name"), str) and node["name"]
+        if isinstance(part, int) and named:
             name, after = node["name"], []
     field = ".".join(str(p) for p in after if not isinstance(p, int))
     if name is None:

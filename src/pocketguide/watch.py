@@ -217,12 +217,13 @@ class Watcher:
                 changed = self.relative(changes)
                 if not changed:
                     continue
-                outcome = self.rebuild(changed)
+                self.rebuild(changed)
                 rebuilds += 1
                 if max_rebuilds is not None and rebuilds >= max_rebuilds:
                     return rebuilds
-                # A config edit may name a different hotlines file: watch the new set.
-                if outcome.ok and self.watch_paths() != paths:
+                # A config edit may name a different hotlines file: watch the new set, even
+                # when that file's errors failed the build (fixing them must rebuild).
+                if self.watch_paths() != paths:
                     restart = True
                     break
             if not restart:  # stop_event was set

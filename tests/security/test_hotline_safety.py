@@ -764,3 +764,13 @@ def test_entry_mistakes_that_crashed_are_errors_at_their_line(project, extra, me
     project(hotlines(("Line", "502-555-0242", "crisis")) + extra)
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (1, message + "\n")
+
+
+def test_an_empty_name_is_an_error(project):
+    # Printed a number with no name on the crisis page and the card.
+    project(hotlines(("Line", "502-555-0242", "crisis")).replace("name: Line", 'name: ""'))
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        1,
+        "hotlines.yaml:2: hotlines.0.name: is empty; write what it should print",
+    )
