@@ -217,3 +217,19 @@ def test_a_build_leaves_no_temporary_folders(tmp_path, jobs, projects):
     assert done.returncode == 0, done.stderr
     left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))
     assert left == []
+
+
+def test_an_empty_config_is_named_as_the_user_wrote_it(tmp_path, monkeypatch):
+    # Named by its absolute path, unlike every other message.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "pocketguide.yaml").write_text("")
+    result = CliRunner().invoke(cli, ["check", "org"])
+    assert (result.exit_code, result.stderr) == (1, "org/pocketguide.yaml:1: file is empty\n")
+
+
+def test_a_two_page_booklet_is_one_sheet():
+    from pocketguide.paper import how_to_print
+
+    assert "(1 sheet)" in how_to_print("booklet", "letter", "long", 2)
+    assert "(2 sheets)" in how_to_print("booklet", "letter", "long", 4)
