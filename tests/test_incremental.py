@@ -366,3 +366,36 @@ def test_a_hotlines_file_in_a_folder_the_tree_walk_skips_is_still_an_input(proje
     assert fresh_flags(again) == {"tiny-guide-en.pdf": False}
     text = "".join(page.extract_text() for page in PdfReader(again.written[0].path).pages)
     assert "555-0164" in text and "555-0163" not in text
+
+
+def test_two_builds_saving_one_manifest_keep_each_others_records(tmp_path):
+    # watch and a build in another terminal: the last to save dropped the other's outputs.
+    from types import SimpleNamespace
+
+    from pocketguide.cache import Manifest
+
+    first, second = Manifest(tmp_path), Manifest(tmp_path)
+    for manifest, name in ((first, "a.pdf"), (second, "b.pdf")):
+        (tmp_path / name).write_bytes(b"%PDF-" + name.encode())
+        rendered = SimpleNamespace(data=b"%PDF-" + name.encode(), pages=1, warnings=())
+        manifest.record_output(tmp_path / name, "fp-" + name, rendered)
+        manifest.save()
+    again = Manifest(tmp_path)
+    assert again.fresh_output(tmp_path / "a.pdf", "fp-a.pdf") is not None
+    assert again.fresh_output(tmp_path / "b.pdf", "fp-b.pdf") is not None
+
+
+def test_a_temp_file_of_a_build_still_writing_is_left_alone(tmp_path):
+    # Another build's temp file, about to be renamed into place, was deleted under it.
+    import os
+    import time
+
+    from pocketguide.output import STALE_TEMP_SECONDS, write_atomic
+
+    fresh, old = tmp_path / ".x.pdf.abc.tmp", tmp_path / ".x.pdf.def.tmp"
+    fresh.write_bytes(b"%PDF-other")
+    old.write_bytes(b"%PDF-killed")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    write_atomic(tmp_path / "x.pdf", b"%PDF-ours")
+    assert fresh.exists() and not old.exists()

@@ -8,9 +8,11 @@ imposition options) and skipped when that fingerprint and the file on disk are u
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -56,12 +58,21 @@ class Manifest:
         # Paths are kept relative to the output folder, so a project folder moved with its
         # output (Downloads to Documents, a new laptop) keeps its record.
         self.root = Path(out_dir).resolve()
+        self.requests, self.outputs = self._read()
+        # As read: on saving, only what this build changed goes over what another wrote since.
+        self._read_as = json.dumps([self.requests, self.outputs], sort_keys=True)
+
+    def _read(self) -> tuple[dict, dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}  # no cache yet, or a damaged one: everything is rebuilt
-        self.requests: dict = data.get("requests", {}) if isinstance(data, dict) else {}
-        self.outputs: dict = data.get("outputs", {}) if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}, {}
+        requests, outputs = data.get("requests", {}), data.get("outputs", {})
+        return (requests if isinstance(requests, dict) else {}), (
+            outputs if isinstance(outputs, dict) else {}
+        )
 
     def fresh_request(self, request: Request, digest: str) -> tuple[list[Fresh], list[str]] | None:
         """The request's outputs and warnings when its inputs and outputs are unchanged."""
@@ -191,6 +202,39 @@ class Manifest:
         return Path(os.path.normpath(self.root / key))
 
     def save(self) -> None:
-        """Write the manifest atomically."""
-        data = {"requests": self.requests, "outputs": self.outputs}
-        write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+        """Write the manifest atomically, keeping what other builds wrote since it was read.
+
+        `watch` and a `build` in another terminal, or two projects built into one folder, each
+        hold a manifest; the last to save dropped the other's records.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(self.path.with_suffix(".lock")):
+            before_requests, before_outputs = json.loads(self._read_as)
+            requests, outputs = self._read()
+            for ours, before, theirs in (
+                (self.requests, before_requests, requests),
+                (self.outputs, before_outputs, outputs),
+            ):
+                theirs.update({k: v for k, v in ours.items() if before.get(k) != v})
+                for gone in before.keys() - ours.keys():
+                    theirs.pop(gone, None)
+            self.requests, self.outputs = requests, outputs
+            data = {"requests": requests, "outputs": outputs}
+            write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
+            self._read_as = json.dumps([requests, outputs], sort_keys=True)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (a file of its own) while saving."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; saves there may still cross
+        yield
+        return
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -8,6 +8,7 @@ import glob
 import os
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError, display_path
@@ -157,7 +158,16 @@ def _open_unnamed(folder: Path) -> int | None:
 
 
 def _sweep_stale(path: Path) -> None:
-    """Remove temp files of this output left by a build that was killed (named temps only)."""
+    """Remove temp files of this output left by a build that was killed (named temps only).
+
+    Only old ones: a temp file of a few seconds may be another build's, about to be renamed
+    into place (watch and a build in another terminal writing one file).
+    """
+    old = time.time() - STALE_TEMP_SECONDS
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError):  # another build removed it first
-            stale.unlink()
+            if stale.stat().st_mtime < old:
+                stale.unlink()
+
+
+STALE_TEMP_SECONDS = 600
