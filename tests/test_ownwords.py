@@ -176,3 +176,19 @@ def test_a_link_written_into_a_template_is_checked(project):
         "warning: templates/guide.html.j2:3: the link tel:9111: 9111 starts with the emergency "
         "number 911; check for an extra digit"
     ]
+
+
+def test_numbers_drawn_in_an_svg_logo_are_checked(project):
+    # "Crisis? Call 989" printed on the cover, the back cover and all 8 cards, unchecked.
+    Path("logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40">\n'
+        '<path d="M10 10 L190 10" stroke="#999"/>\n'
+        '<text x="4" y="30">Crisis? Call 989 or 614-276-2237</text>\n</svg>\n'
+    )
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "brand:\n  logo: logo.svg\n")
+    assert _warnings(run("check", ".")) == [
+        f'warning: logo.svg:3: "614-276-2237" {UNLISTED}',
+        'warning: logo.svg:3: "989" is one keystroke from 988 (the 988 Suicide & Crisis '
+        "Lifeline); check its digits",
+    ]

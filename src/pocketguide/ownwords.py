@@ -116,7 +116,7 @@ def po_words(catalog: str) -> str:
 
 
 def own_words_findings(project: Project, known: set[str], values: dict[str, Filled]) -> Findings:
-    """Errors and warnings for numbers in the project's templates, .po files and name."""
+    """Errors and warnings for numbers in the project's templates, .po files, logo and name."""
     findings = Findings()
     texts: list[tuple[str, str, str]] = []  # (words, as shown, the text holding links)
     for folder in project.template_dirs:
@@ -130,6 +130,12 @@ def own_words_findings(project: Project, known: set[str], values: dict[str, Fill
                     texts.append((po_words(text), project.shown(path), ""))
                 else:
                     texts.append((template_words(text), project.shown(path), template_links(text)))
+    logo = project.config.brand.logo if project.config else None
+    if logo and logo.lower().endswith(".svg") and project.path(logo).is_file():
+        # Words drawn in a logo print on the cover, the back cover and every card.
+        texts.append(
+            (template_words(_read(project.path(logo))), project.shown(project.path(logo)), "")
+        )
     name = project.config.organization.name if project.config else ""
     if name and project.config_path is not None:
         line = project.line("organization", "name") or 1
