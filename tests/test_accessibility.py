@@ -15,7 +15,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import IndirectObject
 
 from conftest import MM, run, tiny_config
-from pocketguide.a11y import audit_pdf, contrast_ratio
+from pocketguide.a11y import audit_pdf
+from pocketguide.contrast import contrast_ratio
 from pocketguide.guide import blank_fields
 from pocketguide.markup import images_without_alt
 from pocketguide.pdf import html_to_pdf
@@ -287,6 +288,12 @@ HOTLINES = (
             "absolute; left: 0; top: 0; right: 0; bottom: 0; background: white; }",
             'page 2: "911" (and 1 more) does not show (clipped or covered)',
         ),
+        # -0.3em for -0.03em: every digit in the text, and 911 one blot on paper.
+        (
+            ".kh-number { letter-spacing: -0.3em; }",
+            'page 2: the digits of "911" (and 1 more) print on top of each other (a negative '
+            "letter-spacing, or a font squeezed narrow?)",
+        ),
     ],
 )
 def test_project_css_that_hides_the_card_numbers_stops_the_build(tmp_path, monkeypatch, css, found):
@@ -304,6 +311,18 @@ def test_project_css_that_hides_the_card_numbers_stops_the_build(tmp_path, monke
     )
     # The same stylesheet's other rules are the project's own business.
     Path("templates/card.css").write_text('{% include "default:card.css" %}\nh1 { color: teal; }\n')
+    assert run("build", ".", "--format", "card").exit_code == 0
+
+
+def test_slightly_tight_letter_spacing_on_numbers_is_the_projects_own_business(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(tiny_config())
+    Path("hotlines.yaml").write_text(HOTLINES)
+    Path("templates").mkdir()
+    css = '{% include "default:card.css" %}\n.kh-number { letter-spacing: -0.05em; }\n'
+    Path("templates/card.css").write_text(css)
     assert run("build", ".", "--format", "card").exit_code == 0
 
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import never_approved
-from pocketguide.a11y import contrast_ratio, hex_rgb
 from pocketguide.build import prepare
 from pocketguide.cli import cli
+from pocketguide.contrast import contrast_ratio, hex_rgb
 from pocketguide.errors import PocketguideError, display_path
 from pocketguide.guide import render_html
 from pocketguide.hotlines import load_hotlines

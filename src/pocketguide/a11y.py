@@ -9,17 +9,17 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from pocketguide.contrast import RGB, contrast_ratio
+
 MIN_PT_GUIDE = 8.5
 MIN_PT_SMALL = 7.0  # cards and the zine
 NORMAL_RATIO, LARGE_RATIO = 4.5, 3.0
 SCALE = 2.0  # backgrounds are sampled at 144 dpi
+OVERLAP = 0.25  # of the narrower glyph's ink: 0.5 at letter-spacing -0.3em, below 0.1 at -0.1em
 PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still shows its ground
 _BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
 _DIGITS = re.compile(r"\D")
 _NOT_NUMBER = re.compile(r"[\d\s()+./\-\u2010-\u2015]")
-
-RGB = tuple[int, int, int]
-WHITE: RGB = (255, 255, 255)
 
 
 @dataclass(frozen=True)
@@ -39,27 +39,6 @@ class TextRun:
     def large(self) -> bool:
         """WCAG large text: at least 18 pt, or 14 pt bold."""
         return self.size_pt >= 18 - 0.05 or (self.bold and self.size_pt >= 14 - 0.05)
-
-
-def relative_luminance(rgb: RGB) -> float:
-    """WCAG 2 relative luminance of an sRGB colour."""
-    channels = [c / 255 for c in rgb]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def hex_rgb(colour: str) -> RGB:
-    """An sRGB colour from "#rrggbb" or "#rgb"."""
-    value = colour.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
-
-
-def contrast_ratio(a: RGB, b: RGB) -> float:
-    """WCAG 2 contrast ratio between two colours, 1 to 21."""
-    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def audit_pdf(
@@ -131,15 +110,57 @@ def _audit_page(
             if ratio < needed:
                 key = ("contrast", math.floor(ratio * 10) / 10, _hex(ink), _hex(ground), needed)
                 found.setdefault(key, []).append(run.text)
+        if wanted is not None:
+            squeezed = [t for t in _overlapping_digits(textpage) if _is_number(t, wanted)]
+            if squeezed:
+                found[("squeezed",)] = squeezed
     finally:
         bitmap.close()
         textpage.close()
     return [_message(source, number, key, texts, min_pt) for key, texts in found.items()]
 
 
+def _overlapping_digits(textpage) -> list[str]:
+    """Texts whose neighbouring digits overlap by a quarter of a glyph or more.
+
+    A letter-spacing typo (-0.3em for -0.03em) keeps every digit in the PDF's text, yet
+    prints 911 as one blot. Normal type leaves a gap between digits' ink.
+    """
+    import pypdfium2.raw as raw
+
+    found: dict[int, str] = {}
+    previous = None
+    for index in range(textpage.count_chars()):
+        char = chr(raw.FPDFText_GetUnicode(textpage, index))
+        owner = ctypes.cast(raw.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p).value
+        box = textpage.get_charbox(index)  # the ink: left, bottom, right, top
+        if char.isdigit() and previous and previous[0] == owner and owner not in found:
+            width = min(previous[1][2] - previous[1][0], box[2] - box[0])
+            if width > 0 and previous[1][2] - box[0] > OVERLAP * width:
+                found[owner] = _object_text(textpage, owner)
+        previous = (owner, box) if char.isdigit() else None
+    return list(found.values())
+
+
+def _object_text(textpage, owner: int) -> str:
+    """The characters of one text object, in order."""
+    import pypdfium2.raw as raw
+
+    return "".join(
+        chr(raw.FPDFText_GetUnicode(textpage, i))
+        for i in range(textpage.count_chars())
+        if ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value == owner
+    )
+
+
 def _message(source: str, page: int, key: tuple, texts: list[str], min_pt: float) -> str:
     snippet = _snippet(texts[0])
     more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
+    if key[0] == "squeezed":
+        return (
+            f'{source}: page {page}: the digits of "{snippet}"{more} print on top of each other '
+            "(a negative letter-spacing, or a font squeezed narrow?)"
+        )
     if key[0] == "hidden":
         return f'{source}: page {page}: "{snippet}"{more} does not show (clipped or covered)'
     if key[0] == "size":

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pocketguide.a11y import WHITE, contrast_ratio, hex_rgb
+from pocketguide.contrast import WHITE, contrast_ratio, hex_rgb
 from pocketguide.errors import Problem
 from pocketguide.images import UNSIZED, image_problem
 from pocketguide.project import Project
