@@ -144,7 +144,7 @@ def template_pieces(source: str) -> list[Piece]:
     """A template's output in order: its literal text (as Jinja writes it), includes, the rest."""
     from jinja2 import Environment
 
-    from pocketguide.render import WHITESPACE
+    from pocketguide.resources import WHITESPACE
 
     lines = source.split("\n")
     pieces: list[Piece] = []

@@ -79,9 +79,9 @@ def _input_files(roots: list[Path], skip: list[Path] = ()) -> list[tuple[Path, P
     return found
 
 
-def tree_digest(roots: list[Path], skip: list[Path] = (), ignore: tuple[str, ...] = ()) -> str:
-    """One digest of every input file under the roots, except files with `ignore` suffixes."""
-    return _files_digest(_input_files(roots, skip), ignore)
+def tree_digest(roots: list[Path], skip: list[Path] = ()) -> str:
+    """One digest of every input file under the roots."""
+    return _files_digest(_input_files(roots, skip), ())
 
 
 def _files_digest(files: list[tuple[Path, Path]], ignore: tuple[str, ...]) -> str:

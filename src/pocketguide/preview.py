@@ -72,7 +72,6 @@ def preview_project(
     locale: str | None = None,
     pages: list[tuple[int, int]] | None = None,
     out_dir: Path | None = None,
-    dpi: int = DPI,
     options: Options | None = None,
 ) -> Preview:
     """Build one format in one locale (default: the primary), then render its pages to PNG.
@@ -81,18 +80,12 @@ def preview_project(
     `options` are build's print options (paper, duplex) for the imposed formats.
     """
     from pocketguide.build import build
-    from pocketguide.prepare import output_name
     from pocketguide.project import load_project
 
-    project = load_project(project_dir)
-    chosen = locale or project.locales[0]
+    chosen = locale or load_project(project_dir).locales[0]
     report = build(project_dir, formats=(fmt,), out_dir=out_dir, locales=(chosen,), options=options)
-    if report.written:  # one format in one locale: one file, built or up to date
-        pdf_path = report.written[0].path
-    else:
-        out = Path(out_dir) if out_dir else project.root / "output"
-        pdf_path = out / output_name(project, fmt, chosen)
-    result = render_preview(pdf_path, pages, dpi)
+    # One format in one locale: one file, built or up to date (a failure raised).
+    result = render_preview(report.written[0].path, pages)
     result.warnings = report.warnings
     return result
 

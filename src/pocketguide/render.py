@@ -30,12 +30,11 @@ from pocketguide.bidi import isolate_numbers
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.hourtimes import always_open
 from pocketguide.locales import language_name, right_to_left
-from pocketguide.resources import templates_dir
+from pocketguide.resources import WHITESPACE, templates_dir
 
 MAX_TEMPLATE_BYTES = 1_000_000
 MAX_SEQUENCE = 1_000_000  # longest string or list a template may build with * or **
 # How block tags take their whitespace; csslines.py lexes overlays with the same settings.
-WHITESPACE = {"trim_blocks": True, "lstrip_blocks": True}
 
 
 class ConfinedLoader(FileSystemLoader):

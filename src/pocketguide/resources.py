@@ -7,6 +7,8 @@ from importlib import resources
 from pathlib import Path
 
 CONFIG_NAME = "pocketguide.yaml"  # a folder holding this file is an organization project
+# How every template is parsed: rendering it, and mapping its CSS lines for warnings.
+WHITESPACE = {"trim_blocks": True, "lstrip_blocks": True}
 
 
 @cache

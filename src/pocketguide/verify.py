@@ -118,12 +118,6 @@ def verify_pdf(
     return count
 
 
-def embedded_files(pdf: bytes | pdfium.PdfDocument) -> int:
-    """How many files a PDF embeds: in its EmbeddedFiles tree and as file attachment notes."""
-    document = pdf if isinstance(pdf, pdfium.PdfDocument) else pdfium.PdfDocument(pdf)
-    return document.count_attachments() + sum(_attachment_notes(page) for page in document)
-
-
 def _attachment_notes(page: pdfium.PdfPage) -> int:
     """How many file attachment notes a page has."""
     count = 0

@@ -5,11 +5,26 @@ from __future__ import annotations
 import pytest
 
 from pocketguide.errors import PocketguideError
-from pocketguide.verify import embedded_files, verify_pdf
+from pocketguide.verify import verify_pdf
 
 from .helpers import PDF_NAME, assert_clean_failure, cover_extra, invoke, make_project
 
 A6 = (105.0, 148.0)
+
+
+def embedded_files(data: bytes) -> int:
+    """How many files a PDF embeds, counted apart from verify_pdf: its tree and attachment notes."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(data)
+    count = document.count_attachments()
+    for page in document:
+        for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+            annotation = raw.FPDFPage_GetAnnot(page.raw, index)
+            count += raw.FPDFAnnot_GetSubtype(annotation) == raw.FPDF_ANNOT_FILEATTACHMENT
+            raw.FPDFPage_CloseAnnot(annotation)
+    return count
 
 
 @pytest.mark.parametrize(
