@@ -233,3 +233,19 @@ def test_a_two_page_booklet_is_one_sheet():
 
     assert "(1 sheet)" in how_to_print("booklet", "letter", "long", 2)
     assert "(2 sheets)" in how_to_print("booklet", "letter", "long", 4)
+
+
+def test_config_values_out_of_range_or_shape_are_plain_words(tmp_path, monkeypatch):
+    # pydantic's own words: "Input should be less than or equal to 3650".
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "pocketguide.yaml").write_text(
+        "organization:\n  name: X\n  slug: x\nverification:\n  max_age_days: 5000\nbrand: navy\n"
+    )
+    result = CliRunner().invoke(cli, ["check", "org"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "org/pocketguide.yaml:6: brand: must be a mapping of keys and values, e.g. {name: ...}\n"
+        'org/pocketguide.yaml:5: verification.max_age_days: "5000" is too big; it must be at '
+        "most 3650\n",
+    )

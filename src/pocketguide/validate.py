@@ -29,6 +29,8 @@ _PLAIN = {
     "dict_type": "must be a mapping of keys and values, e.g. {{name: ...}}",
     "date_from_datetime_inexact": "{input} has a time; write only the date, like 2026-11-01",
     "greater_than_equal": "{input} is too small; it must be at least {ge}",
+    "less_than_equal": "{input} is too big; it must be at most {le}",
+    "model_type": "must be a mapping of keys and values, e.g. {{name: ...}}",
 }
 
 
