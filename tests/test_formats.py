@@ -333,6 +333,24 @@ def test_a_number_wider_than_its_card_column_is_an_error(tmp_path):
     assert "+44 800 068 4141" in text and "WWWWWWWWWWWWWWWWWWWW" in text
 
 
+def test_a_name_too_long_for_the_card_is_named_not_the_number_it_pushes_out(tmp_path):
+    # "Lifeline" was blamed, with advice to list fewer numbers, for a warmline's long name.
+    project = tiny(tmp_path)
+    (project / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Warm" + "x" * 56 + "\n    phone: 502-555-0142\n"
+        "    category: warmline\n  - name: Lifeline\n    phone: '988'\n    category: crisis\n"
+        "  - name: Emergency\n    phone: '911'\n    category: emergency\n"
+    )
+    result = invoke("build", str(project), "--format", "card")
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if "too wide" in line]
+    assert re.fullmatch(
+        r'.*the card back is \d+\.\d mm too wide: "Warmx+" does not fit across its column and '
+        r"would be cut off at the edge; shorten it \(type is never shrunk to make it fit\)",
+        line,
+    ), line
+
+
 def test_overflow_problems_for_text_wider_than_its_face():
     fits = [
         Fit("card front", 40.0, 47.0, 0.15, "nearly"),  # within the tolerance

@@ -38,7 +38,7 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
 
 def _narrower(fit: Fit) -> str:
     """What to change: two columns of numbers become one with two numbers or fewer."""
-    if fit.columns > 1:
+    if fit.columns > 1 and not fit.unbreakable:
         return (
             "list at most two numbers under card: hotlines: in pocketguide.yaml, which prints "
             "them in one column"

@@ -32,6 +32,7 @@ class Fit:
     wide_mm: float = 0.0  # how far text reaches past the box's sides (into padding or off)
     widest: str = ""  # that text: a number or word wider than its column
     columns: int = 1  # numbers side by side (the kit's two-column list) or one under another
+    unbreakable: bool = False  # `widest` alone is wider than its column: only shortening helps
 
 
 @dataclass
@@ -241,19 +242,21 @@ def _measure_fits(document) -> list[Fit]:
                 continue
             top = box.content_box_y()
             bottom = max(child.position_y + child.margin_height() for child in box.children)
-            wide, text, columns = _widest_text(box)
+            wide, text, columns, unbreakable = _widest_text(box)
             content, room = (bottom - top) * PX_MM, box.height * PX_MM
-            fits.append(Fit(label, content, room, wide * PX_MM, text, columns))
+            fits.append(Fit(label, content, room, wide * PX_MM, text, columns, unbreakable))
     return fits
 
 
-def _widest_text(box) -> tuple[float, str, int]:
-    """How far a box's text reaches past its content box's sides, that text, and columns.
+def _widest_text(box) -> tuple[float, str, int, bool]:
+    """How far a box's text reaches past its content box's sides, which text, columns, and
+    whether that text alone is wider than its column.
 
-    Height is not all: a number wider than its card column ran off the card's edge.
+    Height is not all: a number wider than its card column ran off the card's edge. Of the
+    texts past the edge, the widest is named: a long name pushes its neighbour out too.
     """
     left, right = box.content_box_x(), box.content_box_x() + box.width
-    worst, text, columns = 0.0, "", 1
+    worst, columns, over_edge = 0.0, 1, []
     for child in box.descendants():
         element = getattr(child, "element", None)
         if element is not None and "two-columns" in (element.get("class") or "").split():
@@ -261,6 +264,10 @@ def _widest_text(box) -> tuple[float, str, int]:
         if type(child).__name__ != "TextBox" or not child.text.strip():
             continue  # an empty box (a right-to-left line's end) prints nothing
         over = max(left - child.position_x, child.position_x + child.width - right)
-        if over > worst:
-            worst, text = over, child.text
-    return worst, text, columns
+        if over > 0:
+            worst = max(worst, over)
+            over_edge.append(child)
+    if not over_edge:
+        return 0.0, "", columns, False
+    widest = max(over_edge, key=lambda child: child.width)
+    return worst, widest.text, columns, widest.width > box.width / columns
