@@ -57,34 +57,14 @@ def init(folder: Path, name: str, region: str, locale: str | None) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
     import datetime as dt
 
-    from pocketguide.spelling import BRITISH_REGIONS
+    from pocketguide.init import default_locale, init_project, next_steps
 
-    # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
-    locale = locale or (f"en-{region}" if region in BRITISH_REGIONS else "en")
-
-    from pocketguide.init import init_project
-
+    locale = locale or default_locale(region)
     created = init_project(folder, name, region, locale, dt.date.today().isoformat())
     for path in created:
         click.echo(f"created {path}")
-    todo = (
-        "replace the fictional sample numbers with your own"
-        if region in ("US", "CA")
-        else "add your crisis line and local numbers"
-    )
-    click.echo(
-        f"Next: in {folder / 'hotlines.yaml'}, {todo}, call each one and set its verified "
-        f"date, then run: pocketguide build {folder}"
-    )
-    if region not in ("US", "CA"):
-        from pocketguide.ambulance import emergency_number
-
-        if emergency_number(region) is None:  # init wrote no emergency entry either
-            needed = "your emergency number and your crisis line: give them entries with "
-            needed += "category: emergency and category: crisis."
-        else:
-            needed = "your crisis line: give it an entry with category: crisis."
-        click.echo(f"The guide's text tells readers to call {needed}")
+    for line in next_steps(folder, region):
+        click.echo(line)
 
 
 @click.command(

@@ -173,6 +173,35 @@ EMERGENCY_ROOM = {"GB": "Nearest A&E", "IE": "Nearest A&E", "AU": "Nearest emerg
 FICTIONAL_EXAMPLES = {"US": "+1 502 555 0100", "CA": "+1 416 555 0100", "GB": "+44 20 7946 0100"}
 
 
+def default_locale(region: str) -> str:
+    """The primary language of a new project: English, spelt the region's way."""
+    from pocketguide.spelling import BRITISH_REGIONS
+
+    # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
+    return f"en-{region}" if region in BRITISH_REGIONS else "en"
+
+
+def next_steps(folder: Path, region: str) -> list[str]:
+    """What to do after init: the numbers to put in, and the entries the text needs."""
+    todo = (
+        "replace the fictional sample numbers with your own"
+        if region in ("US", "CA")
+        else "add your crisis line and local numbers"
+    )
+    steps = [
+        f"Next: in {folder / 'hotlines.yaml'}, {todo}, call each one and set its verified "
+        f"date, then run: pocketguide build {folder}"
+    ]
+    if region not in ("US", "CA"):
+        if emergency_number(region) is None:  # init wrote no emergency entry either
+            needed = "your emergency number and your crisis line: give them entries with "
+            needed += "category: emergency and category: crisis."
+        else:
+            needed = "your crisis line: give it an entry with category: crisis."
+        steps.append(f"The guide's text tells readers to call {needed}")
+    return steps
+
+
 def _phone_example(region: str) -> str:
     if region in FICTIONAL_EXAMPLES:
         return FICTIONAL_EXAMPLES[region]
