@@ -8,7 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pocketguide.errors import PocketguideError, Problems
@@ -151,7 +151,9 @@ def test_scalars_stay_strings():
 KEYS = st.sampled_from(
     ["organization", "name", "slug", "region", "locales", "page", "brand", "hotlines", "phone",
      "text", "url", "verified", "approved", "phone_normalized", "sections", "exclude", "title",
-     "layout", "build", "date", "blanks", "languages", "category", "x"]
+     "layout", "build", "date", "blanks", "languages", "category", "x", "translations", "es",
+     "card", "order", "hours", "notes", "keyword", "scenarios", "large_print", "version",
+     "approved_on", "organization_phone"]
 )  # fmt: skip
 SCALARS = st.one_of(
     st.text(max_size=20),
@@ -239,3 +241,29 @@ def test_fuzz_lock_loader(raw):
         path = Path(folder) / "hotlines.lock"
         path.write_bytes(raw)
         _only_pocketguide_errors(lambda: read_lock(path, Path(folder)))
+
+
+IDS = st.sampled_from(["closing", "guidelines", "sub/closing", "../closing", "closing.md", ""])
+MANIFESTS = st.one_of(
+    DOCUMENTS,
+    st.fixed_dictionaries(
+        {"sections": st.lists(IDS | SCALARS | TREES, max_size=5)},
+        optional={"scenarios": st.lists(SCALARS, max_size=4)},
+    ).map(lambda tree: _as_yaml(tree).encode()),
+)
+
+
+@settings(FUZZ, max_examples=60)
+@given(raw=MANIFESTS)
+@example(raw=b'{"sections": ["sub/closing"]}')
+@example(raw=b'{"sections": ["closing", "closing"]}')
+def test_fuzz_manifest_loader(raw):
+    # An id with a folder in it ("sub/closing") was a traceback.
+    from pocketguide.content import load_content
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "pocketguide.yaml").write_text("organization:\n  name: Org\n  slug: org\n")
+        (root / "content").mkdir()
+        (root / "content" / "manifest.yaml").write_bytes(raw)
+        _only_pocketguide_errors(lambda: load_content(load_project(root), "en"))
