@@ -399,3 +399,19 @@ def test_a_temp_file_of_a_build_still_writing_is_left_alone(tmp_path):
     os.utime(old, (long_ago, long_ago))
     write_atomic(tmp_path / "x.pdf", b"%PDF-ours")
     assert fresh.exists() and not old.exists()
+
+
+def test_an_up_to_date_build_names_files_from_where_it_runs(project, monkeypatch):
+    # Built inside the project, then again from its parent: the stored warnings still said
+    # "hotlines.yaml:2", a file the user could not open from there.
+    (project / "hotlines.yaml").write_text(HOTLINES.replace("2026-11-01", "2020-01-01", 1))
+    monkeypatch.chdir(project)
+    first = invoke("build", ".")
+    assert "warning: hotlines.yaml:2: 988 Suicide & Crisis Lifeline: last verified" in first.stderr
+    monkeypatch.chdir(project.parent)
+    again = invoke("build", project.name)
+    assert f"up to date: {project.name}/output/tiny-guide-en.pdf" in again.stdout
+    assert (
+        f"warning: {project.name}/hotlines.yaml:2: 988 Suicide & Crisis Lifeline: last verified"
+        in again.stderr
+    )

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pocketguide.digests import file_digest
+from pocketguide.errors import display_path
 from pocketguide.options import Options
 from pocketguide.output import write_atomic
 
@@ -91,7 +92,11 @@ class Manifest:
             fresh.append(self.fresh_output(self._path(name), None))
         if not all(fresh):
             return None
-        return fresh, list(entry.get("warnings", []))
+        then = entry.get("cwd")
+        warnings = [str(w) for w in entry.get("warnings", [])]
+        if isinstance(then, str) and then != os.getcwd():
+            warnings = [_rebased(warning, then) for warning in warnings]
+        return fresh, warnings
 
     def extra_inputs(self, request: Request) -> list[str]:
         """Input files outside the project that the last build of this request read."""
@@ -180,6 +185,7 @@ class Manifest:
             "inputs": digest,
             "outputs": [[key, self.outputs.get(key, {}).get("sha256")] for key in keys],
             "warnings": warnings,
+            "cwd": os.getcwd(),  # what the warnings' paths are relative to
             "extra": list(extra),
             "stale": stale,
         }
@@ -222,6 +228,15 @@ class Manifest:
             data = {"requests": requests, "outputs": outputs}
             write_atomic(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
             self._read_as = json.dumps([requests, outputs], sort_keys=True)
+
+
+def _rebased(warning: str, then: str) -> str:
+    """A stored warning's leading path as seen from here, not from where the build ran."""
+    path, colon, rest = warning.partition(":")
+    if not colon or not path or os.path.isabs(path):
+        return warning
+    full = os.path.normpath(os.path.join(then, path))
+    return display_path(full) + colon + rest if os.path.exists(full) else warning
 
 
 @contextlib.contextmanager
