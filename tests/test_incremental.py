@@ -415,3 +415,15 @@ def test_an_up_to_date_build_names_files_from_where_it_runs(project, monkeypatch
         f"warning: {project.name}/hotlines.yaml:2: 988 Suicide & Crisis Lifeline: last verified"
         in again.stderr
     )
+
+
+def test_the_second_build_takes_the_no_op_path(project, monkeypatch):
+    # The first build recorded its named files after hashing without them: the second build's
+    # fingerprint differed, so it loaded and checked everything again.
+    build(project)
+
+    def no_loading(*_args, **_kwargs):
+        raise AssertionError("the no-op path loads nothing")
+
+    monkeypatch.setattr("pocketguide.project.load_project", no_loading)
+    assert fresh_flags(build(project)) == {"tiny-guide-en.pdf": True}

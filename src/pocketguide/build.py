@@ -106,6 +106,12 @@ def build(
         from pocketguide.project import load_project  # pydantic: imported after the fork
 
         project = load_project(project_dir)
+        # Named files are inputs wherever they are: a shared hotlines file outside the project,
+        # or one in a hidden folder (.private/), which the project's tree digest leaves out.
+        # Hashed now, before rendering, so an edit made during this build is not taken as built.
+        extra = [str(path) for path in project.named_files]
+        if extra != manifest.extra_inputs(request):
+            digest = inputs_digest(project_dir, out, extra)
         options = for_project(options, project.config)  # large_print: true, say
         # Fonts and images every output may reference; the output folder is never one of them.
         plan = _Plan(
@@ -126,9 +132,6 @@ def build(
             raise
         finally:
             manifest.save()  # outputs written before a failure stay known
-    # Named files are inputs wherever they are: a shared hotlines file outside the project,
-    # or one in a hidden folder (.private/), which the project's tree digest leaves out.
-    extra = [str(path) for path in project.named_files]
     written = [w.path for w in report.written]
     context = stale_context(project)
     manifest.record_request(request, digest, written, report.warnings, extra, context)
