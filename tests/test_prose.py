@@ -207,6 +207,8 @@ def test_valid_but_doubtful_phone_links_warn():
     ("args", "locale"),
     [
         (("--region", "AU"), "en-AU"),  # was `en`: US spelling and dates in Brisbane
+        (("--region", "KE"), "en-KE"),  # and in Nairobi and Lagos
+        (("--region", "NG"), "en-NG"),
         (("--region", "US"), "en"),
         (("--region", "CA"), "en"),
         (("--region", "AU", "--locale", "en_au"), "en-AU"),  # `en-au` would not build

@@ -83,3 +83,9 @@ def test_a_us_edition_is_printed_as_written(tmp_path):
     content = load_content(load_project(tmp_path), "en")
     titles = {s.id: s.script.short_title for s in content.scenarios}
     assert titles["monopolizing"] == "Monopolizing"
+
+
+def test_kenyan_english_is_spelt_the_british_way():
+    from pocketguide.spelling import british
+
+    assert british("en-KE") and british("en-NG") and not british("en-US")

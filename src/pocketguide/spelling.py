@@ -15,7 +15,12 @@ from pocketguide.resources import is_shipped
 from pocketguide.textmap import html_parts, map_text
 
 # Regions whose English spells the British way.
-BRITISH_REGIONS = frozenset({"GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "JM"})
+# Where English is written the British way (and Babel has an English of the region).
+BRITISH_REGIONS = frozenset({
+    "GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "JM", "KE", "NG", "GH", "UG", "TZ",
+    "ZW", "ZM", "BW", "MW", "PK", "MY", "CY", "BB", "TT", "BS", "RW", "SL", "NA", "LS", "SZ",
+    "FJ", "PG", "MU", "GI",
+})  # fmt: skip
 
 _STEMS = {  # US -> British; endings are added below
     "organiz": "organis",
