@@ -392,7 +392,7 @@ def test_a_temp_file_of_a_build_still_writing_is_left_alone(tmp_path):
 
     from pocketguide.output import STALE_TEMP_SECONDS, write_atomic
 
-    fresh, old = tmp_path / ".x.pdf.abc.tmp", tmp_path / ".x.pdf.def.tmp"
+    fresh, old = tmp_path / f".x.pdf.{os.getppid()}-abc.tmp", tmp_path / ".x.pdf.def.tmp"
     fresh.write_bytes(b"%PDF-other")
     old.write_bytes(b"%PDF-killed")
     long_ago = time.time() - STALE_TEMP_SECONDS - 60

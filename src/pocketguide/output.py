@@ -6,6 +6,7 @@ import contextlib
 import errno
 import glob
 import os
+import re
 import secrets
 import tempfile
 import time
@@ -113,7 +114,7 @@ def _write_unnamed(path: Path, data: bytes, folder_fd: int) -> str | None:
     fd = _open_unnamed(path.parent)
     if fd is None:
         return None
-    tmp_name = f".{path.name}.{secrets.token_hex(4)}.tmp"
+    tmp_name = f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     with os.fdopen(fd, "wb") as handle:
         _fill(handle, data)
         try:
@@ -132,7 +133,8 @@ def _write_unnamed(path: Path, data: bytes, folder_fd: int) -> str | None:
 
 def _write_named(path: Path, data: bytes) -> str:
     """Write a named temp file next to path (the fallback); return its name."""
-    fd, tmp_path = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = f".{path.name}.{os.getpid()}-"  # whose it is: see _sweep_stale
+    fd, tmp_path = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "wb") as handle:
@@ -160,14 +162,27 @@ def _open_unnamed(folder: Path) -> int | None:
 def _sweep_stale(path: Path) -> None:
     """Remove temp files of this output left by a build that was killed (named temps only).
 
-    Only old ones: a temp file of a few seconds may be another build's, about to be renamed
-    into place (watch and a build in another terminal writing one file).
+    Not another running build's, about to be renamed into place (watch and a build in another
+    terminal writing one file): only a temp file whose process is gone, or an old one.
     """
     old = time.time() - STALE_TEMP_SECONDS
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError):  # another build removed it first
-            if stale.stat().st_mtime < old:
+            writer = _WRITER.search(stale.name)
+            if (writer and not _running(int(writer[1]))) or stale.stat().st_mtime < old:
                 stale.unlink()
 
 
 STALE_TEMP_SECONDS = 600
+_WRITER = re.compile(r"\.(\d+)-[^.]*\.tmp$")
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of that id is running (its temp file may be about to be renamed)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
