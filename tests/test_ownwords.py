@@ -12,8 +12,8 @@ from pocketguide.ownwords import po_words, template_words
 from pocketguide.resources import templates_dir
 
 UNLISTED = (
-    "is no hotline entry's number, so approve and proof never check it and an edition printing "
-    'it has no "Numbers verified as of" date; give it an entry in the hotlines file'
+    "is no hotline entry's number, so approve and proof never check it and no PDF in this "
+    'language prints "Numbers verified as of"; give it an entry in the hotlines file'
 )
 HOTLINES = (
     "hotlines:\n"

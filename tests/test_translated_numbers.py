@@ -217,9 +217,9 @@ def test_a_number_in_notes_that_no_entry_has_warns(tmp_path):
     assert "589-1234" not in result.stderr
     assert [line for line in result.stderr.splitlines() if "589" in line][-1:] == [
         'hotlines.yaml:2: 988 Suicide & Crisis Lifeline: notes: "(502) 589-4321" '
-        "is not the number of any entry, so nothing checks it and an edition printing it has no "
-        '"Numbers verified as of" date; if a number changed, change it here too, or give it an '
-        "entry of its own (--strict)"
+        "is not the number of any entry, so nothing checks it and no PDF in this language prints "
+        '"Numbers verified as of"; if a number changed, change it here too, or give it an entry '
+        "of its own (--strict)"
     ]
 
 

@@ -188,29 +188,37 @@ def approve_project(project_dir: Path) -> Approval:
         found = changes(old, hotlines)
         locked = {n for e in old.approved for n in (e.phone_normalized, e.text_normalized) if n}
         since = old.approved_since
+        # A lock before version 2 has no day of approval: its file's date stands for it.
+        last = (
+            f"the last approval ({since})"
+            if old.approved_on
+            else (f"{LOCK_NAME} was last saved ({since})")
+        )
+        # A rename hides a changed number as "new": when entries left the lock in the same
+        # approval, a new entry with a number the lock never had counts as changed.
+        removed = any(not isinstance(entry, Hotline) for entry, _, _ in found)
         for entry, what, _advice in found:
             changed.append(what)
-            # A new entry (or a renamed one) with a number the lock never had is new details
-            # too: a copied block keeps the date of the entry it was copied from.
-            unlocked = (
-                isinstance(entry, Hotline) and not {n.normalized for n in entry.numbers} <= locked
-            )
-            stale = (
-                isinstance(entry, Hotline)
-                and (entry.name in approved or unlocked)
-                and entry.verified
-                and since
-                and entry.verified < since
-            )
-            if stale:
+            if not (isinstance(entry, Hotline) and entry.verified and since):
+                continue
+            unlocked = not {n.normalized for n in entry.numbers} <= locked
+            if entry.verified >= since or not (entry.name in approved or unlocked):
+                continue
+            if entry.name in approved or removed:
                 unchecked.append(
                     Problem(
                         shown,
                         entry._line,
-                        f"{entry.name}: verified {entry.verified} is before the last approval "
-                        f"({since}), so the new details were not checked that day; call the "
-                        "number, set verified to the day you did, then approve again",
+                        f"{entry.name}: verified {entry.verified} is before {last}, so the new "
+                        "details were not checked that day; call the number, set verified to "
+                        "the day you did, then approve again",
                     )
+                )
+            else:  # new: checked before the last approval and added since, or copied with a date
+                warnings.append(
+                    f"{where(shown, entry)}: {entry.name}: a new entry verified {entry.verified}, "
+                    f"before {last}; if that is not the day you called it (a block copied with "
+                    "its date), set verified to that day and approve again"
                 )
     # An edition whose words give other hours or digits than the entry would print them
     # beside "verified as of": nobody checked those.

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from typing import TYPE_CHECKING
 
+from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergency, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline
 from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
-from pocketguide.prose import mistyped_codes
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.translated_hotlines import (
     stray_translations,
@@ -22,6 +21,7 @@ from pocketguide.translated_hotlines import (
     unbacked,
     untranslated_warnings,
 )
+from pocketguide.wellknown import near_miss, one_keystroke
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -97,7 +97,7 @@ def unchecked_in_entries(project: Project, content: Content) -> bool:
         return False
     shown = display_path(content.hotlines_path, project.root)
     phone = project.config.organization.phone
-    return bool(stray_number_warnings(content, shown, project.config.region, phone))
+    return bool(stray_numbers_in_entries(content, shown, project.config.region, phone)[0])
 
 
 CONFIG_HOTLINES = "hotlines.yaml"
@@ -145,16 +145,24 @@ def known_numbers(content: Content, organization: Number | None = None) -> set[s
 def stray_number_warnings(
     content: Content, shown: str, region: str, organization: Number | None = None
 ) -> list[str]:
-    """Phone numbers in an entry's words that no entry (nor the organization) has.
+    """Numbers in an entry's words or the blank labels that no entry has, and likely typos."""
+    unchecked, doubtful = stray_numbers_in_entries(content, shown, region, organization)
+    return unchecked + doubtful
+
+
+def stray_numbers_in_entries(
+    content: Content, shown: str, region: str, organization: Number | None = None
+) -> tuple[list[str], list[str]]:
+    """(phone numbers printed that no entry nor the organization has, likely typos).
 
     A number written in notes ("after hours, call 502-555-0142") is printed but not checked:
     when the entry's number changes, the old one stays there unless it is an entry's own.
     """
-    entries = content.hotlines.hotlines
     known = known_numbers(content, organization)
-    warnings = []
+    unchecked, doubtful = [], []
     fields = ("name", "hours", "notes")
-    for entry in entries:
+    for entry in content.hotlines.hotlines:
+        home = entry.region or region
         # The translations too: "(502) 589-777" in Spanish notes passed, each group being part
         # of the entry's own number.
         texts = [(field, getattr(entry, field)) for field in fields] + [
@@ -162,61 +170,55 @@ def stray_number_warnings(
             for tag, words in entry.translations.items()
             for field in fields
         ]
-        # "989 Suicide & Crisis Lifeline" above 988: a name's digits must be its number's.
-        own = {part for n in entry.numbers for part in (n.raw, n.display, n.normalized)}
+        # "989 Suicide & Crisis Lifeline" above 988: a name's digits a keystroke from its own
+        # number, or from a well-known code, are most likely a typo.
+        own = [n.normalized.lstrip("+") for n in entry.numbers]
         listed = ", ".join(dict.fromkeys(n.display for n in entry.numbers)) or "it has none"
-        warnings += [
+        doubtful += [
             f'{where(shown, entry)}: {entry.name}: name: "{run}" is not a number of this entry '
             f"({listed}); check its digits"
-            for run in unbacked(None, entry.name, own)
-            if not _YEAR.fullmatch(run)
+            for run in unbacked(None, entry.name, set(own))
+            if any(one_keystroke(n[-len(run) :], run) for n in own) or near_miss(run, home)
         ]
         for field, words in texts:
             words, at = words or "", f"{where(shown, entry)}: {entry.name}: {field}"
             # A whole other number in a translation is translated_number_warnings' to name.
             translated = field.startswith("translations")
-            for written, e164 in (
-                [] if translated else numbers_in_text(words, entry.region or region)
-            ):
+            for written, e164 in [] if translated else numbers_in_text(words, home):
                 if e164 not in known:
-                    warnings.append(f'{at}: "{written}" {UNCHECKED}')
-            for written in broken_numbers(words, entry.region or region):
-                warnings.append(f'{at}: "{written}" {NOT_A_NUMBER}')
+                    unchecked.append(f'{at}: "{written}" {UNCHECKED}')
+            doubtful += [f'{at}: "{w}" {NOT_A_NUMBER}' for w in broken_numbers(words, home)]
             if not translated:  # a translation's digits must be the words' own (said there)
-                warnings += [
-                    f"{at}: {why}" for why in mistyped_codes(words, entry.region or region)
-                ]
-    return warnings + _blank_label_numbers(content, shown)
+                doubtful += [f"{at}: {why}" for why in mistyped_codes(words, home)]
+    found, typos = _blank_label_numbers(content, shown, region, known)
+    return unchecked + found, doubtful + typos
 
 
-def _blank_label_numbers(content: Content, shown: str) -> list[str]:
-    """Numbers typed into the labels of the blank lines, which print unchecked."""
+def _blank_label_numbers(
+    content: Content, shown: str, region: str, known: set[str]
+) -> tuple[list[str], list[str]]:
+    """Numbers typed into the labels of this edition's blank lines, which print unchecked."""
     hotlines = content.hotlines
-    labels = list(hotlines.blanks) + [
-        label for words in hotlines.translations.values() for label in words.blanks or []
-    ]
-    text = content.hotlines_path.read_text(encoding="utf-8") if content.hotlines_path else ""
-    lines = text.splitlines()
-    warnings = []
+    labels = hotlines.blanks_in(content.locale) or hotlines.blanks
+    lines = content.hotlines_path.read_text(encoding="utf-8").splitlines()
+    unchecked, doubtful = [], []
     for label in dict.fromkeys(labels):
-        for run in dict.fromkeys(m[0] for m in _SPACED_RUN.finditer(label)):
-            line = next((n for n, words in enumerate(lines, 1) if label in words), None)
-            at = f"{shown}:{line}" if line else shown
-            warnings.append(
-                f'{at}: blanks: "{label}" holds the number "{run}", which nothing checks, so '
-                'an edition printing it has no "Numbers verified as of" date; give it an entry '
-                "of its own (a blank line is for a number written by hand)"
-            )
-    return warnings
-
-
-_YEAR = re.compile(r"(19|20)\d\d")
-# Three digits or more, with single spaces, dots or hyphens between them ("9-1-2").
-_SPACED_RUN = re.compile(r"\d(?:[ .-]?\d){2,}")
+        line = next((n for n, words in enumerate(lines, 1) if label in words), None)
+        at = f"{shown}:{line}: blanks" if line else f"{shown}: blanks"
+        for written, e164 in numbers_in_text(label, region):
+            if e164 not in known:
+                unchecked.append(
+                    f'{at}: "{label}" holds the number "{written}", which nothing checks, so no '
+                    'PDF in this language prints "Numbers verified as of"; give it an entry of '
+                    "its own (a blank line is for a number written by hand)"
+                )
+        doubtful += [f'{at}: "{w}" {NOT_A_NUMBER}' for w in broken_numbers(label, region)]
+        doubtful += [f"{at}: {why}" for why in mistyped_codes(label, region)]
+    return unchecked, doubtful
 
 
 UNCHECKED = (
-    "is not the number of any entry, so nothing checks it and an edition printing it has no "
-    '"Numbers verified as of" date; if a number changed, change it here too, or give it an '
-    "entry of its own"
+    "is not the number of any entry, so nothing checks it and no PDF in this language prints "
+    '"Numbers verified as of"; if a number changed, change it here too, or give it an entry of '
+    "its own"
 )

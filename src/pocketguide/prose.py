@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
 from pocketguide.phones import (
@@ -25,7 +26,6 @@ from pocketguide.phones import (
     without_addresses,
 )
 from pocketguide.placeholders import Filled, fill_text
-from pocketguide.wellknown import near_miss
 
 # Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
 # most regions reach no one or someone else. Not inside a longer number: "1,000", or a Madrid
@@ -168,12 +168,15 @@ def _normalized(written: str, region: str, sms: bool) -> str | None:
         return None
 
 
-def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, str]]:
-    """(line, reason) for numbers in prose that no hotline entry has, or that are none at all.
+def stray_numbers(
+    text: str, region: str, known: set[str]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, reason) for numbers in prose that no hotline entry has; and for digits that look
+    mistyped (no number at all, one keystroke from a well-known code).
 
     A number typed into a section is printed as written: `approve` and `proof` never see it.
     """
-    found = []
+    found, doubtful = [], []
     for number, line in enumerate(text.splitlines(), start=1):
         for _line, link, scheme, raw in phone_links(line):
             line = line.replace(link, " " * len(link))  # not read again as words
@@ -189,45 +192,16 @@ def stray_numbers(text: str, region: str, known: set[str]) -> list[tuple[int, st
             for written, e164 in numbers_in_text(line, region)
             if e164 not in known
         ]
-        found += [
+        doubtful += [
             (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
         ]
-        found += [(number, reason) for reason in mistyped_codes(line, region)]
-    return found
-
-
-# Short codes in a clause that says to dial them: "call 991", "text HOME to 741714 or 998".
-# In the languages editions are written in most: "appelez le 991" and "اتصل على ٩٩١" too.
-_DIAL = re.compile(
-    r"\b(?:call(?:s|ing|ed)?|text(?:s|ing|ed)?|dial(?:s|l?ing|l?ed)?|ring(?:s|ing)?|phone|contact"
-    r"|reach|llam(?:a|e|en|ar|ad|ando)|marc(?:a|ar|ad|ando)|marqu(?:e|en)|comun[ií]ca(?:te|se)?"
-    r"|escrib(?:e|an|ir)|mand(?:a|e|en|ar)|env[ií](?:a|e|en|ar)|appel(?:ez|le|er)|compose[zr]?"
-    r"|envoyez|textez|ruf(?:en|t)?|anrufen|w[äa]hlen?|ligue|ligar|chiama(?:te)?|اتصل|اتصلوا|أرسل)\b",
-    re.IGNORECASE,
-)
-# Digit groups a space apart are one code (Samaritans' 116 123).
-# Or spelled out a digit or two at a time (9-8-9, 74-17-41), which times (9-17) are not.
-_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\d)")  # not the dots of 9.8.9
-_CODE_TOKEN = re.compile(r"(?<![\d+.-])(\d{1,2}(?:[.-]\d{1,2}){2,}|\d+(?: \d+)*)(?![\d-])")
-
-
-def mistyped_codes(line: str, region: str) -> list[str]:
-    """Short codes to dial in the words one keystroke from a well-known one (991 for 911)."""
-    codes: dict[str, None] = {}
-    for verb in _DIAL.finditer(line):
-        clause = _CLAUSE_END.split(line[verb.end() :], maxsplit=1)[0]
-        written = (_digits(m.group(1)) for m in _CODE_TOKEN.finditer(clause))
-        codes |= dict.fromkeys("".join(str(int(ch)) for ch in code) for code in written)
-    found = []
-    for code in codes:
-        if 3 <= len(code) <= 6 and (miss := near_miss(code, region)):
-            found.append(f'"{code}" is one keystroke from {miss[0]} ({miss[1]}); check its digits')
-    return found
+        doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
+    return found, doubtful
 
 
 _UNLISTED = (
-    "is no hotline entry's number, so approve and proof never check it and an edition printing "
-    'it has no "Numbers verified as of" date; give it an entry in the hotlines file'
+    "is no hotline entry's number, so approve and proof never check it and no PDF in this "
+    'language prints "Numbers verified as of"; give it an entry in the hotlines file'
 )
 
 
@@ -237,7 +211,8 @@ class Findings:
 
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # Numbers printed that are no entry's (or no number at all): no date can vouch for them.
+    # Numbers printed that are no entry's: no date can vouch for them. (A near miss or a digit
+    # short is only likely: it warns, and leaves the date to the person who approves.)
     unchecked: int = 0
 
     def __iadd__(self, other: Findings) -> Findings:
@@ -295,12 +270,12 @@ def text_findings(
     if not own:
         return Findings(problems)  # the shipped text writes 988 and 911 as placeholders
     warnings += [f"{shown}:{line}: {reason}" for line, reason in doubtful]
-    stray = stray_numbers(text, region, known or set())
-    warnings += [f"{shown}:{line}: {reason}" for line, reason in stray]
+    unlisted, mistyped = stray_numbers(text, region, known or set())
+    warnings += [f"{shown}:{line}: {reason}" for line, reason in unlisted + mistyped]
     for line, codes in foreign_codes(text, region):
         named = " and ".join(f'"{code}"' for code in codes)
         what = "is not a number" if len(codes) == 1 else "are not numbers"
         instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[_digits(code)] for code in codes))
         advice = f"write {instead} (filled in from your hotlines file) or your local number"
         problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
-    return Findings(problems, warnings, len(stray))
+    return Findings(problems, warnings, len(unlisted))

@@ -8,6 +8,9 @@ most likely that one mistyped. Pure data and one pure function.
 
 from __future__ import annotations
 
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
 # By region: short code -> what it is. Kept to lines a guide is likely to print.
 WELL_KNOWN: dict[str, dict[str, str]] = {
     "US": {
@@ -58,12 +61,27 @@ def near_miss(digits: str, region: str) -> tuple[str, str] | None:
     are all real): those are one keystroke from each other.
     """
     known = WELL_KNOWN.get(region, {})
-    if digits in known or (len(digits) == 3 and digits.endswith("11")):
+    if (
+        digits in known
+        or (len(digits) == 3 and digits.endswith("11"))
+        or _real_code(digits, region)
+    ):
         return None
     for code, name in known.items():
         if one_keystroke(code, digits):
             return code, name
     return None
+
+
+def _real_code(digits: str, region: str) -> bool:
+    """A short code of the region's own (Britain's 101, the police): no typo of another.
+
+    Only three digits: phonenumbers takes many longer ones for US text codes (9988, 741714).
+    """
+    if len(digits) != 3:
+        return False
+    number = phonenumbers.parse(digits, region)
+    return shortnumberinfo.is_valid_short_number_for_region(number, region)
 
 
 # Emergency numbers a region has replaced, which phonenumbers still lists: (year, new number).

@@ -196,8 +196,8 @@ def test_numbers_typed_into_the_text_are_checked_against_the_hotlines(tmp_path, 
     result = invoke("check", ".")
     assert result.exit_code == 0, result.output
     unlisted = (
-        "is no hotline entry's number, so approve and proof never check it and an edition "
-        'printing it has no "Numbers verified as of" date; give it an entry in the hotlines file'
+        "is no hotline entry's number, so approve and proof never check it and no PDF in this "
+        'language prints "Numbers verified as of"; give it an entry in the hotlines file'
     )
     digits = "looks like a phone number but is not a valid one; check its digits"
     assert result.stderr.splitlines() == [
