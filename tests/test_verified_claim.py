@@ -241,12 +241,16 @@ def test_a_lock_from_an_older_pocketguide_vouches_for_nothing_until_approved_aga
     # urls before version 2), and so did new hours (none before version 3).
     (project / "hotlines.lock").write_text(version + OLD_LOCK)
     assert CLAIM not in _html(project)
+    missing = "hours" if version else "hours, chat links (url) or day of approval"
     assert run("check", str(project)).stderr == (
-        "warning: hotlines.lock: written by an older pocketguide, it does not hold every detail "
-        'the guide prints (hours, chat links), so the guide prints no "Numbers verified as of" '
-        "date; check every entry, then run pocketguide approve\n"
+        f"warning: hotlines.lock: written by an older pocketguide, it holds no {missing}, so no "
+        'PDF prints "Numbers verified as of"; check every entry, then run pocketguide approve\n'
     )
-    assert run("approve", str(project)).exit_code == 0
+    approved = run("approve", str(project))
+    assert approved.stderr == (
+        "warning: hotlines.lock: the lock an older pocketguide wrote held no hours: they are "
+        "recorded as checked from now on, so make sure every entry's hours are right\n"
+    )
     assert CLAIM in _html(project)
 
 
@@ -292,7 +296,7 @@ def test_hours_changed_after_approval_warn_and_take_the_date_away(project):
     (project / "hotlines.yaml").write_text(changed)
     assert CLAIM not in _html(project)
     assert run("check", str(project)).stderr.splitlines()[-1] == (
-        "warning: hotlines.yaml:2: Test Warmline: hours changed 24/7 -> Mon-Fri 9am-5pm since "
+        'warning: hotlines.yaml:2: Test Warmline: hours changed "24/7" -> "Mon-Fri 9am-5pm" since '
         "hotlines.lock; check it, then run pocketguide approve"
     )
     # New hours are new details: approved once someone checked them and dated it.
@@ -351,3 +355,12 @@ def test_digits_in_a_name_that_are_not_its_number_warn(project):
     (project / "hotlines.yaml").write_text(named)
     assert run("approve", str(project)).exit_code == 0
     assert run("check", str(project)).stderr == ""
+
+
+def test_hours_written_in_other_capitals_or_dashes_are_the_same_hours(project):
+    # "Every day" to "every day" asked for the warmline to be called again.
+    (project / "hotlines.yaml").write_text(DATED.replace("24/7", "Mon-Fri 9am-5pm", 1))
+    assert run("approve", str(project)).exit_code == 0
+    (project / "hotlines.yaml").write_text(DATED.replace("24/7", "mon\u2013fri 9am - 5pm", 1))
+    assert "hours changed" not in run("check", str(project)).stderr
+    assert CLAIM in _html(project)

@@ -13,6 +13,7 @@ from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
 from pocketguide.lock import LOCK_NAME, changes, write_lock
+from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
@@ -231,6 +232,11 @@ def approve_project(project_dir: Path) -> Approval:
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url
     write_lock(path, hotlines, project.config.organization.phone)
+    if old is not None and old.version < LOCK_VERSION:
+        warnings.append(
+            f"{project.shown(path)}: the lock an older pocketguide wrote held no hours: they are "
+            "recorded as checked from now on, so make sure every entry's hours are right"
+        )
     warnings += _stale_proof(project)
     return Approval(path, len(hotlines.hotlines), changed, warnings, phone is not None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -16,11 +17,17 @@ from pocketguide.validate import validate
 from pocketguide.yamlload import load_yaml_file
 
 LOCK_NAME = "hotlines.lock"
-OLD_LOCK = (
-    "written by an older pocketguide, it does not hold every detail the guide prints (hours, "
-    'chat links), so the guide prints no "Numbers verified as of" date; check every entry, '
-    "then run pocketguide approve"
-)
+
+
+def old_lock(version: int) -> str:
+    """Why a lock an older pocketguide wrote vouches for nothing, and what to do."""
+    missing = "hours" if version == 2 else "hours, chat links (url) or day of approval"
+    return (
+        f"written by an older pocketguide, it holds no {missing}, so no PDF prints "
+        '"Numbers verified as of"; check every entry, then run pocketguide approve'
+    )
+
+
 KINDS = ("phone", "text")
 VERSION = 3
 CHECK = "; check it, then run pocketguide approve"
@@ -143,18 +150,35 @@ def changes(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEnt
             before, after = old.keyword or "(none)", entry.keyword or "(none)"
             what = f"{entry.name}: keyword changed {before} -> {after} since {LOCK_NAME}"
             found.append((entry, what, CHECK))
-        details = ("url",) if lock.version == 2 else ("url", "hours")
-        for detail in details if lock.version >= 2 else ():
+        for detail in DETAILS[: lock.version - 1]:  # urls from version 2, hours from 3
             before, after = getattr(old, detail) or None, getattr(entry, detail) or None
-            if before != after:
+            if _same(detail, before) != _same(detail, after):
                 what = (
-                    f"{entry.name}: {detail} changed {before or '(none)'} -> {after or '(none)'} "
+                    f"{entry.name}: {detail} changed {_shown(detail, before)} -> "
+                    f"{_shown(detail, after)} "
                     f"since {LOCK_NAME}"
                 )
                 found.append((entry, what, CHECK))
     for name, old in approved.items():
         found.append((old, f"{name}: removed since the last approval", "; run pocketguide approve"))
     return found
+
+
+DETAILS = ("url", "hours")  # compared from lock version 2 and 3 on
+
+
+def _same(detail: str, value: str | None) -> str | None:
+    """What counts in a detail: hours in other capitals, dashes or spacing are the same hours."""
+    if value is None or detail != "hours":
+        return value
+    return re.sub(r"[\s.]+", "", re.sub(r"[\u2010-\u2015]", "-", value)).casefold()
+
+
+def _shown(detail: str, value: str | None) -> str:
+    """A detail in a message: hours quoted, since they hold commas and dashes of their own."""
+    if not value:
+        return "(none)"
+    return f'"{value}"' if detail == "hours" else value
 
 
 def organization_difference(lock: Lock, phone: Number | None) -> str | None:

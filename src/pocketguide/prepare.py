@@ -43,9 +43,9 @@ def prepare(project: Project, locale: str) -> Prepared:
     )
     from pocketguide.lock import (
         LOCK_NAME,
-        OLD_LOCK,
         VERSION,
         lock_differences,
+        old_lock,
         organization_difference,
         read_lock,
     )
@@ -86,7 +86,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         content.unapproved = [entry.name for entry, _text in differences]
         if lock.version < VERSION:  # a changed link or hours would pass unseen
             content.unapproved.append("an older lock")
-            warnings.append(f"{project.shown(lock_path)}: {OLD_LOCK}")
+            warnings.append(f"{project.shown(lock_path)}: {old_lock(lock.version)}")
         content.unapproved += ["organization.phone"] if organization else []
         if not own_file and own_numbers(project, content):
             content.unapproved.append("content numbers")  # a language folder's: never locked
