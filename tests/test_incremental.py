@@ -427,3 +427,10 @@ def test_the_second_build_takes_the_no_op_path(project, monkeypatch):
 
     monkeypatch.setattr("pocketguide.project.load_project", no_loading)
     assert fresh_flags(build(project)) == {"tiny-guide-en.pdf": True}
+
+
+def test_new_build_rules_rebuild_what_was_up_to_date(project, monkeypatch):
+    # Upgraded between releases (the version unchanged): the PDFs kept the old rules' date.
+    build(project)
+    monkeypatch.setattr("pocketguide.digests.RULES", -1)
+    assert fresh_flags(build(project)) == {"tiny-guide-en.pdf": False}
