@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pocketguide.contentmodels import Ids
+from pocketguide.contentmodels import IdNames, Ids
 from pocketguide.locales import babel_locale, unknown_region
 from pocketguide.models import Strict
 from pocketguide.phones import Number, is_region, number_text, parse_number
@@ -135,7 +135,7 @@ def _css_colour(value: object) -> str:
 class Sections(Strict):
     """Drop or reorder the default sections by id."""
 
-    exclude: Ids = Field(default_factory=list)
+    exclude: IdNames = Field(default_factory=list)  # a repeat excludes it all the same
     order: Ids | None = None
 
 

@@ -9,24 +9,27 @@ from pydantic import AfterValidator, Field
 
 from pocketguide.models import Lines, Strict, Text
 
-_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_ID = re.compile(r"[^/\\.\s][^/\\]*")  # a file name: no folder, not hidden
+
+
+def _file_names(ids: list[str]) -> list[str]:
+    """Ids are file names (sections/<id>.md), without a folder: "sub/closing" was a traceback."""
+    for name in ids:
+        if not _ID.fullmatch(name) or name.endswith((".md", ".yaml")):
+            raise ValueError(f'"{name}" is no id: write the file name without its folder or ending')
+    return ids
 
 
 def _once_each(ids: list[str]) -> list[str]:
-    """Ids are file names (sections/<id>.md), each listed once: a repeat printed twice."""
-    for name in ids:
-        if not _ID.fullmatch(name) or name.endswith((".md", ".yaml")):
-            raise ValueError(
-                f'"{name}" is no id: write the file name without its folder or ending '
-                "(letters, digits, - and _)"
-            )
+    """Each id listed once where the list is what prints: a repeat printed twice."""
     repeated = [name for index, name in enumerate(ids) if name in ids[:index]]
     if repeated:
         raise ValueError(f'"{repeated[0]}" is listed twice; list each id once')
     return ids
 
 
-Ids = Annotated[list[str], AfterValidator(_once_each)]
+IdNames = Annotated[list[str], AfterValidator(_file_names)]
+Ids = Annotated[list[str], AfterValidator(_file_names), AfterValidator(_once_each)]
 
 
 class Manifest(Strict):
@@ -49,7 +52,7 @@ class Kit(Strict):
 class GuideText(Strict):
     """Cover and metadata text of one locale."""
 
-    title: Text
+    title: Text = Field(min_length=1)
     subtitle: Text
     edition: Text
     author: Text = "pocketguide"
@@ -62,7 +65,7 @@ class GuideText(Strict):
 class SectionMeta(Strict):
     """Front matter of a section's Markdown file."""
 
-    title: Text
+    title: Text = Field(min_length=1)
     short_title: Text | None = None
     layout: Literal["text", "scenarios", "crisis", "notes"] = "text"
     notes_pages: int = Field(default=2, ge=0, le=20)
@@ -71,7 +74,7 @@ class SectionMeta(Strict):
 class Scenario(Strict):
     """One scenario script: the same structure for every situation."""
 
-    title: Text
+    title: Text = Field(min_length=1)
     short_title: Text | None = None
     quick: Text
     signs: Lines = Field(min_length=1)

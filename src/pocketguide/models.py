@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from urllib.parse import quote
 
 from pydantic import (
@@ -27,7 +27,7 @@ from pocketguide.phones import (
     parse_number,
 )
 
-Text = Annotated[str, Field(min_length=1)]  # printed words: an empty name or title is a slip
+Text = str
 Lines = list[str]
 # In print order: emergency first, so "in danger right now" is never overleaf.
 CATEGORIES = (
@@ -64,7 +64,7 @@ class HotlineWords(Strict):
 class Hotline(Strict):
     """A crisis or referral number; phone and text numbers are checked for their region."""
 
-    name: Text
+    name: Text = Field(min_length=1)  # printed above the number: an empty one is a slip
     region: str | None = None
     phone: Number | None = None
     text: Number | None = None

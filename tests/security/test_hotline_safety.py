@@ -731,7 +731,7 @@ def test_a_number_mistyped_in_a_translation_warns_as_in_the_words_as_written(pro
         (
             "order: [sub/closing]",
             'pocketguide.yaml:5: sections.order: "sub/closing" is no id: write the file name '
-            "without its folder or ending (letters, digits, - and _)",
+            "without its folder or ending",
         ),
     ],
 )
@@ -774,3 +774,12 @@ def test_an_empty_name_is_an_error(project):
         1,
         "hotlines.yaml:2: hotlines.0.name: is empty; write what it should print",
     )
+
+
+def test_ids_are_file_names_in_any_language_and_exclude_may_repeat():
+    # Ids that built before this check came in: accents, spaces; a doubled exclude is harmless.
+    from pocketguide.config import Sections
+    from pocketguide.contentmodels import Manifest
+
+    assert Manifest(sections=["después-de-la-reunión", "self care"]).sections[0].startswith("d")
+    assert Sections(exclude=["closing", "closing"]).exclude == ["closing", "closing"]
