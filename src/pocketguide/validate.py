@@ -100,8 +100,8 @@ def _label(data: Any, loc: tuple) -> str:
         if isinstance(part, int) and named:
             name, after = node["name"], []
     field = ".".join(str(p) for p in after if not isinstance(p, int))
-    if name is None:
-        return ".".join(str(p) for p in loc)
+    if name is None:  # counted from 1, as a reader counts entries
+        return ".".join(f"entry {p + 1}" if isinstance(p, int) else str(p) for p in loc)
     return name if field in ("", "phone", "text") else f"{name}: {field}"
 
 

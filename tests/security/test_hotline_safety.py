@@ -772,7 +772,7 @@ def test_an_empty_name_is_an_error(project):
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr.splitlines()[0]) == (
         1,
-        "hotlines.yaml:2: hotlines.0.name: is empty; write what it should print",
+        "hotlines.yaml:2: hotlines.entry 1.name: is empty; write what it should print",
     )
 
 
