@@ -364,3 +364,16 @@ def test_hours_written_in_other_capitals_or_dashes_are_the_same_hours(project):
     (project / "hotlines.yaml").write_text(DATED.replace("24/7", "mon\u2013fri 9am - 5pm", 1))
     assert "hours changed" not in run("check", str(project)).stderr
     assert CLAIM in _html(project)
+
+
+def test_a_number_in_the_spanish_catalog_leaves_the_english_date_alone(project):
+    # Only the Spanish PDFs print es.po's words.
+    (project / "pocketguide.yaml").write_text(tiny_config() + "locales: [en, es]\n")
+    (project / "templates" / "i18n").mkdir(parents=True)
+    (project / "templates" / "i18n" / "es.po").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Notes"\nmsgstr "Notas: 502-555-0199"\n'
+    )
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)
+    warnings = run("check", str(project), "--locale", "es").stderr
+    assert 'templates/i18n/es.po:5: "502-555-0199" is no hotline entry' in warnings

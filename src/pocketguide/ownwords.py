@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pocketguide.locales import language_of
 from pocketguide.prose import Findings, text_findings
 
 if TYPE_CHECKING:
@@ -115,8 +116,13 @@ def po_words(catalog: str) -> str:
     return "\n".join(out)
 
 
-def own_words_findings(project: Project, known: set[str], values: dict[str, Filled]) -> Findings:
-    """Errors and warnings for numbers in the project's templates, .po files, logo and name."""
+def own_words_findings(
+    project: Project, known: set[str], values: dict[str, Filled], locale: str | None = None
+) -> Findings:
+    """Errors and warnings for numbers in the project's templates, .po files, logo and name.
+
+    With `locale`, only that edition's `.po` file: a number in es.po is not the English PDFs'.
+    """
     findings = Findings()
     texts: list[tuple[str, str, str]] = []  # (words, as shown, the text holding links)
     for folder in project.template_dirs:
@@ -126,6 +132,8 @@ def own_words_findings(project: Project, known: set[str], values: dict[str, Fill
                 if path.suffix == ".css":
                     words = _css_words(_JINJA.sub(lambda m: _lines_only(m[0]), text))
                     texts.append((words, project.shown(path), ""))
+                elif path.suffix == ".po" and locale and not _for(path, locale):
+                    continue
                 elif path.suffix == ".po":
                     texts.append((po_words(text), project.shown(path), ""))
                 else:
@@ -143,6 +151,11 @@ def own_words_findings(project: Project, known: set[str], values: dict[str, Fill
     for words, shown, links in texts:
         findings += text_findings(words, shown, project.region, True, known, values, links)
     return findings
+
+
+def _for(catalog: Path, locale: str) -> bool:
+    """Whether a .po file (templates/i18n/es.po, es-MX.po) is the edition's language."""
+    return language_of(catalog.stem.replace("_", "-")) == language_of(locale)
 
 
 def _read(path: Path) -> str:

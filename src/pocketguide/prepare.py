@@ -61,7 +61,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     known = known_numbers(content, project.config and project.config.organization.phone)
     root = project.config and project.root
     numbers = prose_findings(content.sources, project.region, root, known, content.numbers)
-    numbers += own_words_findings(project, known, content.numbers)
+    numbers += own_words_findings(project, known, content.numbers, locale)
     problems += numbers.problems
     warnings += numbers.warnings
     try:  # the project's own interface translation, read now so a broken one stops the build
