@@ -39,7 +39,7 @@ def test_a_scenario_too_long_for_its_page_warns_at_its_file(tmp_path, monkeypatc
 def test_every_default_scenario_is_one_page(default_guide):
     assert spilled(*destination_pages(default_guide.read_bytes())) == {}
     starts, _ = destination_pages(default_guide.read_bytes())
-    assert len([name for name in starts if name.startswith("scn-")]) == 10
+    assert len([name for name in starts if name.startswith("scn-")]) == 12
 
 
 def test_a_default_scenario_pushed_over_says_what_did_it(monkeypatch):

@@ -71,8 +71,8 @@ def test_a_british_edition_respells_the_shipped_text_only(tmp_path):
     own.write_text("---\ntitle: How to use this guide\n---\nAsk your organization.\n")
     content = load_content(load_project(tmp_path / "harbour"), "en-GB")
     sections = {s.id: s for s in content.sections}
-    assert "labelled" in sections["facilitator-role"].html
-    assert "labeled" not in sections["facilitator-role"].html
+    assert "behaviour" in sections["feedback-and-limits"].html
+    assert "behavior" not in sections["feedback-and-limits"].html
     assert "Ask your organization." in sections["how-to-use"].html  # the project's own words
     titles = {s.id: s.script.short_title for s in content.scenarios}
     assert titles["monopolizing"] == "Monopolising"
