@@ -10,12 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pocketguide.contrast import RGB, contrast_ratio
+from pocketguide.glyphs import overlapping_digits
 
 MIN_PT_GUIDE = 8.5
 MIN_PT_SMALL = 7.0  # cards and the zine
 NORMAL_RATIO, LARGE_RATIO = 4.5, 3.0
 SCALE = 2.0  # backgrounds are sampled at 144 dpi
-OVERLAP = 0.25  # of the narrower glyph's ink: 0.5 at letter-spacing -0.3em, below 0.1 at -0.1em
 PAD_PT = 0.6  # look slightly beyond the glyph box so thin or bold text still shows its ground
 _BOLD = re.compile(r"(?<!semi)(?<!demi)bold|black|heavy", re.IGNORECASE)
 _DIGITS = re.compile(r"\D")
@@ -111,46 +111,13 @@ def _audit_page(
                 key = ("contrast", math.floor(ratio * 10) / 10, _hex(ink), _hex(ground), needed)
                 found.setdefault(key, []).append(run.text)
         if wanted is not None:
-            squeezed = [t for t in _overlapping_digits(textpage) if _is_number(t, wanted)]
+            squeezed = [t for t in overlapping_digits(textpage) if _is_number(t, wanted)]
             if squeezed:
                 found[("squeezed",)] = squeezed
     finally:
         bitmap.close()
         textpage.close()
     return [_message(source, number, key, texts, min_pt) for key, texts in found.items()]
-
-
-def _overlapping_digits(textpage) -> list[str]:
-    """Texts whose neighbouring digits overlap by a quarter of a glyph or more.
-
-    A letter-spacing typo (-0.3em for -0.03em) keeps every digit in the PDF's text, yet
-    prints 911 as one blot. Normal type leaves a gap between digits' ink.
-    """
-    import pypdfium2.raw as raw
-
-    found: dict[int, str] = {}
-    previous = None
-    for index in range(textpage.count_chars()):
-        char = chr(raw.FPDFText_GetUnicode(textpage, index))
-        owner = ctypes.cast(raw.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p).value
-        box = textpage.get_charbox(index)  # the ink: left, bottom, right, top
-        if char.isdigit() and previous and previous[0] == owner and owner not in found:
-            width = min(previous[1][2] - previous[1][0], box[2] - box[0])
-            if width > 0 and previous[1][2] - box[0] > OVERLAP * width:
-                found[owner] = _object_text(textpage, owner)
-        previous = (owner, box) if char.isdigit() else None
-    return list(found.values())
-
-
-def _object_text(textpage, owner: int) -> str:
-    """The characters of one text object, in order."""
-    import pypdfium2.raw as raw
-
-    return "".join(
-        chr(raw.FPDFText_GetUnicode(textpage, i))
-        for i in range(textpage.count_chars())
-        if ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value == owner
-    )
 
 
 def _message(source: str, page: int, key: tuple, texts: list[str], min_pt: float) -> str:
