@@ -126,7 +126,9 @@ def test_errors_name_files_as_seen_from_the_working_folder(tmp_path, monkeypatch
     project.mkdir()
     (project / "pocketguide.yaml").write_text("organization:\n  name: Riverside\n")
     (project / "hotlines.yaml").write_text("hotlines:\n  - name: [Crisis line]\n")
-    message = "hotlines.entry 1.name: must be text (put it in quotes if YAML reads it as something else)"
+    message = (
+        "hotlines.entry 1.name: must be text (put it in quotes if YAML reads it as something else)"
+    )
     monkeypatch.chdir(tmp_path)
     result = invoke("check", "riverside")
     assert result.exit_code == 1
