@@ -167,3 +167,11 @@ def test_numbers_that_pass_phonenumbers_but_not_the_reader(raw, region, home, sa
     from pocketguide.doubts import doubt
 
     assert doubt(parse_number(raw, region, home=home)) == said
+
+
+def test_a_number_in_brackets_is_quoted_without_the_opening_one():
+    # Warnings quoted "(502-555-0199": the matcher keeps "(" but not ")".
+    from pocketguide.phones import numbers_in_text
+
+    assert numbers_in_text("Notas (502-555-0199)", "US") == [("502-555-0199", "+15025550199")]
+    assert numbers_in_text("Call (502) 555-0199", "US") == [("(502) 555-0199", "+15025550199")]

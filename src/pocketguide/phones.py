@@ -188,10 +188,15 @@ def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
     """The phone numbers written in running text ("after hours, call 502-555-0142"), as
     (how written, E.164); short numbers such as 988 are not looked for."""
     matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    # "Notas (502-555-0199)": the matcher keeps the opening bracket, not the closing one.
     return [
-        (m.raw_string, phonenumbers.format_number(m.number, PhoneNumberFormat.E164))
+        (_balanced(m.raw_string), phonenumbers.format_number(m.number, PhoneNumberFormat.E164))
         for m in matcher
     ]
+
+
+def _balanced(written: str) -> str:
+    return written[1:] if written.startswith("(") and ")" not in written else written
 
 
 # Digit groups joined by spaces, dots or dashes (en dashes too, as word processors write
