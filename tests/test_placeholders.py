@@ -376,3 +376,15 @@ def test_check_says_which_entry_each_placeholder_prints(tmp_path, monkeypatch):
         "en: {emergency} prints 911 (pocketguide's own list: Emergency services)",
         "en: {crisis} prints 988 (pocketguide's own list: 988 Suicide & Crisis Lifeline)",
     ]
+    # A language folder's own hotlines file is named with the entry's line, as the config's is.
+    folder = tmp_path / "lang"
+    (folder / "content" / "en").mkdir(parents=True)
+    (folder / "pocketguide.yaml").write_text("organization:\n  name: Org\n  slug: org\n")
+    (folder / "content" / "en" / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Emergency services\n    phone: '911'\n    category: emergency\n"
+        "  - name: Lifeline\n    phone: '988'\n    category: crisis\n"
+    )
+    assert run("check", "lang").stdout.splitlines()[:2] == [
+        "en: {emergency} prints 911 (lang/content/en/hotlines.yaml:2: Emergency services)",
+        "en: {crisis} prints 988 (lang/content/en/hotlines.yaml:5: Lifeline)",
+    ]

@@ -181,9 +181,13 @@ def _hotlines(project: Project, finder: Finder, problems: Problems) -> tuple[Hot
     def default_file() -> tuple[HotlineFile | None, Path | None]:
         # Looked for only when used: finding it notes a missing translation of it.
         path = finder.find("hotlines.yaml", problems)
+        if path is None:
+            return None, None
         # The shipped file's numbers are US ones; a project's own copy holds its region's.
-        context = {"region": "US" if path is None or is_shipped(path) else project.region}
-        return (_load_model(path, HotlineFile, problems, context) if path else None), path
+        region = "US" if is_shipped(path) else project.region
+        hotlines, found = load_hotlines(path, region, project.root)  # lines noted, names once
+        problems.extend(found)
+        return hotlines, path
 
     own = project.hotlines_path
     if own is None:
