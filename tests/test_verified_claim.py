@@ -377,3 +377,11 @@ def test_a_number_in_the_spanish_catalog_leaves_the_english_date_alone(project):
     assert CLAIM in _html(project)
     warnings = run("check", str(project), "--locale", "es").stderr
     assert 'templates/i18n/es.po:5: "502-555-0199" is no hotline entry' in warnings
+
+
+def test_a_number_in_a_translated_blank_label_is_named_at_its_line(project):
+    (project / "pocketguide.yaml").write_text(tiny_config() + "locales: [en, es]\n")
+    translated = "translations:\n  es:\n    blanks:\n      - Toxicología 1-800-222-1221\n"
+    (project / "hotlines.yaml").write_text(DATED + "blanks: [Poison control]\n" + translated)
+    warnings = run("check", str(project), "--locale", "es").stderr
+    assert 'hotlines.yaml:16: blanks: "Toxicología 1-800-222-1221" holds the number' in warnings

@@ -11,7 +11,7 @@ from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergency, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
-from pocketguide.models import Hotline
+from pocketguide.models import Hotline, HotlineFile
 from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.translated_hotlines import (
@@ -33,8 +33,12 @@ def hotline_warnings(
     content: Content,
     differences: list[tuple[Hotline | LockedEntry, str]],
     organization: str | None = None,
+    stray: tuple[list[str], list[str]] = ([], []),
 ) -> list[str]:
-    """Stale or missing dates, doubtful numbers, the lock's `differences` and `organization`'s."""
+    """Stale or missing dates, doubtful numbers, the lock's `differences` and `organization`'s.
+
+    `stray`: entry_numbers' warnings, worked out once by prepare, which needs the first.
+    """
     if project.is_default or content.hotlines_path is None:
         return []
     shown = display_path(content.hotlines_path, project.root)
@@ -59,7 +63,7 @@ def hotline_warnings(
     warnings += stray_translations(project, content, shown)
     warnings += translated_number_warnings(content, shown)
     warnings += translated_hours_warnings(content, shown)
-    warnings += stray_number_warnings(content, shown, project.config.region, phone)
+    warnings += stray[0] + stray[1]
     warnings += [
         f"{where(shown, h)}: {h.name}: {h.phone.display} is not an emergency number in "
         f"{h.region or project.config.region}, yet it is filed under category: emergency, which "
@@ -91,13 +95,13 @@ def hotline_warnings(
     return warnings
 
 
-def unchecked_in_entries(project: Project, content: Content) -> bool:
-    """Whether the entries' words or blank labels print a number no entry has."""
+def entry_numbers(project: Project, content: Content) -> tuple[list[str], list[str]]:
+    """(numbers no entry has, likely typos) in the entries' words and the blank labels."""
     if project.is_default or content.hotlines_path is None:
-        return False
+        return [], []
     shown = display_path(content.hotlines_path, project.root)
     phone = project.config.organization.phone
-    return bool(stray_numbers_in_entries(content, shown, project.config.region, phone)[0])
+    return stray_numbers_in_entries(content, shown, project.config.region, phone)
 
 
 CONFIG_HOTLINES = "hotlines.yaml"
@@ -142,14 +146,6 @@ def known_numbers(content: Content, organization: Number | None = None) -> set[s
     return known | ({organization.normalized} if organization is not None else set())
 
 
-def stray_number_warnings(
-    content: Content, shown: str, region: str, organization: Number | None = None
-) -> list[str]:
-    """Numbers in an entry's words or the blank labels that no entry has, and likely typos."""
-    unchecked, doubtful = stray_numbers_in_entries(content, shown, region, organization)
-    return unchecked + doubtful
-
-
 def stray_numbers_in_entries(
     content: Content, shown: str, region: str, organization: Number | None = None
 ) -> tuple[list[str], list[str]]:
@@ -190,20 +186,17 @@ def stray_numbers_in_entries(
             doubtful += [f'{at}: "{w}" {NOT_A_NUMBER}' for w in broken_numbers(words, home)]
             if not translated:  # a translation's digits must be the words' own (said there)
                 doubtful += [f"{at}: {why}" for why in mistyped_codes(words, home)]
-    found, typos = _blank_label_numbers(content, shown, region, known)
+    found, typos = _blank_label_numbers(content.hotlines, content.locale, shown, region, known)
     return unchecked + found, doubtful + typos
 
 
 def _blank_label_numbers(
-    content: Content, shown: str, region: str, known: set[str]
+    hotlines: HotlineFile, locale: str, shown: str, region: str, known: set[str]
 ) -> tuple[list[str], list[str]]:
     """Numbers typed into the labels of this edition's blank lines, which print unchecked."""
-    hotlines = content.hotlines
-    labels = hotlines.blanks_in(content.locale) or hotlines.blanks
-    lines = content.hotlines_path.read_text(encoding="utf-8").splitlines()
     unchecked, doubtful = [], []
-    for label in dict.fromkeys(labels):
-        line = next((n for n, words in enumerate(lines, 1) if label in words), None)
+    for label in dict.fromkeys(hotlines.blanks_in(locale) or hotlines.blanks):
+        line = hotlines._blank_lines.get(label)
         at = f"{shown}:{line}: blanks" if line else f"{shown}: blanks"
         for written, e164 in numbers_in_text(label, region):
             if e164 not in known:

@@ -60,11 +60,18 @@ def load_hotlines(path: Path, region: str, root: Path) -> tuple[HotlineFile | No
 
 
 def _note_lines(hotlines: HotlineFile, data: object) -> None:
-    """Remember where each entry starts in its file (YAML line or CSV row)."""
-    entries = data.get("hotlines") if isinstance(data, dict) else None
-    lines = getattr(entries, "lines", [])
+    """Remember where each entry starts in its file (YAML line or CSV row), and each blank."""
+    if not isinstance(data, dict):
+        return
+    lines = getattr(data.get("hotlines"), "lines", [])
     for entry, line in zip(hotlines.hotlines, lines, strict=False):
         entry._line = line
+    # Validated already: translations, if any, is a mapping of mappings.
+    translated = (data.get("translations") or {}).values()
+    for labels in [data.get("blanks"), *(words.get("blanks") for words in translated)]:
+        for label, line in zip(labels or [], getattr(labels, "lines", []), strict=False):
+            if isinstance(label, str):
+                hotlines._blank_lines.setdefault(label, line)
 
 
 def _duplicate_names(hotlines: HotlineFile, shown: str) -> list[Problem]:

@@ -222,6 +222,8 @@ class HotlineFile(Strict):
     translations: dict[str, FileWords] = Field(default_factory=dict)
     # Whether the file itself gave `blanks` (not the locale's default labels copied in).
     _own_blanks: bool = PrivateAttr(default=False)
+    # The line each blank label is written on (its own and its translations'), for messages.
+    _blank_lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @field_validator("translations")
     @classmethod

@@ -36,10 +36,10 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.content import load_content
     from pocketguide.coverage import missing_translations
     from pocketguide.hotline_warnings import (
+        entry_numbers,
         hotline_warnings,
         known_numbers,
         own_numbers,
-        unchecked_in_entries,
     )
     from pocketguide.lock import (
         LOCK_NAME,
@@ -104,9 +104,10 @@ def prepare(project: Project, locale: str) -> Prepared:
         # The back cover prints the organization's number beside the date too.
         content.never_approved = own or project.config.organization.phone is not None
     # Numbers that no entry has, in the text or in the entries' own words (said with each).
-    if numbers.unchecked or unchecked_in_entries(project, content):
+    stray = entry_numbers(project, content)
+    if numbers.unchecked or stray[0]:
         content.unapproved.append("numbers no entry has")
-    found = hotline_warnings(project, content, differences, organization)
+    found = hotline_warnings(project, content, differences, organization, stray)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 
 
