@@ -190,11 +190,9 @@ def approve_project(project_dir: Path) -> Approval:
         locked = {n for e in old.approved for n in (e.phone_normalized, e.text_normalized) if n}
         since = old.approved_since
         # A lock before version 2 has no day of approval: its file's date stands for it.
-        last = (
-            f"the last approval ({since})"
-            if old.approved_on
-            else (f"{LOCK_NAME} was last saved ({since})")
-        )
+        last = f"the last approval ({since})"
+        if not old.approved_on:
+            last = f"{LOCK_NAME} was last saved ({since})"
         # A rename hides a changed number as "new": when entries left the lock in the same
         # approval, a new entry with a number the lock never had counts as changed.
         removed = any(not isinstance(entry, Hotline) for entry, _, _ in found)
