@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run, tiny_config
+from pocketguide.build import build
 
 
 def test_languages_in_parallel_give_the_same_bytes_and_lines(tmp_path, monkeypatch):
@@ -212,6 +213,32 @@ def test_jobs_default_to_the_cpus_this_process_may_use(monkeypatch):
     monkeypatch.delattr(os, "sched_getaffinity")  # macOS and Windows have no affinity call
     monkeypatch.setattr(os, "cpu_count", lambda: 6)
     assert cpu_count() == 6
+
+
+def test_one_language_renders_here_once_this_process_has_weasyprint(monkeypatch):
+    # A second process would only import WeasyPrint again; languages still spread out.
+    from pocketguide.worker import default_jobs
+
+    monkeypatch.setattr("pocketguide.worker.cpu_count", lambda: 4)
+    monkeypatch.setitem(sys.modules, "weasyprint", sys.modules.get("weasyprint", object()))
+    assert (default_jobs(1), default_jobs(2)) == (1, 4)
+    monkeypatch.delitem(sys.modules, "weasyprint")
+    assert default_jobs(1) == 4
+
+
+def test_a_build_without_jobs_in_a_process_with_weasyprint_starts_no_worker(tmp_path, monkeypatch):
+    import weasyprint  # noqa: F401
+
+    import pocketguide.worker
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(pocketguide.worker, "Workers", no_workers)
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(), encoding="utf-8")
+    assert build(tmp_path).written[0].pages >= 2
+    with pytest.raises(AssertionError, match="worker process was started"):
+        build(tmp_path, force=True, jobs=2)
 
 
 def _children(pid: int) -> list[int]:

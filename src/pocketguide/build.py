@@ -74,7 +74,7 @@ def build(
 
     Outputs whose inputs are unchanged since the last build are reported fresh, not rebuilt,
     unless `force`. `fragments` (a FragmentCache) keeps rendered guide pages between builds.
-    `jobs` (default: the CPU count) > 1 renders in worker processes started at once:
+    `jobs` (default: worker.default_jobs) > 1 renders in worker processes started at once:
     languages in parallel, or one language's PDFs while this process prepares their HTML.
     """
     options = options or Options()
@@ -94,10 +94,11 @@ def build(
             _strict_about_stale(strict, stale, report)
         report.warnings = warnings
         return report
-    from pocketguide.worker import Workers, cpu_count, languages_hint
+    from pocketguide.worker import Workers, default_jobs, languages_hint
 
-    jobs = cpu_count() if jobs is None else jobs
-    processes = min(jobs, languages_hint(Path(project_dir), locales))
+    languages = languages_hint(Path(project_dir), locales)
+    jobs = default_jobs(languages) if jobs is None else jobs
+    processes = min(jobs, languages)
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
     # One worker waits for this process's HTML: it warms WeasyPrint up meanwhile.

@@ -15,6 +15,7 @@ import ctypes
 import os
 import re
 import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +33,18 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def default_jobs(languages: int) -> int:
+    """Jobs when none are asked for: the CPU count, or 1 where a worker would gain nothing.
+
+    One language's worker only gives a head start on importing WeasyPrint. A process that has
+    imported it already (a script or test run building guide after guide) renders faster
+    itself than a new process that must import it again.
+    """
+    if languages == 1 and "weasyprint" in sys.modules:
+        return 1
+    return cpu_count()
 
 
 class Workers:
