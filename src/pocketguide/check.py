@@ -12,7 +12,7 @@ from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
-from pocketguide.lock import LOCK_NAME, changes, write_lock
+from pocketguide.lock import LOCK_NAME, changes, organization_change, write_lock
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.prepare import Prepared, output_name, prepare
@@ -218,6 +218,14 @@ def approve_project(project_dir: Path) -> Approval:
                     f"{where(shown, entry)}: {entry.name}: a new entry verified {entry.verified}, "
                     f"before {last}; if that is not the day you called it (a block copied with "
                     "its date), set verified to that day and approve again"
+                )
+        if what := organization_change(old, phone):
+            changed.append(what)
+            if phone is not None:  # it has no `verified` date to tell when it was checked
+                at = f"{project.shown(project.config_path)}:{project.line('organization', 'phone')}"
+                warnings.append(
+                    f"{at}: organization.phone: {phone.display} has no verified date, so approve "
+                    f"cannot tell whether anyone called it since {last}; make sure someone did"
                 )
     # An edition whose words give other hours or digits than the entry would print them
     # beside "verified as of": nobody checked those.

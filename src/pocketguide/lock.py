@@ -197,3 +197,15 @@ def organization_difference(lock: Lock, phone: Number | None) -> str | None:
             "check it, then run pocketguide approve"
         )
     return None
+
+
+def organization_change(lock: Lock, phone: Number | None) -> str | None:
+    """The organization's number since the lock, as approve lists changes; None if the same."""
+    old = lock.organization
+    if phone is None:
+        return "organization.phone: removed since the last approval" if old else None
+    if old is None:
+        return f"organization.phone: {phone.display} is new, not approved yet"
+    if old.phone_normalized != phone.normalized:
+        return f"organization.phone changed {old.phone} -> {phone.display} since {LOCK_NAME}"
+    return None

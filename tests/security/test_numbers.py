@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,42 @@ def test_the_organization_phone_is_approved_with_the_hotlines(tmp_path, monkeypa
         "(502) 589-0010 since hotlines.lock; check it, then run pocketguide approve\n",
     )
     assert prepare(load_project(tmp_path), "en").content.unapproved == ["organization.phone"]
+
+
+def test_approve_names_an_organization_phone_added_or_changed_since_the_last(tmp_path, monkeypatch):
+    # It has no `verified` date, so approve cannot refuse it as it refuses an entry's change:
+    # it lists it with the other changes and asks for the call.
+    line = (
+        "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
+        "    verified: 2026-11-01\n" + EMERGENCY_ENTRY
+    )
+    make_project(tmp_path, {"hotlines.yaml": line})
+    monkeypatch.chdir(tmp_path)
+    assert invoke("approve", ".").exit_code == 0
+    today = date.today().isoformat()
+    unchecked = (
+        "warning: pocketguide.yaml:4: organization.phone: {} has no verified date, so approve "
+        f"cannot tell whether anyone called it since the last approval ({today}); make sure "
+        "someone did"
+    )
+    _with_organization_phone(tmp_path, "502-589-0100")
+    added = invoke("approve", ".")
+    assert added.exit_code == 0
+    assert added.stdout.splitlines()[0] == (
+        "  organization.phone: (502) 589-0100 is new, not approved yet"
+    )
+    assert unchecked.format("(502) 589-0100") in added.stderr.splitlines()
+    _with_organization_phone(tmp_path, "502-589-0010")
+    changed = invoke("approve", ".")
+    assert changed.stdout.splitlines()[0] == (
+        "  organization.phone changed (502) 589-0100 -> (502) 589-0010 since hotlines.lock"
+    )
+    assert unchecked.format("(502) 589-0010") in changed.stderr.splitlines()
+    _with_organization_phone(tmp_path, "502-589-0010")
+    assert invoke("approve", ".").stderr == ""  # nothing new: nothing said
+    make_project(tmp_path, {"hotlines.yaml": line})  # the phone taken out again
+    removed = invoke("approve", ".")
+    assert removed.stdout.splitlines()[0] == "  organization.phone: removed since the last approval"
 
 
 def test_a_lock_from_before_the_organization_phone_was_locked_asks_for_approval(tmp_path):
