@@ -111,3 +111,23 @@ def emergency_number(region: str) -> str | None:
     else:
         listed = AMBULANCE.get(region, ())
     return next((n for n in listed if phonenumbers.is_emergency_number(n, region)), None)
+
+
+# Mobile phones put these through to the emergency services almost everywhere.
+EVERYWHERE = frozenset({"112", "911"})
+
+
+def ambulance_instead(digits: str, region: str) -> str | None:
+    """The region's ambulance numbers ("112 or 15"), when `digits` is none of them.
+
+    For an emergency entry: Japan's 110 and Peru's 105 reach the police, not the ambulance the
+    guide's text sends people to when someone may have overdosed. Nothing is said where no
+    ambulance number of the region is known.
+    """
+    listed = [MEDICAL_EMERGENCY.get(region), *AMBULANCE.get(region, ())]
+    if region in EUROPEAN_UNION:
+        listed.insert(0, "112")
+    known = [number for number in listed if number]
+    if not known or digits in {*known, *EVERYWHERE}:
+        return None
+    return " or ".join(dict.fromkeys(known))

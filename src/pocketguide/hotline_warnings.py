@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING
 
+from pocketguide.ambulance import ambulance_instead
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
@@ -72,6 +73,7 @@ def hotline_warnings(
         for h in content.hotlines.hotlines
         if misfiled_emergency(h, project.config.region)
     ]
+    warnings += _not_the_ambulance(content.hotlines.hotlines, shown, project.config.region)
     if not content.hotlines.hotlines:
         warnings.append(
             f"{shown}: no numbers at all; the crisis pages will have only blank lines to fill "
@@ -215,3 +217,20 @@ UNCHECKED = (
     '"Numbers verified as of"; if a number changed, change it here too, or give it an entry of '
     "its own"
 )
+
+
+def _not_the_ambulance(entries: list[Hotline], shown: str, region: str) -> list[str]:
+    """Emergency entries with the police's or fire service's number, where that is known."""
+    warnings = []
+    for h in entries:
+        if h.category != "emergency" or not h.phone or misfiled_emergency(h, region):
+            continue
+        place = h.region or region
+        if ambulance := ambulance_instead(h.phone.normalized, place):
+            warnings.append(
+                f"{where(shown, h)}: {h.name}: {h.phone.display} is an emergency number in "
+                f"{place}, but not the ambulance's ({ambulance}); the guide says to call the "
+                "emergency entry when someone may have overdosed or is in danger, so check "
+                f"that {h.phone.display} takes those calls, or give {ambulance}"
+            )
+    return warnings

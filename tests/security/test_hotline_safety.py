@@ -398,6 +398,43 @@ def test_real_emergency_numbers_pass(project, phone, region):
 
 
 @pytest.mark.parametrize(
+    ("phone", "region", "ambulance"),
+    [("110", "JP", "119"), ("105", "PE", "911 or 106"), ("110", "DE", "112"), ("100", "IN", "108")],
+)
+def test_an_emergency_entry_with_the_polices_number_warns(project, phone, region, ambulance):
+    # The guide sends people to the emergency entry when someone may have overdosed.
+    entries = (("Emergency", phone, "emergency"), ("Crisis", CRISIS[region], "crisis"))
+    project(hotlines(*entries), f"region: {region}\n")
+    result = invoke("check", ".")
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        0,
+        f"warning: hotlines.yaml:2: Emergency: {phone} is an emergency number in {region}, but "
+        f"not the ambulance's ({ambulance}); the guide says to call the emergency entry when "
+        f"someone may have overdosed or is in danger, so check that {phone} takes those calls, "
+        f"or give {ambulance}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("phone", "region"),
+    [("119", "JP"), ("106", "PE"), ("112", "AU"), ("999", "IE"), ("15", "FR"), ("112", "IN")],
+)
+def test_an_emergency_entry_with_an_ambulance_number_does_not_warn(project, phone, region):
+    entries = (("Emergency", phone, "emergency"), ("Crisis", CRISIS[region], "crisis"))
+    project(hotlines(*entries), f"region: {region}\n")
+    result = invoke("check", ".")
+    assert result.exit_code == 0, result.output
+    assert "ambulance" not in result.stderr
+
+
+# A national crisis or mental-health line of each region, so the project builds.
+CRISIS = {
+    "JP": "0570-064-556", "PE": "0800-10828", "DE": "0800 1110111", "IN": "14416",
+    "AU": "13 11 14", "IE": "116 123", "FR": "3114",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("raw", "region"), [("999", "GB"), ("112", "GB"), ("112", "DE"), ("000", "AU")]
 )
 def test_emergency_numbers_of_other_regions_are_known(raw, region):
