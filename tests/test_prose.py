@@ -338,3 +338,34 @@ def test_ordinary_words_after_dial_words_are_no_near_misses(line, region):
     from pocketguide.dialwords import mistyped_codes
 
     assert mistyped_codes(line, region) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "code"),
+    [
+        ("Samaritans are on 116 132, day or night.", "GB", "116132"),
+        ("Lifeline: 13 11 41", "AU", "131141"),
+        ("HOME to 741-714", "US", "741714"),
+    ],
+)
+def test_a_mistyped_code_written_in_groups_warns_without_a_dial_word(line, region, code):
+    from pocketguide.dialwords import mistyped_codes
+
+    [warning] = mistyped_codes(line, region)
+    assert warning.startswith(f'"{code}" is one keystroke from ')
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("Samaritans are on 116 123", "GB"),
+        ("Shout: 852 58", "GB"),
+        ("between 100-200 people, 2025 2026", "US"),
+        ("Room 116 132", "GB"),
+        ("Open 9:30-17:00, 13/11/14", "AU"),
+    ],
+)
+def test_groups_of_digits_that_are_no_mistyped_code_pass(line, region):
+    from pocketguide.dialwords import mistyped_codes
+
+    assert mistyped_codes(line, region) == []

@@ -1,7 +1,8 @@
 """Short codes written after a word that says to dial them: near misses of well-known codes.
 
 "Call 991" is most likely 911 mistyped, "text HOME to 741714" the Crisis Text Line's 741741. Only
-codes in a clause after a dial word are read, so years, prices and room numbers elsewhere pass.
+codes in a clause after a dial word are read, so years, prices and room numbers elsewhere pass,
+and codes written in groups as helplines are ("Samaritans are on 116 132") wherever they are.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _NOT_A_CODE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Written in groups as a helpline is ("116 132", "741-714"): a code to dial, dial word or not.
+_GROUPED = re.compile(r"(?<![\d+.(:/-])\d{2,4}(?:[ -]\d{2,4})+(?![\d:/]|[.-]\d)")
 _ADDRESS = re.compile(r"^\s+[A-Z][a-z]+\.? (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Lane|Way)\b")
 
 
@@ -45,6 +48,10 @@ def mistyped_codes(line: str, region: str) -> list[str]:
             before, after = clause[: match.start()], clause[match.end() :]
             if _NOT_A_CODE.search(before) or _YEAR.fullmatch(code) or _ADDRESS.match(after):
                 continue
+            codes[code] = None
+    for match in _GROUPED.finditer(line):
+        code = "".join(ch for ch in match.group() if ch.isdigit())
+        if 5 <= len(code) <= 6 and not _NOT_A_CODE.search(line[: match.start()]):
             codes[code] = None
     found = []
     for code in codes:
