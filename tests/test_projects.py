@@ -645,6 +645,24 @@ def test_init_never_claims_the_organization_checked_a_number_today(tmp_path, reg
         assert "# verified: 2031-05-05  # the day you checked it with an official source" in text
 
 
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_init_for_canada_starts_from_canadas_988_undated(tmp_path, locale):
+    # It wrote the US Lifeline (988lifeline.org, English and Spanish, chat) with pocketguide's
+    # date: one approve and the guide printed it as verified.
+    init_project(tmp_path, "Org", "CA", locale, today="2031-05-05")
+    loaded, problems = load_hotlines(tmp_path / "hotlines.yaml", "CA", tmp_path)
+    assert problems == []
+    first = loaded.hotlines[0]
+    assert (first.name, first.phone.raw, first.url, first.languages, first.verified) == (
+        "9-8-8: Suicide Crisis Helpline",
+        "988",
+        "https://988.ca",
+        ["en", "fr"],
+        None,
+    )
+    assert "988lifeline" not in (tmp_path / "hotlines.yaml").read_text()
+
+
 @pytest.mark.parametrize(
     ("name", "body", "kind"),
     [

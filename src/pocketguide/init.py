@@ -49,9 +49,9 @@ hotlines:
   - name: "{lifeline}"
     phone: 988
     text: 988
-    url: https://988lifeline.org
+    url: {lifeline_url}
     hours: 24/7
-    languages: [en, es]
+    languages: [{lifeline_languages}]
     category: crisis
     notes: "{lifeline_notes}"
     {verified_988}
@@ -113,6 +113,16 @@ SAMPLE_WORDS = {
     },
 }
 
+# Canada's 9-8-8 Suicide Crisis Helpline (since November 2023): call or text, English and French.
+CANADA_988 = {
+    "en": {"lifeline": "9-8-8: Suicide Crisis Helpline",
+           "lifeline_notes": "Call or text 9-8-8, in English or French."},
+    "es": {"lifeline": "9-8-8: Suicide Crisis Helpline",
+           "lifeline_notes": "Llama o envía un mensaje de texto al 9-8-8, en inglés o francés."},
+}  # fmt: skip
+for _words in CANADA_988.values():
+    _words |= {"lifeline_url": "https://988.ca", "lifeline_languages": "en, fr"}
+
 OVERLAY_NOTES = {
     "brand": "Put your logo (svg, png or jpg) and optional body font here; "
     "name them in pocketguide.yaml.\n",
@@ -150,6 +160,10 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
     fields["phone_example"] = _phone_example(region)
     checked = _shipped_dates()
     fields |= {f"verified_{n}": _verified_line(checked.get(n), today) for n in ("988", "911")}
+    fields |= {"lifeline_url": "https://988lifeline.org", "lifeline_languages": "en, es"}
+    if region == "CA":  # Canada's 9-8-8 is another service: its own name, site and languages
+        fields |= CANADA_988.get(language_of(locale), CANADA_988["en"])
+        fields["verified_988"] = _verified_line(None, today)  # pocketguide never checked it
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):
         hotlines = LOCAL_HOTLINES_TEMPLATE
