@@ -232,6 +232,24 @@ def test_a_uk_project_never_falls_back_to_the_us_numbers(tmp_path, monkeypatch):
     )
 
 
+def test_a_canadian_project_never_prints_the_us_lifeline_as_its_own(tmp_path, monkeypatch):
+    # 988 reaches Canada's 9-8-8, but the card named the US Lifeline, its site and chat, and
+    # printed "Numbers verified as of" from pocketguide's check of the US service.
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: T\n  slug: t\nregion: CA\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("check", ".")
+    shipped = display_path(content_dir() / "en" / "hotlines.yaml")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"pocketguide.yaml:4: region CA: this edition would print the US 988 Lifeline's entry "
+        f"(its name, website and chat) from {shipped}; put Canada's 9-8-8 Suicide Crisis "
+        "Helpline and your numbers in hotlines.yaml in the project folder (pocketguide init "
+        "--region CA writes one to start from)\n",
+    )
+
+
 def test_numbers_kept_for_one_language_do_not_leave_another_edition_the_us_ones(
     tmp_path, monkeypatch
 ):

@@ -234,9 +234,17 @@ def _unused_hotlines(project: Project) -> list[Problem]:
 
 def _foreign_default(project: Project, default: Path) -> list[Problem]:
     """The shipped US numbers (988, 911) where they reach no one; the fix the project needs."""
-    if project.region in ("US", "CA"):
+    if project.region == "US":
         return []
     own = project.language_hotlines
+    if project.region == "CA":  # 988 and 911 reach help there, but under another service
+        message = (
+            f"region CA: this edition would print the US 988 Lifeline's entry (its name, website "
+            f"and chat) from {display_path(default)}; put Canada's 9-8-8 Suicide Crisis Helpline "
+            "and your numbers in hotlines.yaml in the project folder (pocketguide init --region "
+            "CA writes one to start from)"
+        )
+        return [Problem(project.shown(project.config_path), project.line("region"), message)]
     # Numbers kept in content/en/ serve English only: the Spanish edition found the US file.
     edition = project.shown(project.root / "content" / default.parent.name)
     copy = f"; or copy {project.shown(own[0])} to {edition}/" if own else ""
