@@ -104,11 +104,13 @@ def test_init_creates_a_project_that_checks(tmp_path):
     # The samples are fictional and unverified, so the new project is not ready to print.
     assert check.stderr.splitlines() == [
         "warning: hotlines.yaml:18: Riverside Peer Network warmline: (502) 555-0142 is a "
-        "fictional number (555-0100 to 555-0199 are kept for examples); put in the real one",
+        "fictional number (555-0100 to 555-0199 are kept for examples); put in the real one; "
+        "until then no PDF prints the verified date",
         'warning: hotlines.yaml:18: Riverside Peer Network warmline: no "verified" date; '
         "check the number, then add the date",
         "warning: hotlines.yaml:23: County mobile crisis team: (502) 555-0117 is a fictional "
-        "number (555-0100 to 555-0199 are kept for examples); put in the real one",
+        "number (555-0100 to 555-0199 are kept for examples); put in the real one; "
+        "until then no PDF prints the verified date",
         'warning: hotlines.yaml:23: County mobile crisis team: no "verified" date; '
         "check the number, then add the date",
     ]
@@ -521,7 +523,7 @@ def test_example_builds_with_its_own_look_and_numbers(riverside, riverside_reade
     assert "For the volunteer facilitators of Riverside Peer Network" in texts[0]
     assert any("At Riverside we close every meeting" in t for t in texts)
     assert reader.metadata.title == "Facilitator’s Pocket Guide · Riverside Peer Network"
-    assert "Numbers verified as of November 1, 2026" in texts[-1]
+    assert "verified as of" not in texts[-1]  # its local numbers are fictional
     # The SVG logo is drawn as vectors: its light-teal stroke (#7fc8c2) is on the cover.
     assert "0.498039 0.784314 0.760784 RG" in reader.pages[0].get_contents().get_data().decode()
     crisis = " ".join(texts)

@@ -193,7 +193,8 @@ def test_valid_but_doubtful_phone_links_warn():
         (
             1,
             "the link tel:+1-502-555-0142: (502) 555-0142 is a fictional number (555-0100 to "
-            "555-0199 are kept for examples); put in the real one",
+            "555-0199 are kept for examples); put in the real one; "
+            "until then no PDF prints the verified date",
         ),
         (
             2,

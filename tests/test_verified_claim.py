@@ -71,6 +71,46 @@ def test_entries_without_dates_claim_nothing_and_need_no_such_warning(project):
     assert "Numbers verified as of" not in run("check", str(project)).stderr
 
 
+def test_a_fictional_number_takes_the_date_away_even_when_approved(project):
+    # Nobody answers 555-0100 to 555-0199 (or Ofcom's drama numbers): no one checked them.
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project, "card")
+    config = project / "pocketguide.yaml"
+    config.write_text(
+        config.read_text().replace("  slug: tiny\n", "  slug: tiny\n  phone: 502-555-0100\n")
+    )
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM not in _html(project, "card")  # the back cover prints the organization's too
+    config.write_text(config.read_text().replace("  phone: 502-555-0100\n", ""))
+    today = dt.date.today().isoformat()
+    (project / "hotlines.yaml").write_text(
+        DATED.replace("502-555-0242", "502-555-0142").replace("2026-11-01", today)
+    )
+    approved = run("approve", str(project))
+    assert approved.exit_code == 0
+    assert approved.stderr == (
+        "warning: hotlines.yaml:2: Test Warmline: (502) 555-0142 is a fictional number "
+        "(555-0100 to 555-0199 are kept for examples); put in the real one; until then no PDF "
+        "prints the verified date\n"
+    )
+    assert "Numbers verified as of" not in _html(project, "guide")
+    assert "Numbers verified as of" not in _html(project, "card")
+
+
+def test_the_date_is_written_as_the_edition_writes_dates(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="region: GB\nlocales: [en-GB]\n"))
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Samaritans\n    phone: 116 123\n    category: crisis\n"
+        "    verified: 2026-11-01\n  - name: Emergency\n    phone: '999'\n"
+        "    category: emergency\n    verified: 2026-11-01\n"
+    )
+    assert run("approve", str(tmp_path)).exit_code == 0
+    project = load_project(tmp_path)
+    prepared = prepare(project, "en-GB")
+    html = Renderer(project, prepared.content, prepared.assets, Options()).html("card")[0]
+    assert "Numbers verified as of 1 November 2026" in html
+
+
 def test_the_shipped_numbers_keep_their_date_without_a_lock(tmp_path):
     # pocketguide's own data, checked by its makers: an empty folder builds the default guide.
     assert "Numbers verified as of" in _html(tmp_path)

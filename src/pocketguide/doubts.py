@@ -48,7 +48,10 @@ def fictional_range(number: Number) -> str | None:
 def doubt(number: Number) -> str | None:
     """Why a valid number is probably not the one meant: fictional, 911 plus a digit, a typo."""
     if reason := fictional_range(number):
-        return f"{number.display} is a fictional number ({reason}); put in the real one"
+        return (
+            f"{number.display} is a fictional number ({reason}); put in the real one; until "
+            "then no PDF prints the verified date"
+        )
     if number.emergency_prefix:
         return (
             f"{number.display} starts with the emergency number {number.emergency_prefix}; "

@@ -8,10 +8,10 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.doubts import doubt
+from pocketguide.doubts import doubt, fictional_range
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import is_emergency
+from pocketguide.phones import Number, is_emergency
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
@@ -231,6 +231,12 @@ def entry_warnings(
 def fictional_warnings(hotlines: HotlineFile, shown: str) -> list[str]:
     """One warning per number from a range kept for fiction, which no one answers."""
     return [w for e in hotlines.hotlines for w in _fictional(e, f"{where(shown, e)}: {e.name}")]
+
+
+def fictional_numbers(hotlines: HotlineFile, organization: Number | None = None) -> bool:
+    """Whether an entry or the organization has a number from a range kept for fiction."""
+    numbers = [n for e in hotlines.hotlines for n in (e.phone, e.text)] + [organization]
+    return any(n is not None and fictional_range(n) for n in numbers)
 
 
 def _fictional(entry: Hotline, at: str) -> list[str]:

@@ -41,6 +41,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         known_numbers,
         own_numbers,
     )
+    from pocketguide.hotlines import fictional_numbers
     from pocketguide.lock import (
         LOCK_NAME,
         VERSION,
@@ -107,6 +108,8 @@ def prepare(project: Project, locale: str) -> Prepared:
     stray = entry_numbers(project, content)
     if numbers.unchecked or stray[0]:
         content.unapproved.append("numbers no entry has")
+    if fictional_numbers(content.hotlines, project.config and project.config.organization.phone):
+        content.unapproved.append("fictional numbers")  # approved or not, no one answers them
     found = hotline_warnings(project, content, differences, organization, stray)
     return Prepared(content, assets, warnings + content.unlisted + missing + found, lock)
 

@@ -83,7 +83,8 @@ def test_a_fictional_number_warns_and_strict_refuses(project):
     project(hotlines(("Warmline", "502-555-0142", "crisis")))
     warning = (
         "hotlines.yaml:2: Warmline: (502) 555-0142 is a fictional number (555-0100 to "
-        "555-0199 are kept for examples); put in the real one"
+        "555-0199 are kept for examples); put in the real one; "
+        "until then no PDF prints the verified date"
     )
     result = invoke("check", ".")
     assert (result.exit_code, result.stderr) == (0, f"warning: {warning}\n{NEVER_APPROVED}")
@@ -329,7 +330,8 @@ def test_approve_records_but_warns_about_a_fictional_number(project):
     assert result.stdout == "approved 2 entries: hotlines.lock\n"
     assert result.stderr == (
         "warning: hotlines.yaml:6: Sample: (502) 555-0117 is a fictional number (555-0100 to "
-        "555-0199 are kept for examples); put in the real one\n"
+        "555-0199 are kept for examples); put in the real one; "
+        "until then no PDF prints the verified date\n"
     )
 
 
@@ -569,7 +571,8 @@ def test_the_organization_phone_and_email_are_checked(project):
     assert (result.exit_code, result.stderr) == (
         0,
         "warning: pocketguide.yaml:4: organization.phone: (502) 555-0100 is a fictional number "
-        f"(555-0100 to 555-0199 are kept for examples); put in the real one\n{NEVER_APPROVED}",
+        f"(555-0100 to 555-0199 are kept for examples); put in the real one; "
+        f"until then no PDF prints the verified date\n{NEVER_APPROVED}",
     )
 
 
