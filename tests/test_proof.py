@@ -29,20 +29,30 @@ hotlines:
   - name: Dispatch
     phone: 112
     category: other
+  - name: Peer Warmline
+    phone: "502-555-0163"
+    category: warmline
 """
 INTRO = (
-    "Call or text every number below, except emergency numbers: they are marked, and should"
-    " never get a test call. Tick the box when a number reaches the right service, then sign"
-    " and date the sheet."
+    "Call or text every number below, except emergency numbers and crisis lines: they are marked,"
+    " and should never get a test call. Tick the box when a number reaches the right service,"
+    " then sign and date the sheet."
 )
 DO_NOT_CALL = (
     "Please do not test-call this number: emergency lines need to stay free for people who"
     " need help right now. Instead, confirm it against your local emergency service's"
     " published information, then tick the box."
 )
+CRISIS = (
+    "Please do not test-call this crisis line: a call ties up someone who could be helping a"
+    " person in crisis. Instead, check the number against the service's own website or printed"
+    " material (or call its office line, if it has one), then tick the box."
+)
 OWN = "Your organization's own number, printed on the back cover of the guide."
 NAMED = "The guide's text tells readers to call this number, on its scenario pages and back cover."
-ROW_NAMES = ("Night Crisis Line", "Emergency services", "Dispatch", "Test Org", "Checked by")
+ROW_NAMES = (
+    "Night Crisis Line", "Emergency services", "Dispatch", "Peer Warmline", "Test Org", "Checked by"
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +93,18 @@ def test_emergency_numbers_say_not_to_test_call_them_and_are_never_labelled_call
     assert rows["Dispatch"] == f"Dispatch PHONE 112 {DO_NOT_CALL} Hours: — · Last verified: never "
 
 
-def test_other_numbers_are_to_be_called(rows):
+def test_crisis_lines_are_checked_from_published_information(rows):
+    # A test call takes a crisis line's volunteer from someone who needs them.
     assert rows["Night Crisis Line"] == (
-        f"Night Crisis Line CALL (502) 555-0117 {NAMED} Hours: — · Last verified: 2026-01-05 "
+        f"Night Crisis Line CALL (502) 555-0117 {CRISIS} {NAMED} Hours: — · "
+        "Last verified: 2026-01-05 "
+    )
+
+
+def test_other_numbers_are_to_be_called(rows):
+    # (Its row may end with the page number.)
+    assert rows["Peer Warmline"].startswith(
+        "Peer Warmline CALL (502) 555-0163 Hours: — · Last verified: never "
     )
 
 
@@ -133,7 +152,7 @@ def test_numbers_the_text_names_but_no_entry_lists_are_on_the_sheet(tmp_path):
         "check it, then add it to your hotlines file."
     )
     assert f"Named in the guide's text PHONE 911 {DO_NOT_CALL} {unlisted}" in text
-    assert f"Named in the guide's text CALL 988 {unlisted}" in text
+    assert f"Named in the guide's text CALL 988 {CRISIS} {unlisted}" in text
 
 
 def test_a_proof_sheet_left_behind_by_a_hotline_edit_is_named(tmp_path, monkeypatch):

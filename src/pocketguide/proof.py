@@ -1,7 +1,8 @@
 """`pocketguide proof`: every number in large type with a tick box, for a second person to call.
 
-Emergency numbers are listed too, but marked: test calls to them tie up the line and are
-discouraged, and in places prohibited, so the checker confirms them from published information.
+Emergency numbers and crisis lines are listed too, but marked: test calls to them tie up the
+line (and to emergency numbers are in places prohibited), so the checker confirms them from
+published information.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Row:
     hotline: Hotline | None = None
     unlisted: bool = False  # named by the guide's text ({crisis}), but by no entry
     named: bool = False  # the entry the guide's text says to call ({crisis}, {emergency})
+    crisis: bool = False  # checked from published information: a test call takes a counsellor
 
 
 def proof_rows(
@@ -59,13 +61,15 @@ def proof_rows(
             or any(n and is_emergency(n, h.region or project.region) for n in (h.phone, h.text)),
             h,
             named=id(h) in named,
+            crisis=h.category == "crisis",
         )
         for h in hotlines
     ]
     for name, filled in (numbers or {}).items():
         if filled.entry is None:
             number = parse_number(filled.display, project.region)
-            rows.append(Row("", number, None, name == "emergency", unlisted=True))
+            emergency = name == "emergency"
+            rows.append(Row("", number, None, emergency, unlisted=True, crisis=not emergency))
     organization = project.config.organization if project.config else None
     if organization is not None and organization.phone is not None:
         phone = organization.phone
