@@ -167,7 +167,7 @@ def test_every_number_of_the_entry_is_listed_and_a_url_only_entry_has_none(tmp_p
     assert result.exit_code == 0, result.output
     assert [line for line in result.stderr.splitlines() if "translation" in line] == [
         'warning: hotlines.yaml:2: Lifeline: translations: es: notes: "741714" is not a number '
-        "of this entry ((800) 273-8255, 741741); a translation must print the same numbers",
+        "of this entry (1-800-273-8255, 741741); a translation must print the same numbers",
         'warning: hotlines.yaml:8: Chat: translations: es: notes: "988" is not a number of this '
         "entry (it has none); a translation must print the same numbers",
     ]

@@ -99,8 +99,10 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
         raise ValueError(f'"{text}" is not a valid {region} {kind} number')
     # Readers dial from `home`: a number of another country prints as they must dial it.
     same_region = parsed.country_code == phonenumbers.country_code_for_region(home)
-    style = PhoneNumberFormat.NATIONAL if same_region else PhoneNumberFormat.INTERNATIONAL
-    display = phonenumbers.format_number(parsed, style)
+    if same_region:
+        display = _national(parsed)
+    else:
+        display = phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
     if same_region and parsed.country_code != 1 and _grouped_as_published(text, display):
         display = text  # "1800 55 1800", as the service prints it, not "1800 551 800"
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
@@ -114,6 +116,15 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     # 13 11 14 from New Zealand: a number of another country that cannot be dialled from abroad.
     only_in = None if same_region or abroad else region
     return Number(text, display, uri, e164, False, only_in=only_in, region=region, sms=sms)
+
+
+def _national(parsed: phonenumbers.PhoneNumber) -> str:
+    """A number as its own country writes it; North America's toll-free ones as 1-800-..."""
+    toll_free = phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.TOLL_FREE
+    if parsed.country_code == 1 and toll_free:  # as services print them, and landlines dial
+        national = str(parsed.national_number)
+        return f"1-{national[:3]}-{national[3:6]}-{national[6:]}"
+    return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
 
 
 def _grouped_as_published(text: str, national: str) -> bool:
@@ -165,7 +176,7 @@ def _not_digits(text: str, region: str) -> str:
                 phonenumbers.convert_alpha_characters_in_number(text), region
             )
             if phonenumbers.is_valid_number(parsed):
-                digits = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+                digits = _national(parsed)
                 return (
                     f'"{text}" has letters; write the digits ("{digits}"), and the words in '
                     "notes if people know the number by them"
