@@ -303,7 +303,7 @@ def test_an_error_stops_busy_workers_instead_of_waiting_for_them():
         ("organization: {name: X}\n", (), 1),
         ("organization: {name: X}\nlocales: [en, es]\n", (), 2),
         ("locales: [en, es]\n", ("es",), 1),
-        ("locales: [en-GB]\n", ("all",), 3),  # en-GB and the shipped en and es
+        ("locales: [en-GB]\n", ("all",), 2),  # en-GB and the shipped es (en-GB is English)
         ("locales: [en, es\n", (), 1),  # broken YAML: load_project will say so
         ("locales: ['en', \"es\", fr]  # three\n", (), 3),  # read without YAML
         ("locales:\n  - en\n  - es\n", (), 2),  # a block list: read with YAML

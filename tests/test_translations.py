@@ -21,6 +21,7 @@ from pocketguide.build import prepare
 from pocketguide.catalogs import interface_messages
 from pocketguide.cli import cli
 from pocketguide.guide import base_context, render_html
+from pocketguide.i18n import select_locales
 from pocketguide.project import load_project
 from pocketguide.resources import templates_dir
 
@@ -229,7 +230,16 @@ def test_check_locale_checks_only_the_chosen_languages(french):
         )
     unknown = invoke("check", ".", "--locale", "de")
     assert unknown.exit_code == 1
-    assert unknown.stderr == 'unknown locale "de"; available: en, fr, es\n'
+    assert unknown.stderr == (
+        'unknown locale "de"; available: en, fr, es; to publish in it, add de to locales: in '
+        "pocketguide.yaml, then run: pocketguide translate de --content\n"
+    )
+    # `all` is every configured language, and each shipped one no configured tag is in.
+    assert select_locales(load_project(french), ("all",)) == ["en", "fr", "es"]
+    config = french / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("locales: [en, fr]", "locales: [en-GB, fr]"))
+    # A project in British English got a US English edition too.
+    assert select_locales(load_project(french), ("all",)) == ["en-GB", "fr", "es"]
 
 
 def test_translations_table(french):

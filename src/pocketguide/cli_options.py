@@ -76,7 +76,8 @@ def output_options(command: Callable) -> Callable:
             "--locale",
             "locales",
             multiple=True,
-            help="Language to build (repeatable; `all` for every one) [default: configured].",
+            help="Language to build (repeatable; `all`: the configured ones and each shipped "
+            "language they lack) [default: configured].",
         ),
     ]
     for option in reversed(options):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 
 from pocketguide.errors import PocketguideError
+from pocketguide.locales import is_language
 from pocketguide.project import Project
-from pocketguide.resources import content_dir
+from pocketguide.resources import content_dir, every_locale
 
 
 def available_locales(project: Project) -> list[str]:
@@ -19,17 +20,24 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
     """Resolve --locale values (or `all`) against what the project offers."""
     if not requested:
         return project.locales
-    available = available_locales(project)
     if "all" in requested:
-        return available
+        return every_locale(project.locales)
+    available = available_locales(project)
     # Language tags ignore case (es-mx is es-MX), so --locale ES is es.
     by_case = {loc.lower(): loc for loc in available}
     unknown = [loc for loc in requested if loc.lower() not in by_case]
     if unknown:
-        close = difflib.get_close_matches(unknown[0].lower(), list(by_case), n=1)
+        tag = unknown[0]
+        close = difflib.get_close_matches(tag.lower(), list(by_case), n=1)
         hint = f'did you mean "{by_case[close[0]]}"? ' if close else ""
+        start = ""
+        if not close and project.config is not None and is_language(tag):
+            start = (
+                f"; to publish in it, add {tag} to locales: in pocketguide.yaml, then run: "
+                f"pocketguide translate {tag} --content"
+            )
         raise PocketguideError(
-            f'unknown locale "{unknown[0]}"; {hint}available: {", ".join(available)}'
+            f'unknown locale "{tag}"; {hint}available: {", ".join(available)}{start}'
         )
     requested = tuple(by_case[loc.lower()] for loc in requested)
     return list(dict.fromkeys(requested))

@@ -29,6 +29,16 @@ def content_dir() -> Path:
     return data_dir("content")
 
 
+def every_locale(configured: list[str]) -> list[str]:
+    """`--locale all`: the configured locales, then each shipped language none of them is in.
+
+    A project in en-GB and es gets no US English edition it never asked for.
+    """
+    shipped = sorted(d.name for d in content_dir().iterdir() if (d / "guide.yaml").is_file())
+    languages = {tag.replace("_", "-").split("-")[0].lower() for tag in configured}
+    return list(dict.fromkeys([*configured, *(tag for tag in shipped if tag not in languages)]))
+
+
 def is_shipped(path: Path) -> bool:
     """Whether a file is part of the shipped default content (not a project's own copy)."""
     return Path(path).resolve().is_relative_to(content_dir().resolve())

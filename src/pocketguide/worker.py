@@ -24,7 +24,7 @@ from pathlib import Path
 from pocketguide.engine import font_folder, import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
-from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
+from pocketguide.resources import CONFIG_NAME, every_locale, templates_dir
 
 
 def cpu_count() -> int:
@@ -214,6 +214,5 @@ def languages_hint(project_dir: Path, requested: tuple[str, ...]) -> int:
         found = data.get("locales") if isinstance(data, dict) else None
         configured = [str(x) for x in found] if isinstance(found, list) else []
     if "all" in requested:
-        shipped = [d.name for d in content_dir().iterdir() if (d / "guide.yaml").is_file()]
-        return len(set(configured) | set(shipped))
+        return len(every_locale(configured or ["en"]))
     return max(1, len(configured))
