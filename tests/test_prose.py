@@ -211,7 +211,7 @@ def test_valid_but_doubtful_phone_links_warn():
         (("--region", "KE"), "en-KE"),  # and in Nairobi and Lagos
         (("--region", "NG"), "en-NG"),
         (("--region", "US"), "en"),
-        (("--region", "CA"), "en"),
+        (("--region", "CA"), "en-CA"),  # colour and centre, organize and math
         (("--region", "AU", "--locale", "en_au"), "en-AU"),  # `en-au` would not build
         (("--region", "MX", "--locale", "ES-mx"), "es-MX"),
     ],

@@ -89,3 +89,56 @@ def test_kenyan_english_is_spelt_the_british_way():
     from pocketguide.spelling import british
 
     assert british("en-KE") and british("en-NG") and not british("en-US")
+
+
+@pytest.mark.parametrize(
+    ("us", "canadian"),
+    [("behavior at the center", "behaviour at the centre"), ("counselors", "counsellors"),
+     ("to practice saying no", "to practise saying no"), ("the restrooms", "the washrooms"),
+     ("organize a math judgment toward it", "organize a math judgment toward it")],
+)  # fmt: skip
+def test_canadian_spelling_is_british_in_some_words_only(us, canadian):
+    assert respell(us, "canadian") == canadian
+
+
+def test_a_canadian_edition_respells_the_shipped_text(tmp_path):
+    # en-CA printed "behavior" five times: US spelling, with no word said.
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: T\nregion: CA\nlocales: [en-CA]\nhotlines: hotlines.yaml\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: 9-8-8\n    phone: '988'\n    category: crisis\n", encoding="utf-8"
+    )
+    content = load_content(load_project(tmp_path), "en-CA")
+    html = " ".join(s.html for s in content.sections)
+    assert "behaviour" in html and "behavior" not in html
+    titles = {s.id: s.script.short_title for s in content.scenarios}
+    assert titles["monopolizing"] == "Monopolizing"
+
+
+@pytest.mark.parametrize(
+    ("config", "warning"),
+    [
+        ("region: GB\nlocales: [en]\n", "pocketguide.yaml:4: locales: en prints US spelling and "
+         "dates; for a guide in GB, write en-GB (its spelling and dates)"),
+        ("region: CA\n", "pocketguide.yaml:3: with no locales:, the guide is in en, with US "
+         "spelling and dates; for a guide in CA, add locales: [en-CA]"),
+        ("region: GB\nlocales: [en-GB]\n", None),
+        ("region: US\nlocales: [en]\n", None),
+    ],
+)  # fmt: skip
+def test_a_us_english_edition_where_english_is_spelt_otherwise_warns(tmp_path, config, warning):
+    from pocketguide.build import prepare
+
+    (tmp_path / "pocketguide.yaml").write_text(
+        f"organization:\n  name: T\n{config}hotlines: hotlines.yaml\n", encoding="utf-8"
+    )
+    number = {"GB": "116 123", "CA": "988", "US": "988"}[config.split()[1]]
+    (tmp_path / "hotlines.yaml").write_text(
+        f"hotlines:\n  - name: Line\n    phone: '{number}'\n    category: crisis\n",
+        encoding="utf-8",
+    )
+    project = load_project(tmp_path)
+    said = [w for w in prepare(project, project.locales[0]).warnings if "spelling" in w]
+    assert said == ([warning] if warning else [])

@@ -192,7 +192,7 @@ def default_locale(region: str) -> str:
     from pocketguide.spelling import BRITISH_REGIONS
 
     # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
-    return f"en-{region}" if region in BRITISH_REGIONS else "en"
+    return f"en-{region}" if region in BRITISH_REGIONS or region == "CA" else "en"
 
 
 def next_steps(folder: Path, region: str) -> list[str]:

@@ -52,6 +52,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     )
     from pocketguide.ownwords import own_words_findings
     from pocketguide.prose import prose_findings
+    from pocketguide.spelling import region_spelling_hint
     from pocketguide.translated_hotlines import (
         translated_hours_warnings,
         translated_number_warnings,
@@ -59,6 +60,10 @@ def prepare(project: Project, locale: str) -> Prepared:
 
     content = load_content(project, locale)
     assets, problems, warnings = resolve_brand(project)
+    configured = isinstance(project.raw, dict) and "locales" in project.raw
+    if project.config and (hint := region_spelling_hint(locale, project.region, configured)):
+        key = "locales" if configured else "region"
+        warnings.append(f"{project.shown(project.config_path)}:{project.line(key)}: {hint}")
     known = known_numbers(content, project.config and project.config.organization.phone)
     root = project.config and project.root
     numbers = prose_findings(content.sources, project.region, root, known, content.numbers)

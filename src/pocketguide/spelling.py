@@ -1,4 +1,4 @@
-"""British spelling of the shipped English text, for en-GB, en-IE, en-AU and the like.
+"""British (or Canadian) spelling of the shipped English text, for en-GB, en-AU, en-CA...
 
 The default content is written once, in US English. An edition in an English that spells
 the British way (organisation, behaviour, towards) gets the shipped text respelled word by
@@ -60,44 +60,93 @@ for _us, _uk in _STEMS.items():
     for _end in ("e", "ed", "es", "ing", "ation", "ations", "er", "ers"):
         _WORDS[_us + _end] = _uk + _end
 
-_ALTERNATIVES = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-_PATTERN = re.compile(rf"\b({_ALTERNATIVES})\b", re.IGNORECASE)
+# Canada writes colour, centre and counsellor the British way, but organize, math, judgment
+# and toward the American way, and says washroom.
+_CANADIAN = {
+    us: uk
+    for us, uk in _WORDS.items()
+    if re.match(r"behavior|color|center|counsel|label|practic|to practice", us)
+}
+_CANADIAN |= {"restroom": "washroom", "restrooms": "washrooms"}
 IDS = frozenset({"scenarios"})  # guide.yaml's kit: scenarios: names files, not words
+
+
+def _pattern(words: dict[str, str]) -> re.Pattern:
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+
+
+_SPELLINGS = {"british": (_WORDS, _pattern(_WORDS)), "canadian": (_CANADIAN, _pattern(_CANADIAN))}
+
+
+def spelling(locale: str) -> str | None:
+    """ "british" (en-GB, en-AU), "canadian" (en-CA), or None for US spelling (en, en-US)."""
+    parts = locale.replace("_", "-").split("-")
+    if parts[0].lower() != "en":
+        return None
+    regions = {p.upper() for p in parts[1:]}
+    if regions & BRITISH_REGIONS:
+        return "british"
+    return "canadian" if "CA" in regions else None
 
 
 def british(locale: str) -> bool:
     """Whether an English locale spells the British way (en-GB, en-AU; not en or en-US)."""
-    parts = locale.replace("_", "-").split("-")
-    return parts[0].lower() == "en" and any(p.upper() in BRITISH_REGIONS for p in parts[1:])
+    return spelling(locale) == "british"
 
 
-def respell(text: str) -> str:
-    """The text with each US spelling of the list in its British form, capitals kept."""
+def respell(text: str, way: str = "british") -> str:
+    """The text with each US spelling of the list in its British (or Canadian) form."""
+    words, pattern = _SPELLINGS[way]
 
     def swap(match: re.Match) -> str:
         word = match.group(0)
-        british_word = _WORDS[word.lower()]
+        respelled = words[word.lower()]
         if word.isupper() and len(word) > 1:
-            return british_word.upper()
-        return british_word[0].upper() + british_word[1:] if word[0].isupper() else british_word
+            return respelled.upper()
+        return respelled[0].upper() + respelled[1:] if word[0].isupper() else respelled
 
-    return _PATTERN.sub(swap, text)
+    return pattern.sub(swap, text)
 
 
-def respell_html(html: str) -> str:
+def respell_html(html: str, way: str = "british") -> str:
     """respell the text of HTML, leaving its tags (and their links) as they are."""
-    return "".join(p if p.startswith("<") else respell(p) for p in html_parts(html))
+    return "".join(p if p.startswith("<") else respell(p, way) for p in html_parts(html))
 
 
 def respeller(locale: str):
-    """For a British-spelling English edition, respell(value, path) what shipped files say.
+    """For a British- or Canadian-spelling edition, respell(value, path) what shipped files say.
 
     A value is a content model or a section's HTML.
     """
 
+    way = spelling(locale)
+
     def respelled(value, path: Path, keep: frozenset[str] = frozenset()):
-        if not british(locale) or not is_shipped(path):
+        if way is None or not is_shipped(path):
             return value
-        return respell_html(value) if isinstance(value, str) else map_text(value, respell, keep)
+        if isinstance(value, str):
+            return respell_html(value, way)
+        return map_text(value, lambda text: respell(text, way), keep)
 
     return respelled
+
+
+def region_spelling_hint(locale: str, region: str, configured: bool) -> str | None:
+    """For a plain `en` edition where English is not spelt the US way: the tag to write.
+
+    `configured`: whether the config has `locales:` (else the guide is in `en` by default).
+    """
+    if locale.replace("_", "-").lower() != "en":
+        return None
+    if region not in BRITISH_REGIONS and region != "CA":
+        return None
+    if not configured:
+        return (
+            f"with no locales:, the guide is in en, with US spelling and dates; for a guide in "
+            f"{region}, add locales: [en-{region}]"
+        )
+    return (
+        f"locales: en prints US spelling and dates; for a guide in {region}, write en-{region} "
+        "(its spelling and dates)"
+    )
