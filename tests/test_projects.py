@@ -543,6 +543,29 @@ def test_example_builds_with_its_own_look_and_numbers(riverside, riverside_reade
         "tel:911",
         "tel:+1-502-555-0100",
     } <= uris
+    # A number written in the project's own text is a link too, on its own page.
+    [closing] = [p for p, text in zip(reader.pages, texts, strict=True) if "Our warmline, " in text]
+    assert "tel:+1-502-555-0142" in {
+        a.get_object()["/A"]["/URI"] for a in closing.get("/Annots", [])
+    }
+
+
+def test_a_number_in_the_text_links_where_it_is_written():
+    from pocketguide.numberlinks import link_numbers
+
+    html = (
+        "<html><head><title>416-408-4357</title></head><body><p>Call 416-408-4357, (or "
+        '<a href="tel:+14164084357">416-408-4357</a>) in room 12 since 2026; Lifeline 13 11 '
+        "14</p><style>p::after { content: '416-408-4357' }</style></body></html>"
+    )
+    assert link_numbers(html, "CA") == html.replace(
+        "Call 416-408-4357,",
+        'Call <a class="ltr-number" href="tel:+1-416-408-4357">416-408-4357</a>,',
+    )
+    assert link_numbers("<body><p>Lifeline 13 11 14 (02 9876 5432)</p></body>", "AU") == (
+        '<body><p>Lifeline <a class="ltr-number" href="tel:131114">13 11 14</a> (<a '
+        'class="ltr-number" href="tel:+61-2-9876-5432">02 9876 5432</a>)</p></body>'
+    )
 
 
 def test_proof_sheet(riverside):

@@ -17,6 +17,7 @@ from pocketguide.config import slugify
 from pocketguide.content import Content
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
+from pocketguide.numberlinks import link_numbers
 from pocketguide.placeholders import fill_html
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
@@ -124,6 +125,7 @@ def render_html(
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
     html = fill_html(render_template(env, template, context), content.numbers)
+    html = link_numbers(html, project.region)
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 

@@ -1,0 +1,51 @@
+"""Phone numbers written in a document's text become links that dial them.
+
+"After hours, call 416-408-4357" in a project's own section is a number to tap in the PDF on
+a phone, as {crisis} and the crisis pages' numbers are. Short codes (988) are left alone:
+outside a hotline entry or a placeholder they are too easily a count or a room.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from pocketguide.phones import parse_number
+from pocketguide.textmap import html_parts
+
+_SKIPPED = {"a", "style", "script", "title", "textarea"}
+
+
+def link_numbers(html: str, region: str) -> str:
+    """The document with each full phone number of its body's text in a tel: link."""
+    if not re.search(r"\d", html):
+        return html
+    parts, body, inside = [], False, []
+    for part in html_parts(html):
+        if part.startswith("<"):
+            name = re.match(r"</?([a-zA-Z]+)", part)
+            tag = name[1].lower() if name else ""
+            body = body or tag == "body"
+            if tag in _SKIPPED and not part.endswith("/>"):
+                inside = [*inside, tag] if not part.startswith("</") else inside[:-1]
+        elif body and not inside and any(ch.isdigit() for ch in part):
+            part = _linked(part, region)
+        parts.append(part)
+    return "".join(parts)
+
+
+def _linked(text: str, region: str) -> str:
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
+        start, written = match.start, match.raw_string
+        if written.startswith("(") and ")" not in written:  # "(502-555-0199)": not its bracket
+            start, written = start + 1, written[1:]
+        try:  # the link a hotline entry with this number gets (13 11 14 dials as written)
+            uri = parse_number(written, region).uri
+        except ValueError:
+            continue
+        found.append((start, start + len(written), uri))
+    for start, end, uri in reversed(found):
+        text = f'{text[:start]}<a class="ltr-number" href="{uri}">{text[start:end]}</a>{text[end:]}'
+    return text
