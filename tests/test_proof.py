@@ -179,7 +179,7 @@ def test_the_entries_the_guides_text_names_are_marked(rows):
 
 
 def test_approve_names_a_proof_sheet_made_before_the_edit(tmp_path, monkeypatch):
-    # The checker signed a sheet with 589-8075; approve took 589-8077 without a word.
+    # The checker signed a sheet with 589-8075; approve took 589-8120 without a word.
     monkeypatch.chdir(tmp_path)
     Path("pocketguide.yaml").write_text(
         f"organization:\n  name: P\n  slug: p\nsections:\n  exclude: [{NOT_CRISIS}]\n"
@@ -194,7 +194,7 @@ def test_approve_names_a_proof_sheet_made_before_the_edit(tmp_path, monkeypatch)
     assert run("approve", ".").stderr == ""  # the sheet shows what is approved
     today = dt.date.today().isoformat()  # the day the new number was called
     Path("hotlines.yaml").write_text(
-        entries.replace("8075", "8077").replace("2026-12-01", today, 1)
+        entries.replace("8075", "8120").replace("2026-12-01", today, 1)
     )
     result = run("approve", ".")
     assert result.exit_code == 0

@@ -370,3 +370,15 @@ def test_groups_of_digits_that_are_no_mistyped_code_pass(line, region):
     from pocketguide.dialwords import mistyped_codes
 
     assert mistyped_codes(line, region) == []
+
+
+def test_a_number_in_the_text_one_keystroke_from_an_entrys_says_so_first():
+    from pocketguide.prose import stray_numbers
+
+    [(_line, said)] = stray_numbers("Our front desk: 416-408-4375.", "CA", {"+14164084357"})[0]
+    assert said.startswith(
+        '"416-408-4375" is one keystroke from an entry\'s (416) 408-4357: check its digits; as '
+        "written, it is no hotline entry's number"
+    )
+    [(_line, said)] = stray_numbers("Our front desk: 416-555-1234.", "CA", {"+14164084357"})[0]
+    assert said.startswith('"416-555-1234" is no hotline entry\'s number')

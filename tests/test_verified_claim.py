@@ -84,12 +84,12 @@ def test_a_fictional_number_takes_the_date_away_even_when_approved(project):
     config.write_text(config.read_text().replace("  phone: 502-555-0100\n", ""))
     today = dt.date.today().isoformat()
     (project / "hotlines.yaml").write_text(
-        DATED.replace("502-555-0242", "502-555-0142").replace("2026-11-01", today)
+        DATED.replace("502-555-0242", "502-555-0199").replace("2026-11-01", today)
     )
     approved = run("approve", str(project))
     assert approved.exit_code == 0
     assert approved.stderr == (
-        "warning: hotlines.yaml:2: Test Warmline: (502) 555-0142 is a fictional number "
+        "warning: hotlines.yaml:2: Test Warmline: (502) 555-0199 is a fictional number "
         "(555-0100 to 555-0199 are kept for examples); put in the real one; until then no PDF "
         "prints the verified date\n"
     )

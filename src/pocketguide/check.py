@@ -12,7 +12,7 @@ from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
-from pocketguide.lock import LOCK_NAME, changes, organization_change, write_lock
+from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, organization_change, write_lock
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.prepare import Prepared, output_name, prepare
@@ -20,6 +20,7 @@ from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
 from pocketguide.resources import is_shipped
 from pocketguide.translated_hotlines import translated_hours_warnings, translated_number_warnings
+from pocketguide.wellknown import one_keystroke
 
 
 @dataclass
@@ -227,6 +228,7 @@ def approve_project(project_dir: Path) -> Approval:
                     f"{at}: organization.phone: {phone.display} has no verified date, so approve "
                     f"cannot tell whether anyone called it since {last}; make sure someone did"
                 )
+        warnings += _typos(old, hotlines, shown)
     # An edition whose words give other hours or digits than the entry would print them
     # beside "verified as of": nobody checked those.
     content = prepared.content
@@ -245,6 +247,23 @@ def approve_project(project_dir: Path) -> Approval:
         )
     warnings += _stale_proof(project)
     return Approval(path, len(hotlines.hotlines), changed, warnings, phone is not None)
+
+
+def _typos(lock: Lock, hotlines: HotlineFile, shown: str) -> list[str]:
+    """A changed number one keystroke from the approved one: more likely a slip than a change."""
+    approved = {entry.name: entry for entry in lock.approved}
+    found = []
+    for entry in hotlines.hotlines:
+        for kind in KINDS:
+            new, before = getattr(entry, kind), approved.get(entry.name)
+            old = getattr(before, f"{kind}_normalized") if before else None
+            if new and old and one_keystroke(old, new.normalized):
+                found.append(
+                    f"{where(shown, entry)}: {entry.name}: the new {kind} {new.display} is one "
+                    f"keystroke from the approved {getattr(before, kind)}; if the service did not "
+                    "change its number, this is a typo"
+                )
+    return found
 
 
 def _stale_proof(project: Project) -> list[str]:

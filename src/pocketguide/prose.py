@@ -26,6 +26,7 @@ from pocketguide.phones import (
     without_addresses,
 )
 from pocketguide.placeholders import Filled, fill_text
+from pocketguide.wellknown import one_keystroke
 
 # Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
 # most regions reach no one or someone else. Not inside a longer number: "1,000", or a Madrid
@@ -188,7 +189,7 @@ def stray_numbers(
                 found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
         line = without_addresses(line)
         found += [
-            (number, f'"{written}" {_UNLISTED}')
+            (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
             for written, e164 in numbers_in_text(line, region)
             if e164 not in known
         ]
@@ -197,6 +198,15 @@ def stray_numbers(
         ]
         doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
     return found, doubtful
+
+
+def _near_entry(e164: str, known: set[str], region: str) -> str:
+    """What to say first of a number one keystroke from an entry's: most likely a typo."""
+    for number in sorted(known):
+        if number.startswith("+") and one_keystroke(number, e164):
+            shown = parse_number(number, region).display
+            return f"is one keystroke from an entry's {shown}: check its digits; as written, it "
+    return ""
 
 
 _UNLISTED = (

@@ -167,6 +167,32 @@ def test_approve_names_an_organization_phone_added_or_changed_since_the_last(tmp
     assert removed.stdout.splitlines()[0] == "  organization.phone: removed since the last approval"
 
 
+def test_approve_warns_when_a_changed_number_is_one_keystroke_from_the_approved(
+    tmp_path, monkeypatch
+):
+    # 408-4357 turned 408-4375: approve listed the change and took it without a word.
+    entry = (
+        "hotlines:\n  - name: Distress Centre\n    phone: 416-408-4357\n    category: crisis\n"
+        "    verified: {date}\n" + EMERGENCY_ENTRY
+    )
+    make_project(tmp_path, {"hotlines.yaml": entry.format(date="2026-11-01")}, "region: CA\n")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("approve", ".").exit_code == 0
+    today = date.today().isoformat()
+    swapped = entry.format(date=today).replace("4357", "4375")
+    make_project(tmp_path, {"hotlines.yaml": swapped}, "region: CA\n")
+    result = invoke("approve", ".")
+    assert result.exit_code == 0
+    assert (
+        "warning: hotlines.yaml:2: Distress Centre: the new phone (416) 408-4375 is one keystroke "
+        "from the approved (416) 408-4357; if the service did not change its number, this is a "
+        "typo"
+    ) in result.stderr.splitlines()
+    moved = entry.format(date=today).replace("416-408-4357", "416-555-0199")
+    make_project(tmp_path, {"hotlines.yaml": moved}, "region: CA\n")
+    assert "keystroke" not in invoke("approve", ".").stderr  # a new number, not a slip
+
+
 def test_a_lock_from_before_the_organization_phone_was_locked_asks_for_approval(tmp_path):
     line = (
         "hotlines:\n  - name: Warmline\n    phone: 502-589-0242\n    category: crisis\n"
