@@ -12,7 +12,13 @@ import re
 from phonenumbers import shortnumberinfo
 
 from pocketguide.phones import Number, is_emergency_code
-from pocketguide.wellknown import famous_elsewhere, national_line, near_miss, superseded
+from pocketguide.wellknown import (
+    famous_elsewhere,
+    national_line,
+    near_miss,
+    not_a_helpline,
+    superseded,
+)
 
 # Ranges no one answers, kept for examples and drama: (E.164 pattern, where the range is from).
 _FICTIONAL = (
@@ -70,6 +76,8 @@ def doubt(number: Number) -> str | None:
         and not is_emergency_code(digits, region)
     ):
         return f"{number.display} is {famous}, not a number for {region}; check it"
+    if short and (service := not_a_helpline(digits, region)):
+        return f"{number.display} is {service} in {region}, not a support line; check its digits"
     if short and (replaced := superseded(digits, region)):
         year, now = replaced
         return f"{number.display} has not been in use since {year}; the number is {now} now"

@@ -111,6 +111,25 @@ def national_line(digits: str, region: str) -> bool:
     return digits in NATIONAL_LINES.get(region, {})
 
 
+# Short codes of paid or practical services that are no one's support line: "123" left when
+# "116 " of 116 123 was lost is Britain's speaking clock.
+NOT_HELPLINES: dict[str, dict[str, str]] = {
+    "GB": {"100": "the operator", "123": "the speaking clock", "155": "the international "
+           "operator", "150": "a phone company's customer service", "118118": "directory "
+           "enquiries", "118500": "directory enquiries"},
+    "IE": {"10": "the operator", "11811": "directory enquiries", "11850": "directory enquiries"},
+    "US": {"411": "directory assistance", "511": "traffic information", "611": "a phone "
+           "company's repair service", "811": "the call-before-you-dig line"},
+    "CA": {"411": "directory assistance", "511": "traffic information", "611": "a phone "
+           "company's repair service"},
+}  # fmt: skip
+
+
+def not_a_helpline(digits: str, region: str) -> str | None:
+    """What a short code is when it is a practical service, not a support line, else None."""
+    return NOT_HELPLINES.get(region, {}).get(digits)
+
+
 def famous_elsewhere(digits: str, region: str) -> str | None:
     """What a North American code is, where it is not the region's own (988 in New Zealand)."""
     if region in ("US", "CA"):

@@ -824,3 +824,18 @@ def test_ids_are_file_names_in_any_language_and_exclude_may_repeat():
 
     assert Manifest(sections=["después-de-la-reunión", "self care"]).sections[0].startswith("d")
     assert Sections(exclude=["closing", "closing"]).exclude == ["closing", "closing"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "service"),
+    [("123", "GB", "the speaking clock"), ("118 118", "GB", "directory enquiries"),
+     ("100", "GB", "the operator"), ("411", "US", "directory assistance"),
+     ("116 123", "GB", None), ("211", "US", None), ("111", "GB", None), ("988", "CA", None)],
+)  # fmt: skip
+def test_a_practical_service_code_is_doubted_as_a_support_line(raw, region, service):
+    # "123" is what is left of Samaritans' 116 123 when "116 " is lost: Britain's speaking clock.
+    said = doubt(parse_number(raw, region))
+    if service is None:
+        assert said is None
+    else:
+        assert said == f"{raw} is {service} in {region}, not a support line; check its digits"
