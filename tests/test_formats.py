@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import never_approved, tiny_config
+from conftest import never_approved, run, tiny_config
 from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
 from pocketguide.fitcheck import overflow_problems
@@ -293,6 +293,30 @@ def test_overflow_problems_only_for_faces_taller_than_their_room():
             "under card: hotlines: in pocketguide.yaml (type is never shrunk to make "
             "it fit)"
         )
+    long_name = 'hotlines.yaml:8: "A name of fifty letters or so, much too long"'
+    [problem] = overflow_problems([Fit("card back", 50.0, 47.0)], "out.pdf", long_name)
+    assert problem.message.endswith(
+        f"(50.0 mm of content in 47.0 mm); shorten the long name at {long_name}, or show fewer "
+        "numbers by listing the ones to keep under card: hotlines: in pocketguide.yaml (type is "
+        "never shrunk to make it fit)"
+    )
+
+
+def test_a_card_back_overflowing_under_a_long_name_names_it(tmp_path, monkeypatch):
+    # It blamed the number of entries; the 200-letter name at hotlines.yaml:8 went unnamed.
+    name = "Peer Support Warmline, run by volunteers who have been there themselves, " * 3
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="hotlines: hotlines.yaml\n"))
+    (tmp_path / "hotlines.yaml").write_text(
+        'hotlines:\n  - name: Emergency services\n    phone: "911"\n    category: emergency\n'
+        '  - name: "988 Lifeline"\n    phone: "988"\n    category: crisis\n'
+        f'  - name: "{name.strip()}"\n    phone: 502-589-0142\n    category: warmline\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run("build", ".", "--format", "card-single")
+    assert result.exit_code == 1
+    assert f'shorten the long name at hotlines.yaml:8: "{name.strip()}", or show fewer' in (
+        result.stderr
+    )
 
 
 WIDE = """\

@@ -8,8 +8,15 @@ from pocketguide.pdf import Fit
 TOLERANCE_MM = 0.2
 
 
-def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
-    """One problem per face whose content is taller than its room, saying by how much."""
+# A name longer than this takes two or more lines on a card: it may be what overflows.
+LONG_NAME = 40
+
+
+def overflow_problems(fits: list[Fit], source: str, long_name: str = "") -> list[Problem]:
+    """One problem per face whose content is taller than its room, saying by how much.
+
+    `long_name`: the longest entry name the numbers' faces print, as `file:line: "name"`.
+    """
     problems = []
     for fit in fits:
         if fit.wide_mm > TOLERANCE_MM:
@@ -30,7 +37,7 @@ def overflow_problems(fits: list[Fit], source: str) -> list[Problem]:
                     None,
                     f"the {fit.label} overflows by {over:.1f} mm "
                     f"({fit.content_mm:.1f} mm of content in {fit.room_mm:.1f} mm); "
-                    f"{_advice(fit.label)} (type is never shrunk to make it fit)",
+                    f"{_advice(fit.label, long_name)} (type is never shrunk to make it fit)",
                 )
             )
     return problems
@@ -46,11 +53,12 @@ def _narrower(fit: Fit) -> str:
     return "shorten it"
 
 
-def _advice(label: str) -> str:
+def _advice(label: str, long_name: str = "") -> str:
     """What to change: the faces with crisis numbers fill up with entries, not with text."""
     if label == "card back" or "crisis numbers" in label:
-        return (
+        fewer = (
             "show fewer numbers by listing the ones to keep under card: hotlines: in "
             "pocketguide.yaml"
         )
+        return f"shorten the long name at {long_name}, or {fewer}" if long_name else fewer
     return "shorten its text"

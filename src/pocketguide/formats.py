@@ -10,8 +10,9 @@ from pocketguide.brand import BrandAssets
 from pocketguide.content import Content
 from pocketguide.digests import engine_version, fingerprint
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.fitcheck import overflow_problems
+from pocketguide.fitcheck import LONG_NAME, overflow_problems
 from pocketguide.guide import in_edition, render_html
+from pocketguide.hotlines import where
 from pocketguide.imposition import booklet_scale, zine_panel_mm
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios
 from pocketguide.locales import right_to_left
@@ -185,6 +186,17 @@ class Renderer:
             return self.content.hotlines.hotlines
         return kit_hotlines(self.project, self.content)
 
+    def _long_name(self, kind: str) -> str:
+        """The longest entry name the kit's numbers print, if long: `file:line: "name"`."""
+        path = self.content.hotlines_path
+        if kind.startswith("guide") or path is None:
+            return ""
+        entries = in_edition(self.project, self.content.locale, self._hotlines(kind))
+        longest = max(entries, key=lambda h: len(h.name), default=None)
+        if longest is None or len(longest.name) <= LONG_NAME:
+            return ""
+        return f'{where(self.project.shown(path), longest)}: "{longest.name}"'
+
     def source(self, kind: str, shown: str) -> Rendered:
         """Render, check and verify a source document once."""
         if kind in self._renders:
@@ -209,7 +221,7 @@ class Renderer:
             result = cache.render(html, templates_dir(), roots, shown, self.assets_key)
         if result is None:
             result = self.make_pdf(html, templates_dir(), roots, shown, measure, record=guide)
-        problems = overflow_problems(result.fits, shown)
+        problems = overflow_problems(result.fits, shown, self._long_name(kind))
         if problems:
             raise PocketguideError(problems)
         # The 28-48 page promise is the default A6 edition's; other sizes and content vary.
