@@ -277,3 +277,22 @@ def test_two_keys_for_one_language_are_an_error(tmp_path, file, text, line):
     assert result.stderr == (
         f"{file}:{line}: Line: translations: es and ES are the same language; keep one\n"
     )
+
+
+def test_a_translated_entry_whose_hours_in_words_are_not_warns(tmp_path):
+    # `translations: {fr: {}}` (a name that needs none), then hours turned "Mon-Fri 8am-10pm":
+    # the French card printed them in English, unsaid.
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config(extra="locales: [en, es]\n"))
+    entries = (
+        "hotlines:\n  - name: River Warmline\n    phone: 502-589-1234\n    category: crisis\n"
+        "    hours: {hours}\n    translations:\n      es: {{}}\n"
+    )
+    (tmp_path / "hotlines.yaml").write_text(entries.format(hours="Mon-Fri 8am-10pm"))
+    warnings = prepare(load_project(tmp_path), "es").warnings
+    assert (
+        'hotlines.yaml:2: River Warmline: hours "Mon-Fri 8am-10pm" have no es translation '
+        "(translations: es: hours:), so the es edition prints them as written"
+    ) in warnings
+    (tmp_path / "hotlines.yaml").write_text(entries.format(hours="24/7"))
+    assert not any("hours" in w for w in prepare(load_project(tmp_path), "es").warnings)
+    assert not any("hours" in w for w in prepare(load_project(tmp_path), "en").warnings)

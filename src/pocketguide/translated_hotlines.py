@@ -67,6 +67,8 @@ def untranslated_warnings(project: Project, content: Content, shown: str) -> lis
             f"{shown}: the blanks labels have no {locale} translation, so the {locale} edition "
             "prints them as written"
         )
+    if project.hotlines_path is not None and project.translates(locale):
+        warnings += _hours_as_written(content, shown, locale)
     own = content.hotlines.blanks
     translated = content.hotlines.blanks_in(locale) or own
     # Most likely a label was left out; the editions would differ in their blank lines.
@@ -76,6 +78,20 @@ def untranslated_warnings(project: Project, content: Content, shown: str) -> lis
             f"than blanks ({len(translated)}, not {len(own)}); the {locale} edition prints "
             "its own"
         )
+    return warnings
+
+
+def _hours_as_written(content: Content, shown: str, locale: str) -> list[str]:
+    """Entries translated but for hours in words ("Mon-Fri 8am-10pm"): printed as written."""
+    warnings = []
+    for entry in content.hotlines.hotlines:
+        words = entry.words_in(locale)
+        if words is not None and words.hours is None and re.search(r"[^\W\d_]", entry.hours or ""):
+            warnings.append(
+                f'{where(shown, entry)}: {entry.name}: hours "{entry.hours}" have no {locale} '
+                f"translation (translations: {locale}: hours:), so the {locale} edition prints "
+                "them as written"
+            )
     return warnings
 
 
