@@ -9,6 +9,7 @@ import pytest
 
 from conftest import run, tiny_config
 from pocketguide.build import prepare
+from pocketguide.errors import PocketguideError
 from pocketguide.formats import Renderer
 from pocketguide.options import Options
 from pocketguide.project import load_project
@@ -254,6 +255,25 @@ def test_an_approved_edition_printing_a_number_no_entry_has_prints_no_date(proje
         "number, so approve and proof never check it and no PDF in this language prints "
         '"Numbers verified as of"; give it an entry in the hotlines file\n'
     )
+
+
+def test_a_template_that_writes_the_claim_itself_is_refused_while_it_is_untrue(project):
+    # Hand-written on the back cover, it printed beside a changed, unapproved number, and the
+    # warnings said no PDF printed it.
+    (project / "templates").mkdir()
+    (project / "templates" / "guide.html.j2").write_text(
+        EXTENDS + "{% block cover_extra %}<p>Numbers verified as of December 1, 2026</p>"
+        "{% endblock %}\n"
+    )
+    with pytest.raises(PocketguideError) as refused:
+        _html(project)
+    assert str(refused.value) == (
+        'templates: a template prints "Numbers verified as of" itself, but no date can be '
+        "vouched for in this edition (see the warnings); print it only {% if verified_as_of %}, "
+        "as the default templates do"
+    )
+    assert run("approve", str(project)).exit_code == 0
+    assert CLAIM in _html(project)  # approved: the template's words are true again
 
 
 def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):

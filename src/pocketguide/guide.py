@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
 from pocketguide.content import Content
+from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.numberlinks import link_numbers
@@ -125,8 +127,27 @@ def render_html(
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
     html = fill_html(render_template(env, template, context), content.numbers)
+    if not context["verified_as_of"]:
+        _refuse_written_claim(env, html, project)
     html = link_numbers(html, project.region)
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
+
+
+def _refuse_written_claim(env: Any, html: str, project: Project) -> None:
+    """A template's own "Numbers verified as of" where the numbers are not approved: refused."""
+    marker = "\x00"
+    said = env.from_string('{{ _("Numbers verified as of %(date)s", date=d) }}').render(d=marker)
+    text = " ".join(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]).split())
+    for phrase in {said.split(marker)[0].strip(), "Numbers verified as of"}:
+        if phrase and phrase in text:
+            message = (
+                f'a template prints "{phrase}" itself, but no date can be vouched for in this '
+                "edition (see the warnings); print it only {% if verified_as_of %}, as the "
+                "default templates do"
+            )
+            raise PocketguideError(
+                Problem(project.shown(project.root / "templates"), None, message)
+            )
 
 
 def blank_fields(labels: list[str], extra: int = 3) -> list[dict[str, str | None]]:
