@@ -293,8 +293,11 @@ def test_placeholders_written_almost_right_are_errors_not_printed_as_written(tmp
         'content/en/sections/closing.md:5: "{*crisis*}" prints as written: write {crisis}',
         'content/en/sections/closing.md:6: "｛emergency｝" prints as written: write {emergency}',
         "hotlines.yaml:8: {emergency} is not filled in a hotline entry: write the number",
+        # With them, not a run later: the link that shows 116 123 and dials 999.
+        'content/en/sections/closing.md:7: the link "Call 116 123" shows 116 123 but dials 999; '
+        "make them the same number",
     ]
-    # Once they are right, the link that shows 116 123 and dials 999 is caught.
+    # Once they are right, the link is the one problem left.
     section.write_text("---\ntitle: Closing\n---\n\n[Call {crisis}](tel:999)\n")
     hotlines.write_text(text.replace("    notes: Or {emergency}\n", ""))
     assert run("check", ".").stderr.splitlines() == [

@@ -62,6 +62,7 @@ class Content:
     # What {emergency} and {crisis} print (pocketguide.placeholders).
     numbers: dict[str, Filled] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # the placeholders the text uses
+    deferred: list[Problem] = field(default_factory=list)  # load_content(defer=True)
 
 
 def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
@@ -90,8 +91,12 @@ def order_sections(manifest: Manifest, project: Project, problems: Problems) -> 
     return [i for i in ids if i not in settings.exclude]
 
 
-def load_content(project: Project, locale: str) -> Content:
-    """Load and validate all content of one locale; raise every problem together."""
+def load_content(project: Project, locale: str, defer: bool = False) -> Content:
+    """Load and validate all content of one locale; raise every problem together.
+
+    With `defer`, the placeholders' problems are kept in `content.deferred` for the caller to
+    raise with the text's other problems (a wrong link a line below a misspelt {crisis}).
+    """
     problems = Problems(project.root)
     finder = Finder(project, locale)
     manifest_path = finder.manifest(problems)
@@ -126,7 +131,8 @@ def load_content(project: Project, locale: str) -> Content:
     missing = len(problems.items) == before
     scanned = finder.sources + [p for p in [project.hotlines_path] if p and p.is_file()]
     found, used = placeholder_problems(scanned, values, where, project.root, missing)
-    problems.extend(found)
+    if not (defer and not problems.items):  # other problems: the content is not read further
+        problems.extend(found)
     if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
         # Every guide prints its crisis numbers; the check after rendering relies on it.
         line = project.line("sections", "exclude")
@@ -144,6 +150,7 @@ def load_content(project: Project, locale: str) -> Content:
         finder.fallbacks,
         hotlines_path,
     )
+    content.deferred = found if defer else []
     content.unlisted = unlisted_files(project, manifest, finder.locales) if manifest else []
     # The text keeps {emergency} and {crisis}: the rendered HTML links the numbers.
     content.numbers, content.named = values, used

@@ -58,7 +58,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         translated_number_warnings,
     )
 
-    content = load_content(project, locale)
+    content = load_content(project, locale, defer=True)
     assets, problems, warnings = resolve_brand(project)
     configured = isinstance(project.raw, dict) and "locales" in project.raw
     if project.config and (hint := region_spelling_hint(locale, project.region, configured)):
@@ -68,7 +68,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     root = project.config and project.root
     numbers = prose_findings(content.sources, project.region, root, known, content.numbers)
     numbers += own_words_findings(project, known, content.numbers, locale)
-    problems += numbers.problems
+    problems += content.deferred + numbers.problems  # all of the text's problems at once
     warnings += numbers.warnings
     try:  # the project's own interface translation, read now so a broken one stops the build
         warnings += interface_warnings(project, locale)
