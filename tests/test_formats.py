@@ -179,6 +179,30 @@ def test_unknown_card_hotline_names_the_config_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("names", "hint"),
+    [
+        ('["NHS111"]', '; did you mean "NHS 111"?'),
+        # Unquoted, a name with a comma is two to YAML.
+        ("[NHS 111, Leeds Warmline (peer, volunteer-run)]",
+         '; a name with a comma in it goes in quotes: "Leeds Warmline (peer, volunteer-run)"'),
+        ('["Somewhere else"]', ""),
+    ],
+)  # fmt: skip
+def test_a_card_name_that_is_no_entry_says_which_was_meant(tmp_path, names, hint):
+    from pocketguide.kit import unknown_card_hotlines
+    from pocketguide.models import Hotline
+    from pocketguide.project import load_project
+
+    project = tiny(tmp_path, f"card:\n  hotlines: {names}\n")
+    entries = [
+        Hotline(name=name, phone="999", category="emergency", region="GB")
+        for name in ("NHS 111", "Leeds Warmline (peer, volunteer-run)")
+    ]
+    said = {p.message for p in unknown_card_hotlines(load_project(project), entries)}
+    assert any(message.endswith(f"is not a hotline name in this project{hint}") for message in said)
+
+
 def test_kit_scenarios_that_are_not_in_the_guide_are_named_at_their_lines(tmp_path):
     # `check` said "ok" and the zine build named only the first, with no line.
     default = Path(__file__).parents[1] / "content" / "en" / "guide.yaml"

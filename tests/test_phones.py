@@ -51,8 +51,17 @@ def test_sms_links():
         ("US", "0300 123 3393", '"0300 123 3393" is not a valid US phone number'),
         ("GB", "0300 123 339", '"0300 123 339" is not a valid GB phone number'),
         ("US", "502 555 01", '"502 555 01" is not a valid US phone number'),
-        ("DE", "988", '"988" is not a valid DE phone number'),
-        ("AU", "911", '"911" is not a valid AU phone number'),
+        (
+            "DE",
+            "988",
+            '"988" is not a valid DE phone number; 988 is the US and Canada\'s crisis line',
+        ),
+        (
+            "AU",
+            "911",
+            '"911" is not a valid AU phone number; 911 is North America\'s emergency number: '
+            "AU's is 000",
+        ),
         (
             "CA",
             "555 0100",

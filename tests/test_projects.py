@@ -203,7 +203,8 @@ def test_usual_yaml_slips_are_explained_in_plain_words(tmp_path, monkeypatch):
     hotlines = "hotlines:\n  - name: A\n    phone: '988'\n    verified: 2026-13-01\n"
     _project(tmp_path, ORG, hotlines)
     assert invoke("check", ".").stderr == (
-        'hotlines.yaml:4: A: verified: "2026-13-01" is not a date like 2026-11-01\n'
+        'hotlines.yaml:4: A: verified: "2026-13-01" is not a date written year-month-day, '
+        "like 2026-11-01\n"
     )
     hotlines = "hotlines:\n  - name: A\n    phone_number: '988'\n"
     _project(tmp_path, ORG, hotlines)
@@ -214,7 +215,8 @@ def test_usual_yaml_slips_are_explained_in_plain_words(tmp_path, monkeypatch):
     (tmp_path / "hotlines.csv").write_text("name,phone,verified\nA,988,11/1/2026\n")
     _project(tmp_path, ORG + "hotlines: hotlines.csv\n")
     assert invoke("check", ".").stderr == (
-        'hotlines.csv:2: A: verified: "11/1/2026" is not a date like 2026-11-01 (a spreadsheet '
+        'hotlines.csv:2: A: verified: "11/1/2026" is not a date written year-month-day, '
+        "like 2026-11-01 (a spreadsheet "
         "may have rewritten it: format that column as Text)\n"
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from pocketguide.ambulance import emergency_number
 from pocketguide.content import Content, ScenarioEntry
 from pocketguide.errors import PocketguideError, Problem, display_path
@@ -23,11 +26,24 @@ def unknown_card_hotlines(project: Project, hotlines: list[Hotline]) -> list[Pro
         Problem(
             shown,
             project.line("card", "hotlines", index),
-            f'card: hotlines: "{name}" is not a hotline name in this project',
+            f'card: hotlines: "{name}" is not a hotline name in this project{_hint(name, names)}',
         )
         for index, name in enumerate(chosen or ())
         if name not in names
     ]
+
+
+def _hint(name: str, names: set[str]) -> str:
+    """The name meant ("NHS111" for "NHS 111"), or how a name with a comma is written."""
+    squeezed = {re.sub(r"\W", "", n).casefold(): n for n in names}
+    meant = squeezed.get(re.sub(r"\W", "", name).casefold())
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.8)
+    if meant or close:
+        return f'; did you mean "{meant or close[0]}"?'
+    # `[Crisis, Warmline (peer, volunteer-run)]` is three names to YAML: the comma splits one.
+    if whole := next((n for n in sorted(names) if "," in n and name.strip() in n), None):
+        return f'; a name with a comma in it goes in quotes: "{whole}"'
+    return ""
 
 
 def _candidates(project: Project, content: Content) -> list[Hotline]:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, shortnumberinfo
 
-from pocketguide.ambulance import AMBULANCE
-from pocketguide.wellknown import national_line
+from pocketguide.ambulance import AMBULANCE, emergency_number
+from pocketguide.wellknown import famous_elsewhere, national_line
 
 _ALLOWED = re.compile(r"[0-9 +\-.()]+")
 
@@ -92,6 +92,9 @@ def parse_number(raw: str, region: str, sms: bool = False, home: str | None = No
     if not phonenumbers.is_valid_number(parsed):
         short = len(digits) == 7 and phonenumbers.country_code_for_region(region) == 1
         hint = "; include the area code (e.g. 502-555-0163)" if short else ""
+        if famous := famous_elsewhere(digits, region):  # 911 in a British project
+            local = emergency_number(region) if digits == "911" else None
+            hint = f"; {digits} is {famous}" + (f": {region}'s is {local}" if local else "")
         raise ValueError(f'"{text}" is not a valid {region} {kind} number{hint}')
     # Countries sharing a calling code (the NANP: US, CA, ...) dial each other's numbers alike.
     foreign = parsed.country_code != phonenumbers.country_code_for_region(region)

@@ -16,9 +16,9 @@ from pocketguide.yamlload import line_of
 M = TypeVar("M", bound=BaseModel)
 # pydantic's wording for the usual slips, said in the words of a YAML file's author.
 _PLAIN = {
-    "date_from_datetime_parsing": "{input} is not a date like 2026-11-01",
-    "date_parsing": "{input} is not a date like 2026-11-01",
-    "date_type": "{input} is not a date like 2026-11-01",
+    "date_from_datetime_parsing": "{input} is not a date written year-month-day, like 2026-11-01",
+    "date_parsing": "{input} is not a date written year-month-day, like 2026-11-01",
+    "date_type": "{input} is not a date written year-month-day, like 2026-11-01",
     "string_type": "must be text (put it in quotes if YAML reads it as something else)",
     "bool_parsing": "{input} must be true or false",
     "bool_type": "must be true or false",

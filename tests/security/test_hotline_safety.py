@@ -260,7 +260,10 @@ NOT_A_NAME = 'card: hotlines: "{}" is not a hotline name in this project'
     [
         (
             "card:\n  hotlines: [Emergency services, 988 Suicide and Crisis Lifeline]\n",
-            [f"pocketguide.yaml:7: {NOT_A_NAME.format('988 Suicide and Crisis Lifeline')}"],
+            [
+                f"pocketguide.yaml:7: {NOT_A_NAME.format('988 Suicide and Crisis Lifeline')}; "
+                'did you mean "988 Suicide & Crisis Lifeline"?'
+            ],
         ),
         (
             "card:\n  hotlines:\n    - Nowhere\n    - Emergency services\n    - 988 Lifeline\n",
