@@ -560,13 +560,19 @@ def test_a_number_in_the_text_links_where_it_is_written():
         '<a href="tel:+14164084357">416-408-4357</a>) in room 12 since 2026; Lifeline 13 11 '
         "14</p><style>p::after { content: '416-408-4357' }</style></body></html>"
     )
-    assert link_numbers(html, "CA") == html.replace(
+    assert link_numbers(html, "CA", {"+14164084357"}) == html.replace(
         "Call 416-408-4357,",
         'Call <a class="ltr-number" href="tel:+1-416-408-4357">416-408-4357</a>,',
     )
-    assert link_numbers("<body><p>Lifeline 13 11 14 (02 9876 5432)</p></body>", "AU") == (
+    known = {"+61131114", "+61298765432"}
+    assert link_numbers("<body><p>Lifeline 13 11 14 (02 9876 5432)</p></body>", "AU", known) == (
         '<body><p>Lifeline <a class="ltr-number" href="tel:131114">13 11 14</a> (<a '
         'class="ltr-number" href="tel:+61-2-9876-5432">02 9876 5432</a>)</p></body>'
+    )
+    # A number no entry has is not made one to tap (nobody checked it); nor is an entry's
+    # number of another country read as this one's (800 911 2000 in Mexico, in a US guide).
+    assert link_numbers("<body><p>Call 502-589-1234</p></body>", "US", known) == (
+        "<body><p>Call 502-589-1234</p></body>"
     )
 
 

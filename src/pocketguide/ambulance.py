@@ -113,21 +113,25 @@ def emergency_number(region: str) -> str | None:
     return next((n for n in listed if phonenumbers.is_emergency_number(n, region)), None)
 
 
-# Mobile phones put these through to the emergency services almost everywhere.
-EVERYWHERE = frozenset({"112", "911"})
+# Emergency numbers that reach the police alone, where another number reaches an ambulance:
+# only these are doubted in an emergency entry (France's 18 and Belgium's 100 take medical
+# calls too, and many regions' lists are incomplete).
+POLICE_ONLY: dict[str, str] = {
+    "JP": "110", "KR": "112", "TW": "110", "CN": "110", "PE": "105", "DE": "110", "AT": "133",
+    "CH": "117", "FR": "17", "IT": "113", "BE": "101", "IN": "100", "BR": "190", "AR": "101",
+    "CL": "133", "RU": "102", "EG": "122",
+}  # fmt: skip
 
 
 def ambulance_instead(digits: str, region: str) -> str | None:
-    """The region's ambulance numbers ("112 or 15"), when `digits` is none of them.
+    """The region's ambulance numbers ("119"), when `digits` is its police's alone.
 
     For an emergency entry: Japan's 110 and Peru's 105 reach the police, not the ambulance the
-    guide's text sends people to when someone may have overdosed. Nothing is said where no
-    ambulance number of the region is known.
+    guide's text sends people to when someone may have overdosed.
     """
+    if POLICE_ONLY.get(region) != digits:
+        return None
     listed = [MEDICAL_EMERGENCY.get(region), *AMBULANCE.get(region, ())]
     if region in EUROPEAN_UNION:
         listed.insert(0, "112")
-    known = [number for number in listed if number]
-    if not known or digits in {*known, *EVERYWHERE}:
-        return None
-    return " or ".join(dict.fromkeys(known))
+    return " or ".join(dict.fromkeys(n for n in listed if n and n != digits)) or None

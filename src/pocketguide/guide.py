@@ -129,7 +129,10 @@ def render_html(
     html = fill_html(render_template(env, template, context), content.numbers)
     if not context["verified_as_of"]:
         _refuse_written_claim(env, html, project)
-    html = link_numbers(html, project.region)
+    organization = project.config.organization.phone if project.config else None
+    known = {n.normalized for h in content.hotlines.hotlines for n in h.numbers}
+    known |= {organization.normalized} if organization is not None else set()
+    html = link_numbers(html, project.region, known)  # only numbers approve and proof check
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 

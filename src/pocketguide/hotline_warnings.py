@@ -220,7 +220,7 @@ UNCHECKED = (
 
 
 def _not_the_ambulance(entries: list[Hotline], shown: str, region: str) -> list[str]:
-    """Emergency entries with the police's or fire service's number, where that is known."""
+    """Emergency entries with the police's number, where another one reaches an ambulance."""
     warnings = []
     for h in entries:
         if h.category != "emergency" or not h.phone or misfiled_emergency(h, region):
@@ -228,8 +228,8 @@ def _not_the_ambulance(entries: list[Hotline], shown: str, region: str) -> list[
         place = h.region or region
         if ambulance := ambulance_instead(h.phone.normalized, place):
             warnings.append(
-                f"{where(shown, h)}: {h.name}: {h.phone.display} is an emergency number in "
-                f"{place}, but not the ambulance's ({ambulance}); the guide says to call the "
+                f"{where(shown, h)}: {h.name}: {h.phone.display} is the police's number in "
+                f"{place}, not the ambulance's ({ambulance}); the guide says to call the "
                 "emergency entry when someone may have overdosed or is in danger, so check "
                 f"that {h.phone.display} takes those calls, or give {ambulance}"
             )

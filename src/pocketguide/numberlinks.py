@@ -1,8 +1,10 @@
-"""Phone numbers written in a document's text become links that dial them.
+"""Entries' phone numbers written in a document's text become links that dial them.
 
 "After hours, call 416-408-4357" in a project's own section is a number to tap in the PDF on
-a phone, as {crisis} and the crisis pages' numbers are. Short codes (988) are left alone:
-outside a hotline entry or a placeholder they are too easily a count or a room.
+a phone, as {crisis} and the crisis pages' numbers are. Only numbers a hotline entry (or the
+organization) has are linked: approve and proof checked those, and an entry of another region
+("800 911 2000" in Mexico) is not mistaken for one of this region. Short codes (988) are left
+alone: outside an entry or a placeholder they are too easily a count or a room.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from pocketguide.textmap import html_parts
 _SKIPPED = {"a", "style", "script", "title", "textarea"}
 
 
-def link_numbers(html: str, region: str) -> str:
-    """The document with each full phone number of its body's text in a tel: link."""
+def link_numbers(html: str, region: str, known: set[str]) -> str:
+    """The document with each entry's full number in its body's text in a tel: link.
+
+    `known`: the entries' (and organization's) numbers, normalized.
+    """
     if not re.search(r"\d", html):
         return html
     parts, body, inside = [], False, []
@@ -30,22 +35,23 @@ def link_numbers(html: str, region: str) -> str:
             if tag in _SKIPPED and not part.endswith("/>"):
                 inside = [*inside, tag] if not part.startswith("</") else inside[:-1]
         elif body and not inside and any(ch.isdigit() for ch in part):
-            part = _linked(part, region)
+            part = _linked(part, region, known)
         parts.append(part)
     return "".join(parts)
 
 
-def _linked(text: str, region: str) -> str:
+def _linked(text: str, region: str, known: set[str]) -> str:
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
         start, written = match.start, match.raw_string
         if written.startswith("(") and ")" not in written:  # "(502-555-0199)": not its bracket
             start, written = start + 1, written[1:]
         try:  # the link a hotline entry with this number gets (13 11 14 dials as written)
-            uri = parse_number(written, region).uri
+            number = parse_number(written, region)
         except ValueError:
             continue
-        found.append((start, start + len(written), uri))
+        if number.normalized in known:
+            found.append((start, start + len(written), number.uri))
     for start, end, uri in reversed(found):
         text = f'{text[:start]}<a class="ltr-number" href="{uri}">{text[start:end]}</a>{text[end:]}'
     return text

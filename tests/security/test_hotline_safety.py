@@ -414,7 +414,7 @@ def test_an_emergency_entry_with_the_polices_number_warns(project, phone, region
     result = invoke("check", ".")
     assert result.exit_code == 0
     assert (
-        f"warning: hotlines.yaml:2: Emergency: {phone} is an emergency number in {region}, but "
+        f"warning: hotlines.yaml:2: Emergency: {phone} is the police's number in {region}, "
         f"not the ambulance's ({ambulance}); the guide says to call the emergency entry when "
         f"someone may have overdosed or is in danger, so check that {phone} takes those calls, "
         f"or give {ambulance}"
@@ -423,7 +423,20 @@ def test_an_emergency_entry_with_the_polices_number_warns(project, phone, region
 
 @pytest.mark.parametrize(
     ("phone", "region"),
-    [("119", "JP"), ("106", "PE"), ("112", "AU"), ("999", "IE"), ("15", "FR"), ("112", "IN")],
+    [
+        ("119", "JP"),
+        ("106", "PE"),
+        ("112", "AU"),
+        ("999", "IE"),
+        ("15", "FR"),
+        ("112", "IN"),
+        # Fire services that take medical calls, and ambulance lines the list lacks.
+        ("18", "FR"),
+        ("100", "BE"),
+        ("102", "IN"),
+        ("106", "AU"),
+        ("116", "PE"),
+    ],
 )
 def test_an_emergency_entry_with_an_ambulance_number_does_not_warn(project, phone, region):
     entries = (("Emergency", phone, "emergency"), ("Crisis", CRISIS[region], "crisis"))
@@ -436,7 +449,7 @@ def test_an_emergency_entry_with_an_ambulance_number_does_not_warn(project, phon
 # A national crisis or mental-health line of each region, so the project builds.
 CRISIS = {
     "JP": "0570-064-556", "PE": "0800-10828", "DE": "0800 1110111", "IN": "14416",
-    "AU": "13 11 14", "IE": "116 123", "FR": "3114",
+    "AU": "13 11 14", "IE": "116 123", "FR": "3114", "BE": "1813",
 }  # fmt: skip
 
 
