@@ -345,6 +345,7 @@ def test_ordinary_words_after_dial_words_are_no_near_misses(line, region):
     ("line", "region", "code"),
     [
         ("Samaritans are on 116 132, day or night.", "GB", "116132"),
+        ("Samaritans are on ١١٦ ١٣٢", "GB", "116132"),  # Arabic-Indic digits
         ("Lifeline: 13 11 41", "AU", "131141"),
         ("HOME to 741-714", "US", "741714"),
     ],
@@ -359,10 +360,14 @@ def test_a_mistyped_code_written_in_groups_warns_without_a_dial_word(line, regio
 @pytest.mark.parametrize(
     ("line", "region"),
     [
+        # Each is one keystroke from a well-known code, but no code: the right one, a room,
+        # a range, a sort code, a count after a thousands comma, a sum of money, a date.
         ("Samaritans are on 116 123", "GB"),
-        ("Shout: 852 58", "GB"),
-        ("between 100-200 people, 2025 2026", "US"),
         ("Room 116 132", "GB"),
+        ("Pages 131-141 cover this", "AU"),
+        ("Sort code 11-61-32", "GB"),
+        ("about 1,311 14-year-olds", "AU"),
+        ("We raised £85 250 last year", "GB"),
         ("Open 9:30-17:00, 13/11/14", "AU"),
     ],
 )

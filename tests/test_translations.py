@@ -232,7 +232,7 @@ def test_check_locale_checks_only_the_chosen_languages(french):
     assert unknown.exit_code == 1
     assert unknown.stderr == (
         'unknown locale "de"; available: en, fr, es; to publish in it, add de to locales: in '
-        "pocketguide.yaml, then run: pocketguide translate de --content\n"
+        "pocketguide.yaml, then run: pocketguide translate de . --content\n"
     )
     # `all` is every configured language, and each shipped one no configured tag is in.
     assert select_locales(load_project(french), ("all",)) == ["en", "fr", "es"]

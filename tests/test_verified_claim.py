@@ -259,21 +259,30 @@ def test_an_approved_edition_printing_a_number_no_entry_has_prints_no_date(proje
 
 def test_a_template_that_writes_the_claim_itself_is_refused_while_it_is_untrue(project):
     # Hand-written on the back cover, it printed beside a changed, unapproved number, and the
-    # warnings said no PDF printed it.
+    # warnings said no PDF printed it; approved, it kept its own, older date.
     (project / "templates").mkdir()
-    (project / "templates" / "guide.html.j2").write_text(
-        EXTENDS + "{% block cover_extra %}<p>Numbers verified as of December 1, 2026</p>"
+    template = project / "templates" / "guide.html.j2"
+    template.write_text(
+        EXTENDS + "{% block cover_extra %}<p>Numbers verified&nbsp;as OF December 1, 2026</p>"
         "{% endblock %}\n"
+    )
+    untrue = (
+        'templates: the guide prints "Numbers verified as of" with a date of its own, but {} '
+        "(see the warnings); print it only as the default templates do, "
+        "{{% if verified_as_of %}}...{{{{ verified_as_of }}}}"
     )
     with pytest.raises(PocketguideError) as refused:
         _html(project)
-    assert str(refused.value) == (
-        'templates: a template prints "Numbers verified as of" itself, but no date can be '
-        "vouched for in this edition (see the warnings); print it only {% if verified_as_of %}, "
-        "as the default templates do"
-    )
+    assert str(refused.value) == untrue.format("no date can be vouched for in this edition")
     assert run("approve", str(project)).exit_code == 0
-    assert CLAIM in _html(project)  # approved: the template's words are true again
+    with pytest.raises(PocketguideError) as refused:
+        _html(project)
+    assert str(refused.value) == untrue.format("its date is November 1, 2026")
+    template.write_text(
+        EXTENDS + "{% block cover_extra %}<p>Numbers verified as of November 1, 2026</p>"
+        "{% endblock %}\n"
+    )
+    assert CLAIM in _html(project)  # the same words and date as the edition's own: true
 
 
 def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):

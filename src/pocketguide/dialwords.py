@@ -31,8 +31,10 @@ _NOT_A_CODE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A bank's sort code, 11-61-32: two-digit groups joined by dashes.
+_SORT_CODE = re.compile(r"\d\d(?:-\d\d)+")
 # Written in groups as a helpline is ("116 132", "741-714"): a code to dial, dial word or not.
-_GROUPED = re.compile(r"(?<![\d+.(:/-])\d{2,4}(?:[ -]\d{2,4})+(?![\d:/]|[.-]\d)")
+_GROUPED = re.compile(r"(?<![\d+.,(:/£$€-])\d{2,4}(?:[ -]\d{2,4})+(?![\d:/]|[.-]\d)")
 _ADDRESS = re.compile(r"^\s+[A-Z][a-z]+\.? (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Lane|Way)\b")
 
 
@@ -50,11 +52,25 @@ def mistyped_codes(line: str, region: str) -> list[str]:
                 continue
             codes[code] = None
     for match in _GROUPED.finditer(line):
-        code = "".join(ch for ch in match.group() if ch.isdigit())
-        if 5 <= len(code) <= 6 and not _NOT_A_CODE.search(line[: match.start()]):
+        written = match.group()
+        code = "".join(str(int(ch)) for ch in written if ch.isdigit())  # ١١٦ is 116 too
+        before = line[: match.start()]
+        if (
+            5 <= len(code) <= 6
+            and not _NOT_A_CODE.search(before)
+            and not _range_or_sort_code(written)
+        ):
             codes[code] = None
     found = []
     for code in codes:
         if 3 <= len(code) <= 6 and (miss := near_miss(code, region)):
             found.append(f'"{code}" is one keystroke from {miss[0]} ({miss[1]}); check its digits')
     return found
+
+
+def _range_or_sort_code(written: str) -> bool:
+    """Pages 131-141 (a range, rising) or a sort code: digits in groups that are no code."""
+    if _SORT_CODE.fullmatch(written):
+        return True
+    parts = written.split("-")
+    return len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[1]) > int(parts[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import os
 import re
 from pathlib import Path
@@ -127,8 +128,7 @@ def render_html(
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
     html = fill_html(render_template(env, template, context), content.numbers)
-    if not context["verified_as_of"]:
-        _refuse_written_claim(env, html, project)
+    _refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
     known = {n.normalized for h in content.hotlines.hotlines for n in h.numbers}
     known |= {organization.normalized} if organization is not None else set()
@@ -136,17 +136,28 @@ def render_html(
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 
-def _refuse_written_claim(env: Any, html: str, project: Project) -> None:
-    """A template's own "Numbers verified as of" where the numbers are not approved: refused."""
+def _refuse_written_claim(env: Any, html: str, project: Project, date: str) -> None:
+    """A "Numbers verified as of" that is not the edition's own date: refused.
+
+    Written by hand in a template or text, it printed beside unapproved numbers, or kept an
+    old date after the numbers were approved again.
+    """
     marker = "\x00"
     said = env.from_string('{{ _("Numbers verified as of %(date)s", date=d) }}').render(d=marker)
-    text = " ".join(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]).split())
-    for phrase in {said.split(marker)[0].strip(), "Numbers verified as of"}:
-        if phrase and phrase in text:
+    body = html_lib.unescape(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]))
+    text = " ".join(body.split()).casefold()  # no-break spaces and capitals alike
+    for phrase in {" ".join(said.split(marker)[0].split()), "Numbers verified as of"}:
+        if not phrase:
+            continue
+        key = phrase.casefold()
+        for found in re.finditer(re.escape(key), text):
+            if date and text[found.end() :].lstrip().startswith(date.casefold()):
+                continue  # the edition's own claim, or the same words and date
+            true = f"its date is {date}" if date else "no date can be vouched for in this edition"
             message = (
-                f'a template prints "{phrase}" itself, but no date can be vouched for in this '
-                "edition (see the warnings); print it only {% if verified_as_of %}, as the "
-                "default templates do"
+                f'the guide prints "{phrase}" with a date of its own, but {true} (see the '
+                "warnings); print it only as the default templates do, "
+                "{% if verified_as_of %}...{{ verified_as_of }}"
             )
             raise PocketguideError(
                 Problem(project.shown(project.root / "templates"), None, message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from pocketguide.errors import PocketguideError
+from pocketguide.errors import PocketguideError, display_path
 from pocketguide.locales import is_language
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, every_locale
@@ -32,9 +32,11 @@ def select_locales(project: Project, requested: tuple[str, ...]) -> list[str]:
         hint = f'did you mean "{by_case[close[0]]}"? ' if close else ""
         start = ""
         if not close and project.config is not None and is_language(tag):
+            config = display_path(project.config_path)
+            folder = display_path(project.root)
             start = (
-                f"; to publish in it, add {tag} to locales: in pocketguide.yaml, then run: "
-                f"pocketguide translate {tag} --content"
+                f"; to publish in it, add {tag} to locales: in {config}, then run: "
+                f"pocketguide translate {tag} {folder} --content"
             )
         raise PocketguideError(
             f'unknown locale "{tag}"; {hint}available: {", ".join(available)}{start}'

@@ -61,7 +61,13 @@ def prepare(project: Project, locale: str) -> Prepared:
     content = load_content(project, locale, defer=True)
     assets, problems, warnings = resolve_brand(project)
     configured = isinstance(project.raw, dict) and "locales" in project.raw
-    if project.config and (hint := region_spelling_hint(locale, project.region, configured)):
+    # Only for an `en` the config asks for (not one `--locale all` adds).
+    asked = locale in project.locales
+    if (
+        project.config
+        and asked
+        and (hint := region_spelling_hint(locale, project.region, configured))
+    ):
         key = "locales" if configured else "region"
         warnings.append(f"{project.shown(project.config_path)}:{project.line(key)}: {hint}")
     known = known_numbers(content, project.config and project.config.organization.phone)
