@@ -387,3 +387,21 @@ def test_a_number_in_the_text_one_keystroke_from_an_entrys_says_so_first():
     )
     [(_line, said)] = stray_numbers("Our front desk: 416-555-1234.", "CA", {"+14164084357"})[0]
     assert said.startswith('"416-555-1234" is no hotline entry\'s number')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '  - "No danger now? Mobile crisis team, (502)\n    589-8601"',  # a folded YAML string
+        "at (502)\n> 589-8601.",  # a wrapped blockquote
+        "call **502**-589-8601 now",
+        "call 502&nbsp;589&nbsp;8601 now",
+        "call 502\\-589\\-8601 now",
+    ],
+)
+def test_a_number_split_in_the_source_is_read_as_it_prints(text):
+    # Each printed whole (and was linked), but no line held all of it: nothing was checked.
+    from pocketguide.prose import stray_numbers
+
+    [(line, said)] = stray_numbers(text, "US", {"+15025898600"})[0]
+    assert line == 1 and "is one keystroke from an entry's (502) 589-8600" in said

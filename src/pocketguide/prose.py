@@ -9,6 +9,7 @@ link written into Markdown is checked like a hotline number, since a reader will
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +178,7 @@ def stray_numbers(
 
     A number typed into a section is printed as written: `approve` and `proof` never see it.
     """
-    found, doubtful = [], []
+    found, doubtful, words = [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         for _line, link, scheme, raw in phone_links(line):
             line = line.replace(link, " " * len(link))  # not read again as words
@@ -187,7 +188,8 @@ def stray_numbers(
                 continue  # an error of its own (link_findings)
             if dialled.normalized not in known:
                 found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
-        line = without_addresses(line)
+        line = _as_printed(without_addresses(line))
+        words.append(line)
         found += [
             (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
             for written, e164 in numbers_in_text(line, region)
@@ -197,7 +199,27 @@ def stray_numbers(
             (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
         ]
         doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
+    # A number wrapped onto the next line (a folded YAML string, a long blockquote) prints whole.
+    for number, (first, second) in enumerate(itertools.pairwise(words), start=1):
+        alone = {e for line in (first, second) for _w, e in numbers_in_text(line, region)}
+        joined = f"{first} {_CONTINUED.sub('', second)}"
+        found += [
+            (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
+            for written, e164 in numbers_in_text(joined, region)
+            if e164 not in known and e164 not in alone
+        ]
     return found, doubtful
+
+
+# What starts a wrapped line but does not print: indentation, a blockquote's ">", a quote.
+_CONTINUED = re.compile(r"^[\s>\"']*")
+
+
+def _as_printed(line: str) -> str:
+    """A line's digits as the page shows them: **502**-589, 502&nbsp;589 and 502\\-589 join up."""
+    line = re.sub(r"&nbsp;|&#160;|\u00a0", " ", line)
+    line = line.replace("\\-", "-")
+    return re.sub(r"(?<=[\d)])[*_]+|[*_]+(?=[\d(])", "", line)
 
 
 def _near_entry(e164: str, known: set[str], region: str) -> str:
