@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pocketguide.phones import broken_numbers, parse_number
+from pocketguide.phones import parse_number
+from pocketguide.textnumbers import broken_numbers
 
 VALID = [
     ("US", "988", "988", "tel:988"),
@@ -184,7 +185,26 @@ def test_numbers_that_pass_phonenumbers_but_not_the_reader(raw, region, home, sa
 
 def test_a_number_in_brackets_is_quoted_without_the_opening_one():
     # Warnings quoted "(502-555-0199": the matcher keeps "(" but not ")".
-    from pocketguide.phones import numbers_in_text
+    from pocketguide.textnumbers import numbers_in_text
 
     assert numbers_in_text("Notas (502-555-0199)", "US") == [("502-555-0199", "+15025550199")]
     assert numbers_in_text("Call (502) 555-0199", "US") == [("(502) 555-0199", "+15025550199")]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "found"),
+    [
+        # phonenumbers passed over a number followed by hours or after "(under 35)": a wrong
+        # digit there printed unchecked, under "Numbers verified as of".
+        ("Mind Infoline: 0300 123 3394 9am-6pm, Monday", "GB", "+443001233394"),
+        ("Papyrus HOPELINE247 (under 35) 0800 068 4142", "GB", "+448000684142"),
+        ("for ages 18+ 0800 068 4142", "GB", "+448000684142"),
+        ("(02) 9876 5433 24/7", "AU", "+61298765433"),
+        ("Call 1300 22 4637 9am-6pm", "AU", "+611300224637"),
+        ("Zoom meeting ID: 912 345 6789, passcode 4313", "US", None),
+    ],
+)
+def test_numbers_next_to_other_digits_are_found(text, region, found):
+    from pocketguide.textnumbers import numbers_in_text
+
+    assert [e164 for _written, e164 in numbers_in_text(text, region)] == ([found] if found else [])

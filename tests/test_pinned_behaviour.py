@@ -18,9 +18,10 @@ from pocketguide.hotlines import entry_warnings
 from pocketguide.lock import lock_differences, read_lock, write_lock
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.output import write_atomic
-from pocketguide.phones import broken_numbers, is_emergency, parse_number
+from pocketguide.phones import is_emergency, parse_number
 from pocketguide.prepare import prepare
 from pocketguide.project import load_project
+from pocketguide.textnumbers import broken_numbers
 from pocketguide.verify import verify_pdf
 from security.helpers import assert_clean_failure, invoke, make_project
 from test_incremental import HOTLINES

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pocketguide.phones import numbers_in_text
+from pocketguide.textnumbers import numbers_in_text
 from pocketguide.wellknown import near_miss
 
 # In the languages editions are written in most: "appelez le 991" and "اتصل على ٩٩١" too.

@@ -13,8 +13,9 @@ from pocketguide.errors import display_path
 from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergency, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import NOT_A_NUMBER, Number, broken_numbers, numbers_in_text
+from pocketguide.phones import Number
 from pocketguide.resources import content_dir, is_shipped
+from pocketguide.textnumbers import NOT_A_NUMBER, broken_numbers, numbers_in_text
 from pocketguide.translated_hotlines import (
     stray_translations,
     translated_hours_warnings,

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from pocketguide.phones import parse_number
 from pocketguide.textmap import html_parts
+from pocketguide.textnumbers import number_spans
 
 _SKIPPED = {"a", "style", "script", "title", "textarea"}
 
@@ -42,16 +41,13 @@ def link_numbers(html: str, region: str, known: set[str]) -> str:
 
 def _linked(text: str, region: str, known: set[str]) -> str:
     found = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
-        start, written = match.start, match.raw_string
-        if written.startswith("(") and ")" not in written:  # "(502-555-0199)": not its bracket
-            start, written = start + 1, written[1:]
+    for start, end, e164 in number_spans(text, region):
+        if e164 not in known:
+            continue
         try:  # the link a hotline entry with this number gets (13 11 14 dials as written)
-            number = parse_number(written, region)
+            found.append((start, end, parse_number(text[start:end], region).uri))
         except ValueError:
             continue
-        if number.normalized in known:
-            found.append((start, start + len(written), number.uri))
     for start, end, uri in reversed(found):
         text = f'{text[:start]}<a class="ltr-number" href="{uri}">{text[start:end]}</a>{text[end:]}'
     return text

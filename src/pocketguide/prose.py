@@ -18,15 +18,14 @@ from urllib.parse import unquote
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
-from pocketguide.phones import (
+from pocketguide.phones import is_emergency_code, parse_number
+from pocketguide.placeholders import Filled, fill_text
+from pocketguide.textnumbers import (
     NOT_A_NUMBER,
     broken_numbers,
-    is_emergency_code,
     numbers_in_text,
-    parse_number,
     without_addresses,
 )
-from pocketguide.placeholders import Filled, fill_text
 from pocketguide.wellknown import one_keystroke
 
 # Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in

@@ -1,0 +1,95 @@
+"""Phone numbers in running text: the valid ones, and runs shaped like one that are none."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+E164 = phonenumbers.PhoneNumberFormat.E164
+
+
+def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
+    """The phone numbers written in running text ("after hours, call 502-555-0142"), as
+    (how written, E.164); short numbers such as 988 are not looked for."""
+    return [(text[start:end], e164) for start, end, e164 in number_spans(text, region)]
+
+
+def number_spans(text: str, region: str) -> list[tuple[int, int, str]]:
+    """(start, end, E.164) of each phone number in running text, in order."""
+    found = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        # "Notas (502-555-0199)": the matcher keeps the opening bracket, not the closing one.
+        written = _balanced(m.raw_string)
+        start = m.start + len(m.raw_string) - len(written)
+        found.append((start, start + len(written), phonenumbers.format_number(m.number, E164)))
+    # phonenumbers passes over "0300 123 3394 9am-6pm" and "(under 35) 0800 068 4142": what is
+    # shaped like a number and valid is one all the same.
+    for match in _PHONE_SHAPED.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end, _ in found):
+            continue
+        try:
+            parsed = phonenumbers.parse(match.group(0).replace("\u2013", "-"), region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            found.append((match.start(), match.end(), phonenumbers.format_number(parsed, E164)))
+    # A meeting ID or a case number is no phone number, however it is shaped.
+    return sorted(s for s in found if not _NOT_A_PHONE_BEFORE.search(text[: s[0]]))
+
+
+def _balanced(written: str) -> str:
+    return written[1:] if written.startswith("(") and ")" not in written else written
+
+
+# Digit groups joined by spaces, dots or dashes (en dashes too, as word processors write
+# them), as phone numbers are written; not a run that goes on into letters (1-800-273-TALK,
+# a vanity number) or more digits.
+_SEP = r"[ .\-\u2013]"
+_PHONE_SHAPED = re.compile(
+    rf"(?<![\w.+/\-\u2013])\+?(?:\(\d{{1,4}}\) ?|\d{{1,4}}{_SEP})(?:\(?\d{{2,5}}\)?{_SEP}){{1,4}}"
+    rf"\(?\d{{2,5}}\)?(?![\w/]|[.\-\u2013]\d|-[A-Za-z])"
+)
+_DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# What a run of digits after these words is (a meeting ID, a grant or case number), or where
+# it sits (in a web address): no phone number.
+_NOT_A_PHONE_BEFORE = re.compile(r"(?:\bID|\bno\.|#|\bcode|\bPIN|\bpasscode)\s*:?\s*$", re.I)
+_ADDRESS = re.compile(r"\S+://\S+|\bwww\.\S+")
+NOT_A_NUMBER = "looks like a phone number but is not a valid one; check its digits"
+
+
+def without_addresses(text: str) -> str:
+    """The text with its web addresses blanked out: their digits are no phone numbers."""
+    return _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def broken_numbers(text: str, region: str) -> list[str]:
+    """Runs of running text shaped like a phone number that are none ("512-555-014").
+
+    A digit left out of a number in notes or a section printed as written, unchecked.
+    """
+    text = without_addresses(text)
+    found = []
+    for match in _PHONE_SHAPED.finditer(text):
+        written = match.group(0)
+        plain = written.replace("\u2013", "-")
+        digits = sum(ch.isdigit() for ch in written)
+        groups = re.findall(r"\d+", written)
+        # Not a date (2026-11-01), a time span (10.30-12.00, which mixes its separators),
+        # years (2019-2020-2021), nor a meeting ID or case number.
+        if (
+            not 7 <= digits <= 15
+            or _DATE_LIKE.fullmatch(plain)
+            or ("." in plain and "-" in plain)
+            or all(_YEAR.fullmatch(group) for group in groups)
+            or _NOT_A_PHONE_BEFORE.search(text[: match.start()])
+        ):
+            continue
+        try:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse(plain, region))
+        except phonenumbers.NumberParseException:
+            valid = False
+        if not valid:
+            found.append(written)
+    return found
