@@ -405,3 +405,20 @@ def test_a_number_split_in_the_source_is_read_as_it_prints(text):
 
     [(line, said)] = stray_numbers(text, "US", {"+15025898600"})[0]
     assert line == 1 and "is one keystroke from an entry's (502) 589-8600" in said
+
+
+@pytest.mark.parametrize("written", ["07700 900461", "01632 960961"])
+def test_a_drama_number_in_the_text_takes_the_date_away(written):
+    # phonenumbers calls Ofcom's drama ranges invalid, so the text check passed them over.
+    from pocketguide.prose import stray_numbers
+
+    assert stray_numbers(f"ring our coordinator, Sam, on {written}.", "GB", set()) == (
+        [
+            (
+                1,
+                f'"{written}" is a fictional number (Ofcom keeps it for drama); put in the real '
+                'one: until then no PDF in this language prints "Numbers verified as of"',
+            )
+        ],
+        [],
+    )

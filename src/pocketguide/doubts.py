@@ -45,8 +45,13 @@ _FICTIONAL = (
 
 def fictional_range(number: Number) -> str | None:
     """Why a number is fictional (a range kept for examples), or None for a real one."""
+    return fictional_e164(number.normalized)
+
+
+def fictional_e164(e164: str) -> str | None:
+    """Why a number in E.164 form is fictional, or None; phonenumbers calls some invalid."""
     for pattern, reason in _FICTIONAL:
-        if pattern.fullmatch(number.normalized):
+        if pattern.fullmatch(e164):
             return reason
     return None
 

@@ -21,8 +21,11 @@ from pocketguide.errors import Problem, display_path
 from pocketguide.phones import is_emergency_code, parse_number
 from pocketguide.placeholders import Filled, fill_text
 from pocketguide.textnumbers import (
+    CONTINUED,
     NOT_A_NUMBER,
+    as_printed,
     broken_numbers,
+    fictional_numbers,
     numbers_in_text,
     without_addresses,
 )
@@ -187,38 +190,34 @@ def stray_numbers(
                 continue  # an error of its own (link_findings)
             if dialled.normalized not in known:
                 found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
-        line = _as_printed(without_addresses(line))
+        line = as_printed(without_addresses(line))
         words.append(line)
         found += [
             (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
             for written, e164 in numbers_in_text(line, region)
             if e164 not in known
         ]
+        fictional = fictional_numbers(line, region)  # 07700 900461: invalid to phonenumbers
+        found += [
+            (number, f'"{w}" is a fictional number ({why}); put in the real one: {_UNCHECKED}')
+            for w, why in fictional
+        ]
         doubtful += [
-            (number, f'"{written}" {NOT_A_NUMBER}') for written in broken_numbers(line, region)
+            (number, f'"{written}" {NOT_A_NUMBER}')
+            for written in broken_numbers(line, region)
+            if not any(written in w for w, _why in fictional)
         ]
         doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
     # A number wrapped onto the next line (a folded YAML string, a long blockquote) prints whole.
     for number, (first, second) in enumerate(itertools.pairwise(words), start=1):
         alone = {e for line in (first, second) for _w, e in numbers_in_text(line, region)}
-        joined = f"{first} {_CONTINUED.sub('', second)}"
+        joined = f"{first} {CONTINUED.sub('', second)}"
         found += [
             (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
             for written, e164 in numbers_in_text(joined, region)
             if e164 not in known and e164 not in alone
         ]
     return found, doubtful
-
-
-# What starts a wrapped line but does not print: indentation, a blockquote's ">", a quote.
-_CONTINUED = re.compile(r"^[\s>\"']*")
-
-
-def _as_printed(line: str) -> str:
-    """A line's digits as the page shows them: **502**-589, 502&nbsp;589 and 502\\-589 join up."""
-    line = re.sub(r"&nbsp;|&#160;|\u00a0", " ", line)
-    line = line.replace("\\-", "-")
-    return re.sub(r"(?<=[\d)])[*_]+|[*_]+(?=[\d(])", "", line)
 
 
 def _near_entry(e164: str, known: set[str], region: str) -> str:
@@ -230,6 +229,7 @@ def _near_entry(e164: str, known: set[str], region: str) -> str:
     return ""
 
 
+_UNCHECKED = 'until then no PDF in this language prints "Numbers verified as of"'
 _UNLISTED = (
     "is no hotline entry's number, so approve and proof never check it and no PDF in this "
     'language prints "Numbers verified as of"; give it an entry in the hotlines file'

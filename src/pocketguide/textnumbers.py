@@ -6,6 +6,8 @@ import re
 
 import phonenumbers
 
+from pocketguide.doubts import fictional_e164
+
 E164 = phonenumbers.PhoneNumberFormat.E164
 
 
@@ -92,4 +94,32 @@ def broken_numbers(text: str, region: str) -> list[str]:
             valid = False
         if not valid:
             found.append(written)
+    return found
+
+
+# What starts a wrapped line but does not print: indentation, a blockquote's ">", a quote.
+CONTINUED = re.compile(r"^[\s>\"']*")
+
+
+def as_printed(line: str) -> str:
+    """A line's digits as the page shows them: **502**-589, 502&nbsp;589 and 502\\-589 join up."""
+    line = re.sub(r"&nbsp;|&#160;|\u00a0", " ", line)
+    line = line.replace("\\-", "-")
+    return re.sub(r"(?<=[\d)])[*_]+|[*_]+(?=[\d(])", "", line)
+
+
+_DIGIT_RUN = re.compile(r"(?<![\w.+/-])\+?\(?\d[\d ().-]{6,16}\d(?![\w/])")
+
+
+def fictional_numbers(line: str, region: str) -> list[tuple[str, str]]:
+    """(as written, why) for numbers in a range kept for drama, valid to phonenumbers or not."""
+    found = []
+    for match in _DIGIT_RUN.finditer(line):
+        try:
+            parsed = phonenumbers.parse(match.group(0), region)
+        except phonenumbers.NumberParseException:
+            continue
+        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        if (why := fictional_e164(e164)) and not phonenumbers.is_valid_number(parsed):
+            found.append((match.group(0).strip(), why))
     return found
