@@ -208,3 +208,19 @@ def test_numbers_next_to_other_digits_are_found(text, region, found):
     from pocketguide.textnumbers import numbers_in_text
 
     assert [e164 for _written, e164 in numbers_in_text(text, region)] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # A valid number, then hours in brackets or words; a grouping a service publishes.
+        ("Our warmline, (502) 589-4313 (10 am to 10 pm), is there", "US"),
+        ("717 003 717 (24 horas)", "ES"),
+        ("llama al 800 911 2001 24 horas", "MX"),
+        ("Call 0800 068 4142 24 hours a day", "GB"),
+        ("ring The Silver Line on 0800 4 70 80 90", "GB"),
+    ],
+)
+def test_a_valid_number_beside_other_digits_is_no_broken_one(text, region):
+    assert broken_numbers(text, region) == []
+    assert broken_numbers("512-555-014", "US") == ["512-555-014"]

@@ -422,3 +422,15 @@ def test_a_drama_number_in_the_text_takes_the_date_away(written):
         ],
         [],
     )
+
+
+@pytest.mark.parametrize("line", ["Tel: 502-589-4313", "Shout: text SMS: 85258", "Tel:030 1234"])
+def test_tel_written_as_a_label_is_no_link(line):
+    # "Tel: 502-589-4313" was an error: "the link Tel:: is empty".
+    from pocketguide.prose import phone_links
+
+    assert phone_links(line) == []
+    assert phone_links(f'{line} [call](tel:+15025894313) <a href="tel:988">') == [
+        (1, "tel:+15025894313", "tel", "+15025894313"),
+        (1, "tel:988", "tel", "988"),
+    ]

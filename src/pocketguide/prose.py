@@ -77,6 +77,8 @@ def phone_links(text: str) -> list[tuple[int, str, str, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _SCHEME.finditer(line):
             before = line[: match.start()]
+            if not before.endswith(("](", "](<", "<", '"', "'", "=", "]: ")):
+                continue  # "Tel: 502-..." is a label in the text, no link (its number is read)
             ends = _BRACKETED_END if before.endswith(("](", "](<", "<")) else _BARE_END
             end = match.end()
             while end < len(line) and line[end] not in ends:

@@ -48,9 +48,10 @@ def _balanced(written: str) -> str:
 # them), as phone numbers are written; not a run that goes on into letters (1-800-273-TALK,
 # a vanity number) or more digits.
 _SEP = r"[ .\-\u2013]"
+_GROUP = r"(?:\(\d{2,5}\)|\d{2,5})"  # brackets closed: "(10 am to 10 pm)" is no group
 _PHONE_SHAPED = re.compile(
-    rf"(?<![\w.+/\-\u2013])\+?(?:\(\d{{1,4}}\) ?|\d{{1,4}}{_SEP})(?:\(?\d{{2,5}}\)?{_SEP}){{1,4}}"
-    rf"\(?\d{{2,5}}\)?(?![\w/]|[.\-\u2013]\d|-[A-Za-z])"
+    rf"(?<![\w.+/\-\u2013])\+?(?:\(\d{{1,4}}\) ?|\d{{1,4}}{_SEP})(?:{_GROUP}{_SEP}){{1,4}}"
+    rf"{_GROUP}(?![\w/]|[.\-\u2013]\d|-[A-Za-z])"
 )
 _DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -72,8 +73,11 @@ def broken_numbers(text: str, region: str) -> list[str]:
     A digit left out of a number in notes or a section printed as written, unchecked.
     """
     text = without_addresses(text)
+    numbers = number_spans(text, region)  # "4 70 80 90" is the end of 0800 4 70 80 90
     found = []
     for match in _PHONE_SHAPED.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end, _ in numbers):
+            continue
         written = match.group(0)
         plain = written.replace("\u2013", "-")
         digits = sum(ch.isdigit() for ch in written)
@@ -88,11 +92,9 @@ def broken_numbers(text: str, region: str) -> list[str]:
             or _NOT_A_PHONE_BEFORE.search(text[: match.start()])
         ):
             continue
-        try:
-            valid = phonenumbers.is_valid_number(phonenumbers.parse(plain, region))
-        except phonenumbers.NumberParseException:
-            valid = False
-        if not valid:
+        # "800 911 2001 24 horas": a valid number, then the hours.
+        shorter = re.sub(rf"{_SEP}\S+$", "", plain)
+        if not (_valid(plain, region) or _valid(shorter, region)):
             found.append(written)
     return found
 
@@ -123,3 +125,10 @@ def fictional_numbers(line: str, region: str) -> list[tuple[str, str]]:
         if (why := fictional_e164(e164)) and not phonenumbers.is_valid_number(parsed):
             found.append((match.group(0).strip(), why))
     return found
+
+
+def _valid(written: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(written, region))
+    except phonenumbers.NumberParseException:
+        return False
