@@ -51,7 +51,7 @@ def _locale(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     "--locale",
     callback=_locale,
     help="Primary language [default: en; en-GB, en-AU, en-IE, ... for regions that spell "
-    "the British way].",
+    "the British way, en-CA for Canada].",
 )
 def init(folder: Path, name: str, region: str, locale: str | None) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
