@@ -46,8 +46,8 @@ def test_british(locale, expected):
 
 # Endings that mark a US spelling; the words that merely end so are not.
 _US = re.compile(
-    r"\b\w+(?:iz(?:e|ed|es|ing|ation|ations|er|ers)|yz(?:e|ed|ing)|avor|onor|eighbor|"
-    r"umor|abor|olor|ehavior|enter|eled|eling|elor)\b",
+    r"\b\w+(?:iz(?:e|ed|es|ing|ation|ations|er|ers)|yz(?:e|ed|ing)|avors?|onors?|eighbors?|"
+    r"umors?|abors?|olors?|ehaviors?|enters?|eled|eling|elors?)\b",
     re.IGNORECASE,
 )
 _NOT_US = {"size", "sizes", "seize", "prize", "citizen", "citizens", "enter", "feeling"}

@@ -51,6 +51,8 @@ _WORDS = {
     "math": "maths",
     "restroom": "toilet",
     "restrooms": "toilets",
+    "favor": "favour",
+    "favors": "favours",
     "judgment": "judgement",
     "judgments": "judgements",
     "practicing": "practising",
@@ -65,7 +67,7 @@ for _us, _uk in _STEMS.items():
 _CANADIAN = {
     us: uk
     for us, uk in _WORDS.items()
-    if re.match(r"behavior|color|center|counsel|label|practic|to practice", us)
+    if re.match(r"behavior|color|center|counsel|favor|label|practic|to practice", us)
 }
 _CANADIAN |= {"restroom": "washroom", "restrooms": "washrooms"}
 IDS = frozenset({"scenarios"})  # guide.yaml's kit: scenarios: names files, not words
