@@ -10,6 +10,7 @@ from pocketguide.errors import Problem, Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
 from pocketguide.models import HotlineFile
+from pocketguide.phones import Number
 from pocketguide.placeholders import Filled, fill_ins, fill_warnings, placeholder_problems
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, is_shipped
@@ -63,6 +64,13 @@ class Content:
     numbers: dict[str, Filled] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # the placeholders the text uses
     deferred: list[Problem] = field(default_factory=list)  # load_content(defer=True)
+
+
+def known_numbers(content: Content, organization: Number | None = None) -> set[str]:
+    """The entries' numbers (and the organization's), normalized: the ones a lock checks."""
+    entries = content.hotlines.hotlines
+    known = {n.normalized for e in entries for n in e.numbers}
+    return known | ({organization.normalized} if organization is not None else set())
 
 
 def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
@@ -131,7 +139,8 @@ def load_content(project: Project, locale: str, defer: bool = False) -> Content:
     missing = len(problems.items) == before
     scanned = finder.sources + [p for p in [project.hotlines_path] if p and p.is_file()]
     found, used = placeholder_problems(scanned, values, where, project.root, missing)
-    if not (defer and not problems.items):  # other problems: the content is not read further
+    defer = defer and not problems.items  # with other problems, the text is not read further
+    if not defer:
         problems.extend(found)
     if manifest and not any(s.meta.layout == "crisis" for s in sections) and not problems:
         # Every guide prints its crisis numbers; the check after rendering relies on it.

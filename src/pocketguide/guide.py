@@ -16,7 +16,7 @@ from pocketguide.bidi import isolate_numbers_in_html
 from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
-from pocketguide.content import Content
+from pocketguide.content import Content, known_numbers
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
@@ -130,9 +130,8 @@ def render_html(
     html = fill_html(render_template(env, template, context), content.numbers)
     _refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
-    known = {n.normalized for h in content.hotlines.hotlines for n in h.numbers}
-    known |= {organization.normalized} if organization is not None else set()
-    html = link_numbers(html, project.region, known)  # only numbers approve and proof check
+    known = known_numbers(content, organization)  # only numbers approve and proof check
+    html = link_numbers(html, project.region, known)
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 

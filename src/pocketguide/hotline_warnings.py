@@ -7,6 +7,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from pocketguide.ambulance import ambulance_instead
+from pocketguide.content import known_numbers
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import display_path
@@ -140,13 +141,6 @@ def own_numbers(project: Project, content: Content) -> bool:
 def _shipped() -> frozenset[str]:
     shipped, _ = load_hotlines(content_dir() / "en" / "hotlines.yaml", "US", content_dir())
     return frozenset(n.normalized for e in shipped.hotlines for n in e.numbers)
-
-
-def known_numbers(content: Content, organization: Number | None = None) -> set[str]:
-    """The entries' numbers (and the organization's), normalized: the ones a lock checks."""
-    entries = content.hotlines.hotlines
-    known = {n.normalized for e in entries for n in e.numbers}
-    return known | ({organization.normalized} if organization is not None else set())
 
 
 def stray_numbers_in_entries(

@@ -189,10 +189,10 @@ FICTIONAL_EXAMPLES = {"US": "+1 502 555 0100", "CA": "+1 416 555 0100", "GB": "+
 
 def default_locale(region: str) -> str:
     """The primary language of a new project: English, spelt the region's way."""
-    from pocketguide.spelling import BRITISH_REGIONS
+    from pocketguide.spelling import spelling
 
     # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
-    return f"en-{region}" if region in BRITISH_REGIONS or region == "CA" else "en"
+    return f"en-{region}" if spelling(f"en-{region}") else "en"
 
 
 def next_steps(folder: Path, region: str) -> list[str]:

@@ -33,12 +33,11 @@ def prepare(project: Project, locale: str) -> Prepared:
     """Load and check everything one locale needs; raise all errors, return warnings."""
     from pocketguide.brand import resolve_brand
     from pocketguide.catalogs import interface_warnings
-    from pocketguide.content import load_content
+    from pocketguide.content import known_numbers, load_content
     from pocketguide.coverage import missing_translations
     from pocketguide.hotline_warnings import (
         entry_numbers,
         hotline_warnings,
-        known_numbers,
         own_numbers,
     )
     from pocketguide.hotlines import fictional_numbers

@@ -40,7 +40,7 @@ class Row:
     hotline: Hotline | None = None
     unlisted: bool = False  # named by the guide's text ({crisis}), but by no entry
     named: bool = False  # the entry the guide's text says to call ({crisis}, {emergency})
-    crisis: bool = False  # checked from published information: a test call takes a counsellor
+    crisis: bool = False  # checked from published information: a test call ties up the line
 
 
 def proof_rows(

@@ -193,10 +193,11 @@ def stray_numbers(
             if dialled.normalized not in known:
                 found.append((number, f"the link {link}: {dialled.display} {_UNLISTED}"))
         line = as_printed(without_addresses(line))
-        words.append(line)
+        numbers = numbers_in_text(line, region)
+        words.append((line, {e164 for _written, e164 in numbers}))
         found += [
             (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
-            for written, e164 in numbers_in_text(line, region)
+            for written, e164 in numbers
             if e164 not in known
         ]
         fictional = fictional_numbers(line, region)  # 07700 900461: invalid to phonenumbers
@@ -211,13 +212,12 @@ def stray_numbers(
         ]
         doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
     # A number wrapped onto the next line (a folded YAML string, a long blockquote) prints whole.
-    for number, (first, second) in enumerate(itertools.pairwise(words), start=1):
-        alone = {e for line in (first, second) for _w, e in numbers_in_text(line, region)}
+    for number, ((first, alone), (second, after)) in enumerate(itertools.pairwise(words), 1):
         joined = f"{first} {CONTINUED.sub('', second)}"
         found += [
             (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
             for written, e164 in numbers_in_text(joined, region)
-            if e164 not in known and e164 not in alone
+            if e164 not in known | alone | after
         ]
     return found, doubtful
 

@@ -139,9 +139,7 @@ def region_spelling_hint(locale: str, region: str, configured: bool) -> str | No
 
     `configured`: whether the config has `locales:` (else the guide is in `en` by default).
     """
-    if locale.replace("_", "-").lower() != "en":
-        return None
-    if region not in BRITISH_REGIONS and region != "CA":
+    if locale.replace("_", "-").lower() != "en" or spelling(f"en-{region}") is None:
         return None
     if not configured:
         return (

@@ -28,16 +28,26 @@ def number_spans(text: str, region: str) -> list[tuple[int, int, str]]:
     # phonenumbers passes over "0300 123 3394 9am-6pm" and "(under 35) 0800 068 4142": what is
     # shaped like a number and valid is one all the same.
     for match in _PHONE_SHAPED.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end, _ in found):
-            continue
-        try:
-            parsed = phonenumbers.parse(match.group(0).replace("\u2013", "-"), region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(parsed):
+        parsed = None if _overlaps(match, found) else _parsed(match.group(0), region)
+        if parsed is not None and phonenumbers.is_valid_number(parsed):
             found.append((match.start(), match.end(), phonenumbers.format_number(parsed, E164)))
     # A meeting ID or a case number is no phone number, however it is shaped.
     return sorted(s for s in found if not _NOT_A_PHONE_BEFORE.search(text[: s[0]]))
+
+
+def _overlaps(match: re.Match, spans: list[tuple[int, int, str]]) -> bool:
+    return any(start < match.end() and match.start() < end for start, end, _ in spans)
+
+
+def _parsed(written: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(written.replace("\u2013", "-"), region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _valid(written: str, region: str) -> bool:
+    return (parsed := _parsed(written, region)) is not None and phonenumbers.is_valid_number(parsed)
 
 
 def _balanced(written: str) -> str:
@@ -76,7 +86,7 @@ def broken_numbers(text: str, region: str) -> list[str]:
     numbers = number_spans(text, region)  # "4 70 80 90" is the end of 0800 4 70 80 90
     found = []
     for match in _PHONE_SHAPED.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end, _ in numbers):
+        if _overlaps(match, numbers):
             continue
         written = match.group(0)
         plain = written.replace("\u2013", "-")
@@ -117,18 +127,9 @@ def fictional_numbers(line: str, region: str) -> list[tuple[str, str]]:
     """(as written, why) for numbers in a range kept for drama, valid to phonenumbers or not."""
     found = []
     for match in _DIGIT_RUN.finditer(line):
-        try:
-            parsed = phonenumbers.parse(match.group(0), region)
-        except phonenumbers.NumberParseException:
+        if (parsed := _parsed(match.group(0), region)) is None:
             continue
-        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        if (why := fictional_e164(e164)) and not phonenumbers.is_valid_number(parsed):
+        why = fictional_e164(phonenumbers.format_number(parsed, E164))
+        if why and not phonenumbers.is_valid_number(parsed):
             found.append((match.group(0).strip(), why))
     return found
-
-
-def _valid(written: str, region: str) -> bool:
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(written, region))
-    except phonenumbers.NumberParseException:
-        return False
