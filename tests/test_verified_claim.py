@@ -267,7 +267,8 @@ def test_a_template_that_writes_the_claim_itself_is_refused_while_it_is_untrue(p
         "{% endblock %}\n"
     )
     untrue = (
-        'templates: the guide prints "Numbers verified as of" with a date of its own, but {} '
+        'templates/guide.html.j2:2: the guide prints "Numbers verified as of" with a date of '
+        "its own, but {} "
         "(see the warnings); print it only as the default templates do, "
         "{{% if verified_as_of %}}...{{{{ verified_as_of }}}}"
     )
@@ -283,6 +284,22 @@ def test_a_template_that_writes_the_claim_itself_is_refused_while_it_is_untrue(p
         "{% endblock %}\n"
     )
     assert CLAIM in _html(project)  # the same words and date as the edition's own: true
+
+
+def test_check_refuses_a_claim_written_in_the_text_and_names_its_line(project):
+    # Only the build refused it: `check` said ok, and the message blamed the templates.
+    (project / "pocketguide.yaml").write_text(tiny_config().replace(" closing,", ""))
+    (project / "content/en/sections").mkdir(parents=True)
+    closing = "---\ntitle: Closing\n---\n\nAll good.\n\nNumbers  verified\nas of May 2, 2026.\n"
+    (project / "content/en/sections/closing.md").write_text(closing)
+    checked = run("check", str(project))
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines()[-1] == (
+        "content/en/sections/closing.md:7: the guide prints \"Numbers verified "
+        "as of\" with a date of its own, but no date can be vouched for in this edition (see "
+        "the warnings); print it only as the default templates do, {% if verified_as_of %}..."
+        "{{ verified_as_of }}"
+    )
 
 
 def test_a_number_of_the_text_given_an_entry_brings_the_date_back(project):

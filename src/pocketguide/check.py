@@ -115,6 +115,11 @@ def check_project(
                     f"content/{locale}/guide.yaml: no kit: block, so the card and zine were not "
                     "laid out (building them fails)"
                 )
+        else:
+            try:  # what only the finished HTML shows, e.g. a hand-written verified date
+                render_documents(project, prepared, kit)
+            except PocketguideError as exc:
+                problems.extend([p for p in exc.problems if p not in problems.items])
         report.warnings += [w for w in found if w not in report.warnings]
     env = make_environment(project.template_dirs)
     for name in template_names(project):
@@ -124,6 +129,17 @@ def check_project(
             problems.extend([locate_template_error(exc, name)])
     problems.raise_if_any()
     return report
+
+
+def render_documents(project: Project, prepared: Prepared, kit: bool = True) -> None:
+    """Render the guide's, card's and zine's HTML as `build` would, laying nothing out."""
+    from pocketguide.formats import Renderer
+    from pocketguide.options import Options, for_project
+
+    options = for_project(Options(), project.config)
+    renderer = Renderer(project, prepared.content, prepared.assets, options)
+    for kind in ("guide", "card", "zine") if kit else ("guide",):
+        renderer.html(kind)
 
 
 def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> list[str]:

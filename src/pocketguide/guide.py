@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import html as html_lib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,6 @@ from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
 from pocketguide.content import Content, known_numbers
-from pocketguide.errors import PocketguideError, Problem
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.numberlinks import link_numbers
@@ -25,6 +22,7 @@ from pocketguide.placeholders import fill_html
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
 from pocketguide.render import make_environment, render_template
+from pocketguide.writtenclaim import refuse_written_claim
 
 
 def build_date(project: Project) -> dt.date | None:
@@ -128,39 +126,11 @@ def render_html(
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
     html = fill_html(render_template(env, template, context), content.numbers)
-    _refuse_written_claim(env, html, project, context["verified_as_of"])
+    refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
     known = known_numbers(content, organization)  # only numbers approve and proof check
     html = link_numbers(html, project.region, known)
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
-
-
-def _refuse_written_claim(env: Any, html: str, project: Project, date: str) -> None:
-    """A "Numbers verified as of" that is not the edition's own date: refused.
-
-    Written by hand in a template or text, it printed beside unapproved numbers, or kept an
-    old date after the numbers were approved again.
-    """
-    marker = "\x00"
-    said = env.from_string('{{ _("Numbers verified as of %(date)s", date=d) }}').render(d=marker)
-    body = html_lib.unescape(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]))
-    text = " ".join(body.split()).casefold()  # no-break spaces and capitals alike
-    for phrase in {" ".join(said.split(marker)[0].split()), "Numbers verified as of"}:
-        if not phrase:
-            continue
-        key = phrase.casefold()
-        for found in re.finditer(re.escape(key), text):
-            if date and text[found.end() :].lstrip().startswith(date.casefold()):
-                continue  # the edition's own claim, or the same words and date
-            true = f"its date is {date}" if date else "no date can be vouched for in this edition"
-            message = (
-                f'the guide prints "{phrase}" with a date of its own, but {true} (see the '
-                "warnings); print it only as the default templates do, "
-                "{% if verified_as_of %}...{{ verified_as_of }}"
-            )
-            raise PocketguideError(
-                Problem(project.shown(project.root / "templates"), None, message)
-            )
 
 
 def blank_fields(labels: list[str], extra: int = 3) -> list[dict[str, str | None]]:

@@ -1,0 +1,57 @@
+"""A "Numbers verified as of" written by hand in a template or the text: refused when untrue."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+from typing import Any
+
+from pocketguide.errors import PocketguideError, Problem
+from pocketguide.project import Project
+
+CLAIM = "Numbers verified as of"
+_SPACE = r"(?:\s|&nbsp;|&#160;|&#xa0;|\xa0)+"  # as a source file may space the words
+
+
+def refuse_written_claim(env: Any, html: str, project: Project, date: str | None) -> None:
+    """A "Numbers verified as of" that is not the edition's own date: refused.
+
+    Written by hand in a template or text, it printed beside unapproved numbers, or kept an
+    old date after the numbers were approved again.
+    """
+    marker = "\x00"
+    said = env.from_string('{{ _("Numbers verified as of %(date)s", date=d) }}').render(d=marker)
+    body = html_lib.unescape(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]))
+    text = " ".join(body.split()).casefold()  # no-break spaces and capitals alike
+    for phrase in {" ".join(said.split(marker)[0].split()), CLAIM}:
+        if not phrase:
+            continue
+        key = phrase.casefold()
+        for found in re.finditer(re.escape(key), text):
+            if date and text[found.end() :].lstrip().startswith(date.casefold()):
+                continue  # the edition's own claim, or the same words and date
+            true = f"its date is {date}" if date else "no date can be vouched for in this edition"
+            message = (
+                f'the guide prints "{phrase}" with a date of its own, but {true} (see the '
+                "warnings); print it only as the default templates do, "
+                "{% if verified_as_of %}...{{ verified_as_of }}"
+            )
+            path, line = written_where(project, phrase)
+            raise PocketguideError(Problem(project.shown(path), line, message))
+
+
+def written_where(project: Project, phrase: str) -> tuple[Path, int | None]:
+    """The project's own file and line that write `phrase`; its templates folder if none does."""
+    pattern = re.compile(_SPACE.join(map(re.escape, phrase.split())), re.IGNORECASE)
+    folders = [*project.template_dirs, *project.content_dirs[:-1]]  # never the shipped ones
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue  # a font or an image: it writes no words
+            found = pattern.search(text)
+            if found:
+                return path, text.count("\n", 0, found.start()) + 1
+    return project.root / "templates", None
