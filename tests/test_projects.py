@@ -574,6 +574,14 @@ def test_a_number_in_the_text_links_where_it_is_written():
     assert link_numbers("<body><p>Call 502-589-1234</p></body>", "US", known) == (
         "<body><p>Call 502-589-1234</p></body>"
     )
+    # The extension is pressed once connected: the link dials the number alone.
+    assert link_numbers("<body><p>Call 02 9876 5432 ext. 2 or x 3.</p></body>", "AU", known) == (
+        '<body><p>Call <a class="ltr-number" href="tel:+61-2-9876-5432">02 9876 5432</a> ext. 2 '
+        "or x 3.</p></body>"
+    )
+    # An <a> inside an SVG's <text> is not SVG: the drawing lost its number, or broke.
+    svg = '<body><svg viewBox="0 0 9 9"><text x="0" y="5">13 11 14</text></svg></body>'
+    assert link_numbers(svg, "AU", known) == svg
 
 
 def test_proof_sheet(riverside):

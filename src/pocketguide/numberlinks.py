@@ -15,7 +15,8 @@ from pocketguide.phones import parse_number
 from pocketguide.textmap import html_parts
 from pocketguide.textnumbers import number_spans
 
-_SKIPPED = {"a", "style", "script", "title", "textarea"}
+_EXTENSION = re.compile(r"[\s,;]*(?:ext\.?|extension|x|#)\s*\d+\s*$", re.IGNORECASE)
+_SKIPPED = {"a", "style", "script", "title", "textarea", "svg", "math"}  # no <a> inside
 
 
 def link_numbers(html: str, region: str, known: set[str]) -> str:
@@ -44,6 +45,9 @@ def _linked(text: str, region: str, known: set[str]) -> str:
     for start, end, e164 in number_spans(text, region):
         if e164 not in known:
             continue
+        # "502-589-1243 ext. 2": the number is the link; the extension is pressed after.
+        extension = _EXTENSION.search(text[start:end])
+        end = start + extension.start() if extension else end
         try:  # the link a hotline entry with this number gets (13 11 14 dials as written)
             found.append((start, end, parse_number(text[start:end], region).uri))
         except ValueError:
