@@ -240,6 +240,16 @@ def test_check_locale_checks_only_the_chosen_languages(french):
     config.write_text(config.read_text().replace("locales: [en, fr]", "locales: [en-GB, fr]"))
     # A project in British English got a US English edition too.
     assert select_locales(load_project(french), ("all",)) == ["en-GB", "fr", "es"]
+    # A French-only Canadian project's English edition was spelt the US way.
+    config.write_text(
+        config.read_text().replace("locales: [en-GB, fr]", "locales: [fr]\nregion: CA")
+    )
+    assert select_locales(load_project(french), ("all",)) == ["fr", "en-CA", "es"]
+    # English in another spelling needs no translation: `translate en-CA --content` was said.
+    assert invoke("check", ".", "--locale", "en-AU").stderr == (
+        'unknown locale "en-AU"; available: fr, en, es; to publish in it, add en-AU to locales: '
+        "in pocketguide.yaml\n"
+    )
 
 
 def test_translations_table(french):

@@ -57,9 +57,10 @@ def init(folder: Path, name: str, region: str, locale: str | None) -> None:
     """Create an organization project in FOLDER (refuses to overwrite one)."""
     import datetime as dt
 
-    from pocketguide.init import default_locale, init_project, next_steps
+    from pocketguide.init import init_project, next_steps
+    from pocketguide.spelling import regional_english
 
-    locale = locale or default_locale(region)
+    locale = locale or regional_english(region)
     created = init_project(folder, name, region, locale, dt.date.today().isoformat())
     for path in created:
         click.echo(f"created {path}")

@@ -187,14 +187,6 @@ EMERGENCY_ROOM = {"GB": "Nearest A&E", "IE": "Nearest A&E", "AU": "Nearest emerg
 FICTIONAL_EXAMPLES = {"US": "+1 502 555 0100", "CA": "+1 416 555 0100", "GB": "+44 20 7946 0100"}
 
 
-def default_locale(region: str) -> str:
-    """The primary language of a new project: English, spelt the region's way."""
-    from pocketguide.spelling import spelling
-
-    # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
-    return f"en-{region}" if spelling(f"en-{region}") else "en"
-
-
 def next_steps(folder: Path, region: str) -> list[str]:
     """What to do after init: the numbers to put in, and the entries the text needs."""
     todo = (

@@ -92,6 +92,12 @@ def spelling(locale: str) -> str | None:
     return "canadian" if "CA" in regions else None
 
 
+def regional_english(region: str) -> str:
+    """English as the region spells it: en-GB, en-AU, en-CA; plain en (US spelling) elsewhere."""
+    # An Australian project started as `en` printed US spelling and US-style dates, unsaid.
+    return f"en-{region}" if spelling(f"en-{region}") else "en"
+
+
 def british(locale: str) -> bool:
     """Whether an English locale spells the British way (en-GB, en-AU; not en or en-US)."""
     return spelling(locale) == "british"
