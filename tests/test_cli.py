@@ -65,6 +65,17 @@ def test_init_keeps_the_name_as_typed_and_samples_the_region(tmp_path):
     assert slug == "very-long-organization-name-very-long-organization-name-very"
 
 
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_init_files_its_sample_crisis_services_as_crisis_lines(tmp_path, locale):
+    # The mobile crisis team was "local": the proof sheet told the checker to test-call it.
+    import yaml
+
+    assert invoke("init", str(tmp_path / "org"), "--locale", locale).exit_code == 0
+    entries = yaml.safe_load((tmp_path / "org" / "hotlines.yaml").read_text())["hotlines"]
+    named = {e["name"]: e["category"] for e in entries if "crisis" in e["name"].lower()}
+    assert len(named) == 2 and set(named.values()) == {"crisis"}, named
+
+
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):
     result = invoke("init", str(tmp_path / "org"), "--region", "XX")
     assert result.exit_code == 2

@@ -68,7 +68,7 @@ hotlines:
   - name: "{mobile}"  # fictional sample: replace with your own
     phone: "{area}-555-0117"
     hours: 24/7
-    category: local
+    category: crisis                 # a crisis service: the proof sheet says not to test-call it
     # verified: {today}
 {blanks}
 """
