@@ -96,6 +96,18 @@ _ALWAYS = re.compile(
 )
 
 
+def has_words(hours: str) -> bool:
+    """Whether the hours hold words a translation must give: not "24/7", "24h" or "16-23 h"."""
+    return bool(re.search(r"[^\W\d_]", _TIME.sub(_unless_h, hours)))
+
+
+def _unless_h(time: re.Match[str]) -> str:
+    """A time written the 24-hour way with an h (24h, 9h30, 17 h) drops out; others stay."""
+    clock = (time["clock"] or "").lower()
+    plain_h = not time["half"] and not clock and "h" in time[0].lower()  # 9h30
+    return "" if clock == "h" or plain_h else time[0]
+
+
 def always_open(hours: str | None) -> bool:
     """Whether the hours say the line is open all day, every day ("24/7", "24 horas")."""
     if not hours:

@@ -8,7 +8,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from pocketguide.hotlines import where
-from pocketguide.hourtimes import always_open, read_days, unbacked_times
+from pocketguide.hourtimes import always_open, has_words, read_days, unbacked_times
 from pocketguide.locales import language_of
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _hours_as_written(content: Content, shown: str, locale: str) -> list[str]:
     warnings = []
     for entry in content.hotlines.hotlines:
         words = entry.words_in(locale)
-        if words is not None and words.hours is None and re.search(r"[^\W\d_]", entry.hours or ""):
+        if words is not None and words.hours is None and has_words(entry.hours or ""):
             warnings.append(
                 f'{where(shown, entry)}: {entry.name}: hours "{entry.hours}" have no {locale} '
                 f"translation (translations: {locale}: hours:), so the {locale} edition prints "
