@@ -887,6 +887,27 @@ def test_own_sections_no_manifest_lists_are_named_and_a_bom_is_explained(tmp_pat
     )
 
 
+def test_check_names_the_numbers_the_card_leaves_out(tmp_path):
+    # Entries of other categories were left off the card and zine without a word.
+    folder = tmp_path / "riverside"
+    shutil.copytree(
+        ROOT / "examples" / "riverside", folder, ignore=shutil.ignore_patterns("output")
+    )
+    left = (
+        "en: the card and zine show 4 of 6 numbers (crisis, emergency and warmline entries); "
+        "they leave out River Valley Recovery Helpline (substance-use), Safe Harbor Domestic "
+        "Violence Line (domestic-violence); to choose, list entries under card: hotlines: in "
+        "pocketguide.yaml"
+    )
+    checked = invoke("check", str(folder))
+    assert checked.exit_code == 0 and left in checked.stdout.splitlines()
+    config = folder / "pocketguide.yaml"
+    chosen = "card:\n  hotlines: [988 Suicide & Crisis Lifeline, Emergency services]\n"
+    config.write_text(config.read_text() + chosen)
+    checked = invoke("check", str(folder))
+    assert checked.exit_code == 0 and "the card and zine show" not in checked.stdout
+
+
 def test_check_render_says_when_the_card_and_zine_were_not_laid_out(tmp_path, monkeypatch):
     # "ok" after check --render, then build --format all failed on the card.
     from conftest import tiny_config

@@ -11,7 +11,13 @@ from pocketguide.content import Content, load_content
 from pocketguide.errors import PocketguideError, Problem, Problems
 from pocketguide.hotlines import fictional_warnings, where
 from pocketguide.i18n import available_locales, select_locales
-from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios, unknown_card_hotlines
+from pocketguide.kit import (
+    kit_gaps,
+    kit_hotlines,
+    kit_left_out,
+    kit_scenarios,
+    unknown_card_hotlines,
+)
 from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, organization_change, write_lock
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
@@ -100,6 +106,8 @@ def check_project(
             try:  # the card's crisis side, and whether it lacks a crisis or emergency number
                 picked = kit_hotlines(project, prepared.content)
                 found += kit_gaps(project, prepared.content, picked)
+                if left := kit_left_out(project, prepared.content, picked):
+                    report.numbers.append(f"{locale}: {left}")
             except PocketguideError as exc:
                 found += [str(p) for p in exc.problems]
                 kit = False

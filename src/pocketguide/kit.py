@@ -85,6 +85,21 @@ def kit_hotlines(project: Project, content: Content) -> list[Hotline]:
     return picked
 
 
+def kit_left_out(project: Project, content: Content, picked: list[Hotline]) -> str:
+    """Which numbers the card and zine leave out when no `card: hotlines:` chooses; or ""."""
+    if project.config is None or project.config.card.hotlines is not None:
+        return ""
+    left = [h for h in content.hotlines.hotlines if (h.phone or h.text) and h not in picked]
+    if not left:
+        return ""
+    names = ", ".join(f"{h.name} ({h.category})" for h in left)
+    return (
+        f"the card and zine show {len(picked)} of {len(picked) + len(left)} numbers (crisis, "
+        f"emergency and warmline entries); they leave out {names}; to choose, list entries "
+        f"under card: hotlines: in {project.shown(project.config_path)}"
+    )
+
+
 def kit_gaps(project: Project, content: Content, picked: list[Hotline]) -> list[str]:
     """A warning when the card and zine, headed "Crisis numbers", show no crisis or emergency
     number (a filtered spreadsheet or a deleted entry left a warmline alone on them), leave
