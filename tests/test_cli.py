@@ -95,13 +95,14 @@ def test_an_unknown_init_region_is_a_usage_error(tmp_path):
     assert "region: GB " in (tmp_path / "gb" / "pocketguide.yaml").read_text()
     hotlines = tmp_path / "gb" / "hotlines.yaml"
     assert gb.stdout.splitlines()[-2] == (
-        f"Next: in {hotlines}, add your crisis line and local numbers, call each one and set "
-        f"its verified date, then run: pocketguide build {tmp_path / 'gb'}"
+        f"Next: in {hotlines}, add your crisis line and local numbers, check each one (call "
+        "it; crisis and emergency lines: against what the service publishes, no test call) and "
+        f"set its verified date, then run: pocketguide build {tmp_path / 'gb'}"
     )
     us = invoke("init", str(tmp_path / "us")).stdout.splitlines()[-1]
     assert us.startswith(
         f"Next: in {tmp_path / 'us' / 'hotlines.yaml'}, replace the fictional sample numbers "
-        "with your own, call each one"
+        "with your own, check each one"
     )
 
 

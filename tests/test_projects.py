@@ -103,15 +103,15 @@ def test_init_creates_a_project_that_checks(tmp_path):
     assert check.exit_code == 0, check.output
     # The samples are fictional and unverified, so the new project is not ready to print.
     assert check.stderr.splitlines() == [
-        "warning: hotlines.yaml:18: Riverside Peer Network warmline: (502) 555-0142 is a "
+        "warning: hotlines.yaml:19: Riverside Peer Network warmline: (502) 555-0142 is a "
         "fictional number (555-0100 to 555-0199 are kept for examples); put in the real one; "
         "until then no PDF prints the verified date",
-        'warning: hotlines.yaml:18: Riverside Peer Network warmline: no "verified" date; '
+        'warning: hotlines.yaml:19: Riverside Peer Network warmline: no "verified" date; '
         "check the number, then add the date",
-        "warning: hotlines.yaml:23: County mobile crisis team: (502) 555-0117 is a fictional "
+        "warning: hotlines.yaml:24: County mobile crisis team: (502) 555-0117 is a fictional "
         "number (555-0100 to 555-0199 are kept for examples); put in the real one; "
         "until then no PDF prints the verified date",
-        'warning: hotlines.yaml:23: County mobile crisis team: no "verified" date; '
+        'warning: hotlines.yaml:24: County mobile crisis team: no "verified" date; '
         "check the number, then add the date",
     ]
     assert invoke("check", str(folder), "--strict").exit_code == 1
@@ -406,8 +406,9 @@ def test_approve_says_what_changed_and_the_lock_keeps_urls(tmp_path, monkeypatch
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         "hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before the last approval "
-        "(2026-11-20), so the new details were not checked that day; call the number, set "
-        "verified to the day you did, then approve again\n"
+        "(2026-11-20), so the new details were not checked that day; check the new details "
+        "against what the service publishes (no test call), set verified to the day you did, "
+        "then approve again\n"
     )
     assert (tmp_path / "hotlines.lock").read_text() == before
     # Renamed with its new number, it is still a changed number: refused the same way.

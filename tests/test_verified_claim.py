@@ -349,8 +349,9 @@ def test_an_older_lock_dates_its_approval_by_the_file_so_old_dates_are_refused(p
     assert (result.exit_code, result.stderr) == (
         1,
         f"hotlines.yaml:2: Test Warmline: verified 2026-11-01 is before hotlines.lock was last "
-        f"saved ({dt.date.today()}), so the new details were not checked that day; call the "
-        "number, set verified to the day you did, then approve again\n",
+        f"saved ({dt.date.today()}), so the new details were not checked that day; check the "
+        "new details against what the service publishes (no test call), set verified to the "
+        "day you did, then approve again\n",
     )
     assert (project / "hotlines.lock").read_text() == OLD_LOCK
 
@@ -370,9 +371,34 @@ def test_a_new_entry_with_a_date_before_the_last_approval_is_named(project):
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
         "warning: hotlines.yaml:12: Youth Crisis Line: a new entry verified 2026-11-01, before "
-        "the last approval (2026-11-20); if that is not the day you called it (a block copied "
+        "the last approval (2026-11-20); if that is not the day you checked it (a block copied "
         "with its date), set verified to that day and approve again"
     )
+
+
+def test_a_change_dated_the_day_of_the_last_approval_is_refused_on_a_later_day(project):
+    # Checked and approved on November 1; a month later a number changed, its date left as
+    # it was: approved, and the card printed the unchecked number "verified as of" November 1.
+    assert run("approve", str(project)).exit_code == 0
+    lock = (project / "hotlines.lock").read_text()
+    old_lock = lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-01")
+    (project / "hotlines.lock").write_text(old_lock)
+    (project / "hotlines.yaml").write_text(DATED.replace("502-555-0242", "502-589-1243"))
+    result = run("approve", str(project))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "hotlines.yaml:2: Test Warmline: verified 2026-11-01 is the day of the last approval "
+        "(2026-11-01), and the entry changed after it, so the new details were not checked that "
+        "day; check the new details against what the service publishes (no test call), set "
+        "verified to the day you did, then approve again\n",
+    )
+    assert (project / "hotlines.lock").read_text() == old_lock
+    # Approved again on the day it was checked: the same day, nothing to doubt.
+    today = dt.date.today().isoformat()
+    (project / "hotlines.lock").write_text(lock.replace("2026-11-01", today))
+    dated_today = DATED.replace("2026-11-01", today)
+    (project / "hotlines.yaml").write_text(dated_today.replace("502-555-0242", "502-589-1243"))
+    assert run("approve", str(project)).exit_code == 0
 
 
 def test_hours_changed_after_approval_warn_and_take_the_date_away(project):

@@ -116,7 +116,7 @@ def check(
 @project_argument
 def approve(project_dir: Path) -> None:
     """Record the current hotline numbers as checked, in hotlines.lock."""
-    from pocketguide.check import approve_project
+    from pocketguide.approve import approve_project
     from pocketguide.errors import display_path
 
     approval = approve_project(project_dir)

@@ -43,8 +43,9 @@ verification:
 """
 
 HOTLINES_TEMPLATE = """\
-# Crisis and referral numbers. Check each one (call it; emergency numbers: official source),
-# then set `verified`. Run `pocketguide approve` after checking; builds then warn if one changes.
+# Crisis and referral numbers. Check each one (call it; crisis and emergency lines: against what
+# the service publishes, never a test call), then set `verified`. Run `pocketguide approve`
+# after checking; builds then warn if one changes.
 hotlines:
   - name: "{lifeline}"
     phone: 988
@@ -76,8 +77,9 @@ hotlines:
 # Outside the US and Canada, 988 and the sample numbers do not exist: start from the region's
 # emergency number and let the organization add its own lines.
 LOCAL_HOTLINES_TEMPLATE = """\
-# Crisis and referral numbers. Check each one (call it; emergency numbers: official source),
-# then set `verified`. Run `pocketguide approve` after checking; builds then warn if one changes.
+# Crisis and referral numbers. Check each one (call it; crisis and emergency lines: against what
+# the service publishes, never a test call), then set `verified`. Run `pocketguide approve`
+# after checking; builds then warn if one changes.
 {emergency_entry}
   # Add your crisis line: the guide's text tells readers to call the first entry with
   # category: crisis (the build stops until there is one). Then warmlines and local services:
@@ -195,8 +197,9 @@ def next_steps(folder: Path, region: str) -> list[str]:
         else "add your crisis line and local numbers"
     )
     steps = [
-        f"Next: in {folder / 'hotlines.yaml'}, {todo}, call each one and set its verified "
-        f"date, then run: pocketguide build {folder}"
+        f"Next: in {folder / 'hotlines.yaml'}, {todo}, check each one (call it; crisis and "
+        "emergency lines: against what the service publishes, no test call) and set its "
+        f"verified date, then run: pocketguide build {folder}"
     ]
     if region not in ("US", "CA"):
         if emergency_number(region) is None:  # init wrote no emergency entry either
