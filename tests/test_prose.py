@@ -86,6 +86,18 @@ def test_phone_links_in_prose_are_checked_like_hotlines():
     ]
 
 
+def test_a_phone_autolink_prints_its_number():
+    # <tel:988> was read as an HTML tag and dropped: "call or text ." with no warning.
+    from pocketguide.markup import to_html
+
+    assert to_html(
+        "Call <tel:988> or text <SMS:741741?body=HOME>, <tel:+1-502-589-1234;ext=2>"
+    ) == (
+        '<p>Call <a href="tel:988">988</a> or text <a href="SMS:741741?body=HOME">741741</a>, '
+        '<a href="tel:+1-502-589-1234;ext=2">+1-502-589-1234</a></p>'
+    )
+
+
 def test_a_bad_phone_link_in_a_section_stops_the_build(tmp_path):
     (tmp_path / "pocketguide.yaml").write_text("organization:\n  name: Link Org\n  slug: link\n")
     section = tmp_path / "content/en/sections/closing.md"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import html as html_text
 import re
+import xml.etree.ElementTree as etree
 from pathlib import Path
 from urllib.parse import unquote
 
 import markdown
 import nh3
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
 
 from pocketguide.errors import PocketguideError
 from pocketguide.limits import (
@@ -37,6 +40,7 @@ MAX_MARKDOWN_CHARS = 1_000_000
 _TASK = re.compile(r"<li>(?:<p>)?\[( |x|X)\]\s*")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PHONE_AUTOLINK = r"<((?i:tel|sms):([^<>\s]+))>"
 
 
 def to_html(text: str, folder: Path | None = None) -> str:
@@ -52,6 +56,9 @@ def to_html(text: str, folder: Path | None = None) -> str:
 def _clean_html(text: str) -> str:
     """Markdown to sanitized HTML, remembered by text: `watch` converts unchanged sections."""
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    # <tel:988> is an autolink to its writer, as <https://...> is; Python-Markdown read it
+    # as an HTML tag, which the sanitizer then dropped with the number.
+    md.inlinePatterns.register(_PhoneAutolink(_PHONE_AUTOLINK, md), "phone-autolink", 125)
     html = md.convert(text)
     html = _TASK.sub(_task_item, html)
     html = nh3.clean(
@@ -68,6 +75,16 @@ def _clean_html(text: str) -> str:
             f"Markdown lists or quotes nested more than {MAX_MARKDOWN_NESTING} levels deep"
         )
     return html
+
+
+class _PhoneAutolink(InlineProcessor):
+    """`<tel:988>` or `<sms:741741>`: a link that shows the number it dials."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        link = etree.Element("a")
+        link.set("href", m.group(1))
+        link.text = AtomicString(unquote(re.split(r"[;?]", m.group(2), maxsplit=1)[0]))
+        return link, m.start(0), m.end(0)
 
 
 def resolve_images(html: str, folder: Path) -> str:
