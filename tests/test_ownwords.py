@@ -166,14 +166,14 @@ def test_template_comments_and_tests_are_not_printed_words(project):
     # A GB project: "911" in a comment or an if-test stopped the build as a foreign number.
     _in_the_uk()
     Path("templates/guide.html.j2").write_text(
-        COVER.replace("{}", '{# old: "call 911" #}{% if x == "911" %}y{% endif %}')
+        COVER.replace("{}", '{# old: "call 911" #}{% if guide.title == "911" %}y{% endif %}')
     )
     assert run("check", ".").exit_code == 0
 
 
 def test_a_link_written_into_a_template_is_checked(project):
     Path("templates/guide.html.j2").write_text(
-        COVER.replace("{}", '<a href="tel:9111">Call us</a> <a href="tel:{{ x }}">x</a>')
+        COVER.replace("{}", '<a href="tel:9111">Call us</a> <a href="tel:{{ guide.title }}">x</a>')
     )
     # The filled-in one is checked in the built PDF; the one written out, here.
     assert _warnings(run("check", ".")) == [

@@ -162,7 +162,7 @@ def test_a_hotlines_file_with_errors_is_not_said_to_lack_a_crisis_line(tmp_path)
     result = run("check", str(_gb_project(tmp_path, crisis=bad)))
     assert result.exit_code == 1
     assert "no crisis line" not in result.stderr
-    assert result.stderr == 'hotlines.yaml:9: Typo: "0800 12" is not a valid GB phone number\n'
+    assert result.stderr == 'hotlines.yaml:10: Typo: "0800 12" is not a valid GB phone number\n'
 
 
 def test_an_unknown_placeholder_is_an_error_at_its_line(tmp_path, monkeypatch):
@@ -292,7 +292,7 @@ def test_placeholders_written_almost_right_are_errors_not_printed_as_written(tmp
         'content/en/sections/closing.md:5: "{ crisis }" prints as written: write {crisis}',
         'content/en/sections/closing.md:5: "{*crisis*}" prints as written: write {crisis}',
         'content/en/sections/closing.md:6: "｛emergency｝" prints as written: write {emergency}',
-        "hotlines.yaml:8: {emergency} is not filled in a hotline entry: write the number",
+        "hotlines.yaml:9: {emergency} is not filled in a hotline entry: write the number",
         # With them, not a run later: the link that shows 116 123 and dials 999.
         'content/en/sections/closing.md:7: the link "Call 116 123" shows 116 123 but dials 999; '
         "make them the same number",
@@ -387,8 +387,8 @@ def test_check_says_which_entry_each_placeholder_prints(tmp_path, monkeypatch):
     result = run("check", "org")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:2] == [
-        "en-GB: {emergency} prints 999 (org/hotlines.yaml:8: Emergency services)",
-        "en-GB: {crisis} prints 116 123 (org/hotlines.yaml:4: Samaritans)",
+        "en-GB: {emergency} prints 999 (org/hotlines.yaml:9: Emergency services)",
+        "en-GB: {crisis} prints 116 123 (org/hotlines.yaml:5: Samaritans)",
     ]
     # The default guide's numbers come from pocketguide's own list.
     (tmp_path / "empty").mkdir()

@@ -141,8 +141,14 @@ def render_documents(project: Project, prepared: Prepared, kit: bool = True) -> 
 
     options = for_project(Options(), project.config)
     renderer = Renderer(project, prepared.content, prepared.assets, options)
+    problems = []
     for kind in ("guide", "card", "zine") if kit else ("guide",):
-        renderer.html(kind)
+        try:
+            renderer.html(kind)
+        except PocketguideError as exc:
+            problems += [p for p in exc.problems if p not in problems]
+    if problems:
+        raise PocketguideError(problems)
 
 
 def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> list[str]:

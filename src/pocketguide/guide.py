@@ -22,7 +22,7 @@ from pocketguide.placeholders import fill_html
 from pocketguide.project import Project
 from pocketguide.qr import qr_image
 from pocketguide.render import make_environment, render_template
-from pocketguide.writtenclaim import refuse_written_claim
+from pocketguide.writtenclaim import refuse_unread_numbers, refuse_written_claim
 
 
 def build_date(project: Project) -> dt.date | None:
@@ -129,6 +129,7 @@ def render_html(
     refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
     known = known_numbers(content, organization)  # only numbers approve and proof check
+    refuse_unread_numbers(html, project, known, context["verified_as_of"] is not None)
     html = link_numbers(html, project.region, known)
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 

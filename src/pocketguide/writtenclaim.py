@@ -1,4 +1,4 @@
-"""A "Numbers verified as of" written by hand in a template or the text: refused when untrue."""
+"""What only the finished HTML shows, refused: a hand-written verified date, unread numbers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pocketguide.errors import PocketguideError, Problem
+from pocketguide.printedtext import printed_problems
 from pocketguide.project import Project
 
 CLAIM = "Numbers verified as of"
@@ -41,9 +42,36 @@ def refuse_written_claim(env: Any, html: str, project: Project, date: str | None
             raise PocketguideError(Problem(project.shown(path), line, message))
 
 
+def refuse_unread_numbers(html: str, project: Project, known: set[str], dated: bool) -> None:
+    """Numbers the page prints that no check of the source read (see printedtext): refused."""
+    problems = []
+    for message, written in printed_problems(html, project.region, known, dated):
+        path, line = _number_where(project, written)
+        problems.append(Problem(project.shown(path), line, message))
+    if problems:
+        raise PocketguideError(problems)
+
+
+def _number_where(project: Project, written: str) -> tuple[Path, int | None]:
+    """Where a printed number is most likely written: as printed, else by its last digits."""
+    runs = re.findall(r"\d+", written)
+    head = written[: len(written) - len(runs[-1])].rstrip(" .-") if runs else ""
+    patterns = [re.escape(written), rf"(?<!\d){runs[-1]}(?!\d)" if runs else "", written[-4:]]
+    patterns.append(re.escape(head) if sum(ch.isdigit() for ch in head) >= 5 else "")
+    for pattern in filter(None, patterns):
+        path, line = found_where(project, re.compile(pattern))
+        if line is not None:
+            return path, line
+    return project.root / "templates", None
+
+
 def written_where(project: Project, phrase: str) -> tuple[Path, int | None]:
     """The project's own file and line that write `phrase`; its templates folder if none does."""
-    pattern = re.compile(_SPACE.join(map(re.escape, phrase.split())), re.IGNORECASE)
+    return found_where(project, re.compile(_SPACE.join(map(re.escape, phrase.split())), re.I))
+
+
+def found_where(project: Project, pattern: re.Pattern[str]) -> tuple[Path, int | None]:
+    """The project's own file and line matching `pattern`; its templates folder if none does."""
     folders = [*project.template_dirs, *project.content_dirs[:-1]]  # never the shipped ones
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):

@@ -1,0 +1,114 @@
+"""The finished HTML read as a reader meets it: numbers no entry has, links dialling another.
+
+The source checks read each file as written. What prints comes out of Markdown, YAML escapes,
+Jinja and gettext: `502-589-<em>1235</em>`, `&#53;&#48;&#50;-589-1236`, `{{ 502 }}-589-1237`,
+a link's words wrapped onto a second line, or a translation's own HTML. Read here once more,
+on the words the page shows, so none of them prints under "Numbers verified as of" unseen.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import phonenumbers
+
+from pocketguide.textmap import html_parts
+from pocketguide.textnumbers import E164, number_spans
+
+# Tags that never print their text, and tags inside a run of text (they join its pieces).
+_HIDDEN = {"head", "style", "script", "title", "textarea", "svg", "math"}
+_INLINE = {"a", "b", "strong", "i", "em", "span", "code", "sup", "sub", "small", "mark", "abbr",
+           "bdi", "bdo", "s", "u", "q", "cite", "kbd", "samp", "var", "time", "data"}  # fmt: skip
+# Marks that print nothing between digits: zero-width spaces and joiners, soft hyphens,
+# direction isolates and marks.
+_SILENT = re.compile("[\u00ad\u200b-\u200f\u2060\u2066-\u2069\u202a-\u202c\ufeff]")
+# An override sets what follows in one direction, letter by letter: digits print backwards.
+_OVERRIDE = re.compile("[\u202d\u202e]([^\u202c\u2069]*\\d[^\u202c\u2069]*)")
+_LINK = re.compile(
+    r"""<a\b[^>]*?\bhref\s*=\s*["']\s*(?:tel|sms):([^"']*)["'][^>]*>(.*?)</a\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+# A vanity number ("1-800-273-TALK", "502-589-CALL"): letters for its last digits.
+_VANITY = re.compile(r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Z0-9]{3}[ .-][A-Z]{4}(?!\w)")
+
+
+def visible_text(html: str) -> str:
+    """The body's text as printed: inline tags join their pieces, entities are characters."""
+    pieces, hidden = [], 0
+    _, body, rest = html.partition("<body")
+    for part in html_parts(rest.partition(">")[2] if body else html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)", part)
+            tag = name[1].lower() if name else ""
+            if tag in _HIDDEN and not part.endswith("/>"):
+                hidden += -1 if part.startswith("</") else 1
+            elif tag not in _INLINE:
+                pieces.append("\n")
+        elif hidden <= 0:
+            pieces.append(html_lib.unescape(part))
+    return "".join(pieces)
+
+
+def printed_problems(
+    html: str, region: str, known: set[str], dated: bool
+) -> list[tuple[str, str]]:
+    """What the page prints that no check of the source saw: (message, digits to look for).
+
+    Always: a tel: or sms: link whose words show another number than it dials, and digits a
+    right-to-left override turns around. When the page prints "Numbers verified as of"
+    (`dated`): any phone number no entry (`known`, E.164) has, vanity numbers too.
+    """
+    problems = [_link_problem(target, words, region) for target, words in _LINK.findall(html)]
+    text = visible_text(html)
+    problems += [
+        (
+            f'"{found[1].strip()}" is printed inside a right-to-left override, which turns its '
+            "digits around on the page; take the override out",
+            found[1],
+        )
+        for found in _OVERRIDE.finditer(text)
+    ]
+    if dated:
+        plain = _SILENT.sub("", text)
+        unknown = [plain[s:e] for s, e, e164 in number_spans(plain, region) if e164 not in known]
+        unknown += [v for v in _VANITY.findall(plain) if _dials(v, region) not in known]
+        problems += [
+            (
+                f'prints "{" ".join(written.split())}" beside "Numbers verified as of", but no '
+                "hotline entry has that number (HTML, an escape, a template or a translation "
+                "wrote it where the checks of the text could not read it); write it plainly, or "
+                "give it an entry",
+                written,
+            )
+            for written in dict.fromkeys(unknown)
+        ]
+    return [p for p in dict.fromkeys(problems) if p[0]]
+
+
+def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
+    """A message when a link's words show another number than it dials; else ("", "")."""
+    shown = " ".join(_SILENT.sub("", visible_text(words)).split())
+    dialled = _dials(html_lib.unescape(target).split(";")[0].split("?")[0], region)
+    if dialled is None:
+        return "", ""
+    numbers = [(shown[s:e], e164) for s, e, e164 in number_spans(shown, region)]
+    if not numbers and re.fullmatch(r"[\d\s().+-]{3,}", shown):  # 911 shown, 988 dialled
+        numbers = [(shown, _dials(shown, region) or shown)]
+    for written, e164 in numbers:
+        if e164 != dialled:
+            message = f'a link shows "{written}" but dials {dialled}; make them the same number'
+            return message, written
+    return "", ""
+
+
+def _dials(written: str, region: str) -> str | None:
+    """The E.164 form of a written number (letters read as on a keypad), or None."""
+    try:
+        letters = phonenumbers.convert_alpha_characters_in_number(written)
+        parsed = phonenumbers.parse(letters, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(parsed):
+        return phonenumbers.format_number(parsed, E164)
+    return phonenumbers.normalize_digits_only(letters)

@@ -1,0 +1,133 @@
+"""The finished HTML is read again as printed: numbers the source checks could not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run, tiny_config
+from pocketguide.printedtext import printed_problems, visible_text
+
+HOTLINES = (
+    "hotlines:\n"
+    "  - name: County crisis team\n    phone: 502-589-1234\n    hours: 24/7\n"
+    "    category: crisis\n    verified: 2026-11-01\n"
+    "  - name: Emergency services\n    phone: '911'\n    hours: 24/7\n    category: emergency\n"
+    "    verified: 2026-11-01\n"
+    "  - name: Peer warmline\n    phone: 502-589-7777\n    hours: 24/7\n    category: warmline\n"
+    "    verified: 2026-11-01\n"
+)
+UNREAD = (
+    'prints "{}" beside "Numbers verified as of", but no hotline entry has that number (HTML, '
+    "an escape, a template or a translation wrote it where the checks of the text could not "
+    "read it); write it plainly, or give it an entry"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """An approved project (its guide prints the verified date) with its own closing text."""
+    monkeypatch.chdir(tmp_path)
+    Path("pocketguide.yaml").write_text(tiny_config().replace(" closing,", ""))
+    Path("hotlines.yaml").write_text(HOTLINES)
+    assert run("approve", ".").exit_code == 0
+    Path("content/en/sections").mkdir(parents=True)
+    return tmp_path
+
+
+def _closing(body: str) -> None:
+    Path("content/en/sections/closing.md").write_text(f"---\ntitle: Closing\n---\n\n{body}\n")
+
+
+def test_a_link_whose_words_wrap_is_compared_with_the_number_it_dials(project):
+    # Checked line by line, a link over two lines dialled the team while showing the warmline.
+    _closing("If someone needs the team, [call them on\n502-589-7777](tel:+1-502-589-1234) now.")
+    result = run("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'content/en/sections/closing.md:6: a link shows "502-589-7777" but dials +15025891234; '
+        "make them the same number\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("Or call 502-589-<em>1235</em>.", "502-589-1235"),
+        ("Or call &#53;&#48;&#50;-589-1236.", "502-589-1236"),
+        ("Or call 502-589<!-- -->-1237.", "502-589-1237"),
+        ("After hours, call our team at 502-589-CALL.", "502-589-CALL"),
+    ],
+)
+def test_a_number_no_entry_has_is_refused_beside_the_date(project, written, printed):
+    # Each printed under "Numbers verified as of November 1, 2026", with no warning at all.
+    _closing(written)
+    result = run("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"content/en/sections/closing.md:5: {UNREAD.format(printed)}\n",
+    )
+    assert run("build", ".", "--format", "guide").exit_code == 1
+    assert not list(Path("output").glob("*.pdf"))
+
+
+def test_without_the_date_such_a_number_is_left_to_the_warnings(project):
+    Path("hotlines.lock").unlink()  # nothing approved: no date printed, nothing claimed
+    _closing("Or call 502-589-<em>1235</em>.")
+    assert run("check", ".").exit_code == 0
+
+
+def test_a_right_to_left_override_turning_digits_around_is_refused(project):
+    _closing("After hours, call our crisis team: \u202e4321985205\u202c.")
+    assert run("check", ".").stderr == (
+        'content/en/sections/closing.md:5: "4321985205" is printed inside a right-to-left '
+        "override, which turns its digits around on the page; take the override out\n"
+    )
+
+
+def test_a_translation_that_writes_a_link_is_read_as_printed(project):
+    # gettext's words are not escaped: a .po file's HTML prints, link and all.
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "locales: [en]\n")
+    assert run("translate", "en", ".").exit_code == 0
+    po = Path("templates/i18n/en.po")
+    text = po.read_text()
+    old = 'msgid "Numbers verified as of %(date)s"\nmsgstr ""'
+    assert old in text
+    po.write_text(
+        text.replace(
+            old,
+            'msgid "Numbers verified as of %(date)s"\nmsgstr "Numbers verified as of %(date)s. '
+            'Team: <a href=\\"tel:+15025891234\\">502-589-7777</a>"',
+        )
+    )
+    line = po.read_text().splitlines().index('msgid "Numbers verified as of %(date)s"') + 2
+    stderr = run("check", ".").stderr.splitlines()
+    assert (
+        f'templates/i18n/en.po:{line}: a link shows "502-589-7777" but dials +15025891234; '
+        "make them the same number"
+    ) in stderr
+
+
+def test_visible_text_joins_inline_pieces_and_skips_what_never_prints():
+    html = (
+        "<html><head><title>502-589-0000</title><style>p{}</style></head><body><p>Call "
+        "502-589-<em>12</em>35</p><p>Next</p><svg><text>502-589-9999</text></svg></body></html>"
+    )
+    assert [line for line in visible_text(html).split("\n") if line] == [
+        "Call 502-589-1235",
+        "Next",
+    ]
+
+
+def test_entries_numbers_and_matching_links_pass():
+    html = (
+        '<body><p>Call <a href="tel:+1-502-589-1234">(502) 589-1234</a>, '
+        '<a href="tel:988">988</a> or <a href="tel:911">call us</a>.</p></body>'
+    )
+    assert printed_problems(html, "US", {"+15025891234"}, True) == []
+    wrong = html.replace('href="tel:988">988', 'href="tel:988">911')
+    assert printed_problems(wrong, "US", {"+15025891234"}, True) == [
+        ('a link shows "911" but dials 988; make them the same number', "911")
+    ]
