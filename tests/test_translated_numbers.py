@@ -132,6 +132,8 @@ def test_a_faithful_translation_gives_no_warning(tmp_path, words):
         ({"warmline": "Llame al 911 si hay peligro."}, "911", "notes"),  # not in the original
         ({"notes": "Llame al ٩٨٩."}, "٩٨٩", "notes"),  # 989 in Arabic-Indic digits
         ({"name": "Línea 9888"}, "9888", "name"),
+        # Each group is part of 502-589-1234; the whole number is another.
+        ({"warmline": "Llame al 502-258-9123."}, "502-258-9123", "notes"),
     ],
 )
 def test_any_digit_run_the_entry_does_not_print_warns(tmp_path, words, run_, field):

@@ -116,7 +116,7 @@ def approve_project(project_dir: Path) -> Approval:
     mismatched = []  # of the editions that print a translation, not of words none prints
     for locale in (loc for loc in project.locales if project.translates(loc)):
         mismatched += translated_hours_warnings(content, shown, locale)
-        mismatched += translated_number_warnings(content, shown, locale)
+        mismatched += translated_number_warnings(content, shown, locale, project.region)
     unchecked += [Problem("", None, f"{w}; approve refuses until then") for w in mismatched]
     if unchecked:  # the lock stays as it was: nothing is approved
         raise PocketguideError(list(dict.fromkeys(unchecked)))  # an entry's phone and url

@@ -64,7 +64,7 @@ def hotline_warnings(
         warnings.append(f"{at}: {organization}")
     warnings += untranslated_warnings(project, content, shown)
     warnings += stray_translations(project, content, shown)
-    warnings += translated_number_warnings(content, shown)
+    warnings += translated_number_warnings(content, shown, region=project.region)
     warnings += translated_hours_warnings(content, shown)
     warnings += stray[0] + stray[1]
     warnings += [

@@ -106,7 +106,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         locale = content.locale
         if project.translates(locale) and (
             translated_hours_warnings(content, shown, locale)
-            or translated_number_warnings(content, shown, locale)
+            or translated_number_warnings(content, shown, locale, project.region)
         ):
             content.unapproved.append("translations")
     elif content.hotlines_path is not None and not project.is_default:

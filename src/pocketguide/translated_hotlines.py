@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pocketguide.hotlines import where
 from pocketguide.hourtimes import always_open, has_words, read_days, unbacked_times
 from pocketguide.locales import language_of
+from pocketguide.textnumbers import numbers_in_text
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
@@ -103,7 +104,7 @@ _DIGIT_RUN = re.compile(r"\d{3,}")
 
 
 def translated_number_warnings(
-    content: Content, shown: str, locale: str | None = None
+    content: Content, shown: str, locale: str | None = None, region: str = "US"
 ) -> list[str]:
     """Digits in a translated name or notes that the entry, as written, does not print.
 
@@ -120,7 +121,19 @@ def translated_number_warnings(
             if locale is not None and words is not entry.words_in(locale):
                 continue  # another edition's words
             for field in NUMBER_FIELDS:
-                runs = unbacked(getattr(entry, field), getattr(words, field), own)
+                written, translated = getattr(entry, field), getattr(words, field)
+                runs = unbacked(written, translated, own)
+                # Each group may be part of the entry's number while the whole is another
+                # ("502-258-9123" for 502-589-1234): whole numbers are compared too.
+                home = entry.region or region
+                allowed = {n.normalized for n in numbers} | {
+                    e164 for _, e164 in numbers_in_text(written or "", home)
+                }
+                runs += [
+                    w
+                    for w, e164 in numbers_in_text(translated or "", home)
+                    if e164 not in allowed and not any(_ascii(r) in _ascii(w) for r in runs)
+                ]
                 warnings += [
                     f'{where(shown, entry)}: {entry.name}: translations: {tag}: {field}: "{run}" '
                     f"is not a number of this entry ({listed}); a translation must print the "
