@@ -101,6 +101,17 @@ def test_a_crash_in_one_project_does_not_stop_a_one_job_batch(parent, monkeypatc
     assert (parent / "alpha" / "output" / "alpha-guide-en.pdf").is_file()
 
 
+def test_a_folder_without_a_config_fails_in_a_batch(parent):
+    # An empty folder named by mistake built the stock guide and the table said "ok".
+    results = build_many([parent / "notes", parent / "alpha"], jobs=1, quiet=True)
+    assert [(r.project.name, r.status) for r in results] == [("notes", "failed"), ("alpha", "ok")]
+    assert results[0].message == (
+        f"{parent / 'notes'}: no pocketguide.yaml here: a batch builds projects (see pocketguide "
+        "init)"
+    )
+    assert not (parent / "notes" / "output").exists()
+
+
 def test_find_projects_errors(tmp_path):
     with pytest.raises(PocketguideError) as caught:
         find_projects(tmp_path)

@@ -983,6 +983,17 @@ def test_build_in_a_projects_brand_folder_names_the_project(tmp_path, monkeypatc
             ["ohio/pocketguide.yaml", "zanesville/pocketguide.yaml"],
             "ohio/pocketguide.yaml (and 1 more) is a project's: give its folder (ohio)",
         ),
+        # A chapter's config lost in a sync: its county line, in the language folder, was
+        # left out of the stock guide, and a batch said "ok".
+        *(
+            (
+                [name],
+                f"{name} is a project's: the default guide would leave its numbers out; put "
+                "its pocketguide.yaml back (see pocketguide init --help), or build the default "
+                "guide in a folder of its own",
+            )
+            for name in ("content/en/hotlines.yaml", "hotlines.lock")
+        ),
     ],
 )
 def test_a_folder_that_looks_like_a_project_is_not_built_as_the_default(

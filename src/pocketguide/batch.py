@@ -57,6 +57,9 @@ def build_one(project_dir: Path, build_options: dict[str, Any]) -> ProjectResult
     start = time.perf_counter()
     result = ProjectResult(Path(project_dir))
     try:
+        if not (Path(project_dir) / CONFIG_NAME).is_file():  # an empty folder was "ok"
+            message = f"no {CONFIG_NAME} here: a batch builds projects (see pocketguide init)"
+            raise PocketguideError(Problem(str(project_dir), None, message))
         report = build(project_dir, **build_options)
     except PocketguideError as exc:
         result.status, result.message = "failed", exc.message

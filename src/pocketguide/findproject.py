@@ -2,7 +2,8 @@
 
 `pocketguide build` in an empty folder builds the default guide. In a folder inside a
 project (its output/ or brand/), beside a config file saved under another name
-(pocketguide.yml, pocketguide.yaml.txt), beside a hotlines file, or above projects, that
+(pocketguide.yml, pocketguide.yaml.txt), beside a hotlines file or lock, with hotlines in
+content/<locale>/, or above projects, that
 would print a generic guide without the organization's numbers: refused, saying what to run.
 Light on imports: `build` asks before it loads anything.
 """
@@ -28,6 +29,13 @@ def refuse_unlikely_default(folder: Path) -> None:
         raise PocketguideError(Problem(shown, None, f"no {CONFIG_NAME} here, but {message}"))
 
 
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError:
+        return []
+
+
 def _why(folder: Path) -> str | None:
     for parent in folder.resolve().parents:
         if (parent / CONFIG_NAME).is_file():
@@ -47,6 +55,17 @@ def _why(folder: Path) -> str | None:
                 f"{name} is: the default guide would leave its numbers out; add a "
                 f"{CONFIG_NAME} beside it (see pocketguide init --help), or build the default "
                 "guide in a folder of its own"
+            )
+    # A project's own files, which nothing reads without its config: its numbers left out.
+    for own in (
+        "hotlines.lock",
+        *(f"content/{d.name}/{n}" for d in _subfolders(folder / "content") for n in HOTLINE_FILES),
+    ):
+        if (folder / own).is_file():
+            return (
+                f"{own} is a project's: the default guide would leave its numbers out; put its "
+                f"{CONFIG_NAME} back (see pocketguide init --help), or build the default guide "
+                "in a folder of its own"
             )
     projects = [n for n in names if (folder / n / CONFIG_NAME).is_file()]
     if projects:
