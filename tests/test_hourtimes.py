@@ -97,7 +97,11 @@ def test_always_open(hours, always):
      ("Mo-Fr 9-17 Uhr", {0, 1, 2, 3, 4}), ("lun.-ven. 9h-17h", {0, 1, 2, 3, 4}),
      ("Sat-Sun 3pm-11pm", {5, 6}), ("sábados y domingos", {5, 6}), ("Fri-Mon", {4, 5, 6, 0}),
      ("todos los días, 15-23 h", set(range(7))), ("Weekdays 9-5", set(range(5))),
-     ("24/7", set()), ("9am-5pm", set()), ("so we do", set())],
+     ("24/7", set()), ("9am-5pm", set()), ("so we do", set()),
+     # "au" was cut short as "a", "through" never read: Monday and Friday only, a false alarm.
+     ("du lundi au vendredi, 9 h à 17 h", set(range(5))), ("lunes al viernes", set(range(5))),
+     ("Monday through Friday", set(range(5))), ("Mon thru Fri", set(range(5))),
+     ("Mondays to Fridays", set(range(5)))],
 )  # fmt: skip
 def test_read_days(hours, days):
     assert read_days(hours) == days

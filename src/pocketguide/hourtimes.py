@@ -137,7 +137,16 @@ _EVERY_DAY = re.compile(
 )
 _WEEKENDS = re.compile(r"week-?ends?|fines?\s+de\s+semana|wochenende")
 _WEEKDAYS = re.compile(r"weekdays|dias\s+laborables|entre\s+semana|en\s+semaine|werktags")
-_DAY_RANGE = re.compile(r"([a-z]+)\.?\s*(?:[-–—]|to|a|al|au|bis)\s*([a-z]+)")
+# Whole words between the days: "au" and "through" were cut short as "a" and "t".
+_DAY_RANGE = re.compile(
+    r"([a-z]+)\.?\s*(?:[-–—]|\b(?:to|thru|through|until|till|al|au|a|bis)\b)\s*([a-z]+)"
+)
+
+
+def _day(word: str) -> int | None:
+    """A day's number from its name or short form, plural too ("Mondays", "sabados")."""
+    found = _SHORT_DAYS.get(word)
+    return _SHORT_DAYS.get(word[:-1]) if found is None and word.endswith("s") else found
 
 
 def read_days(text: str) -> set[int]:
@@ -152,7 +161,7 @@ def read_days(text: str) -> set[int]:
     if _WEEKDAYS.search(plain):
         days |= set(range(5))
     for match in _DAY_RANGE.finditer(plain):
-        first, last = _SHORT_DAYS.get(match[1]), _SHORT_DAYS.get(match[2])
+        first, last = _day(match[1]), _day(match[2])
         if first is not None and last is not None:  # Fri-Mon wraps round the weekend
             days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
     for word in re.findall(r"[a-z]+", plain):
