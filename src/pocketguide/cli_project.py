@@ -105,10 +105,10 @@ def check(
         click.echo(translations_table(report.project, report.contents))
     for line in report.numbers:  # which number the text's {crisis} names, and from where
         click.echo(line)
+    if strict:  # each warning once, as the error it now is (as build --strict says them)
+        strict_check(report.warnings)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if strict:
-        strict_check(report.warnings)
     click.echo(f"ok: {project_dir} ({count(len(report.warnings), 'warning')})")
 
 
