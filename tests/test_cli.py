@@ -76,6 +76,19 @@ def test_init_files_its_sample_crisis_services_as_crisis_lines(tmp_path, locale)
     assert len(named) == 2 and set(named.values()) == {"crisis"}, named
 
 
+@pytest.mark.parametrize("command", [["build"], ["impose", "in.pdf", "--layout", "saddle"]])
+def test_a_creep_that_is_not_a_number_is_a_usage_error(tmp_path, monkeypatch, command):
+    # "nan" passed the 0-5 range (every comparison with NaN is false): blank booklet pages.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.pdf").write_bytes(b"%PDF-1.4\n")
+    result = invoke(*command, "--creep", "nan")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--creep': 'nan' is not a number of millimetres"
+    )
+    assert not (tmp_path / "output").exists()
+
+
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):
     result = invoke("init", str(tmp_path / "org"), "--region", "XX")
     assert result.exit_code == 2

@@ -13,6 +13,7 @@ import click
 
 from pocketguide import __version__
 from pocketguide.cli_options import (
+    CREEP,
     FORMAT_CHOICES,
     build_settings,
     count,
@@ -228,7 +229,7 @@ def watch(project_dir: Path, **output: Any) -> None:
 @duplex_option("Which edge the printer flips on (saddle and cards).")
 @click.option(
     "--creep",
-    type=click.FloatRange(0, 5),
+    type=CREEP,
     default=0.0,
     help="saddle: millimetres the innermost sheet's pages move toward the spine.",
 )

@@ -8,6 +8,19 @@ from typing import Any
 
 import click
 
+
+class Millimetres(click.FloatRange):
+    """A length in mm within a range; "nan" passed every comparison, and drew blank pages."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:  # NaN is the one float unequal to itself
+            self.fail(f"{value!r} is not a number of millimetres", param, ctx)
+        return number
+
+
+CREEP = Millimetres(0, 5)
+
 # The same names as pocketguide.options.FORMATS (a test checks), kept here for a fast --help.
 FORMAT_CHOICES = ("guide", "card", "card-single", "zine", "booklet", "all")
 
@@ -50,7 +63,7 @@ def output_options(command: Callable) -> Callable:
         click.option(
             "--creep",
             "creep_mm",
-            type=click.FloatRange(0, 5),
+            type=CREEP,
             default=0.0,
             help="Booklet creep: total shift in mm at the innermost sheet.",
         ),
