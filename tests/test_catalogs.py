@@ -96,6 +96,26 @@ def test_translate_starts_the_file_then_keeps_translations_and_adds_new_strings(
     ) in warnings
 
 
+def test_a_translation_no_template_uses_is_kept_until_one_does_again(project):
+    # Set aside while a template was renamed, its French was deleted, unsaid.
+    overlay = project / "templates" / "extra.html.j2"
+    overlay.parent.mkdir()
+    overlay.write_text('{{ _("For the volunteers of our circle") }}\n')
+    assert invoke("translate", "fr").exit_code == 0
+    path = project / "templates" / "i18n" / "fr.po"
+    old = 'msgid "For the volunteers of our circle"\nmsgstr ""'
+    new = 'msgid "For the volunteers of our circle"\nmsgstr "Pour les bénévoles"'
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    overlay.rename(overlay.with_suffix(".bak"))
+    assert invoke("translate", "fr").exit_code == 0
+    assert "For the volunteers of our circle" not in po(path)
+    assert '#~ msgstr "Pour les bénévoles"' in path.read_text(encoding="utf-8")
+    overlay.with_suffix(".bak").rename(overlay)
+    assert invoke("translate", "fr").exit_code == 0
+    assert po(path)["For the volunteers of our circle"] == "Pour les bénévoles"
+    assert "#~" not in path.read_text(encoding="utf-8")
+
+
 def test_a_shipped_language_starts_from_the_shipped_translation(project):
     result = invoke("translate", "es-MX")
     total = interface_count()

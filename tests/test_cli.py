@@ -89,6 +89,19 @@ def test_a_creep_that_is_not_a_number_is_a_usage_error(tmp_path, monkeypatch, co
     assert not (tmp_path / "output").exists()
 
 
+def test_init_writes_nothing_when_a_folder_it_needs_is_a_file(tmp_path):
+    # It wrote pocketguide.yaml and hotlines.yaml, then failed; the next init refused.
+    folder = tmp_path / "org"
+    folder.mkdir()
+    (folder / "content").write_text("")
+    result = invoke("init", str(folder))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{folder / 'content'}: is a file, not a folder; nothing was changed\n",
+    )
+    assert sorted(p.name for p in folder.iterdir()) == ["content"]
+
+
 def test_an_unknown_init_region_is_a_usage_error(tmp_path):
     result = invoke("init", str(tmp_path / "org"), "--region", "XX")
     assert result.exit_code == 2

@@ -146,6 +146,11 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
         raise PocketguideError(
             Problem(str(folder / "hotlines.yaml"), None, "already exists; nothing was changed")
         )
+    for sub in OVERLAY_NOTES:  # before writing anything: a half-made project blocks init
+        if (folder / sub).exists() and not (folder / sub).is_dir():
+            raise PocketguideError(
+                Problem(str(folder / sub), None, "is a file, not a folder; nothing was changed")
+            )
     folder.mkdir(parents=True, exist_ok=True)
     created = []
     fields = {

@@ -34,7 +34,8 @@ def start_translation(project: Project, locale: str) -> Started:
     """Write or update the project's .po for a locale.
 
     A new file starts from the shipped translation, if any. An existing one keeps every
-    translation; one whose English changed is kept, marked fuzzy, for a person to check.
+    translation; one whose English changed is kept, marked fuzzy, for a person to check; one
+    no template uses any more is kept as obsolete (#~), and used again when a template is.
     """
     from pocketguide.output import write_atomic
 
@@ -53,8 +54,14 @@ def start_translation(project: Project, locale: str) -> Started:
             found = shipped.get(message.id) if shipped is not None and message.id else None
             if message.id:
                 catalog.add(message.id, found.string if found and not found.fuzzy else "")
+    # A string no template uses stays in the file as an obsolete (#~) entry, and its
+    # translation comes back when a template uses it again: it was deleted, unsaid.
+    kept = {key: m for key, m in catalog.obsolete.items() if m.string}
     catalog.update(template, update_creation_date=False)
-    catalog.obsolete.clear()  # strings the templates no longer use
+    for message in catalog:
+        if message.id and not message.string and (old := kept.get(message.id)) is not None:
+            message.string = old.string
+            catalog.obsolete.pop(message.id, None)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, sort_output=True)
     path.parent.mkdir(parents=True, exist_ok=True)
