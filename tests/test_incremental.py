@@ -214,7 +214,8 @@ def test_a_language_that_fails_does_not_stop_the_others(tmp_path, monkeypatch, j
     lines = result.stderr.splitlines()
     assert [line for line in lines if "rebuild it" in line or "warning" not in line] == [
         "warning: output/tiny-guide-en.pdf was made before the last change to hotlines.yaml "
-        "and may print old numbers; rebuild it: pocketguide build --format guide --locale en",
+        "and may print old numbers; once the errors are fixed, rebuild it: pocketguide build "
+        "--format guide --locale en",
         "content/en/sections/crisis-numbers.md:1: missing front matter (a --- block with at "
         "least a title)",
     ]

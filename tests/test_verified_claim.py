@@ -295,8 +295,8 @@ def test_check_refuses_a_claim_written_in_the_text_and_names_its_line(project):
     checked = run("check", str(project))
     assert checked.exit_code == 1
     assert checked.stderr.splitlines()[-1] == (
-        "content/en/sections/closing.md:7: the guide prints \"Numbers verified "
-        "as of\" with a date of its own, but no date can be vouched for in this edition (see "
+        'content/en/sections/closing.md:7: the guide prints "Numbers verified '
+        'as of" with a date of its own, but no date can be vouched for in this edition (see '
         "the warnings); print it only as the default templates do, {% if verified_as_of %}..."
         "{{ verified_as_of }}"
     )

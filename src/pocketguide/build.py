@@ -128,7 +128,8 @@ def build(
             # With --strict the warnings are the error's own lines already. Outputs the
             # failure left as they were may print numbers from before a hotline edit.
             if not strict:
-                report.warn(stale_warnings(manifest, project, [w.path for w in report.written]))
+                written = [w.path for w in report.written]
+                report.warn(stale_warnings(manifest, project, written, failed=True))
             exc.partial = BuildReport(report.written, [] if strict else report.warnings)
             raise
         finally:

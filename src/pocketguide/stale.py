@@ -56,14 +56,25 @@ def stale_context(project: Project) -> dict:
 
 
 def stale_warnings(
-    manifest: Manifest, project: Project, written: list[Path], only: str | None = None
+    manifest: Manifest,
+    project: Project,
+    written: list[Path],
+    only: str | None = None,
+    failed: bool = False,
 ) -> list[str]:
-    """Other outputs of the project in the folder (of format `only`), made from other numbers."""
-    return stale_from(manifest, stale_context(project), written, only)
+    """Other outputs of the project in the folder (of format `only`), made from other numbers.
+
+    `failed`: said beside a build's errors, whose rebuild fails until they are fixed.
+    """
+    return stale_from(manifest, stale_context(project), written, only, failed)
 
 
 def stale_from(
-    manifest: Manifest, context: dict, written: list[Path], only: str | None = None
+    manifest: Manifest,
+    context: dict,
+    written: list[Path],
+    only: str | None = None,
+    failed: bool = False,
 ) -> list[str]:
     """stale_warnings from a recorded stale_context: a line per file, or per command when many.
 
@@ -88,6 +99,7 @@ def stale_from(
         key = ("proof", "", out) if proof else ("build", flags, out)
         item = (path, "", "", "") if proof else (path, fmt or "", named, locale or "")
         groups.setdefault(key, []).append(item)
+    rebuild = "once the errors are fixed, rebuild" if failed else "rebuild"
     warnings = []
     for (command, flags, out), files in groups.items():
         languages = any(named for _, _, named, _ in files)
@@ -100,7 +112,7 @@ def stale_from(
         )
         if len(found) < 3 or len(files) == 1 or unknown:
             warnings += [
-                f"{display_path(path)} was {made}; rebuild it: "
+                f"{display_path(path)} was {made}; {rebuild} it: "
                 + _command(f"{command}{where}", [fmt], flags, [named], out)
                 for path, fmt, named, _ in files
             ]
@@ -110,7 +122,8 @@ def stale_from(
             again = _command(f"{command}{where}", formats, flags, named, out)
             where_files = display_path(files[0][0].parent)
             warnings.append(
-                f"{len(files)} files in {where_files} were {made} ({names}); rebuild them: {again}"
+                f"{len(files)} files in {where_files} were {made} ({names}); {rebuild} them: "
+                + again
             )
     return warnings
 
