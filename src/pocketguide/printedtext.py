@@ -50,9 +50,7 @@ def visible_text(html: str) -> str:
     return "".join(pieces)
 
 
-def printed_problems(
-    html: str, region: str, known: set[str], dated: bool
-) -> list[tuple[str, str]]:
+def printed_problems(html: str, region: str, known: set[str], dated: bool) -> list[tuple[str, str]]:
     """What the page prints that no check of the source saw: (message, digits to look for).
 
     Always: a tel: or sms: link whose words show another number than it dials, and digits a
