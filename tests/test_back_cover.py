@@ -36,7 +36,7 @@ def test_a7_back_cover_with_logo_and_contacts_fits_one_page(tmp_path):
     pages = PdfReader(tmp_path / "output" / "test-guide-es.pdf").pages
     last = pages[-1].extract_text()
     # The back text, the organization, the date and the edition line share the last page.
-    for text in ("Compartes este trabajo", "Test Org", "info@example.org", "Edici"):
+    for text in ("No haces este trabajo", "Test Org", "info@example.org", "Edici"):
         assert text in last, text
     assert "Números verificados al" in last
     assert "Edici" not in pages[-2].extract_text()

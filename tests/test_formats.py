@@ -136,7 +136,7 @@ def test_booklet_imposes_the_guide_without_scaling(every_format):
     for page in booklet.pages:  # an A5 sheet side fits Letter once, turned sideways
         assert_size(page, 279.4, 215.9)
     first = booklet.pages[0].extract_text()
-    assert "Facilitator’s Pocket Guide" in first and "Others share this work with you" in first
+    assert "Facilitator’s Pocket Guide" in first and "You are not doing this alone" in first
 
 
 def test_card_a7_size_and_a4_paper(tmp_path):

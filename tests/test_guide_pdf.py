@@ -184,7 +184,7 @@ def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
     # page, the right-hand page after them stays blank (as with the 2026 content's page 39);
     # the default guide's notes now end on a right-hand page, right before the back cover.
     assert len(guide_reader.pages) % 2 == 0
-    assert "Others share this work with you" in guide_texts[-1]
+    assert "You are not doing this alone" in guide_texts[-1]
     # Before it: the last ruled notes page, or a page left blank, with no running head
     # ("Notes") and no page number.
     before = guide_texts[-2]
