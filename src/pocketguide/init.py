@@ -95,7 +95,7 @@ LOCAL_HOTLINES_TEMPLATE = """\
 SAMPLE_WORDS = {
     "en": {
         "lifeline": "988 Suicide & Crisis Lifeline",
-        "lifeline_notes": "Call or text 988, or chat online.",
+        "lifeline_notes": "Call or text 988, or chat online. For Spanish, press 2, or text AYUDA.",
         "emergency_name": "Emergency services",
         "warmline": "{name} warmline",
         "weekdays": "Mon-Fri 9am-5pm",
@@ -105,7 +105,8 @@ SAMPLE_WORDS = {
     },
     "es": {
         "lifeline": "988 Línea de Prevención del Suicidio y Crisis",
-        "lifeline_notes": "Llama o envía un mensaje de texto al 988, o chatea en línea.",
+        "lifeline_notes": "Llama al 988 y oprime 2 para español, o envía AYUDA por mensaje "
+        "de texto al 988. También hay chat en línea.",
         "emergency_name": "Servicios de emergencia",
         "warmline": "Línea de apoyo de {name}",
         "weekdays": "lun-vie 9-17 h",
