@@ -218,3 +218,18 @@ def test_a_hotline_web_address_is_a_link(guide_reader):
 def test_the_file_identifier_names_the_output(guide_reader):
     # Every guide of every organization had the same permanent /ID: "pocketguide".
     assert str(guide_reader.trailer["/ID"][0]) == "pocketguide pocketguide-guide-en.pdf"
+
+
+def test_a_number_is_found_only_where_it_prints_whole(default_guide):
+    # Squashing the text's spaces found 112 in "CALL 911 24/7": a number hidden by a
+    # stylesheet passed whenever its digits ran across neighbouring words.
+    import pytest
+
+    from pocketguide.errors import PocketguideError
+    from pocketguide.verify import verify_pdf
+
+    data = default_guide.read_bytes()
+    assert verify_pdf(data, "g", (105, 148), ["911", "988", "9 1 1"]) >= 28
+    with pytest.raises(PocketguideError) as missing:
+        verify_pdf(data, "g", (105, 148), ["112"])
+    assert str(missing.value) == 'g: the number "112" is missing from the PDF'

@@ -15,8 +15,10 @@ MM = 72 / 25.4
 TOLERANCE_PT = 0.5
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+def _printed(number: str) -> re.Pattern[str]:
+    """A number as extracted text may show it: any spacing inside, no digit either side."""
+    inside = r"\s*".join(re.escape(ch) for ch in number if not ch.isspace())
+    return re.compile(rf"(?<!\d){inside}(?!\d)")
 
 
 # A right-to-left font subset maps one glyph to "(" or ")", whichever came first.
@@ -33,7 +35,7 @@ def _beside(text: str, keyword: str, number: str, name: str, right_to_left: bool
     word = (
         r"(?<![0-9a-z])" + r"\s*".join(map(re.escape, keyword.casefold().split())) + r"(?![0-9a-z])"
     )
-    digits = r"\s*".join(map(re.escape, _squash(number)))
+    digits = r"\s*".join(map(re.escape, re.sub(r"\s+", "", number)))
     # Up to 20 characters apart, either way round: "home to 741741", "741741 ... home".
     return re.search(rf"{word}.{{0,20}}{digits}|{digits}.{{0,20}}{word}", text) is not None
 
@@ -98,14 +100,17 @@ def verify_pdf(
         texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
     def normal(words: str) -> str:
-        return _squash(words).translate(_PARENS) if right_to_left else _squash(words)
+        words = re.sub(r"\s+", " ", words)
+        return words.translate(_PARENS) if right_to_left else words
 
-    text = normal("".join(texts))
+    text = normal(" ".join(texts))
     for number in numbers:
-        digits = normal(number)
-        named = sum(normal(name).count(digits) for name in names)
-        if text.count(digits) <= named:  # hidden by a stylesheet, say, with the name still shown
-            where = " (only inside an entry's name)" if named and digits in text else ""
+        # Spaces inside a number may come and go in extracted text, but not digits around it:
+        # "CALL 911 24/7" squashed to "91124/7" held 112.
+        found = _printed(normal(number))
+        named = sum(len(found.findall(normal(name))) for name in names)
+        if len(found.findall(text)) <= named:  # hidden by a stylesheet, with the name shown
+            where = " (only inside an entry's name)" if named and found.search(text) else ""
             message = f'the number "{number}" is missing from the PDF{where}'
             problems.append(Problem(source, None, message))
     spaced = re.sub(r"\s+", " ", "".join(texts))
