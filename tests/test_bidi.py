@@ -72,3 +72,16 @@ def test_numbers_in_a_whole_document_are_wrapped_once_and_only_in_its_text():
         '<span class="ltr-number">116 123</span> 12</p>'
         '<a href="tel:988">988</a></body></html>'
     )
+
+
+def test_a_number_partly_in_bold_is_set_apart_whole():
+    # Each piece was set apart alone, and an Arabic line printed 589-1234 (502).
+    html = "<html><body><p>اتصل على <strong>(502)</strong> 589-1234 في <b>12</b></p></body></html>"
+    assert isolate_numbers_in_html(html) == (
+        '<html><body><p>اتصل على <span class="ltr-number"><strong>(502)</strong> 589-1234</span> '
+        "في <b>12</b></p></body></html>"
+    )
+    split = "<html><body><p>x 502-<em>589</em>-1234</p></body></html>"
+    assert isolate_numbers_in_html(split) == (
+        '<html><body><p>x <span class="ltr-number">502-<em>589</em>-1234</span></p></body></html>'
+    )

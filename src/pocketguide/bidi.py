@@ -35,6 +35,7 @@ def isolate_numbers_in_html(html: str) -> str:
     head, start, body = html.partition("<body")
     if not start:
         return html
+    body = _EMPHASISED.sub(_wrap_emphasised, body)
     parts, closing = [], None  # the end tag of the element being set left to right already
     for part in html_parts(body):
         if part.startswith("<"):
@@ -47,6 +48,22 @@ def isolate_numbers_in_html(html: str) -> str:
             # A span inside a tel: link became a second link annotation of the same number.
             parts.append(part if closing else _wrap(part))
     return head + start + "".join(parts)
+
+
+# A number with part of it in bold or italics (**(502)** 589-1234): each piece of text was
+# set apart alone, and the pieces ran right to left (589-1234 (502)). Set apart whole.
+_TAGGED = r"<(strong|em|b|i|code)>[\d ().+-]*\d[\d ().+-]*</\1>"
+_EMPHASISED = re.compile(
+    rf"(?<![\w>])(?:{_TAGGED}|\d|[().+-](?=[\d(<])|(?<=[\d)>]) (?=[\d(<]))+(?<![ (+-])"
+)
+
+
+def _wrap_emphasised(match: re.Match) -> str:
+    run = match.group(0)
+    plain = re.sub(r"<[^>]*>", "", run)
+    if "<" not in run or sum(ch.isdigit() for ch in plain) < 7:
+        return run
+    return f"{_LTR}{run}</span>"
 
 
 def _wrap(text: str) -> str:
