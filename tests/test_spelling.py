@@ -79,6 +79,27 @@ def test_a_british_edition_respells_the_shipped_text_only(tmp_path):
     assert "monopolizing" in content.guide.kit.scenarios  # an id, not a word
 
 
+def test_an_untranslated_edition_uses_the_projects_own_english(tmp_path):
+    # A New Zealand project's Māori edition, before its translation: US spelling and dates.
+    from pocketguide.catalogs import interface_locale
+
+    (tmp_path / "pocketguide.yaml").write_text(
+        "organization:\n  name: Kōtuku\nregion: NZ\nlocales: [en-NZ, mi, es]\n"
+    )
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Need to talk?\n    phone: '1737'\n    category: crisis\n"
+        "  - name: Emergency\n    phone: '111'\n    category: emergency\n"
+    )
+    project = load_project(tmp_path)
+    sections = {s.id: s for s in load_content(project, "mi").sections}
+    assert "behaviour" in sections["feedback-and-limits"].html
+    assert "behavior" not in sections["feedback-and-limits"].html
+    assert interface_locale(project, "mi") == "en-NZ"
+    # Shipped Spanish is no English to respell ("color" is a Spanish word).
+    spanish = {s.id: s for s in load_content(project, "es").sections}
+    assert "colour" not in " ".join(s.html for s in spanish.values())
+
+
 def test_a_us_edition_is_printed_as_written(tmp_path):
     content = load_content(load_project(tmp_path), "en")
     titles = {s.id: s.script.short_title for s in content.scenarios}

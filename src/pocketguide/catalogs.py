@@ -179,7 +179,10 @@ def interface_locale(project: Project, locale: str) -> str:
     """
     if language_of(locale) == SOURCE_LOCALE or translated_interface(project, locale):
         return locale
-    return SOURCE_LOCALE
+    # The project's own English, when it publishes one: "2 December 2026" in a New Zealand
+    # project's Māori edition, not the US "December 2, 2026".
+    english = [tag for tag in project.locales if language_of(tag) == SOURCE_LOCALE]
+    return english[0] if english else SOURCE_LOCALE
 
 
 def translated_interface(project: Project, locale: str) -> set[str]:

@@ -9,6 +9,7 @@ from pocketguide.contentmodels import GuideText, Manifest, Scenario, SectionMeta
 from pocketguide.errors import Problem, Problems, display_path
 from pocketguide.finder import Fallback, Finder
 from pocketguide.hotlines import load_hotlines
+from pocketguide.locales import language_of
 from pocketguide.models import HotlineFile
 from pocketguide.phones import Number
 from pocketguide.placeholders import Filled, fill_ins, fill_warnings, placeholder_problems
@@ -99,6 +100,17 @@ def order_sections(manifest: Manifest, project: Project, problems: Problems) -> 
     return [i for i in ids if i not in settings.exclude]
 
 
+def _english_spelling(project: Project, locale: str) -> str:
+    """The English a locale's edition spells shipped English text in (when it falls back to it).
+
+    A New Zealand project's Māori edition, before its translation, prints the English text
+    as its English edition does (organisation), not the US way.
+    """
+    if language_of(locale) == "en":
+        return locale
+    return next((tag for tag in project.locales if language_of(tag) == "en"), locale)
+
+
 def load_content(project: Project, locale: str, defer: bool = False) -> Content:
     """Load and validate all content of one locale; raise every problem together.
 
@@ -111,7 +123,7 @@ def load_content(project: Project, locale: str, defer: bool = False) -> Content:
     manifest = _load_model(manifest_path, Manifest, problems) if manifest_path else None
     guide_path = finder.find("guide.yaml", problems)
     guide = _load_model(guide_path, GuideText, problems) if guide_path else None
-    respelled = respeller(locale)
+    respelled = respeller(_english_spelling(project, locale))
     if guide:
         guide = respelled(guide, guide_path, IDS)
     sections: list[Section] = []

@@ -131,8 +131,8 @@ def respeller(locale: str):
     way = spelling(locale)
 
     def respelled(value, path: Path, keep: frozenset[str] = frozenset()):
-        if way is None or not is_shipped(path):
-            return value
+        if way is None or not is_shipped(path) or "en" not in Path(path).parts[-3:]:
+            return value  # a project's own words, or shipped words in another language
         if isinstance(value, str):
             return respell_html(value, way)
         return map_text(value, lambda text: respell(text, way), keep)
