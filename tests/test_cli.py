@@ -65,6 +65,16 @@ def test_init_keeps_the_name_as_typed_and_samples_the_region(tmp_path):
     assert slug == "very-long-organization-name-very-long-organization-name-very"
 
 
+def test_a_region_in_lower_case_is_taken_as_iso_writes_it(tmp_path):
+    # init took --region nz; `region: nz` in the file it wrote was an error.
+    from pocketguide.models import Hotline
+    from pocketguide.project import load_project
+
+    (tmp_path / "pocketguide.yaml").write_text("organization:\n  name: Kiwi\nregion: nz\n")
+    assert load_project(tmp_path).region == "NZ"
+    assert Hotline(name="Line", phone="0800 543 354", region=" gb ").region == "GB"
+
+
 @pytest.mark.parametrize("locale", ["en", "es"])
 def test_init_files_its_sample_crisis_services_as_crisis_lines(tmp_path, locale):
     # The mobile crisis team was "local": the proof sheet told the checker to test-call it.

@@ -10,9 +10,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from pocketguide.contentmodels import IdNames, Ids
-from pocketguide.locales import babel_locale, unknown_region
+from pocketguide.locales import babel_locale
 from pocketguide.models import Strict
-from pocketguide.phones import Number, is_region, number_text, parse_number
+from pocketguide.phones import Number, number_text, parse_number, region_code
 
 CARD_SIZES_MM = {"cr80": (85.6, 54.0), "a7": (105.0, 74.0)}
 _EMAIL = re.compile(r"[^@\s:<>]+@[^@\s:<>]+\.[^@\s.:<>]+")
@@ -183,9 +183,7 @@ class Config(Strict):
     @field_validator("region")
     @classmethod
     def _region(cls, value: str) -> str:
-        if not is_region(value):
-            raise ValueError(unknown_region(value))
-        return value
+        return region_code(value)
 
     @field_validator("paper", mode="before")
     @classmethod

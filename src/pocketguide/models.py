@@ -17,14 +17,14 @@ from pydantic import (
     model_validator,
 )
 
-from pocketguide.locales import babel_locale, is_language, language_of, unknown_region
+from pocketguide.locales import babel_locale, is_language, language_of
 from pocketguide.phones import (
     Number,
     is_emergency,
-    is_region,
     knows_emergency,
     number_text,
     parse_number,
+    region_code,
 )
 
 Text = str
@@ -87,9 +87,7 @@ class Hotline(Strict):
     @field_validator("region")
     @classmethod
     def _region(cls, value: str | None) -> str | None:
-        if value is not None and not is_region(value):
-            raise ValueError(unknown_region(value))
-        return value
+        return None if value is None else region_code(value)
 
     @field_validator("phone", "text", mode="before")
     @classmethod

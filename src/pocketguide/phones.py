@@ -204,6 +204,16 @@ def is_region(code: str) -> bool:
     return code in phonenumbers.SUPPORTED_REGIONS
 
 
+def region_code(value: str) -> str:
+    """A region code as ISO writes it (`nz` is NZ, as `init --region nz` takes it)."""
+    from pocketguide.locales import unknown_region
+
+    code = value.strip().upper()
+    if not is_region(code):
+        raise ValueError(unknown_region(value))
+    return code
+
+
 def is_emergency(number: Number, region: str) -> bool:
     """True when a short number is an emergency number of the region (911, 999, 112, ...)."""
     return number.short and is_emergency_code(number.normalized, region)
