@@ -12,11 +12,10 @@ from pypdf import PdfReader
 from conftest import never_approved, run, tiny_config
 from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
-from pocketguide.fitcheck import overflow_problems
+from pocketguide.fitcheck import Fit, overflow_problems
 from pocketguide.imposition import booklet_scale
 from pocketguide.options import FORMATS, Options, expand_formats, ignored_options, output_stem
 from pocketguide.paper import PAPER_MM, how_to_print
-from pocketguide.pdf import Fit
 
 MM = 72 / 25.4
 

@@ -10,12 +10,13 @@ from pydantic import ValidationError
 
 from conftest import tiny_config
 from pocketguide import output
+from pocketguide.approve import write_lock
 from pocketguide.build import build
 from pocketguide.cache import Manifest
 from pocketguide.doubts import doubt
 from pocketguide.errors import PocketguideError
 from pocketguide.hotlines import entry_warnings
-from pocketguide.lock import lock_differences, read_lock, write_lock
+from pocketguide.lock import lock_differences, read_lock
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.output import write_atomic
 from pocketguide.phones import is_emergency, parse_number
@@ -286,8 +287,7 @@ def test_a_front_matter_refusal_names_the_file_line(tmp_path, monkeypatch):
 
 def test_a_face_half_a_millimetre_over_is_refused():
     # Mutants F1/F2 (fitcheck.py, tolerance 1 mm): the suite's overflows were 1.8 and 2.0 mm.
-    from pocketguide.fitcheck import overflow_problems
-    from pocketguide.pdf import Fit
+    from pocketguide.fitcheck import Fit, overflow_problems
 
     assert overflow_problems([Fit("card front", 50.1, 50.0, wide_mm=0.1)], "out.pdf") == []
     tall = overflow_problems([Fit("card front", 50.5, 50.0)], "out.pdf")

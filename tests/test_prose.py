@@ -10,8 +10,9 @@ import pytest
 from conftest import run
 from pocketguide.init import emergency_number
 from pocketguide.phones import is_emergency, parse_number
-from pocketguide.prose import foreign_codes, link_findings, phone_links
+from pocketguide.prose import link_findings, phone_links
 from pocketguide.resources import content_dir
+from pocketguide.shortcodes import foreign_codes
 
 
 def test_short_codes_that_do_not_work_in_the_region_are_found():

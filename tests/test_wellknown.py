@@ -80,7 +80,7 @@ def test_an_ambulance_number_phonenumbers_lacks_is_a_valid_emergency_entry(numbe
 @pytest.mark.parametrize("region", ["KE"])
 def test_911_where_the_list_names_it_the_ambulance_is_no_foreign_number(region):
     # The entry was accepted as an emergency number, then doubted as "North America's".
-    from pocketguide.prose import foreign_codes
+    from pocketguide.shortcodes import foreign_codes
 
     assert doubt(parse_number("911", region)) is None
     assert foreign_codes("If someone is hurt, call 911.", region) == []

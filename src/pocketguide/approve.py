@@ -6,11 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.hotlines import fictional_warnings, where
-from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, organization_change, write_lock
+from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, lock_data, organization_change
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
+from pocketguide.output import write_atomic
+from pocketguide.phones import Number
 from pocketguide.prepare import prepare
 from pocketguide.project import Project, load_project
 from pocketguide.translated_hotlines import translated_hours_warnings, translated_number_warnings
@@ -153,3 +157,14 @@ def _stale_proof(project: Project) -> list[str]:
     from pocketguide.stale import stale_warnings
 
     return stale_warnings(Manifest(project.root / "output"), project, [], only="proof")
+
+
+def write_lock(path: Path, hotlines: HotlineFile, organization_phone: Number | None = None) -> None:
+    """Write hotlines.lock atomically."""
+    header = (
+        "# Approved hotline numbers, written by `pocketguide approve`.\n"
+        "# Builds warn when a number differs from this file. Do not edit by hand.\n"
+    )
+    data = lock_data(hotlines, organization_phone)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
+    write_atomic(path, (header + body).encode("utf-8"))

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from pocketguide.processes import running
+
 # ctypes.util's ABI names in `ldconfig -p` output, for the machines it lists.
 _ABI = {
     "x86_64-64": "libc6,x86-64",
@@ -105,21 +107,11 @@ def remove_orphan_font_folders(now: float | None = None) -> list[Path]:
             old = now - folder.lstat().st_mtime > ORPHAN_AGE_S  # a link is not followed
         except OSError:  # removed meanwhile by its own process, or not ours to read
             continue
-        if pid.isdigit() and old and not _running(int(pid)):
+        if pid.isdigit() and old and not running(int(pid)):
             # Another user's folder is theirs to remove: errors are left to them.
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):  # another user's (EPERM), or no pid at all: keep it
-        return True
-    return True
 
 
 def _keep_font_copies_in(folder: str) -> None:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pocketguide.errors import Problem
-from pocketguide.pdf import Fit
 
 TOLERANCE_MM = 0.2
 
 
 # A name longer than this takes two or more lines on a card: it may be what overflows.
 LONG_NAME = 40
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How tall a box's content is, and how much room the box has, in millimetres."""
+
+    label: str
+    content_mm: float
+    room_mm: float
+    wide_mm: float = 0.0  # how far text reaches past the box's sides (into padding or off)
+    widest: str = ""  # that text: a number or word wider than its column
+    columns: int = 1  # numbers side by side (the kit's two-column list) or one under another
+    unbreakable: bool = False  # `widest` alone is wider than its column: only shortening helps
 
 
 def overflow_problems(fits: list[Fit], source: str, long_name: str = "") -> list[Problem]:

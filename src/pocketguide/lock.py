@@ -6,12 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import PrivateAttr
 
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile, Strict
-from pocketguide.output import write_atomic
 from pocketguide.phones import Number
 from pocketguide.validate import validate
 from pocketguide.yamlload import load_yaml_file
@@ -95,17 +93,6 @@ def lock_data(hotlines: HotlineFile, organization_phone: Number | None = None) -
     if phone := organization_phone:
         data["organization"] = {"phone": phone.display, "phone_normalized": phone.normalized}
     return data
-
-
-def write_lock(path: Path, hotlines: HotlineFile, organization_phone: Number | None = None) -> None:
-    """Write hotlines.lock atomically."""
-    header = (
-        "# Approved hotline numbers, written by `pocketguide approve`.\n"
-        "# Builds warn when a number differs from this file. Do not edit by hand.\n"
-    )
-    data = lock_data(hotlines, organization_phone)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)
-    write_atomic(path, (header + body).encode("utf-8"))
 
 
 def read_lock(path: Path, root: Path) -> tuple[Lock | None, list[Problem]]:

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError, display_path
+from pocketguide.processes import running
 from pocketguide.resources import CONFIG_NAME, content_dir, templates_dir
 
 INPUT_FOLDERS = ("content", "templates", "brand")
@@ -169,20 +170,9 @@ def _sweep_stale(path: Path) -> None:
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(FileNotFoundError):  # another build removed it first
             writer = _WRITER.search(stale.name)
-            if (writer and not _running(int(writer[1]))) or stale.stat().st_mtime < old:
+            if (writer and not running(int(writer[1]))) or stale.stat().st_mtime < old:
                 stale.unlink()
 
 
 STALE_TEMP_SECONDS = 600
 _WRITER = re.compile(r"\.(\d+)-[^.]*\.tmp$")
-
-
-def _running(pid: int) -> bool:
-    """Whether a process of that id is running (its temp file may be about to be renamed)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's
-    return True

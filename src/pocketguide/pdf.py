@@ -10,6 +10,7 @@ from pathlib import Path
 from pocketguide.csslines import overlay_location
 from pocketguide.engine import import_weasyprint
 from pocketguide.errors import PocketguideError, Problem
+from pocketguide.fitcheck import Fit
 from pocketguide.frames import layout_record
 from pocketguide.resources import CONFIG_NAME
 
@@ -20,19 +21,6 @@ ALLOWED_NOTICES = (
 
 
 PX_MM = 25.4 / 96  # WeasyPrint lays out in CSS pixels
-
-
-@dataclass(frozen=True)
-class Fit:
-    """How tall a box's content is, and how much room the box has, in millimetres."""
-
-    label: str
-    content_mm: float
-    room_mm: float
-    wide_mm: float = 0.0  # how far text reaches past the box's sides (into padding or off)
-    widest: str = ""  # that text: a number or word wider than its column
-    columns: int = 1  # numbers side by side (the kit's two-column list) or one under another
-    unbreakable: bool = False  # `widest` alone is wider than its column: only shortening helps
 
 
 @dataclass

@@ -18,8 +18,9 @@ from urllib.parse import unquote
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.doubts import doubt
 from pocketguide.errors import Problem, display_path
-from pocketguide.phones import is_emergency_code, parse_number
+from pocketguide.phones import parse_number
 from pocketguide.placeholders import Filled, fill_text
+from pocketguide.shortcodes import PLACEHOLDER_FOR, digits, foreign_codes
 from pocketguide.textnumbers import (
     CONTINUED,
     NOT_A_NUMBER,
@@ -31,44 +32,11 @@ from pocketguide.textnumbers import (
 )
 from pocketguide.wellknown import one_keystroke
 
-# Numbers readers know from elsewhere (911 from films, 988 from the news, 999, 000), which in
-# most regions reach no one or someone else. Not inside a longer number: "1,000", or a Madrid
-# number written in groups, "911 385 385".
-# Also as agencies spell them out: 9-8-8, 9-1-1, 9 1 1.
-_CODE = re.compile(
-    r"(?<![\d+\-,.])(?<!\d )(988|911|999|000|9(?P<s>[-. ])(?:8(?P=s)8|1(?P=s)1|9(?P=s)9))"
-    r"(?![\d-]|[ \u00a0]\d)"
-)
-_PLACEHOLDER_FOR = {"988": "{crisis}"} | dict.fromkeys(("911", "999", "000"), "{emergency}")
 _SCHEME = re.compile(r"\b(tel|sms):", re.IGNORECASE)
 # Where a link's number ends: in Markdown's `](tel:...)` or `<tel:...>` at the bracket (spaces
 # are kept there); elsewhere at a space, a quote, a bracket or a YAML escape's backslash.
 _BRACKETED_END = set(")>")
 _BARE_END = set(" \t\"')]<>\\")
-
-
-def _digits(written: str) -> str:
-    """The digits of a code as written: 9-1-1 is 911."""
-    return "".join(ch for ch in written if ch.isdigit())
-
-
-def foreign_code(code: str, region: str) -> bool:
-    """Whether a code is not to be called in the region: 988 outside the US and Canada, or an
-    emergency number of elsewhere (phonenumbers counts 911 valid in New Zealand, where 111 is)."""
-    if code == "988":
-        return region not in ("US", "CA")
-    return not is_emergency_code(code, region)
-
-
-def foreign_codes(text: str, region: str) -> list[tuple[int, list[str]]]:
-    """(line, codes) for every line with short codes that are not to be called in the region."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        codes = [m.group(1) for m in _CODE.finditer(line)]
-        codes = [c for c in dict.fromkeys(codes) if foreign_code(_digits(c), region)]
-        if codes:
-            found.append((number, codes))
-    return found
 
 
 def phone_links(text: str) -> list[tuple[int, str, str, str]]:
@@ -308,7 +276,7 @@ def text_findings(
     for line, codes in foreign_codes(text, region):
         named = " and ".join(f'"{code}"' for code in codes)
         what = "is not a number" if len(codes) == 1 else "are not numbers"
-        instead = " or ".join(dict.fromkeys(_PLACEHOLDER_FOR[_digits(code)] for code in codes))
+        instead = " or ".join(dict.fromkeys(PLACEHOLDER_FOR[digits(code)] for code in codes))
         advice = f"write {instead} (filled in from your hotlines file) or your local number"
         problems.append(Problem(shown, line, f"{named} {what} to call in {region}: {advice}"))
     return Findings(problems, warnings, len(unlisted))

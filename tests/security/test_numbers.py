@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import never_approved
+from pocketguide.approve import write_lock
 from pocketguide.build import prepare
-from pocketguide.lock import lock_differences, read_lock, write_lock
+from pocketguide.lock import lock_differences, read_lock
 from pocketguide.project import load_project
 
 from .helpers import (
