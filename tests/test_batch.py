@@ -204,3 +204,18 @@ def test_the_config_completes_the_print_options_for_check_and_build(tmp_path):
     assert (options.large_print, options.paper) == (True, "a4")
     assert output_stem("guide", options) == "guide-large"  # the name check --render gives too
     assert for_project(Options(), None) == Options()
+
+
+def test_a_number_changed_since_approval_is_said_apart_in_the_table():
+    # "ok, 2 warnings" read the same as a fictional number's; this chapter prints a new number.
+    from pocketguide.batch import ProjectResult, shown_status
+
+    result = ProjectResult(Path("columbus"))
+    result.warnings = [
+        "columbus/hotlines.yaml:20: Netcare: phone changed (614) 276-2273 -> (614) 276-2237 "
+        "since hotlines.lock; check it, then run pocketguide approve",
+        "columbus/hotlines.yaml:30: Warmline: (614) 555-0142 is a fictional number",
+    ]
+    assert shown_status(result) == "ok, 2 warnings (1 not approved)"
+    result.warnings = result.warnings[1:]
+    assert shown_status(result) == "ok, 1 warning"

@@ -200,11 +200,17 @@ def table_rows(results: list[ProjectResult]) -> list[tuple[str, ...]]:
 
 
 def shown_status(result: ProjectResult) -> str:
-    """A project's status as shown: a project that warned says so ("ok, 2 warnings")."""
+    """A project's status as shown: a project that warned says so ("ok, 2 warnings").
+
+    Numbers changed since the last approval are said apart: in a table of chapters they
+    looked like any other warning, while that chapter's PDFs print an unchecked number.
+    """
     count = len(result.warnings)
     if result.status != "ok" or not count:
         return result.status
-    return f"ok, {count} warning{'s' if count > 1 else ''}"
+    changed = sum("since hotlines.lock" in warning for warning in result.warnings)
+    unapproved = f" ({changed} not approved)" if changed else ""
+    return f"ok, {count} warning{'s' if count > 1 else ''}{unapproved}"
 
 
 def print_table(results: list[ProjectResult], fancy: bool) -> None:
