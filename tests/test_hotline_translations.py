@@ -182,9 +182,11 @@ def test_translations_no_edition_prints_warn(tmp_path):
     ]
     back = PdfReader(tmp_path / "output" / "river-card-single-en.pdf").pages[1].extract_text()
     assert "Emergency services" in back and "(EN)" not in back
-    # Built with --locale fr, the French words print: that warning would be false.
+    # Nor can --locale fr print them: a language the project does not publish is refused.
+    # (This asserted only that the warning was absent, which the refusal made true.)
     result = run("build", str(tmp_path), "--locale", "fr", "--format", "card-single")
-    assert "fr: never printed" not in result.stderr
+    assert result.exit_code == 1
+    assert result.stderr.startswith('unknown locale "fr"; available: en, es; to publish in it')
     # A file shared from outside the project serves other projects' languages too.
     shared = tmp_path.parent / f"{tmp_path.name}-shared.yaml"
     (tmp_path / "hotlines.yaml").rename(shared)
