@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import pickle
 import stat
 import traceback
 from pathlib import Path
@@ -87,7 +88,8 @@ class CompiledTemplates(BytecodeCache):
         elif disk := self._folder():
             try:
                 disk.load_bytecode(bucket)
-            except Exception:  # unreadable or damaged (Jinja unpickles a header): compile
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+                # Unreadable or damaged (Jinja unpickles a header, unmarshals the code): compile.
                 bucket.reset()
             if bucket.code is not None:
                 self._compiled[bucket.key] = bucket.bytecode_to_string()
