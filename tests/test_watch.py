@@ -92,8 +92,8 @@ def test_watch_rebuilds_survives_a_bad_edit_and_stops_on_ctrl_c(tmp_path):
         (project / "hotlines.yaml").write_text(
             HOTLINES.format(phone="502-555-01X9", date=dt.date.today())
         )
-        assert lines.wait_for("err", "tiny/hotlines.yaml:3:") == (
-            'tiny/hotlines.yaml:3: Test Warmline: "502-555-01X9" contains "X"; '
+        assert lines.wait_for("err", "error: tiny/hotlines.yaml:3:") == (
+            'error: tiny/hotlines.yaml:3: Test Warmline: "502-555-01X9" contains "X"; '
             "use only digits, spaces and + - . ( )"
         )
         assert lines.wait_for("out", "build failed in ").endswith(" s; earlier PDFs are kept")

@@ -156,7 +156,7 @@ class Watcher:
         took = f"{outcome.seconds:.2f} s"
         if outcome.error is not None:
             for line in outcome.error.message.splitlines():
-                self.echo(line, True)
+                self.echo(f"error: {line}", True)  # easy to miss in a scrolling log without
             self.echo(f"build failed in {took}; earlier PDFs are kept", False)
             return
         verb = "rebuilt" if outcome.changed else "built"
