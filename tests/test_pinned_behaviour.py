@@ -13,9 +13,8 @@ from pocketguide import output
 from pocketguide.approve import write_lock
 from pocketguide.build import build
 from pocketguide.cache import Manifest
-from pocketguide.doubts import doubt
+from pocketguide.doubts import doubt, entry_warnings
 from pocketguide.errors import PocketguideError
-from pocketguide.hotlines import entry_warnings
 from pocketguide.lock import lock_differences, read_lock
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.output import write_atomic

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from pocketguide.doubts import fictional_warnings
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.hotlines import fictional_warnings, where
+from pocketguide.hotlines import where
 from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, lock_data, organization_change
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile

@@ -2,15 +2,19 @@
 
 A number can pass every check of its region and still reach no one: a range kept for drama,
 988 typed as 9988, a phone number cut down to a text-message short code. Each is a warning
-(`--strict`: an error) at the line that gives the number.
+(`--strict`: an error) at the line that gives the number. So is an entry never dated, or
+dated long ago (entry_warnings).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from phonenumbers import shortnumberinfo
 
+from pocketguide.hotlines import where
+from pocketguide.models import Hotline, HotlineFile
 from pocketguide.phones import Number, is_emergency_code
 from pocketguide.wellknown import (
     famous_elsewhere,
@@ -119,3 +123,40 @@ def doubt(number: Number) -> str | None:
             "people text it, give it as text: (with its keyword:), or the guide says to call it"
         )
     return None
+
+
+def fictional_warnings(hotlines: HotlineFile, shown: str) -> list[str]:
+    """One warning per number from a range kept for fiction, which no one answers."""
+    return [w for e in hotlines.hotlines for w in _fictional(e, f"{where(shown, e)}: {e.name}")]
+
+
+def fictional_numbers(hotlines: HotlineFile, organization: Number | None = None) -> bool:
+    """Whether an entry or the organization has a number from a range kept for fiction."""
+    numbers = [n for e in hotlines.hotlines for n in (e.phone, e.text)] + [organization]
+    return any(n is not None and fictional_range(n) for n in numbers)
+
+
+def _fictional(entry: Hotline, at: str) -> list[str]:
+    found = []
+    for number in (entry.phone, entry.text):
+        if number and (why := doubt(number)):
+            found.append(f"{at}: {why}")
+    return found
+
+
+def entry_warnings(
+    hotlines: HotlineFile, shown: str, max_age_days: int, today: dt.date
+) -> list[str]:
+    """Per entry: a missing or old `verified` date, fictional numbers, and likely typos."""
+    warnings = []
+    for entry in hotlines.hotlines:
+        at = f"{where(shown, entry)}: {entry.name}"
+        warnings += _fictional(entry, at)
+        if entry.verified is None:
+            warnings.append(f'{at}: no "verified" date; check the number, then add the date')
+        elif (today - entry.verified).days > max_age_days:
+            warnings.append(
+                f"{at}: last verified {entry.verified.isoformat()}, "
+                f"more than {max_age_days} days ago"
+            )
+    return warnings

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from pocketguide.ambulance import ambulance_instead
 from pocketguide.content import known_numbers
 from pocketguide.dialwords import mistyped_codes
-from pocketguide.doubts import doubt
+from pocketguide.doubts import doubt, entry_warnings
 from pocketguide.errors import display_path
-from pocketguide.hotlines import entry_warnings, load_hotlines, misfiled_emergency, where
+from pocketguide.hotlines import load_hotlines, misfiled_emergency, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.phones import Number

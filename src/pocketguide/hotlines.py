@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.doubts import doubt, fictional_range
 from pocketguide.errors import Problem, display_path
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import Number, is_emergency
+from pocketguide.phones import is_emergency
 from pocketguide.validate import validate
 from pocketguide.yamlload import MAX_BYTES, LineDict, LineList, load_yaml_file, read_input
 
@@ -208,40 +206,3 @@ def _csv_rows(text: str) -> list[tuple[int, list[str]]]:
         rows.append((start, row))
         start = reader.line_num + 1
     return rows
-
-
-def entry_warnings(
-    hotlines: HotlineFile, shown: str, max_age_days: int, today: dt.date
-) -> list[str]:
-    """Per entry: a missing or old `verified` date, fictional numbers, and likely typos."""
-    warnings = []
-    for entry in hotlines.hotlines:
-        at = f"{where(shown, entry)}: {entry.name}"
-        warnings += _fictional(entry, at)
-        if entry.verified is None:
-            warnings.append(f'{at}: no "verified" date; check the number, then add the date')
-        elif (today - entry.verified).days > max_age_days:
-            warnings.append(
-                f"{at}: last verified {entry.verified.isoformat()}, "
-                f"more than {max_age_days} days ago"
-            )
-    return warnings
-
-
-def fictional_warnings(hotlines: HotlineFile, shown: str) -> list[str]:
-    """One warning per number from a range kept for fiction, which no one answers."""
-    return [w for e in hotlines.hotlines for w in _fictional(e, f"{where(shown, e)}: {e.name}")]
-
-
-def fictional_numbers(hotlines: HotlineFile, organization: Number | None = None) -> bool:
-    """Whether an entry or the organization has a number from a range kept for fiction."""
-    numbers = [n for e in hotlines.hotlines for n in (e.phone, e.text)] + [organization]
-    return any(n is not None and fictional_range(n) for n in numbers)
-
-
-def _fictional(entry: Hotline, at: str) -> list[str]:
-    found = []
-    for number in (entry.phone, entry.text):
-        if number and (why := doubt(number)):
-            found.append(f"{at}: {why}")
-    return found

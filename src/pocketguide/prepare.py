@@ -35,12 +35,12 @@ def prepare(project: Project, locale: str) -> Prepared:
     from pocketguide.catalogs import interface_warnings
     from pocketguide.content import known_numbers, load_content
     from pocketguide.coverage import missing_translations
+    from pocketguide.doubts import fictional_numbers
     from pocketguide.hotline_warnings import (
         entry_numbers,
         hotline_warnings,
         own_numbers,
     )
-    from pocketguide.hotlines import fictional_numbers
     from pocketguide.lock import (
         LOCK_NAME,
         VERSION,
