@@ -957,6 +957,13 @@ def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, 
     assert not (tmp_path / "output" / "output").exists()
 
 
+def test_pocketguides_own_source_folder_builds_the_default_guide():
+    # Its content/ is the shipped content: `make guide` there was refused as a lost project.
+    from pocketguide.findproject import refuse_unlikely_default
+
+    refuse_unlikely_default(ROOT)
+
+
 def test_build_in_a_projects_brand_folder_names_the_project(tmp_path, monkeypatch):
     # It said "output may not be written inside brand/", where check said what to run.
     _project(tmp_path, ORG)

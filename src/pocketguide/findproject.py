@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError, Problem, display_path
-from pocketguide.resources import CONFIG_NAME
+from pocketguide.resources import CONFIG_NAME, content_dir
 
 HOTLINE_FILES = ("hotlines.yaml", "hotlines.yml", "hotlines.csv")
 
@@ -57,9 +57,13 @@ def _why(folder: Path) -> str | None:
                 "guide in a folder of its own"
             )
     # A project's own files, which nothing reads without its config: its numbers left out.
+    # (pocketguide's own source folder holds the shipped content: that is the default guide.)
+    content = folder / "content"
+    shipped = content.resolve() == content_dir().resolve() or (folder / "src/pocketguide").is_dir()
+    languages = [] if shipped else _subfolders(content)
     for own in (
         "hotlines.lock",
-        *(f"content/{d.name}/{n}" for d in _subfolders(folder / "content") for n in HOTLINE_FILES),
+        *(f"content/{d.name}/{n}" for d in languages for n in HOTLINE_FILES),
     ):
         if (folder / own).is_file():
             return (
