@@ -258,7 +258,7 @@ def impose(
 ) -> None:
     """Impose any PDF for printing: pages are scaled to fit their panels, centred."""
     from pocketguide.errors import display_path
-    from pocketguide.impose import impose_file
+    from pocketguide.imposefile import impose_file
     from pocketguide.paper import how_to_print
 
     used, sheets = impose_file(input_pdf, layout, out, paper, duplex, creep, rtl)

@@ -10,14 +10,13 @@ import functools
 import logging
 from collections.abc import Callable
 from io import BytesIO
-from pathlib import Path
 from typing import Literal, ParamSpec, TypeVar
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import NameObject, TextStringObject
 
-from pocketguide.errors import PocketguideError, display_path
+from pocketguide.errors import PocketguideError
 from pocketguide.imposition import (
     back_rotation,
     booklet_layout,
@@ -27,7 +26,6 @@ from pocketguide.imposition import (
     zine_panel_mm,
     zine_panels,
 )
-from pocketguide.output import check_output_path, write_atomic
 from pocketguide.paper import MM, PAPER_MM
 from pocketguide.sheets import TOL, Sheet, Source, check_sizes, crop_marks, line, mm
 
@@ -238,51 +236,3 @@ def impose_cards(
         turn = back_rotation(width, height, duplex) if side else 0
         sheet.finish(writer, fit_pages, name, turn)
     return _output(writer, data)
-
-
-def impose_file(
-    input_path: Path,
-    layout: Literal["saddle", "zine", "cards"],
-    out_path: Path,
-    paper: str | None = None,
-    duplex: Duplex = "long",
-    creep_mm: float = 0.0,
-    right_to_left: bool = False,
-) -> tuple[str, int]:
-    """Impose any PDF (pages scaled to fit), write it atomically; returns paper and sheets."""
-    name = display_path(input_path)
-    if input_path.resolve() == out_path.resolve():
-        raise PocketguideError(f"{display_path(out_path)}: the output would replace the input")
-    check_output_path(out_path)  # found before the work, whatever its name ends in
-    if creep_mm and layout != "saddle":
-        raise PocketguideError("--creep applies only to --layout saddle")
-    if right_to_left and layout == "cards":
-        raise PocketguideError("--right-to-left applies only to --layout saddle or zine")
-    try:
-        data = input_path.read_bytes()
-    except OSError as exc:
-        raise PocketguideError(f"{name}: cannot read the file: {exc.strerror}") from None
-    paper = paper or default_paper(read_pdf(data, name))
-    try:
-        if layout == "saddle":
-            result = impose_booklet(
-                data,
-                paper,
-                duplex,
-                creep_mm,
-                fit_pages=True,
-                name=name,
-                right_to_left=right_to_left,
-            )
-        elif layout == "zine":
-            result = impose_zine(
-                data, paper, fit_pages=True, name=name, right_to_left=right_to_left
-            )
-        else:
-            result = impose_cards(data, paper, duplex=duplex, fit_pages=True, name=name)
-    except (PyPdfError, DependencyError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        # A page whose contents break only when merged.
-        raise PocketguideError(f"{name}: not a readable PDF ({exc})") from None
-    pages = len(PdfReader(BytesIO(result)).pages)
-    write_atomic(out_path, result)
-    return paper, pages if layout == "zine" else (pages + 1) // 2
