@@ -580,6 +580,16 @@ def test_a_number_in_the_text_links_where_it_is_written():
         '<body><p>Call <a class="ltr-number" href="tel:+61-2-9876-5432">02 9876 5432</a> ext. 2 '
         "or x 3.</p></body>"
     )
+    # A number the entries only text links as a text: a call to it would not connect.
+    assert link_numbers(
+        "<body><p>Or text 0477 13 11 14.</p></body>",
+        "AU",
+        {"+61477131114"},
+        frozenset({"+61477131114"}),
+    ) == (
+        '<body><p>Or text <a class="ltr-number" href="sms:+61477131114">0477 13 11 14</a>.</p>'
+        "</body>"
+    )
     # An <a> inside an SVG's <text> is not SVG: the drawing lost its number, or broke.
     svg = '<body><svg viewBox="0 0 9 9"><text x="0" y="5">13 11 14</text></svg></body>'
     assert link_numbers(svg, "AU", known) == svg

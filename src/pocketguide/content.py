@@ -74,6 +74,13 @@ def known_numbers(content: Content, organization: Number | None = None) -> set[s
     return known | ({organization.normalized} if organization is not None else set())
 
 
+def texted_only(content: Content) -> frozenset[str]:
+    """Numbers the entries only text (a `text:` no entry calls), normalized."""
+    entries = content.hotlines.hotlines
+    called = {e.phone.normalized for e in entries if e.phone}
+    return frozenset(e.text.normalized for e in entries if e.text) - called
+
+
 def _load_model(path: Path, model, problems: Problems, context: dict | None = None):
     shown = display_path(path, problems.root)
     data, found = load_yaml_file(path, shown=shown)

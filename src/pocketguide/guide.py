@@ -14,7 +14,7 @@ from pocketguide.bidi import isolate_numbers_in_html
 from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
-from pocketguide.content import Content, known_numbers
+from pocketguide.content import Content, known_numbers, texted_only
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.numberlinks import link_numbers
@@ -130,7 +130,7 @@ def render_html(
     organization = project.config.organization.phone if project.config else None
     known = known_numbers(content, organization)  # only numbers approve and proof check
     refuse_unread_numbers(html, project, known, context["verified_as_of"] is not None)
-    html = link_numbers(html, project.region, known)
+    html = link_numbers(html, project.region, known, texted_only(content))
     return isolate_numbers_in_html(html) if right_to_left(content.locale) else html
 
 

@@ -19,10 +19,13 @@ _EXTENSION = re.compile(r"[\s,;]*(?:ext\.?|extension|x|#)\s*\d+\s*$", re.IGNOREC
 _SKIPPED = {"a", "style", "script", "title", "textarea", "svg", "math"}  # no <a> inside
 
 
-def link_numbers(html: str, region: str, known: set[str]) -> str:
+def link_numbers(
+    html: str, region: str, known: set[str], texts: frozenset[str] = frozenset()
+) -> str:
     """The document with each entry's full number in its body's text in a tel: link.
 
-    `known`: the entries' (and organization's) numbers, normalized.
+    `known`: the entries' (and organization's) numbers, normalized; `texts`: those only
+    texted (an entry's `text:` that no entry calls), linked as sms: (a call would not connect).
     """
     if not re.search(r"\d", html):
         return html
@@ -35,12 +38,12 @@ def link_numbers(html: str, region: str, known: set[str]) -> str:
             if tag in _SKIPPED and not part.endswith("/>"):
                 inside = [*inside, tag] if not part.startswith("</") else inside[:-1]
         elif body and not inside and any(ch.isdigit() for ch in part):
-            part = _linked(part, region, known)
+            part = _linked(part, region, known, texts)
         parts.append(part)
     return "".join(parts)
 
 
-def _linked(text: str, region: str, known: set[str]) -> str:
+def _linked(text: str, region: str, known: set[str], texts: frozenset[str]) -> str:
     found = []
     for start, end, e164 in number_spans(text, region):
         if e164 not in known:
@@ -49,7 +52,8 @@ def _linked(text: str, region: str, known: set[str]) -> str:
         extension = _EXTENSION.search(text[start:end])
         end = start + extension.start() if extension else end
         try:  # the link a hotline entry with this number gets (13 11 14 dials as written)
-            found.append((start, end, parse_number(text[start:end], region).uri))
+            number = parse_number(text[start:end], region, sms=e164 in texts)
+            found.append((start, end, number.uri))
         except ValueError:
             continue
     for start, end, uri in reversed(found):
