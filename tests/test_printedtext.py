@@ -131,3 +131,33 @@ def test_entries_numbers_and_matching_links_pass():
     assert printed_problems(wrong, "US", {"+15025891234"}, True) == [
         ('a link shows "911" but dials 988; make them the same number', "911")
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "<p>IN DANGER? DIAL 911 FOR HELP. CALL 988 ANY TIME, TEXT 741741 HOME.</p>",
+        "<p>Call \u202d(502) 589-1234\u202c, set left to right.</p>",  # LRO: in order
+        "<p>Note: \u202eabc</p><p>Open 2026, room 12.</p>",  # unclosed: ends with its paragraph
+        '<p><a href="tel:%2B15025891234">+15025891234</a></p>',  # the autolink of <tel:%2B1...>
+    ],
+)
+def test_legitimate_pages_raise_no_alarm(words):
+    # Each was refused: capitals read as a vanity number, a left-to-right override as one
+    # turning digits around, an unclosed override quoting the rest of the guide, and a
+    # percent-encoded link as dialling 2215025891234.
+    assert printed_problems(f"<body>{words}</body>", "US", {"+15025891234"}, True) == []
+
+
+def test_check_render_names_every_languages_problems(project):
+    config = Path("pocketguide.yaml")
+    config.write_text(config.read_text() + "locales: [en, es]\n")
+    _closing("Or call 502-589-<em>1235</em>.")
+    Path("content/es/sections").mkdir(parents=True)
+    Path("content/es/sections/closing.md").write_text(
+        "---\ntitle: Cierre\n---\n\nO llama al 502-589-<em>1236</em>.\n"
+    )
+    assert run("approve", ".").exit_code == 0
+    stderr = run("check", ".", "--render").stderr.splitlines()
+    assert f"content/en/sections/closing.md:5: {UNREAD.format('502-589-1235')}" in stderr
+    assert f"content/es/sections/closing.md:5: {UNREAD.format('502-589-1236')}" in stderr

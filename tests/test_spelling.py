@@ -95,6 +95,13 @@ def test_an_untranslated_edition_uses_the_projects_own_english(tmp_path):
     assert "behaviour" in sections["feedback-and-limits"].html
     assert "behavior" not in sections["feedback-and-limits"].html
     assert interface_locale(project, "mi") == "en-NZ"
+    # Publishing no English at all, it prints the region's.
+    config = tmp_path / "pocketguide.yaml"
+    config.write_text(config.read_text().replace("[en-NZ, mi, es]", "[mi, es]"))
+    project = load_project(tmp_path)
+    assert interface_locale(project, "mi") == "en-NZ"
+    sections = {s.id: s for s in load_content(project, "mi").sections}
+    assert "behaviour" in sections["feedback-and-limits"].html
     # Shipped Spanish is no English to respell ("color" is a Spanish word).
     spanish = {s.id: s for s in load_content(project, "es").sections}
     assert "colour" not in " ".join(s.html for s in spanish.values())

@@ -23,6 +23,7 @@ from pocketguide.finder import SOURCE_LOCALE
 from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
+from pocketguide.spelling import project_english
 
 # The same options as the renderer's environment, so extraction sees what rendering sees.
 EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
@@ -179,10 +180,7 @@ def interface_locale(project: Project, locale: str) -> str:
     """
     if language_of(locale) == SOURCE_LOCALE or translated_interface(project, locale):
         return locale
-    # The project's own English, when it publishes one: "2 December 2026" in a New Zealand
-    # project's Māori edition, not the US "December 2, 2026".
-    english = [tag for tag in project.locales if language_of(tag) == SOURCE_LOCALE]
-    return english[0] if english else SOURCE_LOCALE
+    return project_english(project.locales, project.region)
 
 
 def translated_interface(project: Project, locale: str) -> set[str]:
@@ -226,7 +224,8 @@ def interface_warnings(project: Project, locale: str) -> list[str]:
     command = f"pocketguide translate {language}" + ("" if folder == "." else f" {folder}")
     if shipped_catalog(locale) is None and own is None:
         return [
-            f'{shown}: missing translation of the interface ("Contents", "Call", ...: using en);'
+            f'{shown}: missing translation of the interface ("Contents", "Call", ...: using '
+            f"{project_english(project.locales, project.region)});"
             f" start it with: {command}{_misnamed(project, language)}"
         ]
     warnings = []

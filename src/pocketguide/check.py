@@ -112,7 +112,10 @@ def check_project(
                 found += [str(p) for p in exc.problems]
                 kit = False
         if render:
-            found += audit_rendered(project, prepared, kit)
+            try:
+                found += audit_rendered(project, prepared, kit)
+            except PocketguideError as exc:  # every language's problems, together
+                problems.extend([p for p in exc.problems if p not in problems.items])
             if prepared.content.guide.kit is None:  # said, so "ok" does not promise them
                 found.append(
                     f"content/{locale}/guide.yaml: no kit: block, so the card and zine were not "

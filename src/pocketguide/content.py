@@ -16,7 +16,7 @@ from pocketguide.placeholders import Filled, fill_ins, fill_warnings, placeholde
 from pocketguide.project import Project
 from pocketguide.resources import content_dir, is_shipped
 from pocketguide.sections import load_section
-from pocketguide.spelling import IDS, respeller
+from pocketguide.spelling import IDS, project_english, respeller
 from pocketguide.validate import validate
 from pocketguide.yamlload import (
     line_of,
@@ -107,17 +107,6 @@ def order_sections(manifest: Manifest, project: Project, problems: Problems) -> 
     return [i for i in ids if i not in settings.exclude]
 
 
-def _english_spelling(project: Project, locale: str) -> str:
-    """The English a locale's edition spells shipped English text in (when it falls back to it).
-
-    A New Zealand project's Māori edition, before its translation, prints the English text
-    as its English edition does (organisation), not the US way.
-    """
-    if language_of(locale) == "en":
-        return locale
-    return next((tag for tag in project.locales if language_of(tag) == "en"), locale)
-
-
 def load_content(project: Project, locale: str, defer: bool = False) -> Content:
     """Load and validate all content of one locale; raise every problem together.
 
@@ -130,7 +119,8 @@ def load_content(project: Project, locale: str, defer: bool = False) -> Content:
     manifest = _load_model(manifest_path, Manifest, problems) if manifest_path else None
     guide_path = finder.find("guide.yaml", problems)
     guide = _load_model(guide_path, GuideText, problems) if guide_path else None
-    respelled = respeller(_english_spelling(project, locale))
+    english = locale if language_of(locale) == "en" else None
+    respelled = respeller(english or project_english(project.locales, project.region))
     if guide:
         guide = respelled(guide, guide_path, IDS)
     sections: list[Section] = []

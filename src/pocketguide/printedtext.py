@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from urllib.parse import unquote
 
 import phonenumbers
 
@@ -23,14 +24,15 @@ _INLINE = {"a", "b", "strong", "i", "em", "span", "code", "sup", "sub", "small",
 # Marks that print nothing between digits: zero-width spaces and joiners, soft hyphens,
 # direction isolates and marks.
 _SILENT = re.compile("[\u00ad\u200b-\u200f\u2060\u2066-\u2069\u202a-\u202c\ufeff]")
-# An override sets what follows in one direction, letter by letter: digits print backwards.
-_OVERRIDE = re.compile("[\u202d\u202e]([^\u202c\u2069]*\\d[^\u202c\u2069]*)")
+# A right-to-left override sets what follows letter by letter: digits print backwards. It
+# ends where it is closed, or with its paragraph.
+_OVERRIDE = re.compile("\u202e([^\u202c\u2069\n]*\\d[^\u202c\u2069\n]*)")
 _LINK = re.compile(
     r"""<a\b[^>]*?\bhref\s*=\s*["']\s*(?:tel|sms):([^"']*)["'][^>]*>(.*?)</a\s*>""",
     re.IGNORECASE | re.DOTALL,
 )
 # A vanity number ("1-800-273-TALK", "502-589-CALL"): letters for its last digits.
-_VANITY = re.compile(r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Z0-9]{3}[ .-][A-Z]{4}(?!\w)")
+_VANITY = re.compile(r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Z0-9]{3}[.-][A-Z]{4}(?!\w)")
 
 
 def visible_text(html: str) -> str:
@@ -70,7 +72,11 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
     if dated:
         plain = _SILENT.sub("", text)
         unknown = [plain[s:e] for s, e, e164 in number_spans(plain, region) if e164 not in known]
-        unknown += [v for v in _VANITY.findall(plain) if _dials(v, region) not in known]
+        unknown += [
+            v
+            for v in _VANITY.findall(plain)
+            if _valid(v, region) and _dials(v, region) not in known
+        ]
         problems += [
             (
                 f'prints "{" ".join(written.split())}" beside "Numbers verified as of", but no '
@@ -87,7 +93,7 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
 def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
     """A message when a link's words show another number than it dials; else ("", "")."""
     shown = " ".join(_SILENT.sub("", visible_text(words)).split())
-    dialled = _dials(html_lib.unescape(target).split(";")[0].split("?")[0], region)
+    dialled = _dials(unquote(html_lib.unescape(target)).split(";")[0].split("?")[0], region)
     if dialled is None:
         return "", ""
     numbers = [(shown[s:e], e164) for s, e, e164 in number_spans(shown, region)]
@@ -98,6 +104,15 @@ def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
             message = f'a link shows "{written}" but dials {dialled}; make them the same number'
             return message, written
     return "", ""
+
+
+def _valid(written: str, region: str) -> bool:
+    """Whether a written number (letters read as on a keypad) is a valid one."""
+    letters = phonenumbers.convert_alpha_characters_in_number(written)
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(letters, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _dials(written: str, region: str) -> str | None:

@@ -98,6 +98,16 @@ def regional_english(region: str) -> str:
     return f"en-{region}" if spelling(f"en-{region}") else "en"
 
 
+def project_english(locales: list[str], region: str) -> str:
+    """The English a project prints when it falls back to English: its own, else its region's.
+
+    A New Zealand project's Māori edition, before its translation, prints "organisation" and
+    "2 December 2026", as its English edition does (or would: `en-NZ`).
+    """
+    own = [tag for tag in locales if tag.replace("_", "-").split("-")[0].lower() == "en"]
+    return own[0] if own else regional_english(region)
+
+
 def british(locale: str) -> bool:
     """Whether an English locale spells the British way (en-GB, en-AU; not en or en-US)."""
     return spelling(locale) == "british"
