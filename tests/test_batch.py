@@ -206,16 +206,20 @@ def test_the_config_completes_the_print_options_for_check_and_build(tmp_path):
     assert for_project(Options(), None) == Options()
 
 
-def test_a_number_changed_since_approval_is_said_apart_in_the_table():
+def test_a_number_changed_since_approval_is_said_apart_in_the_table(tmp_path):
     # "ok, 2 warnings" read the same as a fictional number's; this chapter prints a new number.
     from pocketguide.batch import ProjectResult, shown_status
 
-    result = ProjectResult(Path("columbus"))
-    result.warnings = [
-        "columbus/hotlines.yaml:20: Netcare: phone changed (614) 276-2273 -> (614) 276-2237 "
-        "since hotlines.lock; check it, then run pocketguide approve",
-        "columbus/hotlines.yaml:30: Warmline: (614) 555-0142 is a fictional number",
-    ]
-    assert shown_status(result) == "ok, 2 warnings (1 not approved)"
-    result.warnings = result.warnings[1:]
-    assert shown_status(result) == "ok, 1 warning"
+    project = _tiny(tmp_path / "columbus", "columbus")
+    hotlines = project / "hotlines.yaml"
+    assert build_many([project], jobs=1, quiet=True)[0].status == "ok"
+    from pocketguide.approve import approve_project
+
+    approve_project(project)
+    new = "  - name: County line\n    phone: 614-276-2273\n    verified: 2026-11-01\n"
+    hotlines.write_text(hotlines.read_text().replace("0242", "0243") + new)
+    [result] = build_many([project], jobs=1, quiet=True, force=True)
+    assert shown_status(result) == f"ok, {len(result.warnings)} warnings (2 not approved)"
+    other = ProjectResult(project)
+    other.warnings = ["columbus/hotlines.yaml:3: (614) 555-0142 is a fictional number"]
+    assert shown_status(other) == "ok, 1 warning"

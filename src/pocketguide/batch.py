@@ -208,7 +208,9 @@ def shown_status(result: ProjectResult) -> str:
     count = len(result.warnings)
     if result.status != "ok" or not count:
         return result.status
-    changed = sum("since hotlines.lock" in warning for warning in result.warnings)
+    from pocketguide.lock import says_unapproved
+
+    changed = sum(says_unapproved(warning) for warning in result.warnings)
     unapproved = f" ({changed} not approved)" if changed else ""
     return f"ok, {count} warning{'s' if count > 1 else ''}{unapproved}"
 

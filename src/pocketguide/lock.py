@@ -152,6 +152,13 @@ def changes(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEnt
 
 
 DETAILS = ("url", "hours")  # compared from lock version 2 and 3 on
+# How changes' messages say a number is not (or no longer) approved.
+_UNAPPROVED = (f"since {LOCK_NAME}", "not approved yet", "since the last approval")
+
+
+def says_unapproved(warning: str) -> bool:
+    """Whether a warning says something differs from the approved numbers."""
+    return any(mark in warning for mark in _UNAPPROVED)
 
 
 def _same(detail: str, value: str | None) -> str | None:
