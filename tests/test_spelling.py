@@ -170,3 +170,17 @@ def test_a_us_english_edition_where_english_is_spelt_otherwise_warns(tmp_path, c
     project = load_project(tmp_path)
     said = [w for w in prepare(project, project.locales[0]).warnings if "spelling" in w]
     assert said == ([warning] if warning else [])
+
+
+def test_the_interface_is_respelt_for_a_british_edition(tmp_path):
+    # The proof sheet of an Australian project said "Your organization's own number".
+    from pocketguide.catalogs import translations
+
+    (tmp_path / "pocketguide.yaml").write_text("organization:\n  name: X\nlocales: [en-AU]\n")
+    project = load_project(tmp_path)
+    said = "Your organization's own number, printed on the back cover of the guide."
+    assert translations(project, "en-AU").gettext(said) == said.replace(
+        "organization", "organisation"
+    )
+    assert translations(project, "en").gettext(said) == said
+    assert translations(project, "es").gettext("Call") == "Llama al"

@@ -23,7 +23,7 @@ from pocketguide.finder import SOURCE_LOCALE
 from pocketguide.locales import language_of
 from pocketguide.project import Project
 from pocketguide.resources import templates_dir
-from pocketguide.spelling import project_english
+from pocketguide.spelling import project_english, respell, spelling
 
 # The same options as the renderer's environment, so extraction sees what rendering sees.
 EXTRACT_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "1", "lstrip_blocks": "1"}
@@ -151,9 +151,24 @@ def translated_ids(catalog: Catalog | None) -> set[str]:
     }
 
 
+class _Respelled(NullTranslations):
+    """The English interface spelt a British or Canadian edition's way ("organisation")."""
+
+    def __init__(self, way: str) -> None:
+        super().__init__()
+        self.way = way
+
+    def gettext(self, message: str) -> str:
+        return respell(super().gettext(message), self.way)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return respell(super().ngettext(singular, plural, n), self.way)
+
+
 def translations(project: Project, locale: str) -> NullTranslations:
     """Gettext translations of the interface for a locale: the project's over the shipped."""
-    merged: NullTranslations = NullTranslations()
+    way = spelling(locale) if language_of(locale) == SOURCE_LOCALE else None
+    merged: NullTranslations = _Respelled(way) if way else NullTranslations()
     for catalog in (shipped_catalog(locale), project_catalog(project, locale)):
         if catalog is None:
             continue
@@ -161,6 +176,8 @@ def translations(project: Project, locale: str) -> NullTranslations:
         if isinstance(merged, Translations):
             merged.merge(compiled)
         else:
+            if way:  # what the project's own English catalog leaves out, respelt
+                compiled.add_fallback(merged)
             merged = compiled
     return merged
 
