@@ -202,6 +202,10 @@ def test_a_number_in_brackets_is_quoted_without_the_opening_one():
         ("(02) 9876 5433 24/7", "AU", "+61298765433"),
         ("Call 1300 22 4637 9am-6pm", "AU", "+611300224637"),
         ("Zoom meeting ID: 912 345 6789, passcode 4313", "US", None),
+        # Business and benefit numbers: the NDIS one took the verified date away.
+        ("Bring your NDIS number (for example 430 123 456) to intake.", "AU", None),
+        ("Our ABN is 12 345 678 901; provider number 4050 012 345", "AU", None),
+        ("Our ABN is on the form; call 0430 123 456", "AU", "+61430123456"),
     ],
 )
 def test_numbers_next_to_other_digits_are_found(text, region, found):
@@ -219,6 +223,7 @@ def test_numbers_next_to_other_digits_are_found(text, region, found):
         ("llama al 800 911 2001 24 horas", "MX"),
         ("Call 0800 068 4142 24 hours a day", "GB"),
         ("ring The Silver Line on 0800 4 70 80 90", "GB"),
+        ("ABN 12 345 678 901, ACN 123 456 789", "AU"),  # "check its digits": no phone number
     ],
 )
 def test_a_valid_number_beside_other_digits_is_no_broken_one(text, region):

@@ -67,7 +67,15 @@ _DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What a run of digits after these words is (a meeting ID, a grant or case number), or where
 # it sits (in a web address): no phone number.
-_NOT_A_PHONE_BEFORE = re.compile(r"(?:\bID|\bno\.|#|\bcode|\bPIN|\bpasscode)\s*:?\s*$", re.I)
+_NOT_A_PHONE_BEFORE = re.compile(
+    r"(?:\bID|\bno\.|#|\bcode|\bPIN|\bpasscode"
+    # Business, benefit and case numbers (an ABN, an NDIS number): shaped like phone numbers.
+    r"|\b(?:ABN|ACN|ARBN|NDIS|Medicare|NHS|SSN|EIN|TIN|VAT|BSB|ISBN|provider|member(?:ship)?"
+    r"|company|charity|registration|reference|ref|case|account|invoice|policy|client|licen[cs]e"
+    r"|tax|order|ticket)(?:\s+(?:number|no\.?|ID))?(?:\s*(?:is|:|\(|for example|e\.g\.,?))*)"
+    r"\s*:?\s*$",
+    re.I,
+)
 _ADDRESS = re.compile(r"\S+://\S+|\bwww\.\S+")
 NOT_A_NUMBER = "looks like a phone number but is not a valid one; check its digits"
 
