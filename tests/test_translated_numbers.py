@@ -71,8 +71,8 @@ def test_numbers_changed_in_translating_warn_at_the_entry(tmp_path):
         "is not a number of this entry (988); a translation must print the same numbers",
         'warning: hotlines.yaml:2: 988 Suicide & Crisis Lifeline: translations: es: notes: "898" '
         "is not a number of this entry (988); a translation must print the same numbers",
-        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "1243" is not a '
-        "number of this entry ((502) 589-1234); a translation must print the same numbers",
+        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "(502) 589-1243" '
+        "is not a number of this entry ((502) 589-1234); a translation must print the same numbers",
         UNAPPROVED,
     ]
 
@@ -126,7 +126,7 @@ def test_a_faithful_translation_gives_no_warning(tmp_path, words):
     ("words", "run_", "field"),
     [
         ({"warmline": "Abierta desde 2091."}, "2091", "notes"),  # a year mistyped
-        ({"warmline": "Llame al (502) 598-1234."}, "598", "notes"),
+        ({"warmline": "Llame al (502) 598-1234."}, "(502) 598-1234", "notes"),
         ({"warmline": "Llame al 911 si hay peligro."}, "911", "notes"),  # not in the original
         ({"notes": "Llame al ٩٨٩."}, "٩٨٩", "notes"),  # 989 in Arabic-Indic digits
         ({"name": "Línea 9888"}, "9888", "name"),
@@ -185,8 +185,8 @@ def test_a_csv_translation_column_is_checked_at_its_row(tmp_path):
     result = run("check", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        'warning: numbers.csv:3: River Warmline: translations: es: notes: "1243" is not a number '
-        "of this entry ((502) 589-1234); a translation must print the same numbers",
+        'warning: numbers.csv:3: River Warmline: translations: es: notes: "502-589-1243" is not '
+        "a number of this entry ((502) 589-1234); a translation must print the same numbers",
         f"warning: {never_approved('numbers.csv')}",
     ]
 
@@ -196,8 +196,8 @@ def test_the_build_warns_too(tmp_path):
     result = run("build", str(tmp_path), "--locale", "es", "--format", "card-single")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "1243" is not a '
-        "number of this entry ((502) 589-1234); a translation must print the same numbers",
+        'warning: hotlines.yaml:10: River Warmline: translations: es: notes: "(502) 589-1243" '
+        "is not a number of this entry ((502) 589-1234); a translation must print the same numbers",
         UNAPPROVED,
     ]
 

@@ -129,11 +129,12 @@ def translated_number_warnings(
                 allowed = {n.normalized for n in numbers} | {
                     e164 for _, e164 in numbers_in_text(written or "", home)
                 }
-                runs += [
-                    w
-                    for w, e164 in numbers_in_text(translated or "", home)
-                    if e164 not in allowed and not any(_ascii(r) in _ascii(w) for r in runs)
+                whole = [
+                    w for w, e164 in numbers_in_text(translated or "", home) if e164 not in allowed
                 ]
+                # Named whole ("1800 888 263"), not by the one group that differs ("263").
+                inside = [r for r in runs if any(_ascii(r) in _ascii(w) for w in whole)]
+                runs = whole + [r for r in runs if r not in inside]
                 warnings += [
                     f'{where(shown, entry)}: {entry.name}: translations: {tag}: {field}: "{run}" '
                     f"is not a number of this entry ({listed}); a translation must print the "
