@@ -206,6 +206,10 @@ def test_a_number_in_brackets_is_quoted_without_the_opening_one():
         ("Bring your NDIS number (for example 430 123 456) to intake.", "AU", None),
         ("Our ABN is 12 345 678 901; provider number 4050 012 345", "AU", None),
         ("Our ABN is on the form; call 0430 123 456", "AU", "+61430123456"),
+        # "no.", "#" or "ID" alone say nothing: these printed unread under the verified date.
+        ("Our night line no. 502-589-9999 answers until 6 am.", "US", "+15025899999"),
+        ("Helpline #: 502 589 9999", "US", "+15025899999"),
+        ("Call ID 502-589-9999", "US", "+15025899999"),
     ],
 )
 def test_numbers_next_to_other_digits_are_found(text, region, found):

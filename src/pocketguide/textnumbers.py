@@ -66,13 +66,16 @@ _PHONE_SHAPED = re.compile(
 _DATE_LIKE = re.compile(r"\d{4}[ .-]\d{1,2}[ .-]\d{1,2}|\d{1,2}[ .-]\d{1,2}[ .-]\d{4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What a run of digits after these words is (a meeting ID, a grant or case number), or where
-# it sits (in a web address): no phone number.
+# it sits (in a web address): no phone number. "ID", "no." or "#" alone are not enough: "our
+# night line no. 502-589-9999" is a phone number, and printed unread under the verified date.
 _NOT_A_PHONE_BEFORE = re.compile(
-    r"(?:\bID|\bno\.|#|\bcode|\bPIN|\bpasscode"
+    r"(?:\b(?:meeting|zoom|webinar|conference|access|participant|room)\s+(?:ID|code|no\.?|#)"
+    r"|\bpass(?:code|word)|\bPIN"
     # Business, benefit and case numbers (an ABN, an NDIS number): shaped like phone numbers.
     r"|\b(?:ABN|ACN|ARBN|NDIS|Medicare|NHS|SSN|EIN|TIN|VAT|BSB|ISBN|provider|member(?:ship)?"
     r"|company|charity|registration|reference|ref|case|account|invoice|policy|client|licen[cs]e"
-    r"|tax|order|ticket)(?:\s+(?:number|no\.?|ID))?(?:\s*(?:is|:|\(|for example|e\.g\.,?))*)"
+    r"|tax|order|ticket|grant|file|permit|serial|application|claim|student|patient|employee)"
+    r"(?:\s+(?:number|no\.?|ID|#))?(?:\s*(?:is|:|\(|for example|e\.g\.,?))*)"
     r"\s*:?\s*$",
     re.I,
 )
