@@ -403,6 +403,33 @@ def test_a_change_dated_the_day_of_the_last_approval_is_refused_on_a_later_day(p
     assert run("approve", str(project)).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("change", "refused"),
+    [
+        (("24/7", "Mon-Fri 9am-5pm"), True),  # renamed, and new hours
+        (("502-555-0242", "911"), True),  # renamed, and another approved entry's number
+        (("24/7", "24/7"), False),  # renamed only: nothing new to check
+    ],
+)
+def test_a_renamed_entry_with_new_details_is_refused_like_a_changed_one(project, change, refused):
+    # A rename made the entry "new", and its numbers were in the lock: approved under the old
+    # date, hours and all, and the guide printed them "verified as of" November 1.
+    assert run("approve", str(project)).exit_code == 0
+    lock = (project / "hotlines.lock").read_text()
+    old_lock = lock.replace(f"approved_on: {dt.date.today()}", "approved_on: 2026-11-20")
+    (project / "hotlines.lock").write_text(old_lock)
+    renamed = DATED.replace("Test Warmline", "Peer Warmline").replace(*change, 1)
+    (project / "hotlines.yaml").write_text(renamed)
+    result = run("approve", str(project))
+    assert result.exit_code == (1 if refused else 0), result.stderr
+    if refused:
+        assert result.stderr.startswith(
+            "hotlines.yaml:2: Peer Warmline: verified 2026-11-01 is before the last approval "
+            "(2026-11-20), so the new details were not checked that day;"
+        )
+        assert (project / "hotlines.lock").read_text() == old_lock
+
+
 def test_hours_changed_after_approval_warn_and_take_the_date_away(project):
     # "24/7" became "Mon-Fri 9am-5pm" after approval: no warning, and the date still printed.
     assert run("approve", str(project)).exit_code == 0

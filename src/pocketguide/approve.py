@@ -11,7 +11,15 @@ import yaml
 from pocketguide.doubts import fictional_warnings
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.hotlines import where
-from pocketguide.lock import KINDS, LOCK_NAME, Lock, changes, lock_data, organization_change
+from pocketguide.lock import (
+    KINDS,
+    LOCK_NAME,
+    Lock,
+    changes,
+    lock_data,
+    organization_change,
+    renamed_from,
+)
 from pocketguide.lock import VERSION as LOCK_VERSION
 from pocketguide.models import Hotline, HotlineFile
 from pocketguide.output import write_atomic
@@ -68,7 +76,7 @@ def approve_project(project_dir: Path) -> Approval:
     if (old := prepared.lock) is not None:
         approved = {locked.name for locked in old.approved}
         found = changes(old, hotlines)
-        locked = {n for e in old.approved for n in (e.phone_normalized, e.text_normalized) if n}
+        names = {entry.name for entry in hotlines.hotlines}
         since, today = old.approved_since, dt.date.today()
         # A lock before version 2 has no day of approval: its file's date stands for it.
         last = f"the last approval ({since})"
@@ -81,9 +89,8 @@ def approve_project(project_dir: Path) -> Approval:
             changed.append(what)
             if not (isinstance(entry, Hotline) and entry.verified and since):
                 continue
-            unlocked = not {n.normalized for n in entry.numbers} <= locked
-            if entry.verified > since or not (entry.name in approved or unlocked):
-                continue
+            if entry.verified > since or renamed_from(old, entry, names) is not None:
+                continue  # checked since, or only renamed (its hours and numbers as approved)
             if entry.name in approved or removed:
                 # Dated the day of the last approval, but changed after it (else the lock
                 # would hold it) and approved on a later day: not checked that day either.

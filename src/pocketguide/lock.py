@@ -151,6 +151,23 @@ def changes(lock: Lock, hotlines: HotlineFile) -> list[tuple[Hotline | LockedEnt
     return found
 
 
+def renamed_from(lock: Lock, entry: Hotline, current: set[str]) -> LockedEntry | None:
+    """The approved entry that `entry` is under a new name, every other detail the same.
+
+    `current`: the names in the hotlines file now (an approved entry still there is no
+    entry's old name).
+    """
+    for old in lock.approved:
+        if old.name in current:
+            continue
+        renamed = lock.model_copy(
+            update={"approved": [old.model_copy(update={"name": entry.name})]}
+        )
+        if not changes(renamed, HotlineFile(hotlines=[entry])):
+            return old
+    return None
+
+
 DETAILS = ("url", "hours")  # compared from lock version 2 and 3 on
 # How changes' messages say a number is not (or no longer) approved.
 _UNAPPROVED = (f"since {LOCK_NAME}", "not approved yet", "since the last approval")
