@@ -161,3 +161,24 @@ def test_check_render_names_every_languages_problems(project):
     stderr = run("check", ".", "--render").stderr.splitlines()
     assert f"content/en/sections/closing.md:5: {UNREAD.format('502-589-1235')}" in stderr
     assert f"content/es/sections/closing.md:5: {UNREAD.format('502-589-1236')}" in stderr
+
+
+def test_links_are_read_however_their_address_is_written():
+    # Without quotes around href, or to WhatsApp, a link dialled another number unread.
+    known = {"+15025891234", "+15025894321"}
+    unquoted = "<body><p><a href=tel:+15025891234>Call 502-589-4321</a></p></body>"
+    assert printed_problems(unquoted, "US", known, False) == [
+        (
+            'a link shows "502-589-4321" but dials +15025891234; make them the same number',
+            "502-589-4321",
+        )
+    ]
+    chat = '<body><p><a href="https://wa.me/15025899999">WhatsApp us</a></p></body>'
+    assert printed_problems(chat, "US", known, True) == [
+        (
+            'a link dials +15025899999 beside "Numbers verified as of", but no hotline entry has '
+            "that number; give it an entry, or link an entry's number",
+            "WhatsApp us",
+        )
+    ]
+    assert printed_problems(chat.replace("15025899999", "15025891234"), "US", known, True) == []

@@ -288,6 +288,24 @@ def test_a_template_that_writes_the_claim_itself_is_refused_while_it_is_untrue(p
     assert CLAIM in _html(project)  # the same words and date as the edition's own: true
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "N<span>umbers verified as of June 1, 2026</span>",
+        "Numbers&#8203; verified as of June 1, 2026",
+        "Numbers veri&shy;fied as of June 1, 2026",
+    ],
+)
+def test_a_claim_split_by_markup_or_invisible_marks_is_refused_too(project, written):
+    (project / "templates").mkdir()
+    (project / "templates" / "guide.html.j2").write_text(
+        EXTENDS + f"{{% block cover_extra %}}<p>{written}</p>{{% endblock %}}\n"
+    )
+    with pytest.raises(PocketguideError) as refused:
+        _html(project)
+    assert "with a date of its own, but no date can be vouched for" in str(refused.value)
+
+
 def test_check_refuses_a_claim_written_in_the_text_and_names_its_line(project):
     # Only the build refused it: `check` said ok, and the message blamed the templates.
     (project / "pocketguide.yaml").write_text(tiny_config().replace(" closing,", ""))

@@ -27,9 +27,14 @@ _SILENT = re.compile("[\u00ad\u200b-\u200f\u2060\u2066-\u2069\u202a-\u202c\ufeff
 # A right-to-left override sets what follows letter by letter: digits print backwards. It
 # ends where it is closed, or with its paragraph.
 _OVERRIDE = re.compile("\u202e([^\u202c\u2069\n]*\\d[^\u202c\u2069\n]*)")
-_LINK = re.compile(
-    r"""<a\b[^>]*?\bhref\s*=\s*["']\s*(?:tel|sms):([^"']*)["'][^>]*>(.*?)</a\s*>""",
-    re.IGNORECASE | re.DOTALL,
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+# What a link dials: tel:, sms: and callto: links, and WhatsApp's (a chat with a number).
+_DIALS = re.compile(r"(?:tel|sms|callto):(?://)?([^;?]*)", re.IGNORECASE)
+_WHATSAPP = re.compile(
+    r"(?:https?://)?(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?phone=|whatsapp://send\?phone=)"
+    r"\+?(\d+)",
+    re.IGNORECASE,
 )
 # A vanity number ("1-800-273-TALK", "502-589-CALL"): letters for its last digits.
 _VANITY = re.compile(r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Z0-9]{3}[.-][A-Z]{4}(?!\w)")
@@ -52,6 +57,11 @@ def visible_text(html: str) -> str:
     return "".join(pieces)
 
 
+def printed_words(html: str) -> str:
+    """The body's words as a reader reads them: visible_text without marks that print nothing."""
+    return _SILENT.sub("", visible_text(html))
+
+
 def printed_problems(html: str, region: str, known: set[str], dated: bool) -> list[tuple[str, str]]:
     """What the page prints that no check of the source saw: (message, digits to look for).
 
@@ -59,7 +69,20 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
     right-to-left override turns around. When the page prints "Numbers verified as of"
     (`dated`): any phone number no entry (`known`, E.164) has, vanity numbers too.
     """
-    problems = [_link_problem(target, words, region) for target, words in _LINK.findall(html)]
+    problems = []
+    for attributes, words in _ANCHOR.findall(html):
+        if (target := _target(attributes)) is None:
+            continue
+        problems.append(_link_problem(target, words, region))
+        dialled = _dials(target, region)
+        if dated and dialled and dialled.startswith("+") and dialled not in known:
+            problems.append(
+                (
+                    f'a link dials {dialled} beside "Numbers verified as of", but no hotline '
+                    "entry has that number; give it an entry, or link an entry's number",
+                    visible_text(words).strip() or target,
+                )
+            )
     text = visible_text(html)
     problems += [
         (
@@ -90,10 +113,23 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
     return [p for p in dict.fromkeys(problems) if p[0]]
 
 
+def _target(attributes: str) -> str | None:
+    """The number a link's `href` dials (tel:, sms:, callto:, WhatsApp), as written; or None."""
+    found = _HREF.search(attributes)
+    if found is None:
+        return None
+    href = unquote(html_lib.unescape(next(g for g in found.groups() if g is not None))).strip()
+    if dials := _DIALS.match(href):
+        return dials[1]
+    if chat := _WHATSAPP.match(href):
+        return f"+{chat[1]}"
+    return None
+
+
 def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
     """A message when a link's words show another number than it dials; else ("", "")."""
     shown = " ".join(_SILENT.sub("", visible_text(words)).split())
-    dialled = _dials(unquote(html_lib.unescape(target)).split(";")[0].split("?")[0], region)
+    dialled = _dials(target, region)
     if dialled is None:
         return "", ""
     numbers = [(shown[s:e], e164) for s, e, e164 in number_spans(shown, region)]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from pathlib import Path
 from typing import Any
 
 from pocketguide.errors import PocketguideError, Problem
-from pocketguide.printedtext import printed_problems
+from pocketguide.printedtext import printed_problems, printed_words
 from pocketguide.project import Project
 
 CLAIM = "Numbers verified as of"
@@ -23,8 +22,8 @@ def refuse_written_claim(env: Any, html: str, project: Project, date: str | None
     """
     marker = "\x00"
     said = env.from_string('{{ _("Numbers verified as of %(date)s", date=d) }}').render(d=marker)
-    body = html_lib.unescape(re.sub(r"<[^>]*>", " ", html.split("<body", 1)[-1]))
-    text = " ".join(body.split()).casefold()  # no-break spaces and capitals alike
+    # As printed: "N<span>umbers</span>", a zero-width space or a soft hyphen hid it.
+    text = " ".join(printed_words(html).split()).casefold()  # no-break spaces, capitals alike
     for phrase in {" ".join(said.split(marker)[0].split()), CLAIM}:
         if not phrase:
             continue
