@@ -112,6 +112,19 @@ def test_a_folder_without_a_config_fails_in_a_batch(parent):
     assert not (parent / "notes" / "output").exists()
 
 
+def test_all_includes_a_project_that_lost_its_config_and_fails_it(parent):
+    # --all left it out of the table, exit 0, while its old PDFs stayed in use.
+    lost = _tiny(parent / "gamma", "gamma")
+    (lost / "pocketguide.yaml").rename(lost / "pocketguide.yaml.bak")
+    assert [p.name for p in find_projects(parent)] == ["alpha", "beta", "broken", "gamma"]
+    [result] = build_many([lost], jobs=1, quiet=True)
+    assert (result.status, result.message) == (
+        "failed",
+        f"{lost}: no pocketguide.yaml here: pocketguide.yaml.bak is here: rename it to "
+        "pocketguide.yaml",
+    )
+
+
 def test_find_projects_errors(tmp_path):
     with pytest.raises(PocketguideError) as caught:
         find_projects(tmp_path)

@@ -15,6 +15,7 @@ import click
 
 from pocketguide.engine import font_folder
 from pocketguide.errors import PocketguideError, Problem, display_path
+from pocketguide.findproject import lost_config
 from pocketguide.resources import CONFIG_NAME
 from pocketguide.worker import cpu_count
 
@@ -42,7 +43,13 @@ def find_projects(parent: Path) -> list[Path]:
     parent = Path(parent)
     if not parent.is_dir():
         raise PocketguideError(Problem(str(parent), None, "no such folder"))
-    found = sorted(p for p in parent.iterdir() if (p / CONFIG_NAME).is_file())
+    # And those that lost it (a pocketguide.yaml.bak, a lock, hotlines): each fails, said, not
+    # left out of the table while its old PDFs stay in use.
+    found = sorted(
+        p
+        for p in parent.iterdir()
+        if (p / CONFIG_NAME).is_file() or (p.is_dir() and lost_config(p))
+    )
     if not found:
         raise PocketguideError(
             Problem(str(parent), None, f"no project folders (with a {CONFIG_NAME}) in here")
@@ -58,7 +65,8 @@ def build_one(project_dir: Path, build_options: dict[str, Any]) -> ProjectResult
     result = ProjectResult(Path(project_dir))
     try:
         if not (Path(project_dir) / CONFIG_NAME).is_file():  # an empty folder was "ok"
-            message = f"no {CONFIG_NAME} here: a batch builds projects (see pocketguide init)"
+            why = lost_config(Path(project_dir)) or "a batch builds projects (see pocketguide init)"
+            message = f"no {CONFIG_NAME} here: {why}"
             raise PocketguideError(Problem(str(project_dir), None, message))
         report = build(project_dir, **build_options)
     except PocketguideError as exc:

@@ -41,6 +41,25 @@ def _why(folder: Path) -> str | None:
         if (parent / CONFIG_NAME).is_file():
             where = os.path.relpath(parent)  # ".." from the project's output/
             return f"{os.path.join(where, CONFIG_NAME)} is a project's: give its folder ({where})"
+    if reason := lost_config(folder):
+        return reason
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except OSError:
+        return None
+    projects = [n for n in names if (folder / n / CONFIG_NAME).is_file()]
+    if projects:
+        more = f" (and {len(projects) - 1} more)" if len(projects) > 1 else ""
+        first = folder / projects[0]
+        return (
+            f"{display_path(first / CONFIG_NAME)}{more} is a project's: give its folder "
+            f"({display_path(first)})"
+        )
+    return None
+
+
+def lost_config(folder: Path) -> str | None:
+    """Why a folder without pocketguide.yaml looks like a project that lost it, if it does."""
     try:
         names = sorted(entry.name for entry in folder.iterdir())
     except OSError:
@@ -71,12 +90,4 @@ def _why(folder: Path) -> str | None:
                 f"{CONFIG_NAME} back (see pocketguide init --help), or build the default guide "
                 "in a folder of its own"
             )
-    projects = [n for n in names if (folder / n / CONFIG_NAME).is_file()]
-    if projects:
-        more = f" (and {len(projects) - 1} more)" if len(projects) > 1 else ""
-        first = folder / projects[0]
-        return (
-            f"{display_path(first / CONFIG_NAME)}{more} is a project's: give its folder "
-            f"({display_path(first)})"
-        )
     return None
