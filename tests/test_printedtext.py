@@ -182,3 +182,17 @@ def test_links_are_read_however_their_address_is_written():
         )
     ]
     assert printed_problems(chat.replace("15025899999", "15025891234"), "US", known, True) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "printed"),
+    [
+        ("Call 502-589-call.", "502-589-call"),  # vanity numbers in any case and shape
+        ("Call 502-HELP-NOW.", "502-HELP-NOW"),
+        ("Call 502-589-<br>9999 now.", "502-589-9999"),  # broken over two lines
+        ("Call 502·589·9999 now.", "502-589-9999"),  # middle dots between the groups
+    ],
+)
+def test_numbers_written_in_other_shapes_are_read(words, printed):
+    found = printed_problems(f"<body><p>{words}</p></body>", "US", {"+15025891234"}, True)
+    assert [written for _message, written in found] == [printed]

@@ -36,12 +36,19 @@ _WHATSAPP = re.compile(
     r"\+?(\d+)",
     re.IGNORECASE,
 )
-# A vanity number ("1-800-273-TALK", "502-589-CALL"): letters for its last digits.
-_VANITY = re.compile(r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Z0-9]{3}[.-][A-Z]{4}(?!\w)")
+# A vanity number ("1-800-273-TALK", "502-589-call", "502-HELP-NOW"): letters for digits.
+_VANITY = re.compile(
+    r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Za-z0-9]{3,4}[.-]?[A-Za-z0-9]{3,4}(?!\w)"
+)
+# Dots some typesetters put between a number's groups (502·589·1234): read as hyphens.
+_DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u30fb\u2219", "-"))
 
 
-def visible_text(html: str) -> str:
-    """The body's text as printed: inline tags join their pieces, entities are characters."""
+def visible_text(html: str, joined: frozenset[str] = frozenset()) -> str:
+    """The body's text as printed: inline tags join their pieces, entities are characters.
+
+    `joined`: block tags read as joining too (<br>, to find a number broken over two lines).
+    """
     pieces, hidden = [], 0
     _, body, rest = html.partition("<body")
     for part in html_parts(rest.partition(">")[2] if body else html):
@@ -50,16 +57,16 @@ def visible_text(html: str) -> str:
             tag = name[1].lower() if name else ""
             if tag in _HIDDEN and not part.endswith("/>"):
                 hidden += -1 if part.startswith("</") else 1
-            elif tag not in _INLINE:
+            elif tag not in _INLINE and tag not in joined:
                 pieces.append("\n")
         elif hidden <= 0:
             pieces.append(html_lib.unescape(part))
     return "".join(pieces)
 
 
-def printed_words(html: str) -> str:
+def printed_words(html: str, joined: frozenset[str] = frozenset()) -> str:
     """The body's words as a reader reads them: visible_text without marks that print nothing."""
-    return _SILENT.sub("", visible_text(html))
+    return _SILENT.sub("", visible_text(html, joined))
 
 
 def printed_problems(html: str, region: str, known: set[str], dated: bool) -> list[tuple[str, str]]:
@@ -93,13 +100,14 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
         for found in _OVERRIDE.finditer(text)
     ]
     if dated:
-        plain = _SILENT.sub("", text)
-        unknown = [plain[s:e] for s, e, e164 in number_spans(plain, region) if e164 not in known]
-        unknown += [
-            v
-            for v in _VANITY.findall(plain)
-            if _valid(v, region) and _dials(v, region) not in known
-        ]
+        unknown = []
+        # As printed, and once more with line breaks joined ("502-589-<br>9999").
+        for plain in (_SILENT.sub("", text), printed_words(html, frozenset({"br"}))):
+            plain = plain.translate(_DOTS)
+            spans = number_spans(plain, region)
+            unknown += [plain[s:e] for s, e, e164 in spans if e164 not in known]
+            vanity = [v for v in _VANITY.findall(plain) if sum(c.isalpha() for c in v) >= 2]
+            unknown += [v for v in vanity if _valid(v, region) and _dials(v, region) not in known]
         problems += [
             (
                 f'prints "{" ".join(written.split())}" beside "Numbers verified as of", but no '
