@@ -40,6 +40,7 @@ _WHATSAPP = re.compile(
 _VANITY = re.compile(
     r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Za-z0-9]{3,4}[.-]?[A-Za-z0-9]{3,4}(?!\w)"
 )
+_BROKEN = re.compile(r"\d[\s().+-]*<br\b[^>]*>\s*[\d(]", re.IGNORECASE)
 # Dots some typesetters put between a number's groups (502·589·1234): read as hyphens.
 _DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u30fb\u2219", "-"))
 
@@ -101,8 +102,11 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
     ]
     if dated:
         unknown = []
-        # As printed, and once more with line breaks joined ("502-589-<br>9999").
-        for plain in (_SILENT.sub("", text), printed_words(html, frozenset({"br"}))):
+        # As printed, and once more with line breaks joined ("502-589-<br>9999"), if any is.
+        texts = [_SILENT.sub("", text)]
+        if _BROKEN.search(html):
+            texts.append(printed_words(html, frozenset({"br"})))
+        for plain in texts:
             plain = plain.translate(_DOTS)
             spans = number_spans(plain, region)
             unknown += [plain[s:e] for s, e, e164 in spans if e164 not in known]
