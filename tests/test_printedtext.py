@@ -196,3 +196,17 @@ def test_links_are_read_however_their_address_is_written():
 def test_numbers_written_in_other_shapes_are_read(words, printed):
     found = printed_problems(f"<body><p>{words}</p></body>", "US", {"+15025891234"}, True)
     assert [written for _message, written in found] == [printed]
+
+
+def test_a_short_code_split_by_markup_is_read_whole():
+    # "Call 9<em>8</em>9" printed under the verified date: its pieces were read, not 989.
+    found = printed_problems("<body><p>Call 9<em>8</em>9 now</p></body>", "US", set(), True)
+    assert found == [
+        (
+            '"989" is one keystroke from 988 (the 988 Suicide & Crisis Lifeline); check its '
+            'digits (markup splits it, beside "Numbers verified as of")',
+            "989",
+        )
+    ]
+    # Written plainly, it is the text's checks' to say (a warning there).
+    assert printed_problems("<body><p>Call 989 now</p></body>", "US", set(), True) == []

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import phonenumbers
 
+from pocketguide.dialwords import mistyped_codes
 from pocketguide.textmap import html_parts
 from pocketguide.textnumbers import E164, number_spans
 
@@ -45,10 +46,11 @@ _BROKEN = re.compile(r"\d[\s().+-]*<br\b[^>]*>\s*[\d(]", re.IGNORECASE)
 _DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u30fb\u2219", "-"))
 
 
-def visible_text(html: str, joined: frozenset[str] = frozenset()) -> str:
+def visible_text(html: str, joined: frozenset[str] = frozenset(), apart: str = "") -> str:
     """The body's text as printed: inline tags join their pieces, entities are characters.
 
-    `joined`: block tags read as joining too (<br>, to find a number broken over two lines).
+    `joined`: block tags read as joining too (<br>, to find a number broken over two lines);
+    `apart`: put where an inline tag was (to tell what only markup split).
     """
     pieces, hidden = [], 0
     _, body, rest = html.partition("<body")
@@ -60,6 +62,8 @@ def visible_text(html: str, joined: frozenset[str] = frozenset()) -> str:
                 hidden += -1 if part.startswith("</") else 1
             elif tag not in _INLINE and tag not in joined:
                 pieces.append("\n")
+            else:
+                pieces.append(apart)
         elif hidden <= 0:
             pieces.append(html_lib.unescape(part))
     return "".join(pieces)
@@ -112,6 +116,17 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
             unknown += [plain[s:e] for s, e, e164 in spans if e164 not in known]
             vanity = [v for v in _VANITY.findall(plain) if sum(c.isalpha() for c in v) >= 2]
             unknown += [v for v in vanity if _valid(v, region) and _dials(v, region) not in known]
+        # A short code split by markup (9<em>8</em>9), which the text's checks read as pieces:
+        # one a keystroke from a well-known code is most likely a typo.
+        pieces = _SILENT.sub("", visible_text(html, apart="\x1f"))
+        whole = _SILENT.sub("", text)
+        split = {why for line in whole.splitlines() for why in mistyped_codes(line, region)} - {
+            why for line in pieces.splitlines() for why in mistyped_codes(line, region)
+        }
+        problems += [
+            (f'{why} (markup splits it, beside "Numbers verified as of")', why.split('"')[1])
+            for why in sorted(split)
+        ]
         problems += [
             (
                 f'prints "{" ".join(written.split())}" beside "Numbers verified as of", but no '
