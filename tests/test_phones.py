@@ -202,6 +202,7 @@ def test_a_number_in_brackets_is_quoted_without_the_opening_one():
         ("(02) 9876 5433 24/7", "AU", "+61298765433"),
         ("Call 1300 22 4637 9am-6pm", "AU", "+611300224637"),
         ("Zoom meeting ID: 912 345 6789, passcode 4313", "US", None),
+        ("Zoom: ID de reunión 845 221 3908, código de acceso 552211", "US", None),
         # Business and benefit numbers: the NDIS one took the verified date away.
         ("Bring your NDIS number (for example 430 123 456) to intake.", "AU", None),
         ("Our ABN is 12 345 678 901; provider number 4050 012 345", "AU", None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,28 @@ def test_a_short_code_split_by_markup_is_read_whole():
     ]
     # Written plainly, it is the text's checks' to say (a warning there).
     assert printed_problems("<body><p>Call 989 now</p></body>", "US", set(), True) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "<p>Last year our 250 members met 412 times, at 303 Central Ave.</p>",
+        "<p>Our group meets on Zoom: https://us06web.zoom.us/j/8452213908</p>",
+        '<p><a class="kh-number" href="tel:+15025882008">(502) 588-2008</a>'
+        '<span class="kh-hours">Mon-Fri 9am-5pm</span></p>',
+    ],
+)
+def test_ordinary_words_addresses_and_an_entrys_hours_are_no_numbers(words):
+    # Each was refused: "250 members" read as a vanity number, a meeting link's ID as a phone
+    # number, and the card's number run into its hours ("588-2008Mon").
+    assert printed_problems(f"<body>{words}</body>", "US", {"+15025882008"}, True) == []
+
+
+def test_a_card_whose_lines_have_limited_hours_builds(project):
+    # Half of all real numbers failed so: the card printed the number, then the hours.
+    today = dt.date.today().isoformat()
+    changed = HOTLINES.replace("502-589-7777\n    hours: 24/7", "502-588-2008\n    hours: 9am-5pm")
+    Path("hotlines.yaml").write_text(changed.replace("2026-11-01", today))
+    assert run("approve", ".").exit_code == 0
+    result = run("build", ".", "--format", "card-single")
+    assert result.exit_code == 0, result.stderr

@@ -967,6 +967,15 @@ def test_a_folder_inside_a_project_is_not_taken_for_the_default_guide(tmp_path, 
     assert not (tmp_path / "output" / "output").exists()
 
 
+def test_a_file_named_like_the_program_is_no_config_saved_elsewhere(tmp_path):
+    # "pocketguide.py is here: rename it to pocketguide.yaml".
+    from pocketguide.findproject import refuse_unlikely_default
+
+    (tmp_path / "pocketguide.py").write_text("")
+    (tmp_path / "pocketguide.history").write_text("")
+    refuse_unlikely_default(tmp_path)
+
+
 def test_pocketguides_own_source_folder_builds_the_default_guide():
     # Its content/ is the shipped content: `make guide` there was refused as a lost project.
     from pocketguide.findproject import refuse_unlikely_default

@@ -442,7 +442,8 @@ def test_a_renamed_entry_with_new_details_is_refused_like_a_changed_one(project,
     assert result.exit_code == (1 if refused else 0), result.stderr
     if refused:
         assert result.stderr.startswith(
-            "hotlines.yaml:2: Peer Warmline: verified 2026-11-01 is before the last approval "
+            "hotlines.yaml:2: Peer Warmline (new beside a removed entry): verified 2026-11-01 is "
+            "before the last approval "
             "(2026-11-20), so the new details were not checked that day;"
         )
         assert (project / "hotlines.lock").read_text() == old_lock

@@ -98,13 +98,15 @@ def approve_project(project_dir: Path) -> Approval:
                     continue  # approved again the same day
                 when = "is before" if entry.verified < since else "is the day of"
                 after = ", and the entry changed after it" if entry.verified == since else ""
+                # New beside a removed entry, it may be that one renamed, its number changed.
+                renamed = "" if entry.name in approved else " (new beside a removed entry)"
                 unchecked.append(
                     Problem(
                         shown,
                         entry._line,
-                        f"{entry.name}: verified {entry.verified} {when} {last}{after}, so the "
-                        f"new details were not checked that day; {_how_to_check(entry)}, set "
-                        "verified to the day you did, then approve again",
+                        f"{entry.name}{renamed}: verified {entry.verified} {when} {last}{after}, "
+                        f"so the new details were not checked that day; {_how_to_check(entry)}, "
+                        "set verified to the day you did, then approve again",
                     )
                 )
             elif entry.verified < since:  # new: checked before and added since, or copied

@@ -11,11 +11,14 @@ Light on imports: `build` asks before it loads anything.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from pocketguide.errors import PocketguideError, Problem, display_path
 from pocketguide.resources import CONFIG_NAME, content_dir
 
+# A config saved under another name (pocketguide.yml, .yaml.txt, .yaml.bak); not pocketguide.py.
+_SAVED_ELSEWHERE = re.compile(r"pocketguide\.(?:ya?ml|ya?ml\..+|.+\.ya?ml)")
 HOTLINE_FILES = ("hotlines.yaml", "hotlines.yml", "hotlines.csv")
 
 
@@ -66,7 +69,9 @@ def lost_config(folder: Path) -> str | None:
         return None
     for name in names:  # saved under another name: pocketguide.yml, Pocketguide.yaml.txt
         lower = name.lower()
-        if name != CONFIG_NAME and lower.startswith("pocketguide.") and "y" in lower[12:]:
+        if name != CONFIG_NAME and re.fullmatch(
+            r"pocketguide\.(?:ya?ml|ya?ml\..+|.+\.ya?ml)", lower
+        ):
             return f"{name} is here: rename it to {CONFIG_NAME}"
     for name in HOTLINE_FILES:
         if name in names:

@@ -16,7 +16,7 @@ import phonenumbers
 
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.textmap import html_parts
-from pocketguide.textnumbers import E164, number_spans
+from pocketguide.textnumbers import E164, number_spans, without_addresses
 
 # Tags that never print their text, and tags inside a run of text (they join its pieces).
 _HIDDEN = {"head", "style", "script", "title", "textarea", "svg", "math"}
@@ -37,9 +37,12 @@ _WHATSAPP = re.compile(
     r"\+?(\d+)",
     re.IGNORECASE,
 )
-# A vanity number ("1-800-273-TALK", "502-589-call", "502-HELP-NOW"): letters for digits.
+# A vanity number: letters for its last digits ("1-800-273-TALK", "502-589-call") or its last
+# seven ("502-HELP-NOW"). Only so shaped: "250 members" and "(502) 588-2008Mon-Fri" (an entry's
+# number, then its hours) are none.
 _VANITY = re.compile(
-    r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?[A-Za-z0-9]{3,4}[.-]?[A-Za-z0-9]{3,4}(?!\w)"
+    r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?(?:\d{3}[.-][A-Za-z]{4}|[A-Za-z]{4}[.-][A-Za-z]{3})"
+    r"(?![\w-])"
 )
 _BROKEN = re.compile(r"\d[\s().+-]*<br\b[^>]*>\s*[\d(]", re.IGNORECASE)
 # Dots some typesetters put between a number's groups (502·589·1234): read as hyphens.
@@ -52,7 +55,7 @@ def visible_text(html: str, joined: frozenset[str] = frozenset(), apart: str = "
     `joined`: block tags read as joining too (<br>, to find a number broken over two lines);
     `apart`: put where an inline tag was (to tell what only markup split).
     """
-    pieces, hidden = [], 0
+    pieces, hidden, closed = [], 0, False
     _, body, rest = html.partition("<body")
     for part in html_parts(rest.partition(">")[2] if body else html):
         if part.startswith("<"):
@@ -62,10 +65,17 @@ def visible_text(html: str, joined: frozenset[str] = frozenset(), apart: str = "
                 hidden += -1 if part.startswith("</") else 1
             elif tag not in _INLINE and tag not in joined:
                 pieces.append("\n")
+            elif closed and not part.startswith("</"):
+                # One element ends, the next starts, nothing between: two boxes, which styles
+                # often set apart (an entry's number, then its hours), read apart.
+                pieces.append(apart or " ")
             else:
                 pieces.append(apart)
-        elif hidden <= 0:
-            pieces.append(html_lib.unescape(part))
+            closed = part.startswith("</")
+        elif part:
+            closed = False
+            if hidden <= 0:
+                pieces.append(html_lib.unescape(part))
     return "".join(pieces)
 
 
@@ -111,7 +121,7 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
         if _BROKEN.search(html):
             texts.append(printed_words(html, frozenset({"br"})))
         for plain in texts:
-            plain = plain.translate(_DOTS)
+            plain = without_addresses(plain.translate(_DOTS))  # a meeting link's ID is none
             spans = number_spans(plain, region)
             unknown += [plain[s:e] for s, e, e164 in spans if e164 not in known]
             vanity = [v for v in _VANITY.findall(plain) if sum(c.isalpha() for c in v) >= 2]

@@ -70,6 +70,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # night line no. 502-589-9999" is a phone number, and printed unread under the verified date.
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:\b(?:meeting|zoom|webinar|conference|access|participant|room)\s+(?:ID|code|no\.?|#)"
+    r"|\b(?:ID|c[oó]digo|n[uú]mero)\s+de\s+(?:reuni[oó]n|acceso|sala)"  # the Spanish ones
     r"|\bpass(?:code|word)|\bPIN"
     # Business, benefit and case numbers (an ABN, an NDIS number): shaped like phone numbers.
     r"|\b(?:ABN|ACN|ARBN|NDIS|Medicare|NHS|SSN|EIN|TIN|VAT|BSB|ISBN|provider|member(?:ship)?"

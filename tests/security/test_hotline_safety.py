@@ -705,9 +705,9 @@ def test_a_renamed_entry_with_a_new_number_is_not_approved_on_an_old_date(projec
     result = invoke("approve", ".")
     assert (result.exit_code, result.stderr) == (
         1,
-        "hotlines.yaml:6: Warmline: verified 2026-11-01 is before the last approval "
-        "(2026-11-20), so the new details were not checked that day; call the number, set "
-        "verified to the day you did, then approve again\n",
+        "hotlines.yaml:6: Warmline (new beside a removed entry): verified 2026-11-01 is before "
+        "the last approval (2026-11-20), so the new details were not checked that day; call the "
+        "number, set verified to the day you did, then approve again\n",
     )
     assert Path("hotlines.lock").read_text() == before
     # Renamed with its number kept: nothing new to check, approved.
