@@ -44,6 +44,7 @@ _VANITY = re.compile(
     r"(?<![\w+])(?:\+?1[ .-])?\(?\d{3}\)?[ .-]?(?:\d{3}[.-][A-Za-z]{4}|[A-Za-z]{4}[.-][A-Za-z]{3})"
     r"(?![\w-])"
 )
+_SPLIT_DIGITS = re.compile(r"\d\s*</?[a-zA-Z][^>]*>\s*\d")
 _BROKEN = re.compile(r"\d[\s().+-]*<br\b[^>]*>\s*[\d(]", re.IGNORECASE)
 # Dots some typesetters put between a number's groups (502·589·1234): read as hyphens.
 _DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u30fb\u2219", "-"))
@@ -128,11 +129,13 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
             unknown += [v for v in vanity if _valid(v, region) and _dials(v, region) not in known]
         # A short code split by markup (9<em>8</em>9), which the text's checks read as pieces:
         # one a keystroke from a well-known code is most likely a typo.
-        pieces = _SILENT.sub("", visible_text(html, apart="\x1f"))
-        whole = _SILENT.sub("", text)
-        split = {why for line in whole.splitlines() for why in mistyped_codes(line, region)} - {
-            why for line in pieces.splitlines() for why in mistyped_codes(line, region)
-        }
+        split: set[str] = set()
+        if _SPLIT_DIGITS.search(html):  # only then can markup split a code
+            pieces = _SILENT.sub("", visible_text(html, apart="\x1f"))
+            whole = _SILENT.sub("", text)
+            split = {why for line in whole.splitlines() for why in mistyped_codes(line, region)} - {
+                why for line in pieces.splitlines() for why in mistyped_codes(line, region)
+            }
         problems += [
             (f'{why} (markup splits it, beside "Numbers verified as of")', why.split('"')[1])
             for why in sorted(split)
