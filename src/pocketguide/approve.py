@@ -82,15 +82,16 @@ def approve_project(project_dir: Path) -> Approval:
         last = f"the last approval ({since})"
         if not old.approved_on:
             last = f"{LOCK_NAME} was last saved ({since})"
-        # A rename hides a changed number as "new": when entries left the lock in the same
-        # approval, a new entry with a number the lock never had counts as changed.
+        # A rename hides a change as "new": when entries left the lock in the same approval,
+        # a new entry counts as changed, unless it is one of them renamed, all else as approved.
         removed = any(not isinstance(entry, Hotline) for entry, _, _ in found)
         for entry, what, _advice in found:
             changed.append(what)
             if not (isinstance(entry, Hotline) and entry.verified and since):
                 continue
-            if entry.verified > since or renamed_from(old, entry, names) is not None:
-                continue  # checked since, or only renamed (its hours and numbers as approved)
+            renamed = entry.name not in approved and renamed_from(old, entry, names) is not None
+            if entry.verified > since or renamed:
+                continue  # checked since, or only renamed
             if entry.name in approved or removed:
                 # Dated the day of the last approval, but changed after it (else the lock
                 # would hold it) and approved on a later day: not checked that day either.
@@ -99,12 +100,12 @@ def approve_project(project_dir: Path) -> Approval:
                 when = "is before" if entry.verified < since else "is the day of"
                 after = ", and the entry changed after it" if entry.verified == since else ""
                 # New beside a removed entry, it may be that one renamed, its number changed.
-                renamed = "" if entry.name in approved else " (new beside a removed entry)"
+                beside = "" if entry.name in approved else " (new beside a removed entry)"
                 unchecked.append(
                     Problem(
                         shown,
                         entry._line,
-                        f"{entry.name}{renamed}: verified {entry.verified} {when} {last}{after}, "
+                        f"{entry.name}{beside}: verified {entry.verified} {when} {last}{after}, "
                         f"so the new details were not checked that day; {_how_to_check(entry)}, "
                         "set verified to the day you did, then approve again",
                     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
 
@@ -22,6 +23,9 @@ from pocketguide.prepare import Prepared, output_name, prepare
 from pocketguide.project import Project, load_project
 from pocketguide.render import locate_template_error, make_environment
 from pocketguide.resources import is_shipped
+
+if TYPE_CHECKING:
+    from pocketguide.formats import Renderer  # imported when used: it reaches WeasyPrint's stage
 
 
 @dataclass
@@ -137,13 +141,18 @@ def check_project(
     return report
 
 
-def render_documents(project: Project, prepared: Prepared, kit: bool = True) -> None:
-    """Render the guide's, card's and zine's HTML as `build` would, laying nothing out."""
+def _renderer(project: Project, prepared: Prepared) -> Renderer:
+    """A renderer with the options `build` takes from the project's config."""
     from pocketguide.formats import Renderer
     from pocketguide.options import Options, for_project
 
     options = for_project(Options(), project.config)
-    renderer = Renderer(project, prepared.content, prepared.assets, options)
+    return Renderer(project, prepared.content, prepared.assets, options)
+
+
+def render_documents(project: Project, prepared: Prepared, kit: bool = True) -> None:
+    """Render the guide's, card's and zine's HTML as `build` would, laying nothing out."""
+    renderer = _renderer(project, prepared)
     problems = []
     for kind in ("guide", "card", "zine") if kit else ("guide",):
         try:
@@ -157,11 +166,10 @@ def render_documents(project: Project, prepared: Prepared, kit: bool = True) -> 
 def audit_rendered(project: Project, prepared: Prepared, kit: bool = True) -> list[str]:
     """Lay out the guide, the card and the zine in memory; their warnings and audit findings."""
     from pocketguide.a11y import MIN_PT_GUIDE, MIN_PT_SMALL, audit_pdf
-    from pocketguide.formats import Renderer
-    from pocketguide.options import Options, for_project, output_stem
+    from pocketguide.options import output_stem
 
-    options = for_project(Options(), project.config)
-    renderer = Renderer(project, prepared.content, prepared.assets, options)
+    renderer = _renderer(project, prepared)
+    options = renderer.options
     locale = prepared.content.locale
     kinds = [("guide", MIN_PT_GUIDE)]
     if kit:

@@ -68,10 +68,7 @@ def lost_config(folder: Path) -> str | None:
     except OSError:
         return None
     for name in names:  # saved under another name: pocketguide.yml, Pocketguide.yaml.txt
-        lower = name.lower()
-        if name != CONFIG_NAME and re.fullmatch(
-            r"pocketguide\.(?:ya?ml|ya?ml\..+|.+\.ya?ml)", lower
-        ):
+        if name != CONFIG_NAME and _SAVED_ELSEWHERE.fullmatch(name.lower()):
             return f"{name} is here: rename it to {CONFIG_NAME}"
     for name in HOTLINE_FILES:
         if name in names:

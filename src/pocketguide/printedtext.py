@@ -80,9 +80,9 @@ def visible_text(html: str, joined: frozenset[str] = frozenset(), apart: str = "
     return "".join(pieces)
 
 
-def printed_words(html: str, joined: frozenset[str] = frozenset()) -> str:
+def printed_words(html: str, joined: frozenset[str] = frozenset(), apart: str = "") -> str:
     """The body's words as a reader reads them: visible_text without marks that print nothing."""
-    return _SILENT.sub("", visible_text(html, joined))
+    return _SILENT.sub("", visible_text(html, joined, apart))
 
 
 def printed_problems(html: str, region: str, known: set[str], dated: bool) -> list[tuple[str, str]]:
@@ -125,17 +125,17 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
             plain = without_addresses(plain.translate(_DOTS))  # a meeting link's ID is none
             spans = number_spans(plain, region)
             unknown += [plain[s:e] for s, e, e164 in spans if e164 not in known]
-            vanity = [v for v in _VANITY.findall(plain) if sum(c.isalpha() for c in v) >= 2]
-            unknown += [v for v in vanity if _valid(v, region) and _dials(v, region) not in known]
+            for vanity in _VANITY.findall(plain):
+                dialled = _dials(vanity, region)  # "+..." only when valid
+                if dialled and dialled.startswith("+") and dialled not in known:
+                    unknown.append(vanity)
         # A short code split by markup (9<em>8</em>9), which the text's checks read as pieces:
         # one a keystroke from a well-known code is most likely a typo.
         split: set[str] = set()
         if _SPLIT_DIGITS.search(html):  # only then can markup split a code
-            pieces = _SILENT.sub("", visible_text(html, apart="\x1f"))
-            whole = _SILENT.sub("", text)
-            split = {why for line in whole.splitlines() for why in mistyped_codes(line, region)} - {
-                why for line in pieces.splitlines() for why in mistyped_codes(line, region)
-            }
+            pieces = printed_words(html, apart="\x1f")
+            split = {why for line in texts[0].splitlines() for why in mistyped_codes(line, region)}
+            split -= {why for line in pieces.splitlines() for why in mistyped_codes(line, region)}
         problems += [
             (f'{why} (markup splits it, beside "Numbers verified as of")', why.split('"')[1])
             for why in sorted(split)
@@ -168,7 +168,7 @@ def _target(attributes: str) -> str | None:
 
 def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
     """A message when a link's words show another number than it dials; else ("", "")."""
-    shown = " ".join(_SILENT.sub("", visible_text(words)).split())
+    shown = " ".join(printed_words(words).split())
     dialled = _dials(target, region)
     if dialled is None:
         return "", ""
@@ -180,15 +180,6 @@ def _link_problem(target: str, words: str, region: str) -> tuple[str, str]:
             message = f'a link shows "{written}" but dials {dialled}; make them the same number'
             return message, written
     return "", ""
-
-
-def _valid(written: str, region: str) -> bool:
-    """Whether a written number (letters read as on a keypad) is a valid one."""
-    letters = phonenumbers.convert_alpha_characters_in_number(written)
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(letters, region))
-    except phonenumbers.NumberParseException:
-        return False
 
 
 def _dials(written: str, region: str) -> str | None:

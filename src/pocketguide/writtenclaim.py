@@ -57,28 +57,29 @@ def _number_where(project: Project, written: str) -> tuple[Path, int | None]:
     head = written[: len(written) - len(runs[-1])].rstrip(" .-") if runs else ""
     patterns = [re.escape(written), rf"(?<!\d){runs[-1]}(?!\d)" if runs else "", written[-4:]]
     patterns.append(re.escape(head) if sum(ch.isdigit() for ch in head) >= 5 else "")
-    for pattern in filter(None, patterns):
-        path, line = found_where(project, re.compile(pattern))
-        if line is not None:
-            return path, line
-    return project.root / "templates", None
+    return _found_where(project, *(re.compile(p) for p in patterns if p))
 
 
 def written_where(project: Project, phrase: str) -> tuple[Path, int | None]:
     """The project's own file and line that write `phrase`; its templates folder if none does."""
-    return found_where(project, re.compile(_SPACE.join(map(re.escape, phrase.split())), re.I))
+    return _found_where(project, re.compile(_SPACE.join(map(re.escape, phrase.split())), re.I))
 
 
-def found_where(project: Project, pattern: re.Pattern[str]) -> tuple[Path, int | None]:
-    """The project's own file and line matching `pattern`; its templates folder if none does."""
+def _found_where(project: Project, *patterns: re.Pattern[str]) -> tuple[Path, int | None]:
+    """The project's own file and line matching the first pattern that any file matches.
+
+    Its templates folder when none does. Each file is read once, whatever the patterns.
+    """
     folders = [*project.template_dirs, *project.content_dirs[:-1]]  # never the shipped ones
+    texts = []
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             try:
-                text = path.read_text(encoding="utf-8")
+                texts.append((path, path.read_text(encoding="utf-8")))
             except (UnicodeDecodeError, OSError):
                 continue  # a font or an image: it writes no words
-            found = pattern.search(text)
-            if found:
+    for pattern in patterns:
+        for path, text in texts:
+            if found := pattern.search(text):
                 return path, text.count("\n", 0, found.start()) + 1
     return project.root / "templates", None
