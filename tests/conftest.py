@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,11 @@ NOT_CRISIS = (
     "how-to-use, facilitator-role, before-the-meeting, opening, guidelines, keeping-it-moving,"
     " closing, things-to-avoid, scenarios, feedback-and-limits, self-care, notes"
 )
+
+
+def pytest_configure(config) -> None:
+    """Layout hints (pocketguide.hints) go to a cache folder of this test run, not the home's."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pocketguide-test-cache-")
 
 
 def never_approved(path: str = "hotlines.yaml") -> str:

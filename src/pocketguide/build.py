@@ -6,11 +6,13 @@ answered from the cache without loading them.
 
 from __future__ import annotations
 
+import os
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pocketguide import hints
 from pocketguide.cache import Manifest, Request
 from pocketguide.digests import assets_digest, inputs_digest
 from pocketguide.errors import PocketguideError, Problem, display_path
@@ -99,10 +101,12 @@ def build(
     languages = languages_hint(Path(project_dir), locales)
     jobs = default_jobs(languages) if jobs is None else jobs
     processes = min(jobs, languages)
+    if processes == 1 and jobs > 1 and _may_halve(Path(project_dir), wanted):
+        processes = 2  # one guide, its two halves laid out at once (pocketguide.halves)
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
-    # One worker waits for this process's HTML: it warms WeasyPrint up meanwhile.
-    pool = Workers(processes, warm_up=processes == 1) if jobs > 1 and fragments is None else None
+    # One language's workers wait for this process's HTML: they warm WeasyPrint up meanwhile.
+    pool = Workers(processes, warm_up=languages == 1) if jobs > 1 and fragments is None else None
     with pool or nullcontext() as workers:
         from pocketguide.project import load_project  # pydantic: imported after the fork
 
@@ -143,6 +147,18 @@ def build(
     report.warn(stale)
     _strict_about_stale(strict, stale, report)
     return report
+
+
+def _may_halve(project_dir: Path, formats: tuple[str, ...]) -> bool:
+    """Whether a one-language build may lay out its guide in two halves at once.
+
+    Only from a layout kept by an earlier build (pocketguide.hints), and never when the build
+    asks for reproducible bytes (SOURCE_DATE_EPOCH here; `build.date` once the config is
+    read): two halves make other bytes (each half's own font subsets) than one layout.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return False
+    return "guide" in formats and hints.exists(project_dir)
 
 
 def _strict_about_stale(strict: bool, stale: list[str], report: BuildReport) -> None:
@@ -186,6 +202,8 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
             target, key, rendered, made = output
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
+            if rendered.layout:
+                hints.save(project.root, target, rendered.layout)
             manifest.note_numbers(target, project.root.resolve(), numbers, made)
             paper = plan.options.paper or project.paper
             how = how_to_print(made[0], paper, plan.options.duplex, rendered.pages)
@@ -251,12 +269,16 @@ def _render_locale(project, locale, plan: _Plan, fragments, manifest, emit, work
 def _renderer(project, locale, prepared: Prepared, plan: _Plan, fragments, manifest, workers):
     """One locale's Renderer, rendering in `workers` when given, from the last guide if any."""
     from pocketguide.formats import Renderer
+    from pocketguide.guide import build_date
 
     renderer = Renderer(
         project, prepared.content, prepared.assets, plan.options, fragments, plan.assets_key
     )
     if workers is not None:
         renderer.make_pdf, renderer.start_layout = workers.html_to_pdf, workers.lay_out_pages
+        if workers.size > 1 and "guide" in plan.formats and build_date(project) is None:
+            renderer.start_half = workers.lay_out_half
+            renderer.hint = hints.load(project.root, plan.target(project, "guide", locale))
     if "guide" in plan.formats and not plan.force:
         # A hotline edit re-lays out only the sections it changed (pocketguide.relayout).
         renderer.base = manifest.splice_base(plan.target(project, "guide", locale))

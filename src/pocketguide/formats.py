@@ -12,6 +12,7 @@ from pocketguide.digests import engine_version, fingerprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import LONG_NAME, overflow_problems
 from pocketguide.guide import in_edition, render_html
+from pocketguide.halves import lay_out_halves
 from pocketguide.hotlines import where
 from pocketguide.imposition import booklet_scale, zine_panel_mm
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios
@@ -93,6 +94,10 @@ class Renderer:
         self.assets_key = assets_key  # cache.assets_digest of the fonts and images it may use
         self.make_pdf = html_to_pdf  # or pocketguide.worker.Workers.html_to_pdf
         self.start_layout = start_here  # or pocketguide.worker.Workers.lay_out_pages
+        # With two build processes, a guide's halves are laid out at once, from its last
+        # layout record (pocketguide.halves, pocketguide.hints).
+        self.start_half = None  # pocketguide.worker.Workers.lay_out_half
+        self.hint: dict | None = None
         # The last guide PDF and its layout record, when the output folder holds them.
         self.base: tuple[bytes, dict] | None = None
 
@@ -219,6 +224,8 @@ class Renderer:
             result = relayout(html, templates_dir(), roots, shown, base, record, self.start_layout)
         if result is None and cache is not None:
             result = cache.render(html, templates_dir(), roots, shown, self.assets_key)
+        if result is None and guide and not measure and self.start_half and self.hint:
+            result = lay_out_halves(html, templates_dir(), roots, shown, self.hint, self.start_half)
         if result is None:
             result = self.make_pdf(html, templates_dir(), roots, shown, measure, record=guide)
         problems = overflow_problems(result.fits, shown, self._long_name(kind))

@@ -12,28 +12,21 @@ are written and spliced into it (pocketguide.splice).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide.frames import changed_pages, split_guide, start_at
+from pocketguide.frames import (
+    changed_pages,
+    contents_targets,
+    number_contents,
+    split_guide,
+    start_at,
+)
 from pocketguide.pdf import PdfResult, Rendering, html_to_pdf
 
 if TYPE_CHECKING:
     from pocketguide.splice import Base
-
-_TOC_LINK = re.compile(r'<a href="#([^"]+)"')
-
-
-def number_contents(chunk: str, pages: dict[str, int]) -> str:
-    """Give each contents link the page number of its target, as `data-page`."""
-
-    def number(match: re.Match) -> str:
-        # Until the target is laid out, a two-digit placeholder holds its room.
-        return f'{match.group(0)} data-page="{pages.get(match.group(1), 88)}"'
-
-    return _TOC_LINK.sub(number, chunk)
 
 
 class FragmentCache:
@@ -77,7 +70,7 @@ class FragmentCache:
                     anchors = _anchors(document, start) | anchors
                     documents.append(document)
                     start += len(document.pages)
-                wanted = {name: anchors.get(name) for name in _TOC_LINK.findall(chunks[0])}
+                wanted = {name: anchors.get(name) for name in contents_targets(chunks[0])}
                 if all(pages.get(name) == page for name, page in wanted.items()):
                     break
                 pages = anchors  # the contents changed length or numbers: lay it out again

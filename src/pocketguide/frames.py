@@ -40,6 +40,7 @@ _STYLESHEET = re.compile(r"<(?:style|link)\b", re.I)
 _LINK = re.compile(r"<link\b", re.I)
 # A fragment's first element names it: its anchor tells the page the fragment starts on.
 _FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
+_TOC_LINK = re.compile(r'<a href="#([^"]+)"')
 
 
 def split_guide(html: str) -> tuple[str, list[str], str] | None:
@@ -102,32 +103,69 @@ def digest(text: str) -> str:
 
 def layout_record(document, html: str) -> dict | None:
     """What a later build needs to re-lay out single fragments of this laid-out guide."""
-    parts = split_guide(html)
-    if parts is None:
+    if _named_fragments(html) is None:
         return None
-    head, chunks, tail = parts
-    names = [match.group(1) if (match := _FIRST_ID.match(c)) else None for c in chunks[1:]]
-    if not names or None in names:
-        return None  # a fragment with no named first element: its pages are unknown
     first_page: dict[str, int] = {}
     for number, page in enumerate(document.pages, 1):
         for name in page.anchors:
             first_page.setdefault(name, number)
+    return record_of(html, first_page, [frame(page) for page in document.pages])
+
+
+def record_of(html: str, first_page: dict[str, int], frames: list) -> dict | None:
+    """The layout record of a guide whose anchors start on `first_page`, its pages `frames`.
+
+    Besides each fragment's start, it keeps the page of every contents entry, so that a
+    later build can number the contents before the sections are laid out (halves).
+    """
+    if (found := _named_fragments(html)) is None:
+        return None
+    (head, chunks, tail), names = found
     if any(name not in first_page for name in names):
         return None
     starts = [first_page[name] for name in names]
-    ends = [*starts[1:], len(document.pages) + 1]
+    ends = [*starts[1:], len(frames) + 1]
     if any(end <= start for start, end in zip(starts, ends, strict=True)):
         return None
     fragments = [
         {"start": start, "pages": end - start, "key": digest(start_at(head, start) + chunk + tail)}
         for start, end, chunk in zip(starts, ends, chunks[1:], strict=True)
     ]
+    contents = {
+        name: first_page[name] for name in contents_targets(chunks[0]) if name in first_page
+    }
     return {
         "front": digest(head + chunks[0] + tail),
         "fragments": fragments,
-        "frames": [frame(page) for page in document.pages],
+        "frames": frames,
+        "contents": contents,
     }
+
+
+def _named_fragments(html: str) -> tuple[tuple[str, list[str], str], list[str]] | None:
+    """The guide's parts and the id each section fragment starts with, or None."""
+    parts = split_guide(html)
+    if parts is None:
+        return None
+    names = [match.group(1) if (match := _FIRST_ID.match(c)) else None for c in parts[1][1:]]
+    if not names or None in names:
+        return None  # a fragment with no named first element: its pages are unknown
+    return parts, names  # type: ignore[return-value]
+
+
+def contents_targets(chunk: str) -> list[str]:
+    """The anchors the contents (the first fragment) link to, in order."""
+    return _TOC_LINK.findall(chunk)
+
+
+def number_contents(chunk: str, pages: dict[str, int]) -> str:
+    """Give each contents link the page number of its target, as `data-page`."""
+
+    def number(match: re.Match) -> str:
+        # Until the target is laid out, a two-digit placeholder holds its room.
+        return f'{match.group(0)} data-page="{pages.get(match.group(1), 88)}"'
+
+    return _TOC_LINK.sub(number, chunk)
 
 
 def changed_pages(old: list, new: list) -> list[int] | None:

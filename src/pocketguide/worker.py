@@ -58,6 +58,7 @@ class Workers:
         self._pool = ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(), warm_up)
         )
+        self.size = jobs
         self._pool.submit(int)  # start the processes, and their imports, now
         self._used = False  # a build whose outputs were all up to date never renders
 
@@ -88,6 +89,12 @@ class Workers:
     ) -> Callable[[], bytes | None]:
         """pocketguide.relayout.lay_out_pages, started in a worker: call the result to wait."""
         return self._start("lay_out_pages", source, changed, frames, base_dir, roots, source)
+
+    def lay_out_half(
+        self, html: str, base_dir: Path, roots: list[Path], source: str
+    ) -> Callable[[], object]:
+        """pocketguide.halves.lay_out_half, started in a worker: call the result to wait."""
+        return self._start("lay_out_half", source, html, base_dir, roots, source)
 
     def _start(self, task: str, source: str, *args: object) -> Callable[[], object]:
         future = self.submit(_call, task, *args)
@@ -178,6 +185,8 @@ def _call(task: str, *args: object) -> tuple[str, object]:
     # exactly as in one process.
     if task == "lay_out_pages":
         from pocketguide.relayout import lay_out_pages as function
+    elif task == "lay_out_half":
+        from pocketguide.halves import lay_out_half as function
     else:
         function = html_to_pdf
     try:

@@ -1,0 +1,363 @@
+"""--jobs 2 lays out a guide's two halves at once, joined into what one layout would give."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+import pocketguide.formats
+from pocketguide import hints
+from pocketguide.build import build
+from pocketguide.cache import Manifest
+from pocketguide.formats import Renderer
+from pocketguide.frames import MARKER
+from pocketguide.halves import Half, Plan, fits, lay_out_half, lay_out_halves, plan
+from pocketguide.options import Options
+from pocketguide.pdfjoin import join
+from pocketguide.prepare import prepare
+from pocketguide.project import load_project
+from pocketguide.resources import content_dir, templates_dir
+from pocketguide.splice import page_signature
+from test_splice import _links, _parents, unreachable
+
+SHORT = (
+    "organization:\n  name: Short Guide Org\n  slug: short\n"
+    "sections:\n  exclude: [before-the-meeting, guidelines, keeping-it-moving, things-to-avoid,"
+    " scenarios, feedback-and-limits, self-care]\n"
+)
+
+
+class _Spy:
+    """Wraps pocketguide.formats.lay_out_halves, keeping whether each call joined halves."""
+
+    def __init__(self) -> None:
+        self.results: list[bool] = []
+
+    def __call__(self, *args, **kwargs):
+        result = lay_out_halves(*args, **kwargs)
+        self.results.append(result is not None)
+        return result
+
+
+def _build(project: Path, out: str, jobs: int, **options) -> tuple[Path, list[bool]]:
+    spy = _Spy()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pocketguide.formats, "lay_out_halves", spy)
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        report = build(project, out_dir=project / out, jobs=jobs, force=True, **options)
+    return report.written[0].path, spy.results
+
+
+@pytest.fixture(scope="module")
+def halved(tmp_path_factory) -> tuple[Path, Path, list[bool]]:
+    """The default guide laid out whole (which keeps its layout), then in two halves."""
+    project = tmp_path_factory.mktemp("halved")
+    whole, first = _build(project, "whole", jobs=1)
+    halves, second = _build(project, "halves", jobs=2)
+    return whole, halves, first + second
+
+
+def test_a_second_build_with_two_jobs_lays_out_two_halves(halved):
+    whole, halves, results = halved
+    assert results == [True]  # the first build had no layout to go by: one piece, no halves
+    assert halves.read_bytes() != whole.read_bytes()
+
+
+def test_a_guide_from_two_halves_reads_as_one_laid_out_whole(halved):
+    mine, theirs = PdfReader(halved[1]), PdfReader(halved[0])
+    assert len(mine.pages) == len(theirs.pages) == 44
+    assert [p.extract_text() for p in mine.pages] == [p.extract_text() for p in theirs.pages]
+    assert [p.mediabox for p in mine.pages] == [p.mediabox for p in theirs.pages]
+    assert [p.trimbox for p in mine.pages] == [p.trimbox for p in theirs.pages]
+    assert _links(mine) == _links(theirs)
+    contents = [link for link in _links(mine) if link[0] == 1]
+    assert ("sec-crisis-numbers" in str(contents)) is True  # a link into the other half
+    assert mine.named_destinations.keys() == theirs.named_destinations.keys()
+    for name, dest in mine.named_destinations.items():
+        there = theirs.named_destinations[name]
+        assert mine.get_destination_page_number(dest) == theirs.get_destination_page_number(there)
+    assert _outline(mine) == _outline(theirs)
+    assert mine.metadata == theirs.metadata
+    assert mine.trailer["/Root"]["/Lang"] == theirs.trailer["/Root"]["/Lang"]
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """Each bookmark's depth, title and page."""
+    found = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_a_guide_from_two_halves_has_the_same_tags(halved):
+    mine, theirs = PdfReader(halved[1]), PdfReader(halved[0])
+    for index in range(len(mine.pages)):
+        assert page_signature(mine, index) == page_signature(theirs, index), index
+    # Parent-tree keys are only names (the second half's follow the first half's), but each
+    # page's and each link's key must lead to the same elements.
+    assert _keyed(mine) == _keyed(theirs)
+    assert len(set(_parents(mine))) == len(_parents(mine))
+    assert _tag_tree(mine) == _tag_tree(theirs)
+    assert unreachable(halved[1]) == set()
+
+
+def _tag_tree(reader: PdfReader) -> list[tuple]:
+    """The structure tree in reading order: each element's type, depth and page, each
+    marked-content id, and what each parent-tree key leads to."""
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    found: list[tuple] = []
+
+    def walk(value, depth):
+        element = value.get_object()
+        if not isinstance(element, dict):
+            found.append(("mcid", depth, int(element)))
+            return
+        if element.get("/Type") in ("/OBJR", "/MCR"):
+            found.append((str(element["/Type"]), depth))
+            return
+        page = pages.get(element.raw_get("/Pg").idnum) if "/Pg" in element else None
+        # Header ids are made of object numbers: what counts is that each one is found.
+        named = "/ID" in element and ids.get(str(element["/ID"])) == element
+        headers = [ids[str(h)]["/S"] for h in element.get("/A", {}).get("/Headers", [])]
+        found.append((element["/S"], depth, page, element.get("/Lang"), named, headers))
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
+            walk(kid, depth + 1)
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    names = root.get("/IDTree", {}).get("/Names", [])
+    ids = {str(k): v.get_object() for k, v in zip(names[0::2], names[1::2], strict=True)}
+    walk(root["/K"][0], 0)
+    return found
+
+
+def _keyed(reader: PdfReader) -> list[tuple[int, list[str]]]:
+    """For each page, then each link annotation: the types of the elements its key leads to."""
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    tree = dict(zip([int(k) for k in nums[0::2]], nums[1::2], strict=True))
+
+    def types(key) -> list[str]:
+        value = tree[int(key)]
+        targets = value if isinstance(value, list) else [value]
+        elements = [t.get_object() for t in targets]
+        return [str(e.get("/S")) if isinstance(e, dict) else "" for e in elements]
+
+    found = []
+    for index, page in enumerate(reader.pages):
+        found.append((index, types(page["/StructParents"])))
+        for annot in page.get("/Annots") or []:
+            found.append((index, types(annot.get_object()["/StructParent"])))
+    return found
+
+
+def test_a_guide_from_two_halves_prints_the_same_pixels(halved):
+    mine, theirs = pypdfium2.PdfDocument(halved[1]), pypdfium2.PdfDocument(halved[0])
+    for index in (0, 1, 19, 20, 43):  # cover, contents, the last page of each half, back
+        assert bytes(mine[index].render(scale=1).buffer) == bytes(
+            theirs[index].render(scale=1).buffer
+        ), f"page {index + 1} differs"
+
+
+def test_the_halves_leave_their_layout_for_the_next_build(halved):
+    whole, halves, _results = halved
+    kept = hints.load(whole.parent.parent, whole)
+    again = hints.load(halves.parent.parent, halves)
+    assert kept is not None and again is not None
+    assert again["fragments"] == kept["fragments"]
+    assert again["contents"] == kept["contents"]
+    assert again["frames"] == kept["frames"]
+    assert Manifest(halves.parent).splice_base(halves)[1]["fragments"] == kept["fragments"]
+
+
+@pytest.fixture(scope="module")
+def short(tmp_path_factory) -> tuple[Path, str, dict, list[Path]]:
+    """A short guide's project, HTML and layout record."""
+    project = tmp_path_factory.mktemp("short")
+    (project / "pocketguide.yaml").write_text(SHORT)
+    path, _results = _build(project, "output", jobs=1)
+    loaded = load_project(project)
+    prepared = prepare(loaded, "en")
+    renderer = Renderer(loaded, prepared.content, prepared.assets, Options(), None, "")
+    html, _size = renderer.html("guide")
+    roots = [loaded.root, content_dir(), templates_dir()]
+    return project, html, hints.load(project, path), roots
+
+
+def _here(html: str, base_dir: Path, roots: list[Path], source: str):
+    half = lay_out_half(html, base_dir, roots, source)
+    return lambda: half
+
+
+def test_a_wrong_guess_lays_the_guide_out_whole(short):
+    _project, html, record, roots = short
+    assert lay_out_halves(html, templates_dir(), roots, "g.pdf", record, _here) is not None
+    off = record | {"contents": {k: v + 1 for k, v in record["contents"].items()}}
+    assert lay_out_halves(html, templates_dir(), roots, "g.pdf", off, _here) is None
+    moved = [f | {"start": f["start"] + 2} for f in record["fragments"]]
+    later = record | {"fragments": moved}
+    assert lay_out_halves(html, templates_dir(), roots, "g.pdf", later, _here) is None
+
+
+def test_reproducible_builds_lay_the_guide_out_in_one_piece(short, monkeypatch):
+    project = short[0]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    spy = _Spy()
+    monkeypatch.setattr(pocketguide.formats, "lay_out_halves", spy)
+    one = build(project, out_dir=project / "one", jobs=1, force=True).written[0].path
+    two = build(project, out_dir=project / "two", jobs=2, force=True).written[0].path
+    assert spy.results == []
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_build_date_in_the_config_lays_the_guide_out_in_one_piece(short, tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(SHORT + "build:\n  date: 2026-11-01\n")
+    _build(tmp_path, "first", jobs=1)
+    assert hints.exists(tmp_path)
+    _path, results = _build(tmp_path, "second", jobs=2)
+    assert results == []
+
+
+HTML = (
+    "<html><head><style>p { color: red }</style></head><body>"
+    '<div class="cover"><a href="#a">A</a><a href="#b">B</a><a href="#c">C</a></div>'
+    f'{MARKER}<section id="a">a</section>{MARKER}<section id="b">b</section>'
+    f'{MARKER}<section id="c">c</section></body></html>'
+)
+RECORD = {
+    "fragments": [{"start": 3}, {"start": 5}, {"start": 9}],
+    "frames": [None] * 10,
+    "contents": {"a": 3, "b": 5, "c": 9},
+}
+
+
+def test_the_cut_falls_where_the_pages_split_about_evenly():
+    cut = plan(HTML, RECORD)
+    assert cut is not None and cut.first == 5
+    assert '<a href="#b" data-page="5">' in cut.front and 'id="a"' in cut.front
+    assert 'id="b"' not in cut.front
+    assert 'id="b"' in cut.back and 'id="c"' in cut.back and 'id="a"' not in cut.back
+    assert "counter-reset: page 5" in cut.back and "break-before: recto" in cut.back
+    assert plan(HTML, RECORD | {"fragments": [{"start": 3}, {"start": 8}, {"start": 9}]}).first == 8
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {},
+        RECORD | {"contents": {"a": 3, "b": 5}},  # a contents entry the layout did not have
+        RECORD | {"fragments": [{"start": 3}, {"start": 5}]},  # another number of sections
+        RECORD | {"fragments": [{"start": "x"}, {"start": 5}, {"start": 9}]},
+        RECORD | {"contents": ["a"]},
+    ],
+)
+def test_a_record_that_does_not_fit_the_guide_is_not_used(record):
+    assert plan(HTML, record) is None
+
+
+def test_a_guide_whose_styles_carry_state_across_pages_is_not_cut():
+    counted = HTML.replace("color: red", "counter-increment: x")
+    assert plan(counted, RECORD) is None
+
+
+def _half(pages: int, anchors: dict[str, int]) -> Half:
+    return Half(b"", pages, anchors, [None] * pages, set())
+
+
+def test_halves_are_joined_only_as_the_plan_guessed():
+    cut = Plan("", "", 5, {"a": 3, "b": 5, "c": 9})
+    assert fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1, "c": 5}))
+    assert not fits(cut, _half(5, {"a": 3}), _half(6, {"b": 1, "c": 5}))  # front half longer
+    assert not fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1, "c": 6}))  # a number is off
+    assert not fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1}))  # an entry went missing
+    assert not fits(cut, _half(4, {"a": 3, "b": 4}), _half(6, {"b": 1, "c": 5}))  # twice
+
+
+def test_pdfs_the_join_does_not_know_are_not_joined(halved):
+    data = halved[0].read_bytes()
+    assert join(b"%PDF-1.7 not really", data, (set(), set())) is None
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    form = DictionaryObject({NameObject("/Fields"): ArrayObject()})
+    writer._root_object[NameObject("/AcroForm")] = writer._add_object(form)
+    with_form = io.BytesIO()
+    writer.write(with_form)
+    assert join(with_form.getvalue(), data, (set(), set())) is None
+
+
+def test_layout_hints_live_in_the_user_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project, target = tmp_path / "org", tmp_path / "org" / "output" / "org-guide-en.pdf"
+    assert not hints.exists(project) and hints.load(project, target) is None
+    hints.save(project, target, {"fragments": []})
+    assert hints.exists(project)
+    assert hints.load(project, target) == {"fragments": []}
+    assert hints.load(project, target.with_name("org-guide-es.pdf")) is None
+    assert [p.parent for p in (tmp_path / "cache").rglob("*.json")] == [hints.folder()]
+    assert hints.folder() == tmp_path / "cache" / "pocketguide" / "layouts"
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    hints.save(tmp_path, tmp_path / "g.pdf", {"fragments": []})  # no exception
+    assert hints.load(tmp_path, tmp_path / "g.pdf") is None
+
+
+def test_a_hint_file_from_another_version_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    hints.save(tmp_path, tmp_path / "g.pdf", {"fragments": []})
+    (path,) = hints.folder().glob("*.json")
+    path.write_text(path.read_text().replace('"version": 1', '"version": 0'))
+    assert hints.load(tmp_path, tmp_path / "g.pdf") is None
+
+
+def test_each_font_subset_in_a_joined_pdf_has_its_own_name(halved):
+    reader = PdfReader(halved[1])
+    fonts: dict[str, set[int]] = {}
+    for number in [*reader.xref[0], *reader.xref_objStm]:
+        value = reader.get_object(number)
+        if isinstance(value, dict) and value.get("/Type") == "/FontDescriptor":
+            font_file = value.raw_get("/FontFile2") or value.raw_get("/FontFile3")
+            fonts.setdefault(str(value["/FontName"]), set()).add(font_file.idnum)
+    assert len(fonts) > 4 and all(len(files) == 1 for files in fonts.values()), fonts
+
+
+def test_table_header_ids_both_halves_use_are_renamed_in_the_second(halved):
+    data = halved[0].read_bytes()
+    names = set(PdfReader(halved[0]).named_destinations)
+    joined = PdfReader(io.BytesIO(join(data, data, (set(), names))))
+    assert len(joined.pages) == 88
+    listed = joined.trailer["/Root"]["/StructTreeRoot"]["/IDTree"]["/Names"]
+    ids = {str(k): v.get_object() for k, v in zip(listed[0::2], listed[1::2], strict=True)}
+    assert len(ids) == 4 and len(set(map(id, ids.values()))) == 4
+    tree = PdfReader(halved[0]).trailer["/Root"]["/StructTreeRoot"]
+    original = [str(name) for name in tree["/IDTree"]["/Names"][0::2]]
+    assert sorted(ids) == sorted(original + [f"{name}.2" for name in original])
+    cells = [e for e in _elements(joined) if e["/S"] == "/TD"]
+    headers = [str(h) for cell in cells for h in cell["/A"]["/Headers"]]
+    assert set(headers) == set(ids)
+    assert all(ids[str(h)]["/S"] == "/TH" for h in headers)
+
+
+def _elements(reader: PdfReader) -> list:
+    """Every structure element, in reading order."""
+    found, todo = [], [reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0]]
+    while todo:
+        element = todo.pop().get_object()
+        if isinstance(element, dict) and element.get("/Type") == "/StructElem":
+            found.append(element)
+            kids = element.get("/K")
+            todo.extend(reversed(kids) if isinstance(kids, list) else [kids] if kids else [])
+    return found
