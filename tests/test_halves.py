@@ -361,3 +361,19 @@ def _elements(reader: PdfReader) -> list:
             kids = element.get("/K")
             todo.extend(reversed(kids) if isinstance(kids, list) else [kids] if kids else [])
     return found
+
+
+def test_a_rebuild_into_a_folder_it_can_relay_out_from_uses_one_worker(short, tmp_path):
+    # A hotline edit's rebuild lays out a section or two: a second worker's start would only
+    # slow down the loading it waits for. --force lays the whole guide out, in halves.
+    (tmp_path / "pocketguide.yaml").write_text(SHORT)
+    _build(tmp_path, "output", jobs=1)
+    (tmp_path / "pocketguide.yaml").write_text(SHORT.replace("Short Guide Org", "Short Org"))
+    spy = _Spy()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pocketguide.formats, "lay_out_halves", spy)
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        build(tmp_path, jobs=2)
+        assert spy.results == []
+        build(tmp_path, jobs=2, force=True)
+        assert spy.results == [True]

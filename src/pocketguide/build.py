@@ -101,7 +101,7 @@ def build(
     languages = languages_hint(Path(project_dir), locales)
     jobs = default_jobs(languages) if jobs is None else jobs
     processes = min(jobs, languages)
-    if processes == 1 and jobs > 1 and _may_halve(Path(project_dir), wanted):
+    if processes == 1 and jobs > 1 and _may_halve(Path(project_dir), wanted, manifest, force):
         processes = 2  # one guide, its two halves laid out at once (pocketguide.halves)
     report = BuildReport()
     # A warm fragment cache (watch) lives in this process, so its builds render here.
@@ -149,14 +149,19 @@ def build(
     return report
 
 
-def _may_halve(project_dir: Path, formats: tuple[str, ...]) -> bool:
+def _may_halve(
+    project_dir: Path, formats: tuple[str, ...], manifest: Manifest, force: bool
+) -> bool:
     """Whether a one-language build may lay out its guide in two halves at once.
 
     Only from a layout kept by an earlier build (pocketguide.hints), and never when the build
     asks for reproducible bytes (SOURCE_DATE_EPOCH here; `build.date` once the config is
-    read): two halves make other bytes (each half's own font subsets) than one layout.
+    read): two halves make other bytes (each half's own font subsets) than one layout. Not
+    either when the output folder's last build can be re-laid out from (pocketguide.relayout):
+    a second worker's WeasyPrint import would slow down the loading that a hotline edit's
+    rebuild waits for, and that rebuild lays out only a section or two.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip() or (not force and manifest.has_layout()):
         return False
     return "guide" in formats and hints.exists(project_dir)
 

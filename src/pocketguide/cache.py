@@ -154,6 +154,10 @@ class Manifest:
                 found.append((path, *made))
         return found
 
+    def has_layout(self) -> bool:
+        """Whether any output here has a layout record (a rebuild may re-lay out sections)."""
+        return any(isinstance(entry.get("layout"), dict) for entry in self.outputs.values())
+
     def splice_base(self, path: Path) -> tuple[bytes, dict] | None:
         """The output's bytes and layout record, if it is still the file the record is of."""
         entry = self.outputs.get(self._key(path))
