@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 _VERSION = 1  # of what a file holds; another version's files are not read
@@ -53,6 +52,8 @@ def save(project: Path, target: Path, record: dict) -> None:
     layouts[Path(target).name] = record  # the newest last; the oldest go past _KEPT
     text = json.dumps({"version": _VERSION, "layouts": dict(list(layouts.items())[-_KEPT:])})
     path = _file(project)
+    import tempfile  # not before a build writes: a no-op rebuild never does
+
     with contextlib.suppress(OSError):  # a read-only home or a full disk: no hint, no harm
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=".hint-", suffix=".tmp")
