@@ -246,12 +246,13 @@ RECORD = {
 
 
 def test_the_cut_falls_where_the_pages_split_about_evenly():
-    cut = plan(HTML, RECORD)
+    cut = plan(HTML, RECORD | {"contents": RECORD["contents"] | {"removed-entry": 4}})
     assert cut is not None and cut.first == 5
     assert '<a href="#b" data-page="5">' in cut.front and 'id="a"' in cut.front
     assert 'id="b"' not in cut.front
     assert 'id="b"' in cut.back and 'id="c"' in cut.back and 'id="a"' not in cut.back
     assert "counter-reset: page 5" in cut.back and "break-before: recto" in cut.back
+    assert cut.contents == {"a": 3, "b": 5, "c": 9}  # only what the contents now list
     assert plan(HTML, RECORD | {"fragments": [{"start": 3}, {"start": 8}, {"start": 9}]}).first == 8
 
 
@@ -263,6 +264,7 @@ def test_the_cut_falls_where_the_pages_split_about_evenly():
         RECORD | {"fragments": [{"start": 3}, {"start": 5}]},  # another number of sections
         RECORD | {"fragments": [{"start": "x"}, {"start": 5}, {"start": 9}]},
         RECORD | {"contents": ["a"]},
+        RECORD | {"fragments": "3, 5, 9"},
     ],
 )
 def test_a_record_that_does_not_fit_the_guide_is_not_used(record):
@@ -274,8 +276,8 @@ def test_a_guide_whose_styles_carry_state_across_pages_is_not_cut():
     assert plan(counted, RECORD) is None
 
 
-def _half(pages: int, anchors: dict[str, int]) -> Half:
-    return Half(b"", pages, anchors, [None] * pages, set())
+def _half(pages: int, anchors: dict[str, int], stand_ins: tuple[str, ...] = ()) -> Half:
+    return Half(b"", pages, anchors, [None] * pages, set(stand_ins))
 
 
 def test_halves_are_joined_only_as_the_plan_guessed():
@@ -285,6 +287,10 @@ def test_halves_are_joined_only_as_the_plan_guessed():
     assert not fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1, "c": 6}))  # a number is off
     assert not fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1}))  # an entry went missing
     assert not fits(cut, _half(4, {"a": 3, "b": 4}), _half(6, {"b": 1, "c": 5}))  # twice
+    # A link into the other half finds its anchor there, or the whole layout says it is lost.
+    assert fits(cut, _half(4, {"a": 3}, ("c",)), _half(6, {"b": 1, "c": 5}, ("a",)))
+    assert not fits(cut, _half(4, {"a": 3}, ("gone",)), _half(6, {"b": 1, "c": 5}))
+    assert not fits(cut, _half(4, {"a": 3}), _half(6, {"b": 1, "c": 5}, ("gone",)))
 
 
 def test_pdfs_the_join_does_not_know_are_not_joined(halved):

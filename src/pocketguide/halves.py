@@ -70,8 +70,10 @@ def plan(html: str, record: dict) -> Plan | None:
         return None  # a record from another version
     if len(starts) != len(chunks) - 1 or len(starts) < 2:
         return None
-    if any(name not in contents for name in contents_targets(chunks[0])):
+    targets = contents_targets(chunks[0])
+    if any(name not in contents for name in targets):
         return None  # a contents entry the last layout did not have
+    contents = {name: contents[name] for name in targets}
     # The back half starts with the section whose first page best splits the pages in two.
     cut = min(range(1, len(starts)), key=lambda i: abs(2 * (starts[i] - 1) - total))
     first = starts[cut]
@@ -111,11 +113,14 @@ def lay_out_halves(
 
 def fits(cut: Plan, first: Half, second: Half) -> bool:
     """Whether the halves laid out as the plan guessed: the back half's first page, and
-    every contents number, are those of the guide laid out whole."""
+    every contents number, are those of the guide laid out whole; and whether each link
+    into the other half finds its anchor there."""
     if first.pages != cut.first - 1:
         return False
     if set(first.anchors) & set(second.anchors):
         return False  # one anchor in both halves: the first would win in a whole layout
+    if not (first.stand_ins <= set(second.anchors) and second.stand_ins <= set(first.anchors)):
+        return False  # a link to an anchor no half has: laid out whole, WeasyPrint says so
     for name, page in cut.contents.items():
         found = first.anchors.get(name)
         if found is None and name in second.anchors:
