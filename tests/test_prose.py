@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import run, tiny_config
 from pocketguide.init import emergency_number
 from pocketguide.phones import is_emergency, parse_number
 from pocketguide.prose import link_findings, phone_links
@@ -447,3 +447,60 @@ def test_tel_written_as_a_label_is_no_link(line):
         (1, "tel:+15025894313", "tel", "+15025894313"),
         (1, "tel:988", "tel", "988"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "entry", "shown"),
+    [
+        ("Call the centre on 9686 1243 any weekday.", "AU", "+61396861234", "(03) 9686 1234"),
+        ("Our front desk: 589-1253.", "US", "+15025891235", "(502) 589-1235"),
+        ("Ring 7946-0124 for a lift.", "GB", "+442079460142", "020 7946 0142"),
+    ],
+)
+def test_a_local_number_one_keystroke_from_an_entrys_takes_the_date_away(
+    text, region, entry, shown
+):
+    # A Melbourne centre wrote its own number without the area code, two digits swapped: no
+    # check could read it, and it printed beside "Numbers verified as of".
+    from pocketguide.prose import stray_numbers
+
+    [(line, said)] = stray_numbers(text, region, {entry})[0]
+    written = re.search(r"\d[\d -]+\d", text).group(0)
+    assert line == 1
+    assert said.startswith(
+        f'"{written}" is one keystroke from an entry\'s {shown} (written without its area code): '
+        "check its digits; as written, it is no hotline entry's number"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Call the centre on 9686 1234 any weekday.", "AU"),  # its own, without the area code
+        ("Call the centre on (03) 9686 1234.", "AU"),  # its own, whole
+        ("Meeting ID 9686 1243", "AU"),
+        ("Room 1234 5678 on level 2", "AU"),  # far from any entry: may be anything
+        ("In 2025 1234 people came", "AU"),
+    ],
+)
+def test_local_numbers_that_are_no_near_miss_say_nothing(text, region):
+    from pocketguide.prose import stray_numbers
+
+    assert stray_numbers(text, region, {"+61396861234", "+61412345678"}) == ([], [])
+
+
+def test_a_local_near_miss_in_an_entrys_notes_takes_the_date_away(tmp_path):
+    (tmp_path / "pocketguide.yaml").write_text(tiny_config("Centre", "centre", "region: AU\n"))
+    (tmp_path / "hotlines.yaml").write_text(
+        "hotlines:\n  - name: Centre line\n    phone: (03) 9686 1234\n    category: warmline\n"
+        '    notes: "Front desk: 9686 1243."\n'
+        "  - name: Lifeline\n    phone: 13 11 14\n    category: crisis\n"
+    )
+    warnings = run("check", str(tmp_path)).stderr.splitlines()
+    assert (
+        'warning: hotlines.yaml:2: Centre line: notes: "9686 1243" is one keystroke from '
+        "(03) 9686 1234 written without its area code: check its digits; as written, it is not "
+        "the number of any entry, so nothing checks it and no PDF in this language prints "
+        '"Numbers verified as of"; if a number changed, change it here too, or give it an entry '
+        "of its own"
+    ) in warnings

@@ -14,9 +14,14 @@ from pocketguide.errors import display_path
 from pocketguide.hotlines import load_hotlines, misfiled_emergency, where
 from pocketguide.lock import LOCK_NAME, LockedEntry
 from pocketguide.models import Hotline, HotlineFile
-from pocketguide.phones import Number
+from pocketguide.phones import Number, parse_number
 from pocketguide.resources import content_dir, is_shipped
-from pocketguide.textnumbers import NOT_A_NUMBER, broken_numbers, numbers_in_text
+from pocketguide.textnumbers import (
+    NOT_A_NUMBER,
+    broken_numbers,
+    local_near_misses,
+    numbers_in_text,
+)
 from pocketguide.translated_hotlines import (
     stray_translations,
     translated_hours_warnings,
@@ -180,6 +185,12 @@ def stray_numbers_in_entries(
             for written, e164 in [] if translated else numbers_in_text(words, home):
                 if e164 not in known:
                     unchecked.append(f'{at}: "{written}" {UNCHECKED}')
+            for written, e164 in [] if translated else local_near_misses(words, home, known):
+                shown = parse_number(e164, home).display
+                unchecked.append(
+                    f'{at}: "{written}" is one keystroke from {shown} written without its area '
+                    f"code: check its digits; as written, it {UNCHECKED}"
+                )
             doubtful += [f'{at}: "{w}" {NOT_A_NUMBER}' for w in broken_numbers(words, home)]
             if not translated:  # a translation's digits must be the words' own (said there)
                 doubtful += [f"{at}: {why}" for why in mistyped_codes(words, home)]

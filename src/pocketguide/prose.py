@@ -27,6 +27,7 @@ from pocketguide.textnumbers import (
     as_printed,
     broken_numbers,
     fictional_numbers,
+    local_near_misses,
     numbers_in_text,
     without_addresses,
 )
@@ -150,7 +151,7 @@ def stray_numbers(
 
     A number typed into a section is printed as written: `approve` and `proof` never see it.
     """
-    found, doubtful, words = [], [], []
+    found, doubtful, words, local = [], [], [], []
     for number, line in enumerate(text.splitlines(), start=1):
         for _line, link, scheme, raw in phone_links(line):
             line = line.replace(link, " " * len(link))  # not read again as words
@@ -168,6 +169,7 @@ def stray_numbers(
             for written, e164 in numbers
             if e164 not in known
         ]
+        local += [(number, w, e164) for w, e164 in local_near_misses(line, region, known)]
         fictional = fictional_numbers(line, region)  # 07700 900461: invalid to phonenumbers
         found += [
             (number, f'"{w}" is a fictional number ({why}); put in the real one: {_UNCHECKED}')
@@ -180,22 +182,35 @@ def stray_numbers(
         ]
         doubtful += [(number, reason) for reason in mistyped_codes(line, region)]
     # A number wrapped onto the next line (a folded YAML string, a long blockquote) prints whole.
+    wrapped: dict[int, list[str]] = {}
     for number, ((first, alone), (second, after)) in enumerate(itertools.pairwise(words), 1):
         joined = f"{first} {CONTINUED.sub('', second)}"
-        found += [
-            (number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}')
-            for written, e164 in numbers_in_text(joined, region)
-            if e164 not in known | alone | after
-        ]
-    return found, doubtful
+        for written, e164 in numbers_in_text(joined, region):
+            if e164 not in known | alone | after:
+                found.append((number, f'"{written}" {_near_entry(e164, known, region)}{_UNLISTED}'))
+                wrapped.setdefault(number + 1, []).append(written)
+    # The end of a wrapped number, read alone, is no number of its own.
+    found += [
+        (number, f'"{written}" {_near_entry(e164, known, region, local=True)}{_UNLISTED}')
+        for number, written, e164 in local
+        if not any(whole.endswith(written) for whole in wrapped.get(number, []))
+    ]
+    return sorted(found, key=lambda item: item[0]), doubtful
 
 
-def _near_entry(e164: str, known: set[str], region: str) -> str:
-    """What to say first of a number one keystroke from an entry's: most likely a typo."""
+def _near_entry(e164: str, known: set[str], region: str, local: bool = False) -> str:
+    """What to say first of a number one keystroke from an entry's: most likely a typo.
+
+    With `local`, `e164` is the entry's number itself, which the text wrote without its area
+    code and with a digit off.
+    """
     for number in sorted(known):
-        if number.startswith("+") and one_keystroke(number, e164):
+        if number.startswith("+") and (number == e164 if local else one_keystroke(number, e164)):
             shown = parse_number(number, region).display
-            return f"is one keystroke from an entry's {shown}: check its digits; as written, it "
+            how = " (written without its area code)" if local else ""
+            return (
+                f"is one keystroke from an entry's {shown}{how}: check its digits; as written, it "
+            )
     return ""
 
 

@@ -121,6 +121,51 @@ def broken_numbers(text: str, region: str) -> list[str]:
     return found
 
 
+# A number written without its area code, as people write their own town's numbers: two
+# groups ("9686 1243" in Melbourne, "589-1234" in Louisville), not inside a longer number.
+_LOCAL_SHAPED = re.compile(r"(?<![\w.+/\-\u2013])\d{3,4}[ .\-\u2013]\d{4}(?![\w/]|[.\-\u2013]\d)")
+
+
+def local_near_misses(text: str, region: str, known: set[str]) -> list[tuple[str, str]]:
+    """(as written, E.164 of the entry) for each number written without its area code that
+    is one keystroke from an entry's: "9686 1243" beside (03) 9686 1234.
+
+    phonenumbers cannot read such a number, so a wrong digit in it printed unread, beside the
+    verified date. One that matches no entry at all may be anything (a room, a sum): unsaid.
+    """
+    from pocketguide.wellknown import one_keystroke
+
+    locals_ = _local_parts(frozenset(known), region)
+    if not locals_:
+        return []
+    spans = number_spans(text, region)
+    found = []
+    for match in _LOCAL_SHAPED.finditer(text):
+        if _overlaps(match, spans) or _NOT_A_PHONE_BEFORE.search(text[: match.start()]):
+            continue
+        digits = re.sub(r"\D", "", match.group(0))
+        if digits in locals_:
+            continue  # the entry's own number, without its area code
+        near = [e164 for local, e164 in locals_.items() if one_keystroke(local, digits)]
+        if near:
+            found.append((match.group(0), near[0]))
+    return found
+
+
+def _local_parts(known: frozenset[str], region: str) -> dict[str, str]:
+    """What follows the area code of each of the region's geographic numbers: its E.164."""
+    parts = {}
+    for e164 in sorted(known):
+        parsed = _parsed(e164, region)
+        if parsed is None or phonenumbers.region_code_for_number(parsed) != region:
+            continue
+        national = phonenumbers.national_significant_number(parsed)
+        area = phonenumbers.length_of_geographical_area_code(parsed)
+        if area and len(national) - area >= 7:
+            parts[national[area:]] = e164
+    return parts
+
+
 # What starts a wrapped line but does not print: indentation, a blockquote's ">", a quote.
 CONTINUED = re.compile(r"^[\s>\"']*")
 
