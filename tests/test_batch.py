@@ -137,9 +137,30 @@ def test_find_projects_errors(tmp_path):
 
 
 def test_projects_and_all_together_are_refused(tmp_path):
-    with pytest.raises(PocketguideError) as caught:
+    import click
+
+    with pytest.raises(click.UsageError) as caught:
         run_batch_cli([tmp_path], tmp_path, None, False)
     assert caught.value.message == "give project folders or --all PARENT, not both"
+
+
+def test_two_projects_that_would_share_an_out_folder_are_a_usage_error(tmp_path, monkeypatch):
+    # Usage errors exit 2, as the README says; this one exited 1, like a failed build.
+    from click.testing import CliRunner
+
+    from pocketguide.cli import cli
+
+    for side in ("north", "south"):
+        (tmp_path / side / "org").mkdir(parents=True)
+        (tmp_path / side / "org" / "pocketguide.yaml").write_text(tiny_config())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "north/org", "south/org", "--out", "dist"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --out: north/org and south/org would both write to org/; rename one folder or "
+        "build them separately"
+    )
+    assert not (tmp_path / "dist").exists()
 
 
 def test_build_command_takes_several_folders_or_all(parent, monkeypatch):
@@ -156,8 +177,8 @@ def test_build_command_takes_several_folders_or_all(parent, monkeypatch):
     assert every.exit_code == 1
     assert every.stderr.splitlines()[-1] == "1 of 3 projects failed: broken"
     both = runner.invoke(cli, ["build", "alpha", "--all", "."])
-    assert both.exit_code == 1
-    assert both.stderr == "give project folders or --all PARENT, not both\n"
+    assert both.exit_code == 2
+    assert both.stderr.splitlines()[-1] == "Error: give project folders or --all PARENT, not both"
 
 
 def test_a_folder_named_twice_is_built_once(parent, monkeypatch):

@@ -259,15 +259,25 @@ def run_batch_cli(
     quiet: bool,
     **build_options: Any,
 ) -> list[ProjectResult]:
-    """The batch form of `pocketguide build`; raises (exit 1) when any project failed."""
+    """The batch form of `pocketguide build`; raises (exit 1) when any project failed.
+
+    Options that cannot work together are usage errors (exit 2), as click's own are.
+    """
+    import click
+
     if all_parent is not None and project_dirs:
-        raise PocketguideError("give project folders or --all PARENT, not both")
+        raise click.UsageError("give project folders or --all PARENT, not both")
     projects = find_projects(all_parent) if all_parent is not None else list(project_dirs)
     # One folder named twice (org, ./org) would be built twice at once into one output folder.
     unique: dict[Path, Path] = {}
     for project in projects:
         unique.setdefault(project.resolve(), project)
     projects = list(unique.values())
+    if build_options.get("out_dir") is not None:
+        try:
+            _out_names(projects)
+        except PocketguideError as exc:
+            raise click.UsageError(exc.problems[0].message) from None
     results = build_many(projects, jobs=jobs, quiet=quiet, **build_options)
     failed = summary(results)
     if failed:
