@@ -23,7 +23,8 @@ from pocketguide.prepare import prepare
 from pocketguide.project import load_project
 from pocketguide.resources import content_dir, templates_dir
 from pocketguide.splice import page_signature
-from test_splice import _links, _parents, unreachable
+from test_guide_pdf import _outline
+from test_splice import _links, _parents, font_files, unreachable
 
 SHORT = (
     "organization:\n  name: Short Guide Org\n  slug: short\n"
@@ -87,21 +88,6 @@ def test_a_guide_from_two_halves_reads_as_one_laid_out_whole(halved):
     strict = PdfReader(halved[1], strict=True)  # every object reads without a repair
     for number in [*strict.xref[0], *strict.xref_objStm]:
         strict.get_object(number)
-
-
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    """Each bookmark's depth, title and page."""
-    found = []
-
-    def walk(items, depth):
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                found.append((depth, item.title, reader.get_destination_page_number(item)))
-
-    walk(reader.outline, 0)
-    return found
 
 
 def test_a_guide_from_two_halves_has_the_same_tags(halved):
@@ -333,13 +319,7 @@ def test_a_hint_file_from_another_version_is_not_read(tmp_path, monkeypatch):
 
 
 def test_each_font_subset_in_a_joined_pdf_has_its_own_name(halved):
-    reader = PdfReader(halved[1])
-    fonts: dict[str, set[int]] = {}
-    for number in [*reader.xref[0], *reader.xref_objStm]:
-        value = reader.get_object(number)
-        if isinstance(value, dict) and value.get("/Type") == "/FontDescriptor":
-            font_file = value.raw_get("/FontFile2") or value.raw_get("/FontFile3")
-            fonts.setdefault(str(value["/FontName"]), set()).add(font_file.idnum)
+    fonts = font_files(PdfReader(halved[1]))
     assert len(fonts) > 4 and all(len(files) == 1 for files in fonts.values()), fonts
 
 

@@ -183,14 +183,19 @@ def _every_object(data: bytes) -> str:
 
 
 def test_each_font_subset_in_a_spliced_pdf_has_its_own_name(edited):
-    reader = PdfReader(edited[0])
+    fonts = font_files(PdfReader(edited[0]))
+    assert len(fonts) > 2 and all(len(files) == 1 for files in fonts.values()), fonts
+
+
+def font_files(reader: PdfReader) -> dict[str, set[int]]:
+    """The embedded font files of each font name (a subset's tag and all) in a PDF."""
     fonts: dict[str, set[int]] = {}
     for number in [*reader.xref[0], *reader.xref_objStm]:
         value = reader.get_object(number)
         if isinstance(value, dict) and value.get("/Type") == "/FontDescriptor":
             font_file = value.raw_get("/FontFile2") or value.raw_get("/FontFile3")
             fonts.setdefault(str(value["/FontName"]), set()).add(font_file.idnum)
-    assert len(fonts) > 2 and all(len(files) == 1 for files in fonts.values()), fonts
+    return fonts
 
 
 def _links(reader: PdfReader) -> list[tuple[int, str, list[float]]]:
