@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pydyf
 import pypdfium2
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -15,10 +16,10 @@ from pocketguide import hints
 from pocketguide.build import build
 from pocketguide.cache import Manifest
 from pocketguide.formats import Renderer
-from pocketguide.frames import MARKER
+from pocketguide.frames import MARKER, digest
 from pocketguide.halves import Half, Plan, fits, lay_out_half, lay_out_halves, plan
 from pocketguide.options import Options
-from pocketguide.pdfjoin import join
+from pocketguide.pdfjoin import _key, join
 from pocketguide.prepare import prepare
 from pocketguide.project import load_project
 from pocketguide.resources import content_dir, templates_dir
@@ -228,6 +229,7 @@ RECORD = {
     "fragments": [{"start": 3}, {"start": 5}, {"start": 9}],
     "frames": [None] * 10,
     "contents": {"a": 3, "b": 5, "c": 9},
+    "head": digest(HTML[: HTML.index("<body>") + len("<body>")]),
 }
 
 
@@ -251,15 +253,35 @@ def test_the_cut_falls_where_the_pages_split_about_evenly():
         RECORD | {"fragments": [{"start": "x"}, {"start": 5}, {"start": 9}]},
         RECORD | {"contents": ["a"]},
         RECORD | {"fragments": "3, 5, 9"},
+        RECORD | {"fragments": [{"start": float("inf")}, {"start": 5}, {"start": 9}]},
+        # Made with other stylesheets: a section made to start on a left-hand page moved.
+        RECORD | {"head": digest(HTML.replace("color: red", "color: blue")[:55])},
+        {k: v for k, v in RECORD.items() if k != "head"},
     ],
 )
 def test_a_record_that_does_not_fit_the_guide_is_not_used(record):
     assert plan(HTML, record) is None
 
 
-def test_a_guide_whose_styles_carry_state_across_pages_is_not_cut():
-    counted = HTML.replace("color: red", "counter-increment: x")
-    assert plan(counted, RECORD) is None
+@pytest.mark.parametrize(
+    "style",
+    [
+        "counter-increment: x",
+        "float: footnote",  # footnotes number on through the document, as a counter does
+        "footnote-display: inline",
+    ],
+)
+def test_a_guide_whose_styles_carry_state_across_pages_is_not_cut(style):
+    carried = HTML.replace("color: red", style)
+    record = RECORD | {"head": digest(carried[: carried.index("<body>") + len("<body>")])}
+    assert plan(HTML, RECORD) is not None and plan(carried, record) is None
+
+
+@pytest.mark.parametrize("name", ["sec-closing", "a(b)c", "sec-cuidado-niños", "قسم-الأزمات"])
+def test_destination_names_are_written_as_weasyprint_writes_the_links_to_them(name):
+    # Poppler compares the bytes of a link's /Dest with the name tree's key: "niños" written
+    # in PDFDocEncoding beside a UTF-16 link left every link to that section dead.
+    assert _key(name) == pydyf.String(name).data
 
 
 def _half(pages: int, anchors: dict[str, int], stand_ins: tuple[str, ...] = ()) -> Half:
@@ -386,3 +408,35 @@ def test_a_hotline_edit_after_a_two_half_build_relays_out_into_it(tmp_path):
     assert _links(mine) == _links(theirs) and _outline(mine) == _outline(theirs)
     assert _keyed(mine) == _keyed(theirs) and _tag_tree(mine) == _tag_tree(theirs)
     assert unreachable(spliced) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"version": 1, "layouts": {"g.pdf": {"fragments": [{"start": Infinity}]}}}',
+        '{"version": 1, "layouts": ' + "[" * 100000 + "]" * 100000 + "}",
+    ],
+)
+def test_a_damaged_hint_file_is_no_hint(tmp_path, monkeypatch, text):
+    # Python's json reads Infinity, and nests as deep as it is told: both crashed the build.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    hints.save(tmp_path, tmp_path / "g.pdf", {"fragments": []})
+    (path,) = hints.folder().glob("*.json")
+    path.write_text(text)
+    assert hints.load(tmp_path, tmp_path / "g.pdf") is None
+
+
+def test_a_layout_kept_before_the_stylesheets_changed_is_no_guide(tmp_path):
+    # guide.css made the scenarios start on a left-hand page after the layout was kept: the
+    # back half started on the old page, a right-hand one (the first page of a document takes
+    # its side from the root alone), and later builds kept that layout going.
+    (tmp_path / "pocketguide.yaml").write_text("organization:\n  name: Left Org\n  slug: left\n")
+    _build(tmp_path, "output", jobs=1)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "guide.css").write_text(
+        '{% include "default:guide.css" %}\n.layout-scenarios { break-before: left; }\n'
+    )
+    path, _results = _build(tmp_path, "output", jobs=2)
+    reader = PdfReader(path)
+    assert reader.pages[20].extract_text() == ""  # the blank page before a left-hand start
+    assert "Common challenges" in reader.pages[21].extract_text()

@@ -23,10 +23,12 @@ MAX_SHARE = 0.5  # past this share of changed pages, a full write is about as fa
 _HEAD_END = "</head>"
 # CSS that carries state from one section's pages to the next (matched in lower case, with
 # comments and escapes gone): counters, the page total, :first/:nth pages, running
-# elements, and stylesheets pulled in from elsewhere, which could hold any of these.
+# elements, footnotes (their counter runs through the document), and stylesheets pulled in
+# from elsewhere, which could hold any of these.
 _SHARED_STATE = re.compile(
     r"counter-(?:increment|reset|set)\s*:|counters?\(\s*pages\s*[,)]"
     r"|@page[^{]*:(?:first|nth)|running\(|element\(|@import"
+    r"|float\s*:\s*footnote|footnote-(?:display|policy)"  # footnotes number on, unseen
 )
 # Running strings: only the section titles, which every section sets on its first page.
 _STRING_SET = re.compile(r"string-set\s*:([^;}]*)")
@@ -136,6 +138,7 @@ def record_of(html: str, first_page: dict[str, int], frames: list) -> dict | Non
     }
     return {
         "front": digest(head + chunks[0] + tail),
+        "head": digest(head),  # the stylesheets: a record made with others is no guide
         "fragments": fragments,
         "frames": frames,
         "contents": contents,

@@ -23,6 +23,7 @@ from pocketguide.errors import PocketguideError
 from pocketguide.frames import (
     MARKER,
     contents_targets,
+    digest,
     frame,
     number_contents,
     record_of,
@@ -66,8 +67,13 @@ def plan(html: str, record: dict) -> Plan | None:
         starts = [int(fragment["start"]) for fragment in record["fragments"]]
         total = len(record["frames"])
         contents = {str(k): int(v) for k, v in record["contents"].items()}
-    except (KeyError, TypeError, ValueError, AttributeError):
+        stylesheets = record["head"]
+    except (KeyError, TypeError, ValueError, OverflowError, AttributeError):
         return None  # a record from another version
+    if stylesheets != digest(head):
+        # Other stylesheets may move any section (a section made to start on a left-hand
+        # page): a page number from the old ones is no guide.
+        return None
     if len(starts) != len(chunks) - 1 or len(starts) < 2:
         return None
     targets = contents_targets(chunks[0])

@@ -67,10 +67,14 @@ def save(project: Path, target: Path, record: dict) -> None:
             raise
 
 
+def _refuse(constant: str) -> float:
+    raise ValueError(f"{constant} in a layout hint")
+
+
 def _layouts(project: Path) -> dict:
     try:
-        data = json.loads(_file(project).read_text(encoding="utf-8"))
-    except (OSError, UnicodeError, ValueError):
+        data = json.loads(_file(project).read_text(encoding="utf-8"), parse_constant=_refuse)
+    except (OSError, UnicodeError, ValueError, RecursionError):  # RecursionError: [[[[...
         return {}
     if not isinstance(data, dict) or data.get("version") != _VERSION:
         return {}

@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable
 
 from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, IndirectObject, NumberObject, PdfObject, TextStringObject
+from pypdf.generic import ArrayObject, IndirectObject, NumberObject, PdfObject
 
 from pocketguide.pdfwrite import (
     Reader,
@@ -183,7 +183,17 @@ def _pairs(array: list, write: Callable[[PdfObject], bytes]) -> list[tuple[str, 
 
 def _name_array(pairs: list[tuple[str, bytes]]) -> bytes:
     """A name tree's /Names array, sorted by name as the tree requires."""
-    return b"[" + b" ".join(leaf(TextStringObject(k)) + b" " + v for k, v in sorted(pairs)) + b"]"
+    return b"[" + b" ".join(_key(k) + b" " + v for k, v in sorted(pairs)) + b"]"
+
+
+def _key(name: str) -> bytes:
+    """A name-tree key written as WeasyPrint (pydyf) writes strings, and so its links' /Dest:
+    ASCII as it is, anything else as UTF-16 with a byte-order mark. pypdf would write "niños"
+    in PDFDocEncoding, and viewers that compare the bytes (Poppler) found no destination."""
+    try:
+        return b"(" + re.sub(rb"([\\()])", rb"\\\1", name.encode("ascii")) + b")"
+    except UnicodeEncodeError:
+        return b"<" + ("\ufeff" + name).encode("utf-16-be").hex().encode() + b">"
 
 
 def _renumberer(number: Callable[[int], int], keys: int, ids: dict[str, str], salt: bytes):
@@ -205,7 +215,7 @@ def _renumberer(number: Callable[[int], int], keys: int, ids: dict[str, str], sa
             return b"/" + tag(match.group(4)) + b"+"
         text = match.group(0)
         if ids and text.startswith(b"(") and (name := text[1:-1].decode("latin-1")) in ids:
-            return leaf(TextStringObject(ids[name]))
+            return _key(ids[name])
         return text
 
     def renumber(body: bytes) -> bytes:
