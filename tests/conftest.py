@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,11 @@ NOT_CRISIS = (
 def pytest_configure(config) -> None:
     """Layout hints (pocketguide.hints) go to a cache folder of this test run, not the home's."""
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pocketguide-test-cache-")
+
+
+def pytest_unconfigure(config) -> None:
+    """Remove this test run's cache folder."""
+    shutil.rmtree(os.environ.get("XDG_CACHE_HOME", ""), ignore_errors=True)
 
 
 def never_approved(path: str = "hotlines.yaml") -> str:
