@@ -22,6 +22,11 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 from yaml.tokens import ScalarToken
 
+try:  # libyaml, which PyYAML's wheels carry: the same events, ten times faster
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML built without it
+    CParser = None
+
 from pocketguide.errors import Problem
 from pocketguide.yamlhints import explain
 
@@ -82,6 +87,34 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
         return self.last_plain
 
 
+# Where libyaml accepts what PyYAML refuses, or counts lines otherwise (found by comparing the
+# two on generated documents, tests/test_yaml_fast.py): tabs, byte-order marks and Unicode
+# line breaks inside the text, a comment right after a block scalar's | or >, and a "?" in a
+# flow collection ([a ? b]). Such documents go to PyYAML alone.
+_PYYAML_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+
+
+class _Unsure(Exception):
+    """The fast parser met something on which it and PyYAML may disagree."""
+
+
+if CParser is not None:
+
+    class _FastLoader(_NoAliasComposer, CParser, Resolver):
+        """libyaml's parser under the same composer: used only for documents it accepts."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _NoAliasComposer.__init__(self)
+            Resolver.__init__(self)
+            self.question = "?" in stream
+
+        def compose_node(self, parent, index):  # type: ignore[override]
+            if self.question and getattr(self.peek_event(), "flow_style", False):
+                raise _Unsure
+            return super().compose_node(parent, index)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -89,11 +122,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CUT_BY_COMMENT = re.compile(r"[ \t]+#(\S.*)")
 
 
-def _rest_of_line(mark) -> str:
-    """What follows a node on its last line (PyYAML keeps the text it read in the mark)."""
-    buffer = mark.buffer or ""
-    end = buffer.find("\n", mark.pointer)
-    return buffer[mark.pointer : end if end >= 0 else len(buffer)].rstrip("\0")
+def _rest_of_line(text: str, mark) -> str:
+    """What follows a node on its last line (a mark's index counts characters, in both parsers)."""
+    end = text.find("\n", mark.index)
+    return text[mark.index : end if end >= 0 else len(text)]
 
 
 def _duplicate(key: str, first: int, again: int | None) -> YamlProblem:
@@ -104,7 +136,7 @@ def _duplicate(key: str, first: int, again: int | None) -> YamlProblem:
     return problem
 
 
-def _build(node: Node, depth: int = 0) -> Any:
+def _build(node: Node, text: str, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
@@ -114,11 +146,8 @@ def _build(node: Node, depth: int = 0) -> Any:
     if isinstance(node, ScalarNode):
         if _SURROGATE.search(node.value):  # "\ud800" escapes make text no file can hold
             raise YamlProblem(line, "invalid character escape (a lone UTF-16 surrogate)")
-        cut = (
-            node.style is None
-            and node.value
-            and _CUT_BY_COMMENT.match(_rest_of_line(node.end_mark))
-        )
+        plain = not node.style  # PyYAML says None, libyaml ""
+        cut = plain and node.value and _CUT_BY_COMMENT.match(_rest_of_line(text, node.end_mark))
         if cut:
             # `phone: 502-555-0163 #2 for Spanish`: YAML drops "#2 for Spanish" as a comment.
             # (A value that is all comment, `primary: #1d4e89`, is empty: its field says so.)
@@ -127,13 +156,11 @@ def _build(node: Node, depth: int = 0) -> Any:
                 f'"#{cut.group(1).strip()}" is read as a comment and left out; put the whole '
                 "value in quotes to keep it (a comment needs a space after the #)",
             )
-        if node.value == "" and node.style is None:
-            return None
-        if node.style is None and node.value in ("~", "null", "Null", "NULL"):
+        if plain and node.value in ("", "~", "null", "Null", "NULL"):
             return None
         return node.value
     if isinstance(node, SequenceNode):
-        seq = LineList(_build(item, depth + 1) for item in node.value)
+        seq = LineList(_build(item, text, depth + 1) for item in node.value)
         seq.line = line
         seq.lines = [item.start_mark.line + 1 for item in node.value]
         return seq
@@ -149,7 +176,7 @@ def _build(node: Node, depth: int = 0) -> Any:
             if key in mapping.lines:
                 raise _duplicate(key, mapping.lines[key], key_line)
             mapping.lines[key] = key_line
-            mapping[key] = _build(value_node, depth + 1)
+            mapping[key] = _build(value_node, text, depth + 1)
         return mapping
     raise YamlProblem(line, "unsupported YAML node")  # pragma: no cover
 
@@ -186,13 +213,30 @@ CACHED_CHARS = 100_000  # content files are a few kilobytes
 @functools.lru_cache(maxsize=256)
 def _parse_text(text: str, line_offset: int) -> Any:
     """parse_yaml after the byte checks, remembered by text (a problem is raised each time)."""
+    if (
+        CParser is not None
+        and not Reader.NON_PRINTABLE.search(text)
+        and not _PYYAML_ONLY.search(text)
+    ):
+        # A document libyaml refuses, or one the checks below refuse, is read again by the
+        # pure-Python parser, whose errors (and yamlhints' explanations of them) users see.
+        fast = None
+        try:
+            fast = _FastLoader(text)
+            node = fast.get_single_node()
+            return None if node is None else _build(node, text)
+        except (yaml.YAMLError, YamlProblem, RecursionError, _Unsure):
+            pass
+        finally:
+            if fast is not None:
+                fast.dispose()
     loader = None
     try:
         loader = _Loader(text)  # the reader refuses control characters already here
         node = loader.get_single_node()
         if node is None:
             return None
-        return _build(node)
+        return _build(node, text)
     except YamlProblem as exc:
         exc.line = (exc.line or 0) + line_offset or None
         if duplicate := getattr(exc, "duplicate", None):  # its message names lines too
