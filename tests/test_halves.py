@@ -16,8 +16,16 @@ from pocketguide import hints
 from pocketguide.build import build
 from pocketguide.cache import Manifest
 from pocketguide.formats import Renderer
-from pocketguide.frames import MARKER, digest
-from pocketguide.halves import Half, Plan, fits, lay_out_half, lay_out_halves, plan
+from pocketguide.frames import MARKER, contents_targets, digest, number_contents
+from pocketguide.halves import (
+    Half,
+    Plan,
+    fits,
+    guessed_right,
+    lay_out_half,
+    lay_out_halves,
+    plan,
+)
 from pocketguide.options import Options
 from pocketguide.pdfjoin import _key, join
 from pocketguide.prepare import prepare
@@ -440,3 +448,46 @@ def test_a_layout_kept_before_the_stylesheets_changed_is_no_guide(tmp_path):
     reader = PdfReader(path)
     assert reader.pages[20].extract_text() == ""  # the blank page before a left-hand start
     assert "Common challenges" in reader.pages[21].extract_text()
+
+
+def test_a_guide_with_form_fields_is_not_cut():
+    # pocketguide.pdfjoin never joins a form (--fillable): both halves were laid out for
+    # nothing on every build.
+    fillable = HTML.replace('<section id="c">c', '<section id="c"><input type="text" name="x">c')
+    assert plan(HTML, RECORD) is not None and plan(fillable, RECORD) is None
+
+
+def test_contents_links_are_found_whatever_their_attributes():
+    # A project's contents template wrote `<a class="entry" href="#...">`: no entry was
+    # numbered, so the front half could not find the back half's pages, every build.
+    chunk = '<a class="entry" href="#a">A</a> <a\nhref="#b">B</a> <abbr href="#c">'
+    assert contents_targets(chunk) == ["a", "b"]
+    assert number_contents(chunk, {"a": 3}).startswith('<a class="entry" href="#a" data-page="3">')
+
+
+def test_a_right_guess_dropped_all_the_same_is_told_from_a_wrong_one():
+    cut = plan(HTML, RECORD)
+    assert guessed_right(HTML, cut, None)  # laid out whole with a warning: no new layout
+    assert guessed_right(HTML, cut, RECORD)
+    moved = RECORD | {"fragments": [{"start": 3}, {"start": 6}, {"start": 9}]}
+    assert not guessed_right(HTML, cut, moved | {"contents": {"a": 3, "b": 6, "c": 9}})
+
+
+def test_halves_a_warning_drops_are_not_tried_again(tmp_path):
+    # An emoji no font has makes WeasyPrint warn: each half said so, the halves were dropped,
+    # and the guide, laid out whole with the warning, kept no new layout; the old one stayed,
+    # so every build laid out the guide three times (two halves, then whole).
+    (tmp_path / "pocketguide.yaml").write_text(SHORT)
+    _path, first = _build(tmp_path, "first", jobs=1)
+    assert first == [] and hints.exists(tmp_path)
+    closing = tmp_path / "content" / "en" / "sections" / "closing.md"
+    closing.parent.mkdir(parents=True)
+    shipped = (content_dir() / "en" / "sections" / "closing.md").read_text(encoding="utf-8")
+    closing.write_text(shipped + "\nA melting face: \U0001fae0\n", encoding="utf-8")
+    _path, second = _build(tmp_path, "second", jobs=2)
+    _path, third = _build(tmp_path, "third", jobs=2)
+    assert (second, third) == ([False], [])
+    closing.write_text(shipped, encoding="utf-8")  # the warning gone, a layout is kept again
+    _path, fourth = _build(tmp_path, "fourth", jobs=2)
+    _path, fifth = _build(tmp_path, "fifth", jobs=2)
+    assert (fourth, fifth) == ([], [True])

@@ -207,7 +207,9 @@ def _build(project, plan, strict, locales, fragments, manifest, report, workers)
             target, key, rendered, made = output
             write_atomic(target, rendered.data)
             manifest.record_output(target, key, rendered)
-            if rendered.layout:
+            if rendered.halves_dropped:  # at worst every other cold build tries the halves
+                hints.forget(project.root, target)
+            elif rendered.layout:
                 hints.save(project.root, target, rendered.layout)
             manifest.note_numbers(target, project.root.resolve(), numbers, made)
             paper = plan.options.paper or project.paper

@@ -12,7 +12,7 @@ from pocketguide.digests import engine_version, fingerprint
 from pocketguide.errors import PocketguideError, Problem
 from pocketguide.fitcheck import LONG_NAME, overflow_problems
 from pocketguide.guide import in_edition, render_html
-from pocketguide.halves import lay_out_halves
+from pocketguide.halves import guessed_right, lay_out_halves, plan
 from pocketguide.hotlines import where
 from pocketguide.imposition import booklet_scale, zine_panel_mm
 from pocketguide.kit import kit_gaps, kit_hotlines, kit_scenarios
@@ -56,6 +56,9 @@ class Rendered:
     pages: int
     warnings: list[str] = field(default_factory=list)
     layout: dict | None = None  # the guide's layout record, kept for the next build
+    # Laid out in one piece after two halves from the kept layout were laid out and dropped:
+    # that layout misleads this guide (the build forgets it rather than try it every time).
+    halves_dropped: bool = False
 
 
 def numbers_of(hotlines: list[Hotline]) -> list[str]:
@@ -224,10 +227,16 @@ class Renderer:
             result = relayout(html, templates_dir(), roots, shown, base, record, self.start_layout)
         if result is None and cache is not None:
             result = cache.render(html, templates_dir(), roots, shown, self.assets_key)
+        halves = None
         if result is None and guide and not measure and self.start_half and self.hint:
+            halves = plan(html, self.hint)
             result = lay_out_halves(html, templates_dir(), roots, shown, self.hint, self.start_half)
+        dropped = False
         if result is None:
             result = self.make_pdf(html, templates_dir(), roots, shown, measure, record=guide)
+            # Halves dropped although the kept layout guessed right (a warning in a half, a
+            # file the join refuses): they would be dropped again; the build forgets it.
+            dropped = halves is not None and guessed_right(html, halves, result.layout)
         problems = overflow_problems(result.fits, shown, self._long_name(kind))
         if problems:
             raise PocketguideError(problems)
@@ -250,7 +259,8 @@ class Renderer:
             gaps = spill_warnings(result.data, self.content.scenarios, self.project.root)
         else:
             gaps = kit_gaps(self.project, self.content, hotlines)
-        self._renders[kind] = Rendered(result.data, pages, result.warnings + gaps, layout)
+        warnings = result.warnings + gaps
+        self._renders[kind] = Rendered(result.data, pages, warnings, layout, dropped)
         return self._renders[kind]
 
 

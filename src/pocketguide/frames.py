@@ -42,7 +42,8 @@ _STYLESHEET = re.compile(r"<(?:style|link)\b", re.I)
 _LINK = re.compile(r"<link\b", re.I)
 # A fragment's first element names it: its anchor tells the page the fragment starts on.
 _FIRST_ID = re.compile(r'\s*<[a-zA-Z][^>]*?\sid="([^"]+)"')
-_TOC_LINK = re.compile(r'<a href="#([^"]+)"')
+# Any attribute order: a project's contents template may write `<a class="entry" href=...>`.
+_TOC_LINK = re.compile(r'<a\s(?:[^>]*?\s)?href="#([^"]+)"')
 
 
 def split_guide(html: str) -> tuple[str, list[str], str] | None:

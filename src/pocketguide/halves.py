@@ -15,6 +15,7 @@ dropped and the guide is laid out in one piece, which then reports what there is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,8 @@ from pocketguide.frames import (
     start_at,
 )
 from pocketguide.pdf import PdfResult, Rendering
+
+_FORM_FIELD = re.compile(r"<(?:input|textarea|select|button)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,8 @@ def plan(html: str, record: dict) -> Plan | None:
     None when the guide cannot be cut (see frames.split_guide) or the record does not fit it.
     """
     parts = split_guide(html)
-    if parts is None:
-        return None
+    if parts is None or _FORM_FIELD.search(html):
+        return None  # form fields: pocketguide.pdfjoin does not join a form (--fillable)
     head, chunks, tail = parts
     try:
         starts = [int(fragment["start"]) for fragment in record["fragments"]]
@@ -87,6 +90,16 @@ def plan(html: str, record: dict) -> Plan | None:
     front += MARKER.join(chunks[1 : cut + 1]) + tail
     back = start_at(head, first) + MARKER.join(chunks[cut + 1 :]) + tail
     return Plan(front, back, first, contents)
+
+
+def guessed_right(html: str, cut: Plan, layout: dict | None) -> bool:
+    """Whether the guide laid out whole (its `layout`, None if it keeps none) starts the back
+    half and numbers the contents as `cut` guessed: then a new layout would not help the
+    halves; a wrong guess is what the new layout corrects."""
+    if layout is None:
+        return True  # a warning keeps no layout: the halves would say it again
+    again = plan(html, layout)
+    return again is not None and (again.first, again.contents) == (cut.first, cut.contents)
 
 
 def lay_out_halves(

@@ -50,6 +50,17 @@ def save(project: Path, target: Path, record: dict) -> None:
     layouts = _layouts(project)
     layouts.pop(Path(target).name, None)
     layouts[Path(target).name] = record  # the newest last; the oldest go past _KEPT
+    _write(project, layouts)
+
+
+def forget(project: Path, target: Path) -> None:
+    """Keep no layout of `project`'s guide file `target`."""
+    layouts = _layouts(project)
+    if layouts.pop(Path(target).name, None) is not None:
+        _write(project, layouts)
+
+
+def _write(project: Path, layouts: dict) -> None:
     text = json.dumps({"version": _VERSION, "layouts": dict(list(layouts.items())[-_KEPT:])})
     path = _file(project)
     import tempfile  # not before a build writes: a no-op rebuild never does
