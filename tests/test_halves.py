@@ -9,7 +9,7 @@ import pydyf
 import pypdfium2
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 import pocketguide.formats
 from pocketguide import hints
@@ -27,7 +27,8 @@ from pocketguide.halves import (
     plan,
 )
 from pocketguide.options import Options
-from pocketguide.pdfjoin import _key, join
+from pocketguide.pdfjoin import _key, _renumberer, join
+from pocketguide.pdfwrite import _reached, dictionary_end
 from pocketguide.prepare import prepare
 from pocketguide.project import load_project
 from pocketguide.resources import content_dir, templates_dir
@@ -491,3 +492,29 @@ def test_halves_a_warning_drops_are_not_tried_again(tmp_path):
     _path, fourth = _build(tmp_path, "fourth", jobs=2)
     _path, fifth = _build(tmp_path, "fifth", jobs=2)
     assert (fourth, fifth) == ([], [True])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<</Alt (a >>\nstream\nb) /P 5 0 R /StructParent 3>>",
+        b"<</Alt <3e3e0a73747265616d0a> /P 5 0 R /StructParent 3>>",
+        b"<</Length 4 /P 5 0 R /StructParent 3 /Alt (x >>\nstream\n)>>\nstream\n5 0 R\nendstream",
+    ],
+)
+def test_renumbering_reads_a_stream_dictionary_past_strings_that_look_like_its_end(body):
+    # From a review: an /Alt text holding ">>", a newline and "stream" ended the dictionary
+    # early, so the references and structure parent key after it kept the first half's
+    # numbers (a broken tag tree), and the object they reach was not copied at all.
+    renumber = _renumberer(lambda n: n + 1000, 50, {}, b"salt")
+    done = renumber(body)
+    assert b"/P 1005 0 R" in done and b"/StructParent 53" in done
+    assert done.endswith(b"\nstream\n5 0 R\nendstream") == body.endswith(b"endstream")
+    trailer = DictionaryObject({NameObject("/Root"): IndirectObject(1, 0, None)})
+    assert _reached({1: body, 5: b"<<>>"}, trailer) == {1, 5}
+
+
+def test_a_stream_dictionary_ends_at_its_own_end():
+    assert dictionary_end(b"<</Length 3>>\nstream\nabc\nendstream") == 13
+    assert dictionary_end(b"<</A<<>>/Length 3>>stream\r\nabc") == 19
+    assert dictionary_end(b"<</A (>>\nstream\n)>>") == 19  # no stream at all

@@ -33,6 +33,7 @@ from pocketguide.pdfwrite import (
     _reached,
     _repack,
     can_rewrite,
+    dictionary_end,
     leaf,
 )
 
@@ -43,7 +44,6 @@ _TOKENS = re.compile(
     rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) 0 R\b|(/StructParents? )(\d+)|/([A-Z]{6})\+",
     re.S,
 )
-_STREAM = re.compile(rb">>\s*stream\r?\n")
 _OBJ_HEAD = re.compile(rb"^\d+ 0 obj\s*")
 _OBJ_TAIL = re.compile(rb"\s*endobj\s*$")
 # Catalog entries a joined file can hold only as the first half has them.
@@ -219,8 +219,7 @@ def _renumberer(number: Callable[[int], int], keys: int, ids: dict[str, str], sa
         return text
 
     def renumber(body: bytes) -> bytes:
-        stream = _STREAM.search(body)
-        end = stream.start() + 2 if stream else len(body)
+        end = dictionary_end(body)
         return _TOKENS.sub(replace, body[:end]) + body[end:]
 
     return renumber
@@ -281,7 +280,7 @@ def _write(a: _Half, bodies: dict[int, bytes]) -> bytes:
     packed = []
     for number in sorted(_reached(bodies, trailer)):
         body = bodies[number]
-        if _STREAM.search(body):
+        if dictionary_end(body) < len(body):  # a stream: never packed
             entries[number] = (1, out.tell(), 0)
             out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
         else:

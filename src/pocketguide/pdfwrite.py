@@ -29,7 +29,12 @@ from pypdf.generic import (
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _REFERENCE = re.compile(rb"(\d+) 0 R\b")
-_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+# A stream's dictionary ends at the ">>" before "stream", which a string in it may hold too
+# (an image's /Alt text): literal strings (pydyf escapes every parenthesis in them) and hex
+# strings are read past.
+_STRING_OR_STREAM = re.compile(
+    rb"\((?:[^()\\]|\\.)*\)|(?<!<)<(?!<)[0-9A-Fa-f\s]*>|>>\s*stream\r?\n", re.S
+)
 _SUBSET_NAME = re.compile(r"^/[A-Z]{6}\+")  # a font subset's tag (ISO 32000-1, 9.6.4)
 STRUCTURAL = ("/Page", "/Pages", "/Catalog", "/StructElem", "/StructTreeRoot")
 
@@ -233,10 +238,16 @@ def _reached(bodies: dict[int, bytes], trailer) -> set[int]:
             continue
         reached.add(number)
         body = bodies.get(number, b"")
-        if stream := _STREAM_START.search(body):
-            body = body[: stream.start() + 2]
-        todo += [int(n) for n in _REFERENCE.findall(body)]
+        todo += [int(n) for n in _REFERENCE.findall(body, 0, dictionary_end(body))]
     return reached
+
+
+def dictionary_end(body: bytes) -> int:
+    """Where a stream object's dictionary ends (just after its `>>`); else the body's length."""
+    for match in _STRING_OR_STREAM.finditer(body):
+        if match.group(0).startswith(b">>"):
+            return match.start() + 2
+    return len(body)
 
 
 def _packed_objects(reader: PdfReader, number: int) -> list[tuple[int, bytes]]:
