@@ -90,6 +90,11 @@ def _problem(text: str) -> tuple[int | None, str]:
         ("a: &x 1\nb: *x\n", 1, "YAML anchors and aliases (& and *) are not allowed"),
         ("a: 1\na: 2\n", 2, 'duplicate key "a" (first on line 1, again on line 2)'),
         ("a: [1, 2\nb: 3\n", 2, "invalid YAML"),
+        # From a red team: libyaml read these tags and this directive; PyYAML refuses them.
+        ("!+! phone: 911\n", 1, "invalid YAML"),
+        ("phones: [!, 911]\n", 1, "YAML tag !, is not allowed"),
+        ("phones: [!!str,502-555-0142]\n", 1, "invalid YAML"),  # not [None, "502-555-0142"]
+        ("%YAML 1.1#c\n--- a\n", 1, "invalid YAML"),
     ],
 )
 def test_documents_libyaml_takes_or_words_otherwise_get_pythons_own_error(
@@ -143,3 +148,28 @@ def test_what_the_fast_parser_accepts_pyyaml_reads_the_same(text):
     except (yaml.YAMLError, YamlProblem, RecursionError, yamlload._Unsure):
         return  # read again by PyYAML alone
     assert fast == _slow(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["!foo name: x\n", "!!binary name: x\n", "a:\n  !!python/str b: c\n"]
+)
+def test_a_key_with_a_tag_beyond_the_core_ones_is_refused(text, monkeypatch):
+    # Both parsers let a key's tag through: only values' tags were checked.
+    for parser in (yamlload.CParser, None):
+        monkeypatch.setattr(yamlload, "CParser", parser)
+        line, message = _problem(text)
+        assert line == text.count("\n") and message.startswith("YAML tag !")
+        assert message.endswith(" is not allowed")
+
+
+def test_an_escape_past_the_last_unicode_character_is_a_problem_on_its_line():
+    # PyYAML's scanner raised ValueError from chr(): a traceback instead of file:line.
+    assert _problem('name: x\nphone: "\\U00110000"\n') == (
+        2,
+        "invalid YAML: a character escape past the last in Unicode",
+    )
+
+
+def test_exclamation_marks_in_text_stay_on_the_fast_parser():
+    for text in ('say: "Call now!"\n', "say: Call now! Then wait.\n", "a: x!y\n"):
+        assert not yamlload._PYYAML_ONLY.search(text)

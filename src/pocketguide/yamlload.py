@@ -89,9 +89,10 @@ class _Loader(Reader, Scanner, Parser, _NoAliasComposer, SafeConstructor, Resolv
 
 # Where libyaml accepts what PyYAML refuses, or counts lines otherwise (found by comparing the
 # two on generated documents, tests/test_yaml_fast.py): tabs, byte-order marks and Unicode
-# line breaks inside the text, a comment right after a block scalar's | or >, and a "?" in a
-# flow collection ([a ? b]). Such documents go to PyYAML alone.
-_PYYAML_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+# line breaks inside the text, a comment right after a block scalar's | or >, a tag (libyaml
+# takes `!+! key:` and `[!, 911]`), a directive line (`%YAML 1.1#c`), and a "?" in a flow
+# collection ([a ? b]). Such documents go to PyYAML alone; "Call now!" is no tag.
+_PYYAML_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#|(?<![^\s\[\]{},])!|(?m:^%)")
 
 
 class _Unsure(Exception):
@@ -136,13 +137,17 @@ def _duplicate(key: str, first: int, again: int | None) -> YamlProblem:
     return problem
 
 
+def _check_tag(node: Node, line: int) -> None:
+    if node.tag not in CORE_TAGS and node.tag != "!":
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(line, f"YAML tag {shown} is not allowed")
+
+
 def _build(node: Node, text: str, depth: int = 0) -> Any:
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
-    if node.tag not in CORE_TAGS and node.tag != "!":
-        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlProblem(line, f"YAML tag {shown} is not allowed")
+    _check_tag(node, line)
     if isinstance(node, ScalarNode):
         if _SURROGATE.search(node.value):  # "\ud800" escapes make text no file can hold
             raise YamlProblem(line, "invalid character escape (a lone UTF-16 surrogate)")
@@ -172,6 +177,7 @@ def _build(node: Node, text: str, depth: int = 0) -> Any:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(key_line, "a key must be plain text")
+            _check_tag(key_node, key_line)  # `!!binary name: x` is no more plain than a value
             key = key_node.value
             if key in mapping.lines:
                 raise _duplicate(key, mapping.lines[key], key_line)
@@ -252,6 +258,11 @@ def _parse_text(text: str, line_offset: int) -> Any:
         raise YamlProblem(line, f"invalid YAML: {reason}") from None
     except RecursionError:
         raise YamlProblem(None, "invalid YAML: nested too deeply") from None
+    except ValueError:  # PyYAML's scanner calls chr() on "\U00110000", past the last character
+        line = loader.line + 1 + line_offset if loader is not None else None
+        raise YamlProblem(
+            line, "invalid YAML: a character escape past the last in Unicode"
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
