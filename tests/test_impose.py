@@ -186,11 +186,16 @@ def test_creep_clips_pages_at_the_fold():
     assert clips[1][::2] == pytest.approx((3 * MM, 105 * MM - 3 * MM), abs=0.01)
 
 
-def test_booklet_single_copy_has_crop_marks_and_two_up_a_cut_line():
+def test_booklet_single_copy_has_crop_and_fold_marks_and_two_up_a_cut_line():
     single = PdfReader(BytesIO(impose_booklet(numbered(4), "letter"))).pages[0]
     two_up = PdfReader(BytesIO(impose_booklet(numbered(4), "a4"))).pages[0]
     single_ops, two_up_ops = ops(single), ops(two_up)
-    assert single_ops.count(" m ") == 8 and "[4 3] 0 d" not in single_ops
+    assert single_ops.count(" m ") == 10 and "[4 3] 0 d" not in single_ops
+    # Dashed, at the spine, above and below the pages: where to fold the stack of sheets.
+    spine, top, bottom = LETTER[1] / 2, (LETTER[0] + 148 * MM) / 2, (LETTER[0] - 148 * MM) / 2
+    assert "[1 1] 0 d" in single_ops
+    assert f"{spine:.2f} {top + MM:.2f} m {spine:.2f} {top + 4 * MM:.2f} l S" in single_ops
+    assert f"{spine:.2f} {bottom - MM:.2f} m {spine:.2f} {bottom - 4 * MM:.2f} l S" in single_ops
     assert "/Artifact BMC" in single_ops
     cut = 0.5 * MM + 148 * MM
     assert f"{cut:.2f} m {210 * MM:.2f} {cut:.2f} l S" in two_up_ops

@@ -27,7 +27,16 @@ from pocketguide.imposition import (
     zine_panels,
 )
 from pocketguide.paper import MM, PAPER_MM
-from pocketguide.sheets import TOL, Sheet, Source, check_sizes, crop_marks, line, mm
+from pocketguide.sheets import (
+    TOL,
+    Sheet,
+    Source,
+    check_sizes,
+    crop_marks,
+    fold_marks,
+    line,
+    mm,
+)
 
 Duplex = Literal["long", "short"]
 ISO_A_MM = [(210.0, 297.0), (148.0, 210.0), (105.0, 148.0), (74.0, 105.0)]
@@ -168,6 +177,7 @@ def impose_booklet(
         if copies == 2:
             sheet.over.extend(["0 G 0.5 w [4 3] 0 d", line(0, y0 + ph, sheet_w, y0 + ph)])
         crop_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins])
+        fold_marks(sheet, [(ox, oy, 2 * pw, ph) for ox, oy in origins], pw)  # the spine
         sheet.finish(writer, fit_pages, name, 0 if side.front else turn)
     return _output(writer, data)
 

@@ -182,6 +182,22 @@ def crop_marks(sheet: Sheet, rects: list[Rect]) -> None:
         sheet.over.extend(["0 G 0.3 w [] 0 d", *sorted(marks)])
 
 
+def fold_marks(sheet: Sheet, rects: list[Rect], fold_x: float) -> None:
+    """A dashed mark above and below each rectangle where the sheet folds (a booklet's spine,
+    `fold_x` from each rectangle's left), placed as the crop marks are."""
+    offset, length = 1 * MM, 3 * MM
+    marks: set[str] = set()
+    for x, y, _w, h in rects:
+        for cy, dy in ((y, -1), (y + h, 1)):
+            room, hits_rect = _room(sheet, rects, x + fold_x, cy, 0, dy)
+            start = min(offset, room / 4) if hits_rect else min(offset, room / 2)
+            end = min(start + length, room - start if hits_rect else room)
+            if end - start >= 0.5:
+                marks.add(line(x + fold_x, cy + dy * start, x + fold_x, cy + dy * end))
+    if marks:
+        sheet.over.extend(["0 G 0.3 w [1 1] 0 d", *sorted(marks)])
+
+
 def _room(sheet: Sheet, rects, cx, cy, dx, dy) -> tuple[float, bool]:
     """Free distance from a corner in one axis direction, and whether a rectangle ends it."""
     if dx:
