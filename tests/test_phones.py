@@ -211,12 +211,23 @@ def test_a_number_in_brackets_is_quoted_without_the_opening_one():
         ("Our night line no. 502-589-9999 answers until 6 am.", "US", "+15025899999"),
         ("Helpline #: 502 589 9999", "US", "+15025899999"),
         ("Call ID 502-589-9999", "US", "+15025899999"),
+        # A benefit or a kind of client names a phone line as often as a number: only with
+        # "number", "no.", "ID" or "#" after it is what follows no phone number.
+        ("Medicare 132 011, or NDIS 1800 800 110", "AU", ["+61132011", "+611800800110"]),
+        (
+            "Our client line: 502-589-9999; patient 502-589-9998",
+            "US",
+            ["+15025899999", "+15025899998"],
+        ),
+        ("NHS 0300 123 3394, order 0300 123 3395", "GB", ["+443001233394", "+443001233395"]),
+        ("Medicare number 1234 56789 1, case # 502-589-9999, claim no. 502-589-9998", "US", None),
     ],
 )
 def test_numbers_next_to_other_digits_are_found(text, region, found):
     from pocketguide.textnumbers import numbers_in_text
 
-    assert [e164 for _written, e164 in numbers_in_text(text, region)] == ([found] if found else [])
+    expected = found if isinstance(found, list) else [found] if found else []
+    assert [e164 for _written, e164 in numbers_in_text(text, region)] == expected
 
 
 @pytest.mark.parametrize(

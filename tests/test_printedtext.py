@@ -236,3 +236,75 @@ def test_a_card_whose_lines_have_limited_hours_builds(project):
     assert run("approve", ".").exit_code == 0
     result = run("build", ".", "--format", "card-single")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_right_to_left_mark_between_a_numbers_digits_is_refused(project):
+    # U+200F between "589" and "-1234" printed "5021234-589-" with the date kept, no warning.
+    _closing("After hours, call our crisis team: 502-589\u200f-1234.")
+    result = run("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'content/en/sections/closing.md:5: "502-589-1234" has a right-to-left mark (U+200F) '
+        "between its digits, which can print them in another order; take the mark out\n",
+    )
+    assert run("build", ".", "--format", "guide").exit_code == 1
+    assert not list(Path("output").glob("*.pdf"))
+
+
+def test_marks_around_a_number_in_right_to_left_text_pass():
+    html = "<p>\u0627\u062a\u0635\u0644 \u200f502-589-1234\u200f \u0627\u0644\u0622\u0646</p>"
+    assert printed_problems(html, "US", {"+15025891234"}, True) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Call [1-8OO-662-4357](tel:+1-502-589-1234).", "1-8OO-662-4357"),  # letter O for 0
+        ("Or call 502-589-l234.", "502-589-l234"),  # a small L for 1
+    ],
+)
+def test_letters_that_look_like_digits_in_a_number_are_refused(project, written, shown):
+    _closing(written)
+    result = run("check", ".")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f'content/en/sections/closing.md:5: "{shown}" has letters that look like digits (O for '
+        "0, l or I for 1); write it in digits\n",
+    )
+
+
+def test_words_with_those_letters_are_no_number():
+    html = "<p>Room 1O1 at 10 am, OIL 2020-11-01, ID l0l, Call 502-589-1234.</p>"
+    assert printed_problems(html, "US", {"+15025891234"}, True) == []
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u2007", "\u00a0"])
+def test_a_number_spaced_with_thin_spaces_is_read_as_one(project, space):
+    # Spaced so, a wrong number beside the verified date passed every check.
+    _closing(f"Or call 502{space}589{space}1239.")
+    result = run("check", ".")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        'warning: content/en/sections/closing.md:5: "502 589 1239" is one keystroke from an '
+        "entry's (502) 589-1234: check its digits; as written, it is no hotline entry's number, "
+        'so approve and proof never check it and no PDF in this language prints "Numbers '
+        'verified as of"; give it an entry in the hotlines file\n'
+    )
+    html = f"<p>Or call 502-589{space}1239.</p>"  # as a template could print it
+    assert printed_problems(html, "US", {"+15025891234"}, True) == [
+        (UNREAD.format("502-589 1239"), "502-589 1239")
+    ]
+
+
+@pytest.mark.parametrize("mark", ["\u2063", "\u2062", "\u180e", "\u200b", "\ufe0f"])
+def test_a_link_with_an_invisible_character_in_its_words_is_compared_as_printed(project, mark):
+    _closing(f"Call [502-589{mark}1239](tel:+1-502-589-1234).")
+    assert run("check", ".").stderr == (
+        'content/en/sections/closing.md:5: the link "502-5891239" shows 502-5891239 but dials '
+        "(502) 589-1234; make them the same number\n"
+    )
+    html = f'<p>Call <a href="tel:+15025891234">502-589-{mark}1239</a></p>'
+    assert printed_problems(html, "US", {"+15025891234"}, False) == [
+        ('a link shows "502-589-1239" but dials +15025891234; make them the same number',
+         "502-589-1239")
+    ]  # fmt: skip

@@ -16,15 +16,28 @@ import phonenumbers
 
 from pocketguide.dialwords import mistyped_codes
 from pocketguide.textmap import html_parts
-from pocketguide.textnumbers import E164, number_spans, without_addresses
+from pocketguide.textnumbers import E164, INVISIBLE, number_spans, plain_text, without_addresses
 
 # Tags that never print their text, and tags inside a run of text (they join its pieces).
 _HIDDEN = {"head", "style", "script", "title", "textarea", "svg", "math"}
 _INLINE = {"a", "b", "strong", "i", "em", "span", "code", "sup", "sub", "small", "mark", "abbr",
            "bdi", "bdo", "s", "u", "q", "cite", "kbd", "samp", "var", "time", "data"}  # fmt: skip
-# Marks that print nothing between digits: zero-width spaces and joiners, soft hyphens,
-# direction isolates and marks.
-_SILENT = re.compile("[\u00ad\u200b-\u200f\u2060\u2066-\u2069\u202a-\u202c\ufeff]")
+# Marks that set what follows right to left. Between two digits of a number ("589\u200f-1234")
+# they move its groups around, in a left-to-right line and in a right-to-left one alike.
+_RTL_MARKS = {
+    "\u061c": "an Arabic letter mark",
+    "\u200f": "a right-to-left mark",
+    "\u202b": "a right-to-left embedding",
+    "\u2067": "a right-to-left isolate",
+}
+_BETWEEN = rf"[\s().\-\u2013{INVISIBLE.pattern[1:-1]}]*"
+_TURNED = re.compile(rf"\d{_BETWEEN}[{''.join(_RTL_MARKS)}]{_BETWEEN}\d")
+_RUN = re.compile(rf"[\d\s().\-\u2013{INVISIBLE.pattern[1:-1]}]*")
+# Digit groups with a letter that looks like a digit in them: "1-8OO-662-4357", "502-589-l234".
+_LOOKALIKE = re.compile(
+    r"(?<![\w+])\+?\(?[\dOoIl]{1,5}\)?(?:[ .\-\u2013][\dOoIl]{2,5}){1,4}(?![\w-])"
+)
+_AS_DIGITS = str.maketrans("OoIl", "0011")
 # A right-to-left override sets what follows letter by letter: digits print backwards. It
 # ends where it is closed, or with its paragraph.
 _OVERRIDE = re.compile("\u202e([^\u202c\u2069\n]*\\d[^\u202c\u2069\n]*)")
@@ -82,14 +95,15 @@ def visible_text(html: str, joined: frozenset[str] = frozenset(), apart: str = "
 
 def printed_words(html: str, joined: frozenset[str] = frozenset(), apart: str = "") -> str:
     """The body's words as a reader reads them: visible_text without marks that print nothing."""
-    return _SILENT.sub("", visible_text(html, joined, apart))
+    return plain_text(visible_text(html, joined, apart))
 
 
 def printed_problems(html: str, region: str, known: set[str], dated: bool) -> list[tuple[str, str]]:
     """What the page prints that no check of the source saw: (message, digits to look for).
 
-    Always: a tel: or sms: link whose words show another number than it dials, and digits a
-    right-to-left override turns around. When the page prints "Numbers verified as of"
+    Always: a tel: or sms: link whose words show another number than it dials, digits a
+    right-to-left override or mark turns around, and a number with a letter O or l among its
+    digits. Spaces of any width count as spaces, and what prints nothing as nothing. When the page prints "Numbers verified as of"
     (`dated`): any phone number no entry (`known`, E.164) has, vanity numbers too.
     """
     problems = []
@@ -115,10 +129,11 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
         )
         for found in _OVERRIDE.finditer(text)
     ]
+    problems += _turned_numbers(text) + _lookalike_numbers(text, region)
     if dated:
         unknown = []
         # As printed, and once more with line breaks joined ("502-589-<br>9999"), if any is.
-        texts = [_SILENT.sub("", text)]
+        texts = [plain_text(text)]
         if _BROKEN.search(html):
             texts.append(printed_words(html, frozenset({"br"})))
         for plain in texts:
@@ -151,6 +166,43 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
             for written in dict.fromkeys(unknown)
         ]
     return [p for p in dict.fromkeys(problems) if p[0]]
+
+
+def _turned_numbers(text: str) -> list[tuple[str, str]]:
+    """A right-to-left mark between the digits of a number, which moves its groups around."""
+    problems = []
+    for found in _TURNED.finditer(text):
+        start, end = found.start(), found.end()
+        while start and _RUN.fullmatch(text[start - 1]) and text[start - 1] != "\n":
+            start -= 1
+        end = _RUN.match(text, end).end()
+        whole = text[start:end].strip(" ().-\u2013\n")
+        mark = next(ch for ch in found[0] if ch in _RTL_MARKS)
+        shown = " ".join(plain_text(whole).split())
+        problems.append(
+            (
+                f'"{shown}" has {_RTL_MARKS[mark]} (U+{ord(mark):04X}) between its digits, which '
+                "can print them in another order; take the mark out",
+                whole,
+            )
+        )
+    return problems
+
+
+def _lookalike_numbers(text: str, region: str) -> list[tuple[str, str]]:
+    """A phone number written with a letter O for a zero, or an l or I for a one."""
+    problems = []
+    for found in _LOOKALIKE.finditer(plain_text(text)):
+        written = found[0]
+        if not re.search("[OoIl]", written) or sum(ch.isdigit() for ch in written) < 3:
+            continue
+        if number_spans(written.translate(_AS_DIGITS), region):
+            message = (
+                f'"{written}" has letters that look like digits (O for 0, l or I for 1); '
+                "write it in digits"
+            )
+            problems.append((message, written))
+    return problems
 
 
 def _target(attributes: str) -> str | None:

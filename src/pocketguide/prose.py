@@ -29,6 +29,7 @@ from pocketguide.textnumbers import (
     fictional_numbers,
     local_near_misses,
     numbers_in_text,
+    plain_text,
     without_addresses,
 )
 from pocketguide.wellknown import one_keystroke
@@ -83,7 +84,8 @@ _DIGIT_RUN = re.compile(r"\+?\(?\d[\d ().-]*\d")
 def mismatched_links(text: str, region: str) -> list[tuple[int, str]]:
     """(line, reason) for a link whose words show one number and whose target dials another."""
     found = []
-    for number, label, scheme, target in _labelled_links(text):
+    for number, written, scheme, target in _labelled_links(text):
+        label = plain_text(written)  # "502-589\u20631239": a thin or invisible character
         runs = [run.strip() for run in _DIGIT_RUN.findall(label)]
         if not runs:
             continue

@@ -10,15 +10,35 @@ from pocketguide.doubts import fictional_e164
 
 E164 = phonenumbers.PhoneNumberFormat.E164
 
+# Spaces other than the ASCII one: no-break, thin, narrow no-break, figure and the rest. A
+# number spaced with them ("502\u2009589\u20091234") is a number all the same.
+_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                  "\u202f\u205f\u3000", " ")
+)  # fmt: skip
+# What prints nothing (Unicode's default-ignorable characters): soft hyphens, zero-width spaces
+# and joiners, direction marks, invisible operators ("502-589\u2063-1234"), variation selectors.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]"
+)
+
+
+def plain_text(text: str) -> str:
+    """Text as its digits read: any space an ASCII one, and nothing that prints nothing."""
+    return INVISIBLE.sub("", text.translate(_SPACES))
+
 
 def numbers_in_text(text: str, region: str) -> list[tuple[str, str]]:
     """The phone numbers written in running text ("after hours, call 502-555-0142"), as
     (how written, E.164); short numbers such as 988 are not looked for."""
+    text = plain_text(text)
     return [(text[start:end], e164) for start, end, e164 in number_spans(text, region)]
 
 
 def number_spans(text: str, region: str) -> list[tuple[int, int, str]]:
     """(start, end, E.164) of each phone number in running text, in order."""
+    text = text.translate(_SPACES)  # the same length: the spans are the text's own
     found = []
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
         # "Notas (502-555-0199)": the matcher keeps the opening bracket, not the closing one.
@@ -68,15 +88,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # What a run of digits after these words is (a meeting ID, a grant or case number), or where
 # it sits (in a web address): no phone number. "ID", "no." or "#" alone are not enough: "our
 # night line no. 502-589-9999" is a phone number, and printed unread under the verified date.
+_NUMBER_WORD = r"(?:\s+(?:number|no\.?|ID)|\s*#)"
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:\b(?:meeting|zoom|webinar|conference|access|participant|room)\s+(?:ID|code|no\.?|#)"
     r"|\b(?:ID|c[oó]digo|n[uú]mero)\s+de\s+(?:reuni[oó]n|acceso|sala)"  # the Spanish ones
     r"|\bpass(?:code|word)|\bPIN"
     # Business, benefit and case numbers (an ABN, an NDIS number): shaped like phone numbers.
-    r"|\b(?:ABN|ACN|ARBN|NDIS|Medicare|NHS|SSN|EIN|TIN|VAT|BSB|ISBN|provider|member(?:ship)?"
-    r"|company|charity|registration|reference|ref|case|account|invoice|policy|client|licen[cs]e"
-    r"|tax|order|ticket|grant|file|permit|serial|application|claim|student|patient|employee)"
-    r"(?:\s+(?:number|no\.?|ID|#))?(?:\s*(?:is|:|\(|for example|e\.g\.,?))*)"
+    # Only these name a number alone: "NDIS 1800 800 110" and "our client line 502-..." are
+    # phone lines, so the other words need "number", "no.", "ID" or "#" after them.
+    rf"|\b(?:(?:ABN|ACN|ARBN|SSN|EIN|TIN|VAT|BSB|ISBN)(?:{_NUMBER_WORD})?"
+    r"|(?:NDIS|Medicare|NHS|provider|member(?:ship)?|company|charity|registration|reference"
+    r"|ref|case|account|invoice|policy|client|licen[cs]e|tax|order|ticket|grant|file|permit"
+    rf"|serial|application|claim|student|patient|employee){_NUMBER_WORD})"
+    r"(?:\s*(?:is|:|\(|for example|e\.g\.,?))*)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -94,7 +118,7 @@ def broken_numbers(text: str, region: str) -> list[str]:
 
     A digit left out of a number in notes or a section printed as written, unchecked.
     """
-    text = without_addresses(text)
+    text = without_addresses(plain_text(text))
     numbers = number_spans(text, region)  # "4 70 80 90" is the end of 0800 4 70 80 90
     found = []
     for match in _PHONE_SHAPED.finditer(text):
@@ -138,6 +162,7 @@ def local_near_misses(text: str, region: str, known: set[str]) -> list[tuple[str
     locals_ = _local_parts(frozenset(known), region)
     if not locals_:
         return []
+    text = plain_text(text)
     spans = number_spans(text, region)
     found = []
     for match in _LOCAL_SHAPED.finditer(text):
@@ -183,7 +208,7 @@ _DIGIT_RUN = re.compile(r"(?<![\w.+/-])\+?\(?\d[\d ().-]{6,16}\d(?![\w/])")
 def fictional_numbers(line: str, region: str) -> list[tuple[str, str]]:
     """(as written, why) for numbers in a range kept for drama, valid to phonenumbers or not."""
     found = []
-    for match in _DIGIT_RUN.finditer(line):
+    for match in _DIGIT_RUN.finditer(plain_text(line)):
         if (parsed := _parsed(match.group(0), region)) is None:
             continue
         why = fictional_e164(phonenumbers.format_number(parsed, E164))
