@@ -103,8 +103,9 @@ def printed_problems(html: str, region: str, known: set[str], dated: bool) -> li
 
     Always: a tel: or sms: link whose words show another number than it dials, digits a
     right-to-left override or mark turns around, and a number with a letter O or l among its
-    digits. Spaces of any width count as spaces, and what prints nothing as nothing. When the page prints "Numbers verified as of"
-    (`dated`): any phone number no entry (`known`, E.164) has, vanity numbers too.
+    digits. Spaces of any width count as spaces, and what prints nothing as nothing. When the
+    page prints "Numbers verified as of" (`dated`): any phone number no entry (`known`, E.164)
+    has, vanity numbers too.
     """
     problems = []
     for attributes, words in _ANCHOR.findall(html):
