@@ -281,12 +281,22 @@ HOTLINES = (
         # A fixed-height box cutting them off, or a white box laid over them.
         (
             ".kh-number { height: 0; overflow: hidden; }",
-            'page 2: "911" (and 1 more) does not show (clipped or covered)',
+            'page 2: "911" (and 1 more) does not show in full (clipped or covered)',
+        ),
+        # Cut at their feet, the digits read 3 for 9 or 6 for 5: 16% of their box was enough.
+        (
+            ".kh-number { display: block; height: 0.85em; overflow: hidden; }",
+            'page 2: "911" (and 1 more) does not show in full (clipped or covered)',
+        ),
+        # The first digit alone in white: "02-589-1234" as the reader sees it.
+        (
+            ".kh-number::first-letter { color: #ffffff; }",
+            'page 2: contrast 1.0:1 (#ffffff on #ffffff) for "9" (and 1 more) (needs 4.5:1)',
         ),
         (
             ".kh-number { position: relative; } .kh-number::after { content: ''; position: "
             "absolute; left: 0; top: 0; right: 0; bottom: 0; background: white; }",
-            'page 2: "911" (and 1 more) does not show (clipped or covered)',
+            'page 2: "911" (and 1 more) does not show in full (clipped or covered)',
         ),
         # -0.3em for -0.03em: every digit in the text, and 911 one blot on paper.
         (

@@ -85,6 +85,25 @@ def _is_number(text: str, wanted: frozenset[str]) -> bool:
     return len(_NOT_NUMBER.sub("", text)) <= 2 and _shows_number(text, wanted)
 
 
+def _number_parts(runs: list[TextRun], wanted: frozenset[str]) -> set[int]:
+    """The runs that print a piece of a number styled apart: "5" of "502-589-1234" in white.
+
+    A run of one or two digits is too short to be told from a page number, unless the runs
+    printed next to it, digits only, make up a number with it.
+    """
+    parts: set[int] = set()
+    group: list[int] = []
+    for index, run in enumerate([*runs, None]):
+        digits_only = run is not None and not _NOT_NUMBER.sub("", run.text)
+        if digits_only and any(ch.isdigit() for ch in run.text):
+            group.append(index)
+            continue
+        if len(group) > 1 and _is_number("".join(runs[i].text for i in group), wanted):
+            parts.update(group)
+        group = []
+    return parts
+
+
 def _audit_page(
     page, number: int, source: str, min_pt: float, wanted: frozenset[str] | None = None
 ) -> list[str]:
@@ -93,8 +112,10 @@ def _audit_page(
     try:
         pixels = _Pixels(bitmap, page.get_cropbox())
         found: dict[tuple, list[str]] = {}
-        for run in _text_runs(page, textpage, number):
-            if wanted is not None and not _is_number(run.text, wanted):
+        runs = list(_text_runs(page, textpage, number))
+        parts = set() if wanted is None else _number_parts(runs, wanted)
+        for index, run in enumerate(runs):
+            if wanted is not None and index not in parts and not _is_number(run.text, wanted):
                 continue
             if run.size_pt < min_pt - 0.05:
                 key = ("size", round(run.size_pt, 1))
@@ -129,7 +150,8 @@ def _message(source: str, page: int, key: tuple, texts: list[str], min_pt: float
             "(a negative letter-spacing, or a font squeezed narrow?)"
         )
     if key[0] == "hidden":
-        return f'{source}: page {page}: "{snippet}"{more} does not show (clipped or covered)'
+        shows = "does not show in full (clipped or covered)"
+        return f'{source}: page {page}: "{snippet}"{more} {shows}'
     if key[0] == "size":
         return (
             f'{source}: page {page}: text "{snippet}"{more} is {key[1]:g} pt, below {min_pt:g} pt'
@@ -191,7 +213,10 @@ def _text_runs(page, textpage, number: int) -> Iterator[TextRun]:
 
 
 def _clipped_away(obj, box: tuple[float, float, float, float]) -> bool:
-    """Whether the object's clip paths (overflow: hidden, say) leave under 5% of its box."""
+    """Whether the object's clip paths (overflow: hidden, say) cut a tenth of its box or more.
+
+    The box is the glyphs' own: a number cut at its feet reads 3 for 9, or 6 for 5.
+    """
     import pypdfium2.raw as raw
 
     clip = raw.FPDFPageObj_GetClipPath(obj)
@@ -211,7 +236,7 @@ def _clipped_away(obj, box: tuple[float, float, float, float]) -> bool:
             bottom, top = max(bottom, min(ys)), min(top, max(ys))
     area = (box[2] - box[0]) * (box[3] - box[1])
     kept = max(0.0, right - left) * max(0.0, top - bottom)
-    return area > 0 and kept < 0.05 * area
+    return area > 0 and kept < 0.9 * area
 
 
 def _in_figure(obj) -> bool:
