@@ -55,11 +55,7 @@ def to_html(text: str, folder: Path | None = None) -> str:
 @functools.lru_cache(maxsize=512)
 def _clean_html(text: str) -> str:
     """Markdown to sanitized HTML, remembered by text: `watch` converts unchanged sections."""
-    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    # <tel:988> is an autolink to its writer, as <https://...> is; Python-Markdown read it
-    # as an HTML tag, which the sanitizer then dropped with the number.
-    md.inlinePatterns.register(_PhoneAutolink(_PHONE_AUTOLINK, md), "phone-autolink", 125)
-    html = md.convert(text)
+    html = _markdown().reset().convert(text)
     html = _TASK.sub(_task_item, html)
     html = nh3.clean(
         html,
@@ -75,6 +71,16 @@ def _clean_html(text: str) -> str:
             f"Markdown lists or quotes nested more than {MAX_MARKDOWN_NESTING} levels deep"
         )
     return html
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter for every section, reset before each: building one costs 1-2 ms."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    # <tel:988> is an autolink to its writer, as <https://...> is; Python-Markdown read it
+    # as an HTML tag, which the sanitizer then dropped with the number.
+    md.inlinePatterns.register(_PhoneAutolink(_PHONE_AUTOLINK, md), "phone-autolink", 125)
+    return md
 
 
 class _PhoneAutolink(InlineProcessor):

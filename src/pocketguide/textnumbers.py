@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
@@ -177,6 +178,7 @@ def local_near_misses(text: str, region: str, known: set[str]) -> list[tuple[str
     return found
 
 
+@functools.lru_cache(maxsize=64)  # the same entries, for every text of a build
 def _local_parts(known: frozenset[str], region: str) -> dict[str, str]:
     """What follows the area code of each of the region's geographic numbers: its E.164."""
     parts = {}
