@@ -115,11 +115,14 @@ def test_crisis_page_has_labelled_blanks(guide_texts):
     # Labels wrap inside their column; compare words, not line breaks.
     crisis = " ".join(" ".join(t.split()) for t in guide_texts if "Local numbers" in t)
     for label in (
-        "Crisis line",
+        "Local crisis line",
         "My supervisor",
         "Crisis team that comes to you",
         "Domestic violence",
         "Sexual assault",
+        "Poison control",
+        "Child protective services",
+        "Adult protective services",
         "Substance use",
         "Support line (not for emergencies)",
     ):
