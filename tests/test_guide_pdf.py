@@ -195,13 +195,13 @@ def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
 
 
 def test_a_scenario_page_shows_the_name_the_contents_list(guide_texts):
-    # The contents say "Seems checked out ... 21"; page 21's heading is "A member seems bored or
-    # checked out": the running head names it as the contents do.
+    # The contents say "A member seems disengaged ... 22"; page 22's heading is "A member seems
+    # bored or checked out": the running head names it as the contents do.
     contents = guide_texts[1]
     page = next(t for t in guide_texts if t.startswith("A member seems bored or checked out"))
     number = guide_texts.index(page) + 1
-    assert page.split()[-4:] == ["Seems", "checked", "out", str(number)]
-    assert any(line.startswith("Seems checked out") for line in contents.splitlines())
+    assert page.split()[-5:] == ["A", "member", "seems", "disengaged", str(number)]
+    assert any(line.startswith("A member seems disengaged") for line in contents.splitlines())
 
 
 def _uris(reader) -> list[str]:
