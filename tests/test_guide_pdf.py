@@ -182,6 +182,15 @@ def test_crisis_entries_are_never_hyphenated(tmp_path):
     assert name in words and notes in words, text
 
 
+def test_lines_to_say_aloud_and_the_back_cover_keep_their_words_whole(guide_texts):
+    # "every-one" in a line read aloud, or "su-pervisor" on the back cover, trips the reader:
+    # those are never hyphenated (guide.css), though the running text around them is.
+    assert "Lean on your supervisor, your fellow facilitators" in " ".join(guide_texts[-1].split())
+    said = " ".join(" ".join(t.split()) for t in guide_texts)
+    assert "keep this a safe place for everyone. Would anyone like to add or change" in said
+    assert "Let’s remember our agreement to keep things respectful." in said
+
+
 def test_the_back_cover_is_a_left_hand_page(guide_reader, guide_texts):
     # The outside of the last leaf when printed and bound. When the notes end on a left-hand
     # page, the right-hand page after them stays blank (as with the 2026 content's page 39);
