@@ -84,7 +84,7 @@ def test_links_are_described_by_their_words_not_their_ids(guide_reader):
             key = annotation.get("/Dest") or annotation["/A"]["/URI"]
             described.setdefault(str(key), set()).add(str(annotation["/Contents"]))
     assert described["sec-how-to-use"] == {"How to use this guide"}
-    assert described["scn-disengaged"] == {"Seems checked out"}
+    assert described["scn-disengaged"] == {"A member seems disengaged"}
     assert described["tel:911"] == {"tel:911"}  # a link out keeps its address
     ids = [d for d in described if d.startswith(("sec-", "scn-"))]
     assert len(ids) >= 20 and all(not described[i] & {i} for i in ids)
@@ -429,18 +429,18 @@ def test_fillable_flag_overrides_the_config(fillable_project, tmp_path):
     )
     on = run("build", str(project), "--fillable", "--out", str(tmp_path), "--quiet")
     assert on.exit_code == 0, on.output
-    assert "crisis-line" in PdfReader(tmp_path / "test-guide-en.pdf").get_fields()
+    assert "local-crisis-line" in PdfReader(tmp_path / "test-guide-en.pdf").get_fields()
 
 
 def test_blank_lines_become_fields_named_after_their_labels(fillable):
     fields = fillable.get_fields()
-    labels = ["Crisis line", "Backup during meetings", "My supervisor"]
-    names = ["crisis-line", "backup-during-meetings", "my-supervisor"]
+    labels = ["Local crisis line", "Backup during meetings", "My supervisor", "Poison control"]
+    names = ["local-crisis-line", "backup-during-meetings", "my-supervisor", "poison-control"]
     for label, name in zip(labels, names, strict=True):
         assert fields[name]["/FT"] == "/Tx" and fields[name]["/TU"] == label
     extra = [f"other-{i}-{part}" for i in (1, 2, 3) for part in ("name", "number")]
     assert set(extra) <= set(fields)
-    assert len(fields) == 10 + len(extra)  # the default hotlines.yaml has ten blanks
+    assert len(fields) == 13 + len(extra)  # the default hotlines.yaml has thirteen blanks
     assert all(not f.get("/V") for f in fields.values())
 
 
@@ -458,11 +458,11 @@ def test_field_names_are_unique_slugs():
 
 def test_a_field_can_be_filled_and_read_back(fillable):
     writer = PdfWriter(clone_from=fillable)
-    writer.update_page_form_field_values(None, {"crisis-line": "(502) 555-0100"})
+    writer.update_page_form_field_values(None, {"local-crisis-line": "(502) 555-0100"})
     buffer = io.BytesIO()
     writer.write(buffer)
     fields = PdfReader(io.BytesIO(buffer.getvalue())).get_fields()
-    assert fields["crisis-line"]["/V"] == "(502) 555-0100"
+    assert fields["local-crisis-line"]["/V"] == "(502) 555-0100"
     assert not fields["backup-during-meetings"].get("/V")
 
 

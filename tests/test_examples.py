@@ -50,7 +50,7 @@ def test_the_uk_guide_prints_uk_numbers_and_no_us_ones(harbour):
     assert not re.search(r"(?<![\d-])(988|911)(?![\d-])", text)
     # The default scenario, not a copy: its {emergency} and {crisis} are 999 and Samaritans.
     flat = " ".join(text.split())
-    assert "or plan to act today: call 999 first" in flat
+    assert "If someone is in danger right now, call 999 first" in flat
     assert "Offer to call 116 123 together" in flat
     assert "{" not in text
     assert "verified as of" not in text  # its warmline and own number are fictional

@@ -135,7 +135,7 @@ def test_doubled_braces_print_the_placeholder_itself(tmp_path):
 
 def test_a_uk_project_prints_999_and_its_crisis_line_in_the_default_text(tmp_path):
     text = _text(_html(_gb_project(tmp_path), "en-GB"))
-    assert "or plan to act today: call 999 first" in text
+    assert "If someone is in danger right now, call 999 first" in text
     assert "Offer to call 116 123 together" in text
     # The back cover, emergency first.
     assert "If anyone is in immediate danger, call 999. If you or someone" in text
