@@ -139,7 +139,7 @@ def test_init_in_a_language_without_samples_asks_to_translate_the_labels(tmp_pat
     assert invoke("init", str(tmp_path / "fr"), "--locale", "fr", "--region", "FR").exit_code == 0
     hotlines = (tmp_path / "fr" / "hotlines.yaml").read_text()
     assert hotlines.endswith(
-        "blanks: [Crisis line, My supervisor, Nearest emergency room, Other]"
+        "blanks: [Local crisis line, My supervisor, Nearest emergency room, Other]"
         "  # write these labels in your language\n"
     )
 
@@ -1077,7 +1077,7 @@ def test_init_for_gb_writes_uk_words_and_a_fictional_uk_example(tmp_path):
     result = invoke("init", str(tmp_path / "org"), "--region", "GB", "--locale", "en-GB")
     assert result.exit_code == 0, result.output
     hotlines = (tmp_path / "org" / "hotlines.yaml").read_text()
-    assert "blanks: [Crisis line, My supervisor, Nearest A&E, Other]" in hotlines
+    assert "blanks: [Local crisis line, My supervisor, Nearest A&E, Other]" in hotlines
     config = (tmp_path / "org" / "pocketguide.yaml").read_text()
     assert '# phone: "+44 20 7946 0100"' in config  # Ofcom's range for drama
     assert "+1 502" not in config

@@ -101,7 +101,7 @@ SAMPLE_WORDS = {
         "weekdays": "Mon-Fri 9am-5pm",
         "mobile": "County mobile crisis team",
         "blanks": ["My supervisor", "Nearest emergency room", "Other"],
-        "crisis_line": "Crisis line",
+        "crisis_line": "Local crisis line",
     },
     "es": {
         "lifeline": "988 Línea de Prevención del Suicidio y Crisis",
@@ -112,7 +112,7 @@ SAMPLE_WORDS = {
         "weekdays": "lun-vie 9-17 h",
         "mobile": "Equipo móvil de crisis del condado",
         "blanks": ["Mi supervisora o supervisor", "Sala de emergencias más cercana", "Otro"],
-        "crisis_line": "Línea de crisis",
+        "crisis_line": "Línea de crisis local",
     },
 }
 
