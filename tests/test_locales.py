@@ -36,6 +36,19 @@ def test_spanish_guide_has_spanish_text_and_language(spanish_guide):
     assert 28 <= len(spanish_guide.pages) <= 48
 
 
+def test_spanish_edition_tells_readers_to_text_ayuda_for_help_in_spanish(spanish_guide, tmp_path):
+    # 988 answers a text that starts with AYUDA in Spanish; the card showed only "988".
+    crisis = next(page for page in spanish_guide.pages if "Líneas de crisis" in page.extract_text())
+    assert "LLAMA AL 988 ENVÍA AYUDA AL 988" in " ".join(crisis.extract_text().split())
+    links = [a.get_object()["/A"].get("/URI") for a in crisis["/Annots"]]
+    assert "sms:988?body=AYUDA" in links
+    args = ["build", str(tmp_path), "--locale", "es", "--format", "card-single", "--quiet"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    back = PdfReader(tmp_path / "output" / "pocketguide-card-single-es.pdf").pages[1]
+    assert "988\nenvía AYUDA al\n988" in back.extract_text()
+    assert "sms:988?body=AYUDA" in [a.get_object()["/A"].get("/URI") for a in back["/Annots"]]
+
+
 def test_each_spanish_scenario_fits_on_its_page(spanish_guide, tmp_path):
     # Spanish runs longer: "Comportamiento disruptivo" once spilled its "get help" block
     # onto a page of its own.

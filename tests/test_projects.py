@@ -135,6 +135,21 @@ def test_init_in_spanish_writes_its_samples_and_blank_labels_in_spanish(tmp_path
     assert "My supervisor" not in text and "Nearest emergency room" not in text
 
 
+@pytest.mark.parametrize(
+    ("locale", "region", "keyword"),
+    [("es", "US", True), ("es-US", "US", True), ("en", "US", False), ("es", "CA", False)],
+)
+def test_init_in_spanish_gives_the_us_988_its_spanish_text_keyword(
+    tmp_path, locale, region, keyword
+):
+    # Texts to 988 that start with AYUDA reach a Spanish-speaking counselor; Canada's 9-8-8
+    # is another service.
+    assert invoke("init", str(tmp_path / "p"), "--locale", locale, "--region", region).exit_code == 0
+    hotlines = (tmp_path / "p" / "hotlines.yaml").read_text()
+    assert ("    text: 988\n    keyword: AYUDA\n" in hotlines) is keyword
+    assert hotlines.count("keyword:") == (1 if keyword else 0)
+
+
 def test_init_in_a_language_without_samples_asks_to_translate_the_labels(tmp_path):
     assert invoke("init", str(tmp_path / "fr"), "--locale", "fr", "--region", "FR").exit_code == 0
     hotlines = (tmp_path / "fr" / "hotlines.yaml").read_text()
