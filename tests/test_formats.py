@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from conftest import never_approved, run, tiny_config
 from pocketguide.cli import cli
 from pocketguide.cli_options import FORMAT_CHOICES
-from pocketguide.fitcheck import Fit, overflow_problems
+from pocketguide.fitcheck import Fit, overflow_problems, spare_lines
 from pocketguide.imposition import booklet_scale
 from pocketguide.options import FORMATS, Options, expand_formats, ignored_options, output_stem
 from pocketguide.paper import PAPER_MM, how_to_print
@@ -585,3 +585,22 @@ def test_handbook_page_sizes_by_name(tmp_path, page, size):
     result = invoke("build", str(project))
     assert result.exit_code == 0, result.output
     assert_size(PdfReader(project / "output" / "tiny-guide-en.pdf").pages[0], *size)
+
+
+@pytest.mark.parametrize(
+    ("labelled", "height", "scale", "spare"),
+    [
+        (0, 148, 1.0, 3),  # A6: thirteen lines fit under the heading
+        (9, 148, 1.0, 3),
+        (10, 148, 1.0, 2),  # one line kept free, for a label that takes two lines
+        (12, 148, 1.0, 0),
+        (13, 148, 1.0, 0),  # the default thirteen fill the page: none start a page alone
+        (14, 148, 1.0, 3),  # one ran over already: spare lines keep it company
+        (27, 148, 1.0, 0),  # 13 + 14: the second page is full too
+        (6, 105, 1.0, 1),  # A7: eight lines fit
+        (13, 210, 1.4, 0),  # large print: A5 pages, everything 1.4 times larger
+        (3, 20, 1.0, 0),  # no room at all
+    ],
+)
+def test_spare_lines_never_start_a_page_of_their_own(labelled, height, scale, spare):
+    assert spare_lines(labelled, height, scale) == spare

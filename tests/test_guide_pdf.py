@@ -134,6 +134,16 @@ def test_at_least_two_notes_pages(guide_reader, guide_texts):
     assert len(guide_texts) - notes_start >= 3  # two ruled pages, then the back cover
 
 
+def test_no_page_of_the_default_guide_is_left_blank_or_holds_only_spare_lines(guide_texts):
+    # Three unlabelled write-in lines ran onto a page of their own after the thirteen
+    # labelled ones; then a blank page stood before the back cover. Every page has words now:
+    # the labelled lines end on the page they start on, and a third notes page fills the gap.
+    assert all(text.strip() for text in guide_texts)
+    local = [i for i, text in enumerate(guide_texts) if "Local crisis line" in text]
+    assert len(local) == 1 and "Meeting address" in guide_texts[local[0]]
+    assert guide_texts[local[0] + 1].startswith("Notes")
+
+
 def test_cover_has_no_page_number_and_others_do(guide_texts):
     assert not re.search(r"^\s*1\s*$", guide_texts[0], re.M)
     assert re.search(r"\b5\b", guide_texts[4])

@@ -144,7 +144,8 @@ def test_init_in_spanish_gives_the_us_988_its_spanish_text_keyword(
 ):
     # Texts to 988 that start with AYUDA reach a Spanish-speaking counselor; Canada's 9-8-8
     # is another service.
-    assert invoke("init", str(tmp_path / "p"), "--locale", locale, "--region", region).exit_code == 0
+    result = invoke("init", str(tmp_path / "p"), "--locale", locale, "--region", region)
+    assert result.exit_code == 0, result.output
     hotlines = (tmp_path / "p" / "hotlines.yaml").read_text()
     assert ("    text: 988\n    keyword: AYUDA\n" in hotlines) is keyword
     assert hotlines.count("keyword:") == (1 if keyword else 0)

@@ -83,11 +83,10 @@ def edited(tmp_path_factory) -> tuple[Path, Path, bytes, dict]:
 
 def test_a_full_build_records_where_each_section_starts(edited):
     record = edited[3]
-    # Cover and contents on pages 1-2; crisis numbers (the default thirteen blank lines and
-    # three unlabelled ones run onto a third page), self-care (three pages since it holds
-    # "Your own limits"), then notes with the back cover (on a left-hand page, page 12, after
-    # a blank one).
-    assert [(f["start"], f["pages"]) for f in record["fragments"]] == [(3, 3), (6, 3), (9, 4)]
+    # Cover and contents on pages 1-2; crisis numbers (the numbers, then the default thirteen
+    # blank lines), self-care (three pages since it holds "Your own limits"), then three
+    # pages of notes with the back cover (on a left-hand page, page 12, after a blank one).
+    assert [(f["start"], f["pages"]) for f in record["fragments"]] == [(3, 2), (5, 3), (8, 5)]
     assert len(record["frames"]) == 12 and record["frames"][2]["links"] > 0
 
 

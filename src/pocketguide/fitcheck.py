@@ -1,4 +1,4 @@
-"""Fit checks for fixed-size faces (card faces, zine panels): pure arithmetic on measurements."""
+"""Fit arithmetic: fixed-size faces (card faces, zine panels) and the guide's write-in lines."""
 
 from __future__ import annotations
 
@@ -11,6 +11,14 @@ TOLERANCE_MM = 0.2
 
 # A name longer than this takes two or more lines on a card: it may be what overflows.
 LONG_NAME = 40
+
+# The crisis page's write-in lines, as guide.css sets them (in --mm, which large print scales):
+# each line's height and gap, the page's top and bottom margins, the "Local numbers" heading.
+LINE_MM = 8.2 + 0.6
+MARGINS_MM = 12 + 12
+HEADING_MM = 7
+LARGE_PRINT_SCALE = 1.4  # guide.html.j2's --mm in large print
+SPARE_LINES = 3  # unlabelled lines under the labelled ones, for numbers of the reader's own
 
 
 @dataclass(frozen=True)
@@ -76,3 +84,19 @@ def _advice(label: str, long_name: str = "") -> str:
         )
         return f"shorten the long name at {long_name}, or {fewer}" if long_name else fewer
     return "shorten its text"
+
+
+def spare_lines(labelled: int, page_height_mm: float, scale: float = 1.0) -> int:
+    """How many unlabelled write-in lines to add under `labelled` ones: up to SPARE_LINES.
+
+    Only as many as fit on the page the labelled lines end on, less one for a label that
+    takes an extra line: three spare lines alone on a page of their own read as a mistake.
+    """
+    first = int((page_height_mm - scale * (MARGINS_MM + HEADING_MM)) / (scale * LINE_MM))
+    later = int((page_height_mm - scale * MARGINS_MM) / (scale * LINE_MM))
+    if first < 1 or later < 1:
+        return 0
+    left = labelled - first
+    used = labelled if left <= 0 else left % later or later
+    room = (first if left <= 0 else later) - used
+    return max(0, min(SPARE_LINES, room - 1))

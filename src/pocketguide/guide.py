@@ -15,6 +15,7 @@ from pocketguide.brand import BrandAssets
 from pocketguide.catalogs import interface_locale, translations
 from pocketguide.config import slugify
 from pocketguide.content import Content, known_numbers, texted_only
+from pocketguide.fitcheck import LARGE_PRINT_SCALE, spare_lines
 from pocketguide.locales import babel_locale, language_of, right_to_left
 from pocketguide.models import CATEGORIES, Hotline
 from pocketguide.numberlinks import link_numbers
@@ -91,7 +92,6 @@ def base_context(project: Project, content: Content, assets: BrandAssets) -> dic
         "hotlines": hotlines,
         "hotline_groups": group_hotlines(hotlines),
         "blanks": blanks,
-        "blank_fields": blank_fields(blanks),
         "fillable": bool(config and config.fillable),
         "print_shop": False,
         "large_print": False,
@@ -125,6 +125,10 @@ def render_html(
     words = translations(project, content.locale)
     env = make_environment(project.template_dirs, interface_locale(project, content.locale), words)
     context = base_context(project, content, assets) | (extra or {})
+    # As many spare lines as fit on the crisis page: the page size is the format's.
+    scale = LARGE_PRINT_SCALE if context["large_print"] else 1.0
+    spare = spare_lines(len(context["blanks"]), context["page"]["height_mm"], scale)
+    context["blank_fields"] = blank_fields(context["blanks"], spare)
     html = fill_html(render_template(env, template, context), content.numbers)
     refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
