@@ -161,7 +161,7 @@ def test_translate_content_copies_what_the_language_lacks_and_each_copy_warns(vi
     result = invoke("translate", "vi", "--content")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "created templates/i18n/vi.po: 49 strings, 49 to translate",
+        "created templates/i18n/vi.po: 50 strings, 50 to translate",
         "copied 5 files to translate into content/vi/",
     ]
     shipped = load_project(Path(".")).content_dirs[1] / "en"

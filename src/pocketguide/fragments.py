@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pocketguide.frames import (
     changed_pages,
-    contents_targets,
+    link_targets,
     number_contents,
     split_guide,
     start_at,
@@ -61,19 +61,23 @@ class FragmentCache:
         head, chunks, tail = parts
         with Rendering(base_dir, roots, source) as rendering:
             pages = self._contents.get(source, {})
+            targets = link_targets(chunks)
             for _attempt in range(3):
                 front = self._layout(rendering, head + number_contents(chunks[0], pages) + tail)
                 documents, anchors = [front], _anchors(front, 1)
                 start = len(front.pages) + 1
                 for chunk in chunks[1:]:
-                    document = self._layout(rendering, start_at(head, start) + chunk + tail)
+                    numbered = number_contents(chunk, pages)  # its cross-references
+                    document = self._layout(rendering, start_at(head, start) + numbered + tail)
                     anchors = _anchors(document, start) | anchors
                     documents.append(document)
                     start += len(document.pages)
-                wanted = {name: anchors.get(name) for name in contents_targets(chunks[0])}
+                wanted = {name: anchors.get(name) for name in targets}
                 if all(pages.get(name) == page for name, page in wanted.items()):
                     break
                 pages = anchors  # the contents changed length or numbers: lay it out again
+            else:  # numbers that never settled: only a whole layout has them right
+                return html_to_pdf(html, base_dir, roots, source)
             self._contents[source] = pages
             combined = front.copy([page for document in documents for page in document.pages])
             data = self._write(rendering, source, combined)

@@ -118,8 +118,9 @@ def layout_record(document, html: str) -> dict | None:
 def record_of(html: str, first_page: dict[str, int], frames: list) -> dict | None:
     """The layout record of a guide whose anchors start on `first_page`, its pages `frames`.
 
-    Besides each fragment's start, it keeps the page of every contents entry, so that a
-    later build can number the contents before the sections are laid out (halves).
+    Besides each fragment's start, it keeps the page of every link's target (the contents,
+    cross-references), so that a later build can number them before the sections are laid
+    out (halves).
     """
     if (found := _named_fragments(html)) is None:
         return None
@@ -134,9 +135,7 @@ def record_of(html: str, first_page: dict[str, int], frames: list) -> dict | Non
         {"start": start, "pages": end - start, "key": digest(start_at(head, start) + chunk + tail)}
         for start, end, chunk in zip(starts, ends, chunks[1:], strict=True)
     ]
-    contents = {
-        name: first_page[name] for name in contents_targets(chunks[0]) if name in first_page
-    }
+    contents = {name: first_page[name] for name in link_targets(chunks) if name in first_page}
     return {
         "front": digest(head + chunks[0] + tail),
         "head": digest(head),  # the stylesheets: a record made with others is no guide
@@ -162,8 +161,13 @@ def contents_targets(chunk: str) -> list[str]:
     return _TOC_LINK.findall(chunk)
 
 
+def link_targets(chunks: list[str]) -> list[str]:
+    """The anchors any fragment links to (the contents, a section's cross-references)."""
+    return list(dict.fromkeys(name for chunk in chunks for name in contents_targets(chunk)))
+
+
 def number_contents(chunk: str, pages: dict[str, int]) -> str:
-    """Give each contents link the page number of its target, as `data-page`."""
+    """Give each link within the guide the page number of its target, as `data-page`."""
 
     def number(match: re.Match) -> str:
         # Until the target is laid out, a two-digit placeholder holds its room.

@@ -24,6 +24,7 @@ from pocketguide.project import Project
 from pocketguide.qr import qr_image
 from pocketguide.render import make_environment, render_template
 from pocketguide.writtenclaim import refuse_unread_numbers, refuse_written_claim
+from pocketguide.xrefs import unlink_missing
 
 
 def build_date(project: Project) -> dt.date | None:
@@ -129,7 +130,7 @@ def render_html(
     scale = LARGE_PRINT_SCALE if context["large_print"] else 1.0
     spare = spare_lines(len(context["blanks"]), context["page"]["height_mm"], scale)
     context["blank_fields"] = blank_fields(context["blanks"], spare)
-    html = fill_html(render_template(env, template, context), content.numbers)
+    html = unlink_missing(fill_html(render_template(env, template, context), content.numbers))
     refuse_written_claim(env, html, project, context["verified_as_of"])
     organization = project.config.organization.phone if project.config else None
     known = known_numbers(content, organization)  # only numbers approve and proof check

@@ -23,9 +23,9 @@ from pathlib import Path
 from pocketguide.errors import PocketguideError
 from pocketguide.frames import (
     MARKER,
-    contents_targets,
     digest,
     frame,
+    link_targets,
     number_contents,
     record_of,
     split_guide,
@@ -43,7 +43,7 @@ class Plan:
     front: str  # the cover, the contents (numbered from the record) and the first sections
     back: str  # the other sections, starting on page `first`
     first: int
-    contents: dict[str, int]  # the page each contents entry was numbered with
+    contents: dict[str, int]  # the page each link's target was numbered with
 
 
 @dataclass
@@ -79,16 +79,18 @@ def plan(html: str, record: dict) -> Plan | None:
         return None
     if len(starts) != len(chunks) - 1 or len(starts) < 2:
         return None
-    targets = contents_targets(chunks[0])
+    targets = link_targets(chunks)
     if any(name not in contents for name in targets):
-        return None  # a contents entry the last layout did not have
+        return None  # a link's target the last layout did not have
     contents = {name: contents[name] for name in targets}
     # The back half starts with the section whose first page best splits the pages in two.
     cut = min(range(1, len(starts)), key=lambda i: abs(2 * (starts[i] - 1) - total))
     first = starts[cut]
-    front = head + number_contents(chunks[0], contents) + MARKER
-    front += MARKER.join(chunks[1 : cut + 1]) + tail
-    back = start_at(head, first) + MARKER.join(chunks[cut + 1 :]) + tail
+    # Every link is numbered, the contents' and the sections' cross-references alike: a
+    # target in the other half is not there for WeasyPrint to count its page.
+    numbered = [number_contents(chunk, contents) for chunk in chunks]
+    front = head + MARKER.join(numbered[: cut + 1]) + tail
+    back = start_at(head, first) + MARKER.join(numbered[cut + 1 :]) + tail
     return Plan(front, back, first, contents)
 
 

@@ -56,6 +56,7 @@ def prepare(project: Project, locale: str) -> Prepared:
         translated_hours_warnings,
         translated_number_warnings,
     )
+    from pocketguide.xrefs import dangling_links
 
     content = load_content(project, locale, defer=True)
     assets, problems, warnings = resolve_brand(project)
@@ -74,7 +75,7 @@ def prepare(project: Project, locale: str) -> Prepared:
     numbers = prose_findings(content.sources, project.region, root, known, content.numbers)
     numbers += own_words_findings(project, known, content.numbers, locale)
     problems += content.deferred + numbers.problems  # all of the text's problems at once
-    warnings += numbers.warnings
+    warnings += numbers.warnings + dangling_links(content, root or None)
     try:  # the project's own interface translation, read now so a broken one stops the build
         warnings += interface_warnings(project, locale)
     except PocketguideError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import re
 import stat
 import traceback
 from pathlib import Path
@@ -26,6 +27,7 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
+from markupsafe import Markup
 
 from pocketguide.bidi import isolate_numbers
 from pocketguide.errors import PocketguideError, Problem, display_path
@@ -147,6 +149,7 @@ def make_environment(
     )
     env.filters["language"] = lambda code: language_name(code, locale)
     env.tests["always_open"] = always_open
+    env.filters["css_string"] = css_string
     # Right-to-left editions set numbers in running text left to right; others print as is.
     env.filters["numbers_ltr"] = isolate_numbers if right_to_left(locale) else (lambda t: t)
     if translations is None:
@@ -154,6 +157,13 @@ def make_environment(
     else:
         env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string: a translated word inside a stylesheet."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+    # Safe inside <style> as is: no quote, backslash or "</style" gets out of the string.
+    return Markup('"' + re.sub(r"[\n\r\f]", lambda _: "\\A ", escaped) + '"')
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
