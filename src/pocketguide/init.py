@@ -170,11 +170,10 @@ def init_project(folder: Path, name: str, region: str, locale: str, today: str) 
     fields |= {f"verified_{n}": _verified_line(checked.get(n), today) for n in ("988", "911")}
     fields |= {"lifeline_url": "https://988lifeline.org", "lifeline_languages": "en, es"}
     # The US 988 answers texts in Spanish that start with AYUDA: a Spanish card says so.
-    keyword = "AYUDA" if language_of(locale) == "es" else None
-    fields["lifeline_keyword"] = f"\n    keyword: {keyword}" if keyword else ""
+    spanish_988 = language_of(locale) == "es" and region != "CA"
+    fields["lifeline_keyword"] = "\n    keyword: AYUDA" if spanish_988 else ""
     if region == "CA":  # Canada's 9-8-8 is another service: its own name, site and languages
         fields |= CANADA_988.get(language_of(locale), CANADA_988["en"])
-        fields["lifeline_keyword"] = ""
         fields["verified_988"] = _verified_line(None, today)  # pocketguide never checked it
     hotlines = HOTLINES_TEMPLATE
     if region not in ("US", "CA"):

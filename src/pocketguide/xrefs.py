@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketguide.errors import display_path
+from pocketguide.frames import link_targets
 
 if TYPE_CHECKING:
     from pocketguide.content import Content
 
 # nh3 writes every link as <a href="...">words</a>, never a link inside a link.
 _INTERNAL_LINK = re.compile(r'<a\s(?:[^>]*?\s)?href="#([^"]*)"[^>]*>(.*?)</a>', re.S)
-_TARGET = re.compile(r'<a\s(?:[^>]*?\s)?href="#([^"]*)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -50,7 +50,7 @@ def dangling_links(content: Content, own_root: Path | None) -> list[str]:
     for section in content.sections:
         if not section.source.is_relative_to(own_root):
             continue
-        for target in dict.fromkeys(_TARGET.findall(section.html)):
+        for target in link_targets([section.html]):
             name = html_text.unescape(target)
             if name in anchors:
                 continue
